@@ -1,0 +1,1 @@
+"""The pure numerical core of targets (placeholder until the engine lands)."""
