@@ -1,0 +1,253 @@
+"""``assess``: one series, one level target (or none), one method."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from targets.engine import _destatis, _istat, _sdsn, _statcan, _unsd
+from targets.engine._growth import PROJECTIONS, TRAJECTORIES, compute_growth
+from targets.engine._num import fmt
+from targets.engine._result import Assessment
+from targets.engine._series import Numbers, Prepared, prepare
+from targets.engine._status import NOT_ASSESSABLE_LABEL, Status
+from targets.engine._step import Step
+from targets.engine._thresholds import resolve_thresholds
+from targets.engine._verdict import Context, Verdict
+
+_JUDGES: Mapping[str, Callable[[Context], Verdict]] = MappingProxyType(
+    {
+        "statcan": _statcan.judge,
+        "unsd": _unsd.judge,
+        "destatis": _destatis.judge,
+        "sdsn": _sdsn.judge,
+        "istat": _istat.judge,
+    }
+)
+
+DEFAULT_PROJECTION: Mapping[str, str] = MappingProxyType(
+    {
+        "statcan": "compound",
+        "unsd": "compound",
+        "destatis": "linear",
+        "sdsn": "linear",
+        "istat": "compound",
+    }
+)
+"""The projection each method uses; UNSD's P needs compound and Destatis's is linear."""
+
+_FIXED_PROJECTION = frozenset({"unsd", "destatis"})
+
+
+def direction_sign(direction: str) -> int:
+    if direction == "increase":
+        return 1
+    if direction == "decrease":
+        return -1
+    raise ValueError(f"direction must be 'increase' or 'decrease', got {direction!r}")
+
+
+def choose_projection(method: str, projection: str | None) -> str:
+    if projection is None:
+        return DEFAULT_PROJECTION[method]
+    if projection not in PROJECTIONS:
+        raise ValueError(f"projection must be one of {', '.join(PROJECTIONS)}, got {projection!r}")
+    if method in _FIXED_PROJECTION and projection != DEFAULT_PROJECTION[method]:
+        raise ValueError(f"{method} projects {DEFAULT_PROJECTION[method]} growth only")
+    return projection
+
+
+def is_met(method: str, latest: float, target: float, d: int, th: Mapping[str, float]) -> bool:
+    if method == "unsd":
+        return _unsd.is_met(latest, target, d, th["percent_target_tolerance"])
+    return d * (latest - target) >= 0
+
+
+def assess(
+    years: Numbers,
+    values: Numbers,
+    *,
+    target: float | None = None,
+    target_year: float | None = None,
+    direction: str = "increase",
+    method: str = "statcan",
+    limit: float | None = None,
+    as_of: float | None = None,
+    base_year: float | None = None,
+    thresholds: Mapping[str, float] | None = None,
+    projection: str | None = None,
+    trajectory: str = "linear",
+    structural_break: bool = False,
+    forecasts: Sequence[tuple[float, float]] = (),
+) -> Assessment:
+    """Judge one series against a level target (``target=None``: the no-target rules).
+
+    ``limit`` is Statistics Canada's natural limit L; ``structural_break`` suspends a Destatis
+    assessment; ``forecasts`` are carried for display and never used as figures.
+    """
+    d = direction_sign(direction)
+    th = resolve_thresholds(method, thresholds)
+    proj = choose_projection(method, projection)
+    if trajectory not in TRAJECTORIES:
+        raise ValueError(f"trajectory must be one of {', '.join(TRAJECTORIES)}")
+    if target is not None and (target_year is None or not math.isfinite(target)):
+        raise ValueError("a target needs a finite value and a target year")
+    if limit is not None and not (math.isfinite(limit) and limit > 0):
+        raise ValueError("a natural limit must be a positive number")
+    judged_year = target_year if target is not None else None
+    prep = prepare(years, values, target_year=judged_year, as_of=as_of, base_year=base_year)
+    shown = tuple((float(y), float(v)) for y, v in forecasts)
+    extras = _Extras(method, direction, target, target_year, th, limit, proj, trajectory, shown)
+    if prep.reason is not None:
+        return _unassessable(prep, extras)
+    b, v_b = prep.years[prep.base_index], prep.values[prep.base_index]
+    t, v_t = prep.years[-1], prep.values[-1]
+    steps: list[Step] = []
+    notes: list[str] = list(prep.notes)
+    used_target = target
+    if method == "statcan":
+        zero = th["zero_replacement"]
+        if v_b == 0:
+            steps.append(Step("v_b", f"zero base replaced by {fmt(zero)}", zero))
+            v_b = zero
+        if used_target == 0:
+            steps.append(Step("v*", f"zero target replaced by {fmt(zero)}", zero))
+            used_target = zero
+        if limit is not None and target is not None:
+            notes.append("the natural limit applies only without a target: not used")
+    met = target is not None and is_met(method, v_t, target, d, th)
+    slope, slope_step = None, None
+    if method == "destatis":
+        slope, slope_step = _destatis.mean_change(prep, th)
+    growth = compute_growth(
+        b=b,
+        v_b=v_b,
+        t=t,
+        v_t=v_t,
+        target=used_target,
+        target_year=judged_year,
+        met=met,
+        slope=slope,
+        slope_step=slope_step,
+        projection=proj,
+        trajectory=trajectory,
+    )
+    ctx = Context(prep, b, v_b, t, v_t, used_target, judged_year, d, met, th, limit, growth)
+    verdict = _judge(ctx, method, structural_break=structural_break)
+    notes.extend(verdict.notes)
+    return Assessment(
+        status=verdict.status,
+        method_status=verdict.method_status,
+        method=method,
+        direction=direction,
+        target=target,
+        target_year=target_year,
+        as_of=prep.as_of,
+        years=prep.years,
+        values=prep.values,
+        base_year=b,
+        base_value=prep.values[prep.base_index],
+        latest_year=t,
+        latest_value=v_t,
+        thresholds=th,
+        limit=limit,
+        ratio=verdict.ratio,
+        score=verdict.score,
+        growth_actual=growth.growth_actual,
+        growth_actual_linear=growth.growth_actual_linear,
+        growth_required=growth.growth_required,
+        growth_required_linear=growth.growth_required_linear,
+        growth_required_now=growth.growth_required_now,
+        growth_required_now_linear=growth.growth_required_now_linear,
+        slope=growth.slope,
+        projection=proj,
+        projected=growth.projected,
+        reach_year=growth.reach_year,
+        trajectory=trajectory,
+        trajectory_value=growth.trajectory_value,
+        trajectory_gap=growth.trajectory_gap,
+        deadline_passed=prep.deadline_passed,
+        reason=verdict.reason,
+        notes=tuple(notes),
+        steps=(*steps, *growth.steps, *verdict.steps),
+        forecasts=shown,
+    )
+
+
+def _judge(c: Context, method: str, *, structural_break: bool) -> Verdict:
+    """The method's verdict, then the deadline rule: a decided deadline is achieved or missed."""
+    if structural_break and method == "destatis":
+        reason = "assessment suspended: a structural break in the series"
+        return Verdict("suspended", Status.NOT_ASSESSABLE, reason=reason)
+    verdict = _JUDGES[method](c)
+    if c.target is None or method == "istat" or not c.prep.deadline_reached:
+        return verdict
+    notes = list(verdict.notes)
+    if verdict.reason is not None:
+        notes.append(f"{method} cannot judge the trend: {verdict.reason}")
+    outcome = "the target was met" if c.met else "the target was not met"
+    notes.append(f"the target year {fmt(c.target_year)} has passed: {outcome}")
+    return replace(
+        verdict,
+        status=Status.ACHIEVED if c.met else Status.MISSED,
+        method_status="ended" if method == "destatis" else verdict.method_status,
+        reason=None,
+        notes=tuple(notes),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Extras:
+    """The arguments an unassessable result echoes back."""
+
+    method: str
+    direction: str
+    target: float | None
+    target_year: float | None
+    thresholds: Mapping[str, float]
+    limit: float | None
+    projection: str
+    trajectory: str
+    forecasts: tuple[tuple[float, float], ...]
+
+
+def _unassessable(prep: Prepared, x: _Extras) -> Assessment:
+    return Assessment(
+        status=Status.NOT_ASSESSABLE,
+        method_status=NOT_ASSESSABLE_LABEL[x.method],
+        method=x.method,
+        direction=x.direction,
+        target=x.target,
+        target_year=x.target_year,
+        as_of=prep.as_of,
+        years=prep.years,
+        values=prep.values,
+        base_year=None,
+        base_value=None,
+        latest_year=prep.latest_year,
+        latest_value=prep.latest_value,
+        thresholds=x.thresholds,
+        limit=x.limit,
+        ratio=None,
+        score=None,
+        growth_actual=None,
+        growth_actual_linear=None,
+        growth_required=None,
+        growth_required_linear=None,
+        growth_required_now=None,
+        growth_required_now_linear=None,
+        slope=None,
+        projection=x.projection,
+        projected=None,
+        reach_year=None,
+        trajectory=x.trajectory,
+        trajectory_value=None,
+        trajectory_gap=None,
+        deadline_passed=prep.deadline_passed,
+        reason=prep.reason,
+        notes=prep.notes,
+        steps=(),
+        forecasts=x.forecasts,
+    )

@@ -1,0 +1,101 @@
+"""Destatis weather symbols: the five-year mean change, projected linearly to the target year."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from targets.engine._num import fmt
+from targets.engine._series import Prepared
+from targets.engine._status import Status
+from targets.engine._step import Step
+from targets.engine._verdict import Context, Verdict, unavailable
+
+
+def window(prep: Prepared, thresholds: Mapping[str, float]) -> int | None:
+    """Index of the first of the last (up to six) points, or None below the minimum (four)."""
+    n = len(prep.years)
+    if n < int(thresholds["min_points"]):
+        return None
+    return max(0, n - int(thresholds["points"]))
+
+
+def mean_change(prep: Prepared, thresholds: Mapping[str, float]) -> tuple[float | None, Step]:
+    """Mean of the last five annual changes: per year, from the first to the last of the window."""
+    k = window(prep, thresholds)
+    if k is None:
+        return None, Step("mean change", f"needs {int(thresholds['min_points'])} points", None)
+    y0, v0, t, v_t = prep.years[k], prep.values[k], prep.years[-1], prep.values[-1]
+    slope = (v_t - v0) / (t - y0)
+    return slope, Step("mean change", f"({fmt(v_t)} - {fmt(v0)}) / ({fmt(t)} - {fmt(y0)})", slope)
+
+
+def too_few(thresholds: Mapping[str, float]) -> str:
+    return f"fewer than {int(thresholds['min_points'])} figures: no assessment"
+
+
+def judge(c: Context) -> Verdict:
+    th = c.thresholds
+    slope = c.growth.slope
+    if slope is None:
+        return unavailable("destatis", too_few(th))
+    if c.target is None or c.target_year is None:
+        return _direction_only(c, slope)
+    p_t = c.growth.projected
+    if p_t is None:
+        return unavailable("destatis", "the linear projection overflows")
+    if c.met:
+        if c.d * (p_t - c.target) >= 0:
+            return Verdict("sun", Status.ACHIEVED)
+        note = f"the trend threatens the target: it projects {fmt(p_t)} by {fmt(c.target_year)}"
+        return Verdict("sun_behind_cloud", Status.ACHIEVED, notes=(note,))
+    miss = (c.target - p_t) / (c.target - c.v_t)
+    steps = (
+        Step("miss", f"({fmt(c.target)} - {fmt(p_t)}) / ({fmt(c.target)} - {fmt(c.v_t)})", miss),
+    )
+    if miss < th["sun"]:
+        return Verdict("sun", Status.ON_TRACK, ratio=miss, steps=steps)
+    if miss <= th["slightly_cloudy"]:
+        return Verdict("slightly_cloudy", Status.AT_RISK, ratio=miss, steps=steps)
+    if c.d * slope > 0:
+        return Verdict("cloud", Status.OFF_TRACK, ratio=miss, steps=steps)
+    return Verdict("thunderstorm", Status.REGRESSING, ratio=miss, steps=steps)
+
+
+def _direction_only(c: Context, slope: float) -> Verdict:
+    """Five-year mean change and last change both in the desired direction: sun; and so on."""
+    ys, vs = c.prep.years, c.prep.values
+    last = (vs[-1] - vs[-2]) / (ys[-1] - ys[-2])
+    step = Step(
+        "last change", f"({fmt(vs[-1])} - {fmt(vs[-2])}) / ({fmt(ys[-1])} - {fmt(ys[-2])})", last
+    )
+    mean_ok, last_ok = c.d * slope > 0, c.d * last > 0
+    if mean_ok and last_ok:
+        return Verdict("sun", Status.ON_TRACK, steps=(step,))
+    if mean_ok:
+        return Verdict("slightly_cloudy", Status.AT_RISK, steps=(step,))
+    if last_ok:
+        return Verdict("cloud", Status.OFF_TRACK, steps=(step,))
+    return Verdict("thunderstorm", Status.REGRESSING, steps=(step,))
+
+
+SYMBOL_ORDER: tuple[str, ...] = (
+    "sun",
+    "sun_behind_cloud",
+    "slightly_cloudy",
+    "cloud",
+    "thunderstorm",
+)
+
+
+def worst_symbol(symbols: tuple[str, ...] | list[str]) -> str:
+    """Several targets on one indicator: the worst weather symbol wins.
+
+    Special states (suspended, ended, not_assessed) count only when no symbol is there.
+    """
+    ranked = [s for s in symbols if s in SYMBOL_ORDER]
+    if ranked:
+        return max(ranked, key=SYMBOL_ORDER.index)
+    for special in ("suspended", "ended", "not_assessed"):
+        if special in symbols:
+            return special
+    return "not_assessed"

@@ -1,0 +1,40 @@
+"""Arithmetic that never yields NaN or inf: undefined results are None.
+
+Powers and logarithms go through numpy even for scalars so that the scalar and the batch paths
+round identically (numpy may use SIMD kernels that differ from ``math`` in the last bit).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def finite(x: float) -> float | None:
+    """``x`` as a float, or None where it is NaN or infinite."""
+    return x if math.isfinite(x) else None
+
+
+def power(base: float, exponent: float) -> float | None:
+    """``base ** exponent``, or None where undefined or overflowing."""
+    with np.errstate(all="ignore"):
+        result = float(np.power(np.float64(base), np.float64(exponent)))
+    return finite(result)
+
+
+def log(x: float) -> float | None:
+    """Natural logarithm, or None for x <= 0."""
+    if x <= 0:
+        return None
+    with np.errstate(all="ignore"):
+        return finite(float(np.log(np.float64(x))))
+
+
+def fmt(x: float | None) -> str:
+    """A number as it appears in an arithmetic step: six significant digits."""
+    if x is None:
+        return "undefined"
+    if float(x).is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return f"{x:.6g}"

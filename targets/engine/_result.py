@@ -1,0 +1,80 @@
+"""The frozen result of judging one series, and the protocol every target kind's result meets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from targets.engine._explain import explain_assessment
+from targets.engine._status import Status
+from targets.engine._step import Step
+
+
+class Result(Protocol):
+    """What every target kind's result offers, so callers can treat them alike."""
+
+    @property
+    def status(self) -> Status: ...
+    @property
+    def method_status(self) -> str: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def notes(self) -> tuple[str, ...]: ...
+    @property
+    def steps(self) -> tuple[Step, ...]: ...
+    def explain(self, *, unit: str | None = None, name: str | None = None) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One series judged against one target (or none) by one method.
+
+    Every number is None where undefined, never NaN or inf. ``base_value`` and ``target`` are as
+    given; where a method computes with replaced values (Statistics Canada's zeros) the steps
+    say so.
+    """
+
+    status: Status
+    method_status: str
+    method: str
+    direction: str
+    target: float | None
+    target_year: float | None
+    as_of: float | None
+    years: tuple[float, ...]
+    values: tuple[float, ...]
+    base_year: float | None
+    base_value: float | None
+    latest_year: float | None
+    latest_value: float | None
+    thresholds: Mapping[str, float]
+    limit: float | None
+    ratio: float | None
+    score: float | None
+    growth_actual: float | None
+    growth_actual_linear: float | None
+    growth_required: float | None
+    growth_required_linear: float | None
+    growth_required_now: float | None
+    growth_required_now_linear: float | None
+    slope: float | None
+    """Change per year behind a linear projection (Destatis: the five-year mean change)."""
+    projection: str
+    projected: float | None
+    reach_year: float | None
+    trajectory: str
+    trajectory_value: float | None
+    trajectory_gap: float | None
+    """Latest value minus the promised trajectory at the latest year."""
+    deadline_passed: bool
+    reason: str | None
+    notes: tuple[str, ...]
+    steps: tuple[Step, ...]
+    forecasts: tuple[tuple[float, float], ...] = ()
+    """(year, value) forecasts shown beside the trend; never used as actuals."""
+
+    def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
+        """One plain-language paragraph: what is needed, what was achieved, where it leads."""
+        return explain_assessment(self, unit=unit, name=name)

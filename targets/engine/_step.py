@@ -1,0 +1,20 @@
+"""One line of arithmetic, written so that an analyst can redo it by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from targets.engine._num import fmt
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A named quantity, its formula with the numbers substituted, and its value."""
+
+    name: str
+    formula: str
+    value: float | None
+    """None where the quantity is undefined (the formula says why)."""
+
+    def __str__(self) -> str:
+        return f"{self.name} = {self.formula} = {fmt(self.value)}"

@@ -1,0 +1,77 @@
+"""What a method sees (the context) and what it says (the verdict)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from targets.engine._growth import Growth
+from targets.engine._num import fmt
+from targets.engine._series import Prepared
+from targets.engine._status import NOT_ASSESSABLE_LABEL, Status
+from targets.engine._step import Step
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The points, the target and the shared growth quantities, as one method judges them.
+
+    ``v_b`` and ``target`` are the values the method computes with (Statistics Canada replaces
+    zeros); ``met`` compares the latest figure with the target as declared.
+    """
+
+    prep: Prepared
+    b: float
+    v_b: float
+    t: float
+    v_t: float
+    target: float | None
+    target_year: float | None
+    d: int
+    met: bool
+    thresholds: Mapping[str, float]
+    limit: float | None
+    growth: Growth
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    method_status: str
+    status: Status
+    ratio: float | None = None
+    score: float | None = None
+    reason: str | None = None
+    notes: tuple[str, ...] = ()
+    steps: tuple[Step, ...] = ()
+
+
+def unavailable(method: str, reason: str, *steps: Step) -> Verdict:
+    return Verdict(NOT_ASSESSABLE_LABEL[method], Status.NOT_ASSESSABLE, reason=reason, steps=steps)
+
+
+def too_few(c: Context) -> str:
+    if len(c.prep.years) < 2:
+        return "fewer than two years of data"
+    return f"the base year {fmt(c.b)} is the latest year: no change to measure"
+
+
+def compound_reason(c: Context, *, with_target: bool) -> str:
+    """Why a compound rate the method needs is undefined."""
+    if c.v_b == 0:
+        return "a zero base value: compound growth is undefined"
+    if c.v_t / c.v_b < 0:
+        return (
+            f"the series changes sign between {fmt(c.b)} and {fmt(c.t)}: "
+            "compound growth is undefined"
+        )
+    if with_target and c.target is not None and c.target / c.v_b < 0:
+        return "the target and the base value differ in sign: compound growth is undefined"
+    return "compound growth overflows"
+
+
+def trend_threat(c: Context) -> tuple[str, ...]:
+    """A warning when a met target is being left behind by the trend."""
+    slope = c.growth.slope
+    if c.met and slope is not None and c.d * slope < 0:
+        return ("the trend threatens the target: it moves away from it",)
+    return ()
