@@ -1,0 +1,316 @@
+"""Cross-file checks and conversion: from valid items to one consistent `Programme`.
+
+Everything that needs more than one item is checked here: ids are unique and every
+reference resolves, each target suits its metric (kind, direction, units, dates), and
+every amount and figure is converted into its metric's unit, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from targets import _units
+from targets._collect import Collected, Item
+from targets._errors import Diagnostic, LoadError, Location, did_you_mean
+from targets._figures import Figure, FigureSpec
+from targets._methods import check_thresholds
+from targets._model import Metric, ProgrammeInfo, Source
+from targets._programme import Programme
+from targets._targets import (
+    BinaryTarget,
+    DirectionTarget,
+    LevelTarget,
+    MilestonesTarget,
+    RankTarget,
+    RelativeTarget,
+    TargetBase,
+)
+from targets._types import Amount
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def resolve(found: Collected, files: Iterable[str]) -> Programme:
+    """Check everything that spans items; raise `LoadError` with every problem at once."""
+    problems = list(found.problems)
+    files = tuple(files)
+    info = _one_programme(found, problems, files)
+    sources = _unique(found.sources, "source", problems)
+    metrics = _unique(found.metrics, "metric", problems)
+    targets = _unique(found.targets, "target", problems)
+
+    def ref(kind: str, pool: dict[str, Item[Any]], value: str | None, where: Location) -> bool:
+        if value is None or value in pool:
+            return value is not None
+        if (f"{kind}s", value) in found.broken:
+            return False  # its definition is invalid and already reported
+        known = [*pool, *(name for section, name in found.broken if section == f"{kind}s")]
+        problems.append(Diagnostic(where, f"unknown {kind} '{value}'{did_you_mean(value, known)}"))
+        return False
+
+    if info is not None:
+        for key in ("documents", "prefer"):
+            for index, source_id in enumerate(getattr(info.model, key)):
+                ref("source", sources, source_id, info.at(key, index))
+        problems += check_thresholds(info)
+
+    converted_metrics = {mid: _metric(item, problems) for mid, item in metrics.items()}
+    loaded_targets: list[TargetBase] = []
+    for item in targets.values():
+        ref("source", sources, item.model.source, item.at("source"))
+        if not ref("metric", metrics, item.model.metric, item.at("metric")):
+            continue
+        target = _target(item, converted_metrics[item.model.metric], info, problems)
+        if target is not None:
+            loaded_targets.append(target)
+
+    loaded_figures: list[Figure] = []
+    for figure_item in found.figures:
+        spec = figure_item.model
+        known_source = ref("source", sources, spec.source, figure_item.at("source"))
+        if not ref("metric", metrics, spec.metric, figure_item.at("metric")):
+            continue
+        source = sources[spec.source].model if known_source and spec.source else None
+        loaded_figures += _figures(figure_item, converted_metrics[spec.metric], source, problems)
+    problems += _duplicate_figures(loaded_figures)
+
+    if any(p.severity == "error" for p in problems) or info is None:
+        raise LoadError(problems)
+    locations = {"programme": info.location}
+    for kind, pool in (("source", sources), ("metric", metrics), ("target", targets)):
+        locations.update({f"{kind}:{key}": item.location for key, item in pool.items()})
+    return Programme(
+        info=info.model,
+        metrics=converted_metrics,
+        targets=tuple(loaded_targets),
+        sources={key: item.model for key, item in sources.items()},
+        figures=tuple(loaded_figures),
+        locations=locations,
+        warnings=tuple(sorted(problems)),
+        files=files,
+    )
+
+
+def _one_programme(
+    found: Collected, problems: list[Diagnostic], files: tuple[str, ...]
+) -> Item[ProgrammeInfo] | None:
+    if not found.programmes:
+        if not any(p.severity == "error" and p.message.startswith("'programme'") for p in problems):
+            where = Location(files[0]) if files else Location("<input>")
+            problems.append(
+                Diagnostic(where, "no 'programme:' section in the input; one file must declare it")
+            )
+        return None
+    first, *others = found.programmes
+    for other in others:
+        problems.append(
+            Diagnostic(
+                other.location,
+                f"a second programme (the first is at {first.location}); "
+                "check programmes one at a time",
+            )
+        )
+    return first
+
+
+def _unique(items: list[Item[M]], kind: str, problems: list[Diagnostic]) -> dict[str, Item[M]]:
+    pool: dict[str, Item[M]] = {}
+    for item in items:
+        item_id = getattr(item.model, "id")  # noqa: B009 - every pooled model has an id
+        if item_id in pool:
+            first = pool[item_id].location
+            problems.append(
+                Diagnostic(item.at("id"), f"duplicate {kind} id '{item_id}' (first at {first})")
+            )
+            continue
+        pool[item_id] = item
+    return pool
+
+
+def _metric(item: Item[Metric], problems: list[Diagnostic]) -> Metric:
+    metric = item.model
+    if metric.unit in {"rank", "ranks"} and metric.direction == "higher":
+        problems.append(Diagnostic(item.at("direction"), "a rank is better when lower (1 is best)"))
+    if metric.binary and metric.limit is not None:
+        problems.append(Diagnostic(item.at("limit"), "a yes/no metric has no limit"))
+    if metric.limit is None or metric.binary:
+        return metric
+    try:
+        return metric.model_copy(update={"limit": metric.limit.to(metric.unit)})
+    except _units.UnitError as exc:
+        problems.append(Diagnostic(item.at("limit"), f"the limit: {exc}"))
+        return metric
+
+
+def _target(
+    item: Item[TargetBase],
+    metric: Metric,
+    info: Item[ProgrammeInfo] | None,
+    problems: list[Diagnostic],
+) -> TargetBase | None:
+    target = item.model
+    before = len(problems)
+    if metric.binary != isinstance(target, BinaryTarget):
+        problems.append(Diagnostic(item.at("metric"), _binary_mismatch(target, metric)))
+        return None
+    if isinstance(target, RankTarget) and metric.better != "lower":
+        problems.append(
+            Diagnostic(
+                item.at("top"),
+                f"'top' needs a rank metric (lower is better); '{metric.id}' is in {metric.unit}",
+            )
+        )
+    if isinstance(target, LevelTarget):
+        wrong = "at_least" if metric.better == "lower" else "at_most"
+        if getattr(target, wrong) is not None:
+            right = "at_most" if wrong == "at_least" else "at_least"
+            problems.append(
+                Diagnostic(
+                    item.at(wrong),
+                    f"'{metric.id}' is better when {metric.better}, so a target to reach "
+                    f"says '{right}', not '{wrong}'",
+                )
+            )
+    if isinstance(target, DirectionTarget):
+        wanted = "increase" if metric.better == "higher" else "decrease"
+        if target.trend != wanted:
+            problems.append(
+                Diagnostic(
+                    item.at("trend"),
+                    f"'{metric.id}' is better when {metric.better}; "
+                    f"a trend target on it says '{wanted}'",
+                )
+            )
+    _check_dates(item, info, problems)
+    problems += check_thresholds(item, info.model if info else None)
+    converted = _convert(target, metric.unit, item, (), problems)
+    _check_bands(converted, item, problems)
+    return converted if len(problems) == before else None
+
+
+def _binary_mismatch(target: TargetBase, metric: Metric) -> str:
+    if metric.binary:
+        return f"'{metric.id}' is a yes/no metric; a target on it says 'done: yes'"
+    return f"'done: yes' needs a yes/no metric; '{metric.id}' is in {metric.unit}"
+
+
+def _check_dates(
+    item: Item[TargetBase], info: Item[ProgrammeInfo] | None, problems: list[Diagnostic]
+) -> None:
+    target = item.model
+    base = target.base or (info.model.base if info else None)
+    if isinstance(target, RelativeTarget):
+        base = target.relative_to
+    first = target.milestones[0].by if isinstance(target, MilestonesTarget) else target.deadline
+    if base is None or first is None or base.time < first.time:
+        return
+    key = "base" if target.base is not None else "by"
+    if isinstance(target, MilestonesTarget):
+        key = "milestones"
+    problems.append(
+        Diagnostic(item.at(key), f"the deadline {first} is not after the base year {base}")
+    )
+
+
+def _convert(
+    node: M, unit: str, item: Item[Any], path: tuple[str | int, ...], problems: list[Diagnostic]
+) -> M:
+    """`node` with every `Amount` in `unit`; relative changes in % stay relative."""
+    updates: dict[str, Any] = {}
+    for name, info in type(node).model_fields.items():
+        key = info.alias or name
+        value = getattr(node, name)
+        new = _convert_value(
+            value, unit, item, (*path, key), problems, keep_percent=name == "change"
+        )
+        if new is not value:
+            updates[name] = new
+    return node.model_copy(update=updates) if updates else node
+
+
+def _convert_value(
+    value: Any,
+    unit: str,
+    item: Item[Any],
+    path: tuple[str | int, ...],
+    problems: list[Diagnostic],
+    *,
+    keep_percent: bool = False,
+) -> Any:
+    if isinstance(value, Amount):
+        if keep_percent and value.unit is not None and _units.is_percent(value.unit):
+            return value
+        try:
+            return value.to(unit)
+        except _units.UnitError as exc:
+            problems.append(Diagnostic(item.at(*path), str(exc)))
+            return value
+    if isinstance(value, tuple):
+        converted = tuple(
+            _convert_value(v, unit, item, (*path, i), problems) for i, v in enumerate(value)
+        )
+        return value if all(a is b for a, b in zip(converted, value, strict=True)) else converted
+    if isinstance(value, BaseModel):
+        return _convert(value, unit, item, path, problems)
+    return value
+
+
+def _check_bands(target: TargetBase, item: Item[TargetBase], problems: list[Diagnostic]) -> None:
+    def check(pair: Any, *path: str | int) -> None:
+        if not (isinstance(pair, tuple) and all(isinstance(p, Amount) for p in pair)):
+            return
+        low, high = pair
+        if low.value > high.value:
+            message = f"a band goes from low to high; got {low} to {high}"
+            problems.append(Diagnostic(item.at(*path), message))
+
+    check(getattr(target, "between", None), "between")
+    hold = getattr(target, "hold", None)
+    if hold is not None:
+        check(hold.between, "hold", "between")
+    if isinstance(target, MilestonesTarget):
+        for index, milestone in enumerate(target.milestones):
+            check(milestone.between, "milestones", index, "between")
+
+
+def _figures(
+    item: Item[FigureSpec], metric: Metric, source: Source | None, problems: list[Diagnostic]
+) -> list[Figure]:
+    from targets._derive import derive, load_figure  # noqa: PLC0415 - keeps this module short
+
+    figure = load_figure(item, metric, source, problems)
+    if figure is None:
+        return []
+    derived = derive(item, figure, metric, problems)
+    return [figure] if derived is None else [figure, derived]
+
+
+def _duplicate_figures(figures: list[Figure]) -> list[Diagnostic]:
+    seen: dict[tuple[Any, ...], Figure] = {}
+    found: list[Diagnostic] = []
+    key: Callable[[Figure], tuple[Any, ...]] = lambda f: (  # noqa: E731
+        f.metric,
+        f.period,
+        f.entity,
+        f.kind,
+        f.low,
+        f.high,
+        f.source.id if f.source else None,
+        f.published,
+    )
+    for figure in figures:
+        if figure.kind == "derived":
+            continue
+        first = seen.setdefault(key(figure), figure)
+        if first is not figure and figure.location is not None:
+            found.append(
+                Diagnostic(
+                    figure.location,
+                    f"the same figure again (first at {first.location})",
+                    "warning",
+                )
+            )
+    return found

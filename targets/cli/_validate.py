@@ -1,0 +1,64 @@
+"""``targets validate`` and ``targets schema``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from targets._exit import ExitCode
+
+_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
+
+
+@click.command()
+@_paths
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 2).")
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+    """Check rules and figures files without assessing anything.
+
+    Every problem in every file is listed as path:line:col: message. Exits 0 when the
+    input is valid, 2 when it is not.
+    """
+    import targets  # noqa: PLC0415 - start-up time
+
+    try:
+        programme = targets.load(*(paths or (Path("."),)))
+    except targets.LoadError as exc:
+        for diagnostic in exc.diagnostics:
+            click.echo(str(diagnostic), err=True)
+        click.echo(str(exc.args[0]), err=True)
+        ctx.exit(ExitCode.INVALID)
+    for warning in programme.warnings:
+        click.echo(str(warning), err=True)
+    figures = sum(f.kind != "derived" for f in programme.figures)
+    derived = len(programme.figures) - figures
+    click.echo(
+        f"ok: {programme.name}: {len(programme.targets)} targets, {len(programme.metrics)} "
+        f"metrics, {figures} figures (+{derived} derived), {len(programme.sources)} sources "
+        f"in {len(programme.files)} files"
+        + (f"; {len(programme.warnings)} warnings" if programme.warnings else "")
+    )
+    if strict and programme.warnings:
+        ctx.exit(ExitCode.INVALID)
+
+
+@click.command()
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of rules and figures files.
+
+    Point editors at it with a first line such as
+    '# yaml-language-server: $schema=schema/targets.schema.json'.
+    """
+    from targets._schema import json_schema  # noqa: PLC0415 - start-up time
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
