@@ -16,23 +16,99 @@ Conventions (docs/engine.md has the long form):
   regressing < missed); not_assessable is outside the order and never trips a gate.
 """
 
-from targets.engine._assess import assess
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from targets.engine._assess import DEFAULT_PROJECTION, assess
+from targets.engine._band import BandAssessment, assess_band
+from targets.engine._batch import BatchResult, assess_batch
+from targets.engine._binary import BINARY_LABELS, BinaryAssessment, assess_binary
+from targets.engine._combine import (
+    IndicatorScore,
+    aggregate_assessments,
+    aggregate_scores,
+    combine_worst,
+)
+from targets.engine._count import CountSeries, count_meeting
+from targets.engine._destatis import worst_symbol
+from targets.engine._evidence import (
+    Conflict,
+    EndsAssessment,
+    Selection,
+    assess_ends,
+    select_figures,
+)
+from targets.engine._growth_target import GrowthTargetAssessment, assess_growth_rate
+from targets.engine._hold import HoldAssessment, assess_hold
+from targets.engine._kinds import RANK_METHODS, assess_direction, assess_rank
+from targets.engine._milestones import MilestonesAssessment, assess_milestones
 from targets.engine._result import Assessment, Result
-from targets.engine._status import METHOD_LABELS, SEVERITY, STATUS_CODES, Status, worst
+from targets.engine._status import (
+    METHOD_LABELS,
+    SEVERITY,
+    STATUS_CODES,
+    Status,
+    worst,
+)
 from targets.engine._step import Step
 from targets.engine._thresholds import DEFAULT_THRESHOLDS, METHODS, resolve_thresholds
 
+DEFAULT_METHOD: Mapping[str, str] = MappingProxyType(
+    {
+        "level": "statcan",
+        "band": "statcan",
+        "relative": "statcan",
+        "milestones": "statcan",
+        "hold": "destatis",
+        "growth_rate": "statcan",
+        "rank": "sdsn",
+        "count": "statcan",
+        "direction": "statcan",
+    }
+)
+"""The method each target kind uses unless a rule names one (ranks: linear methods only)."""
+
 __all__ = [
+    "BINARY_LABELS",
+    "DEFAULT_METHOD",
+    "DEFAULT_PROJECTION",
     "DEFAULT_THRESHOLDS",
     "METHODS",
     "METHOD_LABELS",
+    "RANK_METHODS",
     "SEVERITY",
     "STATUS_CODES",
     "Assessment",
+    "BandAssessment",
+    "BatchResult",
+    "BinaryAssessment",
+    "Conflict",
+    "CountSeries",
+    "EndsAssessment",
+    "GrowthTargetAssessment",
+    "HoldAssessment",
+    "IndicatorScore",
+    "MilestonesAssessment",
     "Result",
+    "Selection",
     "Status",
     "Step",
+    "aggregate_assessments",
+    "aggregate_scores",
     "assess",
+    "assess_band",
+    "assess_batch",
+    "assess_binary",
+    "assess_direction",
+    "assess_ends",
+    "assess_growth_rate",
+    "assess_hold",
+    "assess_milestones",
+    "assess_rank",
+    "combine_worst",
+    "count_meeting",
     "resolve_thresholds",
+    "select_figures",
     "worst",
+    "worst_symbol",
 ]

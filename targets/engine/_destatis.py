@@ -14,23 +14,28 @@ from targets.engine._verdict import Context, Verdict, unavailable
 def window(prep: Prepared, thresholds: Mapping[str, float]) -> int | None:
     """Index of the first of the last (up to six) points, or None below the minimum (four)."""
     n = len(prep.years)
-    if n < int(thresholds["min_points"]):
+    if n < min_points(thresholds):
         return None
-    return max(0, n - int(thresholds["points"]))
+    return max(0, n - max(2, int(thresholds["points"])))
+
+
+def min_points(thresholds: Mapping[str, float]) -> int:
+    """The fewest points accepted; never below two, which the last change needs."""
+    return max(2, int(thresholds["min_points"]))
 
 
 def mean_change(prep: Prepared, thresholds: Mapping[str, float]) -> tuple[float | None, Step]:
     """Mean of the last five annual changes: per year, from the first to the last of the window."""
     k = window(prep, thresholds)
     if k is None:
-        return None, Step("mean change", f"needs {int(thresholds['min_points'])} points", None)
+        return None, Step("mean change", f"needs {min_points(thresholds)} points", None)
     y0, v0, t, v_t = prep.years[k], prep.values[k], prep.years[-1], prep.values[-1]
     slope = (v_t - v0) / (t - y0)
     return slope, Step("mean change", f"({fmt(v_t)} - {fmt(v0)}) / ({fmt(t)} - {fmt(y0)})", slope)
 
 
 def too_few(thresholds: Mapping[str, float]) -> str:
-    return f"fewer than {int(thresholds['min_points'])} figures: no assessment"
+    return f"fewer than {min_points(thresholds)} figures: no assessment"
 
 
 def judge(c: Context) -> Verdict:

@@ -1,0 +1,204 @@
+"""Many series at once: columnar arrays grouped by series, no Python loop per series.
+
+Mirrors ``assess`` exactly for level and no-target judgements (a property test holds the two
+together). Not covered here: ``base_year`` (the base is the first figure), Destatis's
+structural-break flag and the arithmetic steps; use ``assess`` for those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+import numpy as np
+import numpy.typing as npt
+
+from targets.engine._assess import choose_projection, direction_sign
+from targets.engine._batch_methods import Columns, judge
+from targets.engine._growth import TRAJECTORIES
+from targets.engine._status import METHOD_LABELS, STATUS_CODES
+from targets.engine._thresholds import resolve_thresholds
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+Codes = npt.NDArray[np.int8]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """One row per series (in the order of ``ids``); NaN where a number is undefined.
+
+    ``status`` indexes :data:`STATUS_CODES`; ``method_status`` indexes
+    ``METHOD_LABELS[method]`` (plus ``ended`` for Destatis, already in its labels).
+    """
+
+    method: str
+    projection: str
+    trajectory: str
+    ids: npt.NDArray[np.generic]
+    status: Codes
+    method_status: Codes
+    ratio: Floats
+    score: Floats
+    growth_actual: Floats
+    growth_actual_linear: Floats
+    growth_required: Floats
+    growth_required_linear: Floats
+    growth_required_now: Floats
+    growth_required_now_linear: Floats
+    slope: Floats
+    projected: Floats
+    reach_year: Floats
+    trajectory_value: Floats
+    trajectory_gap: Floats
+    base_year: Floats
+    base_value: Floats
+    latest_year: Floats
+    latest_value: Floats
+    points: Ints
+    """Figures used per series (after as_of and the deadline cut-off)."""
+
+    def __len__(self) -> int:
+        return int(self.ids.size)
+
+    def status_labels(self) -> npt.NDArray[np.str_]:
+        return np.asarray([s.value for s in STATUS_CODES])[self.status]
+
+    def method_labels(self) -> npt.NDArray[np.str_]:
+        return np.asarray(METHOD_LABELS[self.method])[self.method_status]
+
+
+def _per_series(x: npt.ArrayLike | None, n: int, name: str) -> Floats:
+    if x is None:
+        return np.full(n, np.nan)
+    arr = np.asarray(x, dtype=float)
+    if arr.ndim == 0:
+        return np.full(n, float(arr))
+    if arr.shape != (n,):
+        raise ValueError(f"{name} must be a scalar or one value per series ({n})")
+    return arr.astype(float)
+
+
+def _directions(direction: npt.ArrayLike, n: int) -> Floats:
+    arr = np.asarray(direction)
+    if arr.dtype.kind in "US":
+        signs = np.asarray([direction_sign(str(d)) for d in np.unique(arr)])
+        lookup = dict(zip(np.unique(arr).tolist(), signs.tolist(), strict=True))
+        arr = np.vectorize(lookup.__getitem__, otypes=[float])(arr)
+    out = _per_series(arr, n, "direction")
+    if not np.isin(out, (-1.0, 1.0)).all():
+        raise ValueError("direction must be 'increase'/'decrease' or +1/-1")
+    return out
+
+
+def _columns(
+    series: npt.ArrayLike, years: npt.ArrayLike, values: npt.ArrayLike
+) -> tuple[npt.NDArray[np.generic], Ints, Floats, Floats]:
+    """Validated columns: the series ids, each row's series index, years, values."""
+    sid = np.asarray(series)
+    ys = np.asarray(years, dtype=float)
+    vs = np.asarray(values, dtype=float)
+    if not (sid.ndim == 1 and sid.shape == ys.shape == vs.shape):
+        raise ValueError("series, years and values must be one-dimensional and equally long")
+    if not (np.isfinite(ys).all() and np.isfinite(vs).all()):
+        raise ValueError("years and values must be finite (leave missing figures out)")
+    ids, group = np.unique(sid, return_inverse=True)
+    return ids, group.astype(np.int64), ys, vs
+
+
+def assess_batch(
+    series: npt.ArrayLike,
+    years: npt.ArrayLike,
+    values: npt.ArrayLike,
+    *,
+    target: npt.ArrayLike | None = None,
+    target_year: npt.ArrayLike | None = None,
+    direction: npt.ArrayLike = "increase",
+    method: str = "statcan",
+    limit: npt.ArrayLike | None = None,
+    as_of: npt.ArrayLike | None = None,
+    thresholds: Mapping[str, float] | None = None,
+    projection: str | None = None,
+    trajectory: str = "linear",
+) -> BatchResult:
+    """Judge every series in the columns at once.
+
+    Per-series parameters are scalars or arrays aligned with ``np.unique(series)``; a NaN target
+    means no target, a NaN limit no limit, a NaN as_of the series' latest year.
+    """
+    th = resolve_thresholds(method, thresholds)
+    proj = choose_projection(method, projection)
+    if trajectory not in TRAJECTORIES:
+        raise ValueError(f"trajectory must be one of {', '.join(TRAJECTORIES)}")
+    ids, group, ys, vs = _columns(series, years, values)
+    n = ids.size
+    tgt = _per_series(target, n, "target")
+    tyr = _per_series(target_year, n, "target_year")
+    has = ~np.isnan(tgt)
+    if np.isnan(tyr[has]).any() or np.isinf(tgt[has]).any():
+        raise ValueError("a target needs a finite value and a target year")
+    lim = _per_series(limit, n, "limit")
+    if (lim[~np.isnan(lim)] <= 0).any() or np.isinf(lim).any():
+        raise ValueError("a natural limit must be a positive number")
+    order = np.lexsort((ys, group))
+    g, y, v = group[order], ys[order], vs[order]
+    if ((g[1:] == g[:-1]) & (y[1:] == y[:-1])).any():
+        raise ValueError("a series has two figures for one year: resolve the conflict first")
+    starts_all = np.flatnonzero(np.r_[True, g[1:] != g[:-1]]) if g.size else np.zeros(0, int)
+    latest_all = np.maximum.reduceat(y, starts_all) if g.size else np.zeros(0)
+    asof = _per_series(as_of, n, "as_of")
+    asof = np.where(np.isnan(asof), latest_all, asof)
+    visible = y <= asof[g]
+    passed = has & (asof >= np.where(has, tyr, np.inf))
+    seen = np.where(visible, y, -np.inf)
+    last_seen = np.maximum.reduceat(seen, starts_all) if g.size else np.zeros(0)
+    reached = passed & (last_seen >= tyr)
+    keep = visible & ~(passed[g] & (y > tyr[g]))
+    g, y, v = g[keep], y[keep], v[keep]
+    count = np.bincount(g, minlength=n)
+    first = np.cumsum(count) - count
+    last = np.maximum(first + count - 1, 0)
+    empty = count == 0
+    top = max(y.size - 1, 0)
+    safe = np.minimum(np.where(empty, 0, first), top)
+    end = np.minimum(last, top)
+
+    def pick(a: Floats, i: Ints) -> Floats:
+        return np.where(empty, np.nan, a[i]) if a.size else np.full(n, np.nan)
+
+    cols = Columns(
+        method=method,
+        thresholds=th,
+        projection=proj,
+        trajectory=trajectory,
+        d=_directions(direction, n),
+        target=tgt,
+        target_year=tyr,
+        limit=lim,
+        count=count,
+        reached=reached & ~empty,
+        b=pick(y, safe),
+        v_b=pick(v, safe),
+        t=pick(y, end),
+        v_t=pick(v, end),
+        y=y,
+        v=v,
+        first=safe,
+        last=end,
+    )
+    numbers, status, label, points = judge(cols)
+    result = BatchResult(
+        method=method,
+        projection=proj,
+        trajectory=trajectory,
+        ids=ids,
+        status=status,
+        method_status=label,
+        points=points,
+        **{f.name: numbers[f.name] for f in fields(BatchResult) if f.name in numbers},
+    )
+    for f in fields(result):
+        arr = getattr(result, f.name)
+        if isinstance(arr, np.ndarray):
+            arr.flags.writeable = False
+    return result
