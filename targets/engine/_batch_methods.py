@@ -44,8 +44,9 @@ class Columns:
 
 
 def _pow(x: Floats, e: Floats | float) -> Floats:
+    """Like the scalar ``power``: undefined in, undefined out (numpy says nan ** 0 == 1)."""
     r = np.power(x, e)
-    return np.where(np.isfinite(r), r, np.nan)
+    return np.where(np.isfinite(r) & ~np.isnan(x) & ~np.isnan(e), r, np.nan)
 
 
 def _crate(v0: Floats, v1: Floats, dt: Floats) -> Floats:
@@ -106,6 +107,9 @@ def _judge(c: Columns) -> Judged:
         traj = v_b * _pow(1.0 + g_r, c.t - c.b)
     else:
         traj = v_b + (c.t - c.b) * s_r
+    g_r, s_r, g_now, s_now, projected, traj = (
+        np.where(has, x, np.nan) for x in (g_r, s_r, g_now, s_now, projected, traj)
+    )
     q = _Quantities(has, empty, met, v_b, tgt, g_a, s_a, slope, g_r, s_r, projected)
     status, label, ratio, score = _RULES[m](c, q)
     decided = has & c.reached & (m != "istat")

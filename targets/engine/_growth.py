@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from targets.engine._num import fmt, log, power
+from targets.engine._num import finite, fmt, log, power
 from targets.engine._step import Step
 
 PROJECTIONS: tuple[str, ...] = ("compound", "linear")
@@ -28,11 +28,11 @@ def compound_projection(v: float, rate: float | None, years: float) -> float | N
     if rate is None:
         return None
     grown = power(1.0 + rate, years)
-    return None if grown is None else v * grown
+    return None if grown is None else finite(v * grown)
 
 
 def linear_projection(v: float, slope: float | None, years: float) -> float | None:
-    return None if slope is None else v + slope * years
+    return None if slope is None else finite(v + slope * years)
 
 
 def compound_reach(t: float, v_t: float, target: float, rate: float | None) -> float | None:
