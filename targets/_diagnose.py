@@ -122,6 +122,8 @@ def _one(
         hint = did_you_mean(key, keys_of(parent)) if parent else ""
         where = f" in {what}" if len(loc) == 1 else ""
         return Diagnostic(doc.locate(path, key=True), f"unknown key '{key}'{where}{hint}")
+    if kind == "invalid_key":
+        return Diagnostic(doc.locate(path, key=True), f"unknown key {value!r} in {what}")
     if kind == "missing":
         last = loc[-1] if loc else "?"
         if isinstance(last, int):

@@ -67,6 +67,8 @@ def parse_value(value: Any) -> StatedValue:
         try:
             number = _units.parse_number(text)
         except _units.UnitError as exc:
+            if "decimal mark" in str(exc):
+                raise ValueError(str(exc)) from None
             raise ValueError(
                 f"{exc}; a value is a number, a range such as 4-8, or yes/no"
             ) from None

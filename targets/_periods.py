@@ -57,8 +57,11 @@ class Period:
         if self.granularity == "year":
             return year(y - 1)
         if self.granularity == "span":
-            length = self.last_day.year - y + 1
-            return span(y - length, y - 1)
+            # 2015-16 is a fiscal or school year: the one before is 2014-15. Longer spans
+            # step back by their whole length: 2015-2017 follows 2012-2014.
+            length = self.last_day.year - y
+            step = 1 if length == 1 else length + 1
+            return span(y - step, self.last_day.year - step)
         if self.granularity == "quarter":
             q = (self.first_day.month - 1) // 3 + 1
             return quarter(y - 1, 4) if q == 1 else quarter(y, q - 1)

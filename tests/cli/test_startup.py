@@ -1,0 +1,54 @@
+"""Start-up: `targets --help` must not import the heavy libraries that commands use."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("pint", "pydantic", "numpy", "yaml")
+
+PROBE = """
+import json, sys
+from targets.cli import cli
+try:
+    cli.main(args=sys.argv[1:], prog_name="targets")
+except SystemExit:
+    pass
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.stdin.read())))
+print("HEAVY=" + json.dumps(heavy))
+"""
+
+
+def _heavy_modules_after(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        input=json.dumps(HEAVY),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in result.stdout.splitlines() if x.startswith("HEAVY="))
+    loaded: list[str] = json.loads(line.removeprefix("HEAVY="))
+    return loaded
+
+
+def test_help_imports_neither_pint_nor_pydantic() -> None:
+    assert _heavy_modules_after("--help") == []
+
+
+def test_subcommand_help_imports_neither_pint_nor_pydantic() -> None:
+    assert _heavy_modules_after("validate", "--help") == []
+
+
+def test_the_probe_does_see_heavy_imports_when_a_command_runs() -> None:
+    # Guards the probe itself: `schema` builds the models, so pydantic must show up.
+    assert "pydantic" in _heavy_modules_after("schema")
+
+
+def test_python_dash_m_targets_is_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "targets", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "Exit codes:" in result.stdout
+    assert "validate" in result.stdout

@@ -1,0 +1,67 @@
+"""The JSON Schema: generated from the models, committed, and valid for the example files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from targets._schema import json_schema
+from targets._yaml import load_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMITTED = ROOT / "schema" / "targets.schema.json"
+EXAMPLE_FILES = sorted(ROOT.glob("examples/**/*.yaml"))
+
+
+def _data(path: Path) -> Any:
+    doc, problems = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    assert problems == []
+    return doc.data
+
+
+def test_the_committed_schema_is_what_the_models_generate() -> None:
+    committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    assert committed == json_schema(), (
+        "schema/targets.schema.json is stale: run `targets schema -o schema/targets.schema.json`"
+    )
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(json_schema())
+
+
+def test_there_are_example_files_to_check() -> None:
+    assert len(EXAMPLE_FILES) >= 2
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_example_files_validate_against_the_schema(path: Path) -> None:
+    jsonschema.validate(_data(path), json_schema(), cls=jsonschema.Draft202012Validator)
+
+
+def test_example_files_point_editors_at_the_committed_schema() -> None:
+    for path in EXAMPLE_FILES:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1].strip()).resolve()
+        assert target == COMMITTED.resolve(), path
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"targets": [{"id": "x", "metirc": "m", "at_least": 1, "by": 2025}]},
+        {"targets": [{"id": "x", "metric": "m", "by": 2025}]},
+        {"targets": [{"id": "x", "metric": "m", "at_least": 1, "at_most": 2, "by": 2025}]},
+        {"metrics": [{"id": "m", "name": "M", "unit": "firm", "direction": "up"}]},
+        {"figures": [{"metric": "m", "period": 2024, "value": 1, "unit": "firm", "kind": "guess"}]},
+        {"programme": {"name": "P", "colour": "red"}},
+    ],
+)
+def test_the_schema_refuses_what_the_loader_refuses(document: dict[str, Any]) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, json_schema(), cls=jsonschema.Draft202012Validator)

@@ -1,0 +1,166 @@
+"""Units: the project registry, the narrow grammar in front of pint, and conversions."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from targets import _units
+from targets._units import UnitError, conversion_factor, convert, parse_quantity, parse_unit
+
+SCALES = ["", "thousand", "million", "billion", "trillion", "k", "mn", "bn"]
+BASES = ["USD", "VND", "EUR", "firm", "person", "household", "locality", "zone"]
+
+
+def test_usd_million_compares_with_usd_billion() -> None:
+    assert convert(148_500, "USD million", "USD billion") == pytest.approx(148.5)
+
+
+def test_us_dollar_sign_prefix_is_usd() -> None:
+    assert conversion_factor("US$ billion", "USD million") == pytest.approx(1000)
+
+
+def test_count_aliases_name_the_same_unit() -> None:
+    assert conversion_factor("enterprises", "firm") == 1.0
+    assert conversion_factor("people", "person") == 1.0
+
+
+def test_percent_and_points_convert_one_to_one_for_levels() -> None:
+    assert conversion_factor("%", "pp") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("person", "USD"),
+        ("firm", "person"),
+        ("USD", "VND"),  # currencies are dimensions: no exchange rate is implied
+        ("%", "rank"),
+        ("USD billion", "firm"),
+        ("USD / person", "USD"),
+    ],
+)
+def test_different_dimensions_never_convert_and_the_message_names_both(
+    source: str, target: str
+) -> None:
+    with pytest.raises(UnitError) as caught:
+        conversion_factor(source, target)
+    assert f"'{source}'" in str(caught.value)
+    assert f"'{target}'" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9**9**9 m",  # pint would evaluate this for ever
+        "kt",  # pint's default registry reads knots
+        "m",
+        "USD^2",
+        "USD 1e9",
+        "a/b/c",
+        "__import__('os')",
+        "USD" + " billion" * 10,
+        "x" * 100,
+        "",
+        "   ",
+    ],
+)
+def test_the_grammar_refuses_what_is_not_unit_words(text: str) -> None:
+    with pytest.raises(UnitError):
+        parse_unit(text)
+
+
+def test_a_bare_dollar_sign_is_refused_as_ambiguous() -> None:
+    with pytest.raises(UnitError, match="ambiguous"):
+        parse_unit("$ billion")
+
+
+def test_unknown_words_get_a_suggestion() -> None:
+    with pytest.raises(UnitError, match="did you mean 'billion'"):
+        parse_unit("USD bilion")
+
+
+@given(st.text(max_size=80))
+def test_any_text_is_parsed_or_refused_quickly_never_crashes(text: str) -> None:
+    try:
+        unit = parse_unit(text)
+    except UnitError:
+        return
+    assert unit.text == text.strip()
+
+
+@given(
+    value=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+    base=st.sampled_from(BASES),
+    first=st.sampled_from(SCALES),
+    second=st.sampled_from(SCALES),
+)
+def test_round_trips_across_scales_return_the_value(
+    value: float, base: str, first: str, second: str
+) -> None:
+    a, b = f"{base} {first}".strip(), f"{base} {second}".strip()
+    back = convert(convert(value, a, b), b, a)
+    assert back == pytest.approx(value, rel=1e-12, abs=1e-9)
+
+
+@given(
+    first=st.sampled_from(SCALES),
+    second=st.sampled_from(SCALES),
+    third=st.sampled_from(SCALES),
+)
+def test_conversion_factors_compose(first: str, second: str, third: str) -> None:
+    a, b, c = (f"USD {s}".strip() for s in (first, second, third))
+    assert conversion_factor(a, b) * conversion_factor(b, c) == pytest.approx(
+        conversion_factor(a, c)
+    )
+
+
+@given(
+    a=st.sampled_from([*BASES, "%", "rank", "score"]),
+    b=st.sampled_from([*BASES, "%", "rank", "score"]),
+    scale_a=st.sampled_from(SCALES),
+    scale_b=st.sampled_from(SCALES),
+)
+def test_incompatible_dimensions_are_always_rejected(
+    a: str, b: str, scale_a: str, scale_b: str
+) -> None:
+    left = a if a in {"%", "rank", "score"} else f"{a} {scale_a}".strip()
+    right = b if b in {"%", "rank", "score"} else f"{b} {scale_b}".strip()
+    if a == b:
+        assert math.isfinite(conversion_factor(left, right))
+    else:
+        with pytest.raises(UnitError):
+            conversion_factor(left, right)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("9.2 %", 9.2, "%"),
+        ("+25 %", 25.0, "%"),
+        ("-50%", -50.0, "%"),
+        ("USD 1 billion", 1.0, "USD billion"),
+        ("US$1 billion", 1.0, "US$ billion"),
+        ("1 USD billion", 1.0, "USD billion"),
+        ("148,500 USD million", 148_500.0, "USD million"),
+        ("70,000", 70_000.0, None),
+        ("1.5e3 firm", 1500.0, "firm"),
+    ],
+)
+def test_quantities_read_as_planners_write_them(text: str, value: float, unit: str | None) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["4,3 %", "1,5"])
+def test_a_decimal_comma_is_refused_with_the_reason(text: str) -> None:
+    with pytest.raises(UnitError, match="decimal mark is a point"):
+        parse_quantity(text)
+
+
+def test_the_registry_is_the_projects_own_and_small() -> None:
+    assert "knot" not in _units.known_units()
+    assert len(_units.known_units()) < 150
