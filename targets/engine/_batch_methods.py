@@ -163,7 +163,7 @@ def _destatis_slope(c: Columns) -> Floats:
     y0 = c.y[k] if c.y.size else np.full(c.count.size, np.nan)
     v0 = c.v[k] if c.v.size else np.full(c.count.size, np.nan)
     slope = (c.v_t - v0) / (c.t - y0)
-    return np.where(c.count >= least, slope, np.nan)
+    return np.where(c.count >= least, _finite(slope), np.nan)
 
 
 Verdicts = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats, Floats]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from targets.engine._num import fmt
+from targets.engine._num import finite, fmt
 from targets.engine._series import Prepared
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -30,7 +30,7 @@ def mean_change(prep: Prepared, thresholds: Mapping[str, float]) -> tuple[float 
     if k is None:
         return None, Step("mean change", f"needs {min_points(thresholds)} points", None)
     y0, v0, t, v_t = prep.years[k], prep.values[k], prep.years[-1], prep.values[-1]
-    slope = (v_t - v0) / (t - y0)
+    slope = finite((v_t - v0) / (t - y0))
     return slope, Step("mean change", f"({fmt(v_t)} - {fmt(v0)}) / ({fmt(t)} - {fmt(y0)})", slope)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from targets.engine._destatis import mean_change, too_few
 from targets.engine._explain import number, year
-from targets.engine._num import fmt
+from targets.engine._num import finite, fmt
 from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -141,7 +141,9 @@ def assess_hold(
     if slope is None:
         return result(Status.NOT_ASSESSABLE, "not_assessed", too_few(th), steps=(step,))
     t, v_t = prep.years[-1], prep.values[-1]
-    projected = v_t + slope * (end - t)
+    projected = finite(v_t + slope * (end - t))
+    if projected is None:
+        return result(Status.NOT_ASSESSABLE, "not_assessed", "the linear projection overflows")
     steps = (step, Step("p_end", f"{fmt(v_t)} + {fmt(slope)} * ({fmt(end)} - {fmt(t)})", projected))
     if lo <= v_t <= hi:
         if lo <= projected <= hi:

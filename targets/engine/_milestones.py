@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from targets.engine._assess import assess
 from targets.engine._explain import number, year
+from targets.engine._num import finite
 from targets.engine._result import Assessment
 from targets.engine._series import Numbers
 from targets.engine._status import Status
@@ -84,7 +85,7 @@ def assess_milestones(
         if i != driving
     ]
     traj = _trajectory(lead, ordered)
-    gap = None if traj is None or lead.latest_value is None else lead.latest_value - traj
+    gap = None if traj is None or lead.latest_value is None else finite(lead.latest_value - traj)
     return MilestonesAssessment(
         milestones=results,
         driving=driving,
@@ -110,5 +111,5 @@ def _trajectory(lead: Assessment, ordered: list[tuple[float, float]]) -> float |
     path = [(b, v_b), *((y, v) for y, v in ordered if y > b)]
     for (y0, v0), (y1, v1) in itertools.pairwise(path):
         if y0 <= t <= y1:
-            return v0 + (t - y0) * (v1 - v0) / (y1 - y0)
+            return finite(v0 + (t - y0) * (v1 - v0) / (y1 - y0))
     return path[-1][1] if t >= path[-1][0] else None

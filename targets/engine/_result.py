@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
@@ -9,6 +10,23 @@ from typing import Protocol
 from targets.engine._explain import explain_assessment
 from targets.engine._status import Status
 from targets.engine._step import Step
+
+_NUMBERS = (
+    "ratio",
+    "score",
+    "growth_actual",
+    "growth_actual_linear",
+    "growth_required",
+    "growth_required_linear",
+    "growth_required_now",
+    "growth_required_now_linear",
+    "slope",
+    "projected",
+    "reach_year",
+    "trajectory_value",
+    "trajectory_gap",
+)
+"""Fields that an overflow could make infinite: stored as None (undefined) instead."""
 
 
 class Result(Protocol):
@@ -74,6 +92,12 @@ class Assessment:
     steps: tuple[Step, ...]
     forecasts: tuple[tuple[float, float], ...] = ()
     """(year, value) forecasts shown beside the trend; never used as actuals."""
+
+    def __post_init__(self) -> None:
+        for name in _NUMBERS:
+            x = getattr(self, name)
+            if x is not None and not math.isfinite(x):
+                object.__setattr__(self, name, None)
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
         """One plain-language paragraph: what is needed, what was achieved, where it leads."""
