@@ -16,42 +16,42 @@ Conventions (docs/engine.md has the long form):
   regressing < missed); not_assessable is outside the order and never trips a gate.
 """
 
+from __future__ import annotations
+
+import importlib
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from targets.engine._assess import DEFAULT_PROJECTION, assess
-from targets.engine._band import BandAssessment, assess_band
-from targets.engine._batch import BatchResult, assess_batch
-from targets.engine._binary import BINARY_LABELS, BinaryAssessment, assess_binary
-from targets.engine._combine import (
-    IndicatorScore,
-    aggregate_assessments,
-    aggregate_scores,
-    combine_worst,
-)
-from targets.engine._count import CountSeries, count_meeting
-from targets.engine._destatis import worst_symbol
-from targets.engine._evidence import (
-    Conflict,
-    EndsAssessment,
-    Selection,
-    assess_ends,
-    select_figures,
-)
-from targets.engine._growth_target import GrowthTargetAssessment, assess_growth_rate
-from targets.engine._hold import HoldAssessment, assess_hold
-from targets.engine._kinds import RANK_METHODS, assess_direction, assess_rank
-from targets.engine._milestones import MilestonesAssessment, assess_milestones
-from targets.engine._result import Assessment, Result
-from targets.engine._status import (
-    METHOD_LABELS,
-    SEVERITY,
-    STATUS_CODES,
-    Status,
-    worst,
-)
-from targets.engine._step import Step
+from targets.engine._status import METHOD_LABELS, SEVERITY, STATUS_CODES, Status, worst
 from targets.engine._thresholds import DEFAULT_THRESHOLDS, METHODS, resolve_thresholds
+
+if TYPE_CHECKING:
+    from targets.engine._assess import DEFAULT_PROJECTION, assess
+    from targets.engine._band import BandAssessment, assess_band
+    from targets.engine._batch import BatchResult, assess_batch
+    from targets.engine._binary import BINARY_LABELS, BinaryAssessment, assess_binary
+    from targets.engine._combine import (
+        IndicatorScore,
+        aggregate_assessments,
+        aggregate_scores,
+        combine_worst,
+    )
+    from targets.engine._count import CountSeries, count_meeting
+    from targets.engine._destatis import worst_symbol
+    from targets.engine._evidence import (
+        Conflict,
+        EndsAssessment,
+        Selection,
+        assess_ends,
+        select_figures,
+    )
+    from targets.engine._growth_target import GrowthTargetAssessment, assess_growth_rate
+    from targets.engine._hold import HoldAssessment, assess_hold
+    from targets.engine._kinds import RANK_METHODS, assess_direction, assess_rank
+    from targets.engine._milestones import MilestonesAssessment, assess_milestones
+    from targets.engine._result import Assessment, Result
+    from targets.engine._step import Step
 
 DEFAULT_METHOD: Mapping[str, str] = MappingProxyType(
     {
@@ -67,6 +67,56 @@ DEFAULT_METHOD: Mapping[str, str] = MappingProxyType(
     }
 )
 """The method each target kind uses unless a rule names one (ranks: linear methods only)."""
+
+# Everything that needs numpy loads on first use, so that the rule loader can import the
+# thresholds, the methods and the statuses from here without paying for numpy.
+_LAZY: Mapping[str, str] = MappingProxyType(
+    {
+        "Assessment": "targets.engine._result",
+        "BINARY_LABELS": "targets.engine._binary",
+        "BandAssessment": "targets.engine._band",
+        "BatchResult": "targets.engine._batch",
+        "BinaryAssessment": "targets.engine._binary",
+        "Conflict": "targets.engine._evidence",
+        "CountSeries": "targets.engine._count",
+        "DEFAULT_PROJECTION": "targets.engine._assess",
+        "EndsAssessment": "targets.engine._evidence",
+        "GrowthTargetAssessment": "targets.engine._growth_target",
+        "HoldAssessment": "targets.engine._hold",
+        "IndicatorScore": "targets.engine._combine",
+        "MilestonesAssessment": "targets.engine._milestones",
+        "RANK_METHODS": "targets.engine._kinds",
+        "Result": "targets.engine._result",
+        "Selection": "targets.engine._evidence",
+        "Step": "targets.engine._step",
+        "aggregate_assessments": "targets.engine._combine",
+        "aggregate_scores": "targets.engine._combine",
+        "assess": "targets.engine._assess",
+        "assess_band": "targets.engine._band",
+        "assess_batch": "targets.engine._batch",
+        "assess_binary": "targets.engine._binary",
+        "assess_direction": "targets.engine._kinds",
+        "assess_ends": "targets.engine._evidence",
+        "assess_growth_rate": "targets.engine._growth_target",
+        "assess_hold": "targets.engine._hold",
+        "assess_milestones": "targets.engine._milestones",
+        "assess_rank": "targets.engine._kinds",
+        "combine_worst": "targets.engine._combine",
+        "count_meeting": "targets.engine._count",
+        "select_figures": "targets.engine._evidence",
+        "worst_symbol": "targets.engine._destatis",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BINARY_LABELS",
