@@ -185,7 +185,8 @@ def test_at_the_natural_limit_c_is_zero_and_not_falling_is_on_track() -> None:
         5.0,
     )
     falling = assess([2020, 2021], [100.0, 99.0], limit=100.0)
-    assert (falling.method_status, falling.score) == ("deterioration", approx(-3.75))
+    assert falling.method_status == "deterioration"
+    assert falling.score == approx(-3.75)
 
 
 def test_indicator_score_is_the_mean_and_achieved_only_when_every_series_is() -> None:
