@@ -41,7 +41,7 @@ def test_worst_ignores_not_assessable_unless_alone() -> None:
 
 def test_status_compares_equal_to_its_string() -> None:
     label: str = "on_track"
-    assert Status.ON_TRACK == label
+    assert label == Status.ON_TRACK
 
 
 def test_every_method_has_defaults_and_the_published_labels() -> None:
