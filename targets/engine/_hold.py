@@ -137,6 +137,8 @@ def assess_hold(
         return result(Status.NOT_ASSESSABLE, "not_assessed", prep.reason)
     if prep.years[-1] >= end:
         return result(Status.MISSED if breaches else Status.ACHIEVED, "ended")
+    if prep.as_of is not None and prep.as_of >= end:
+        notes.append(f"the data stop in {fmt(prep.years[-1])}, before the end {fmt(end)}")
     slope, step = mean_change(prep, th)
     if slope is None:
         return result(Status.NOT_ASSESSABLE, "not_assessed", too_few(th), steps=(step,))

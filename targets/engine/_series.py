@@ -124,7 +124,7 @@ def prepare(
     if not ys:
         return result("no figures")
     if not used_y:
-        cutoff = min(when, target_year) if (when is not None and target_year) else when
+        cutoff = min(when, target_year) if (when is not None and target_year is not None) else when
         return result(f"no figures up to {fmt(cutoff if cutoff is not None else ys[0])}")
     if base_year is None:
         return result(None)
