@@ -36,41 +36,46 @@ def status_text(status: Status, method: str, label: str) -> str:
     return common if own == common else f"{common} ({method}: {own})"
 
 
+def _change(rate: float, linear: bool, unit: str | None) -> tuple[str, str]:
+    """("growth of 5.0 %" / "rise of 4 firms", "grew 5.0 %" / "rose 4 firms") for a rate."""
+    if linear:
+        size = number(abs(rate), 3) + (f" {unit}" if unit else "")
+        return ("a rise of " if rate >= 0 else "a fall of ") + size, (
+            "rose " if rate >= 0 else "fell "
+        ) + size
+    if rate >= 0:
+        return f"{percent(rate)} growth", f"grew {percent(rate)}"
+    return f"a {percent(rate)} fall", f"fell {percent(rate)}"
+
+
 def explain_assessment(a: Assessment, *, unit: str | None, name: str | None) -> str:
     def v(x: float, sig: int | None = None) -> str:
         return number(x, sig) + (f" {unit}" if unit else "")
 
+    linear = a.projection == "linear"
     parts: list[str] = []
     t, v_t, deadline, target = a.latest_year, a.latest_value, a.target_year, a.target
     if t is not None and v_t is not None and target is not None and deadline is not None:
-        met = a.status is Status.ACHIEVED
-        if met or a.status is Status.MISSED:
-            verb = "meets" if met else "falls short of"
+        need = a.growth_required_now_linear if linear else a.growth_required_now
+        if a.status in (Status.ACHIEVED, Status.MISSED):
+            verb = "meets" if a.status is Status.ACHIEVED else "falls short of"
             parts.append(
                 f"at {v(v_t)} ({year(t)}), {verb} the target of {v(target)} by {year(deadline)}"
             )
-        elif a.growth_required_now is not None:
-            g = a.growth_required_now
+        elif need is not None:
             span = deadline - t
             how = "in one year" if span == 1 else f"a year for {year(span)} years"
-            need = f"{percent(g)} growth" if g >= 0 else f"a {percent(g)} fall"
             parts.append(
-                f"needs {need} {how}, from {v(v_t)} ({year(t)}) to {v(target)} by {year(deadline)}"
-            )
-        elif a.growth_required_now_linear is not None:
-            parts.append(
-                f"needs {number(a.growth_required_now_linear, 3)} a year, from {v(v_t)} "
-                f"({year(t)}) to {v(target)} by {year(deadline)}"
+                f"needs {_change(need, linear, unit)[0]} {how}, from {v(v_t)} ({year(t)}) "
+                f"to {v(target)} by {year(deadline)}"
             )
     elif t is not None and v_t is not None:
         parts.append(f"at {v(v_t)} ({year(t)})")
     b = a.base_year
-    if b is not None and t is not None and t > b:
-        if a.growth_actual is not None:
-            verb = "grew" if a.growth_actual >= 0 else "fell"
-            parts.append(f"{verb} {percent(a.growth_actual)} a year since {year(b)}")
-        elif a.growth_actual_linear is not None:
-            parts.append(f"changed by {number(a.growth_actual_linear, 3)} a year since {year(b)}")
+    done = a.growth_actual_linear if linear or a.growth_actual is None else a.growth_actual
+    if b is not None and t is not None and t > b and done is not None:
+        as_linear = linear or a.growth_actual is None
+        parts.append(f"{_change(done, as_linear, unit)[1]} a year since {year(b)}")
     ahead = t is not None and deadline is not None and t < deadline
     if a.projected is not None and deadline is not None and target is not None and ahead:
         text = f"the {a.projection} trend reaches {v(a.projected, 3)} by {year(deadline)}"

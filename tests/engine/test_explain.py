@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from targets.engine import assess
+from targets.engine import assess, assess_rank
 from targets.engine._explain import number
 
 YEARS = [2019, 2020, 2021, 2022, 2023, 2024]
@@ -57,3 +57,12 @@ def test_steps_spell_out_the_arithmetic_with_numbers() -> None:
     assert by_name["g_a"].formula == "(10.2 / 14.5) ** (1 / (2023 - 2015)) - 1"
     assert by_name["R"].formula == "1 * -1 * -0.0430174 / |-0.0451584|"
     assert str(by_name["s_a"]) == "s_a = (10.2 - 14.5) / (2023 - 2015) = -0.5375"
+
+
+def test_linear_methods_explain_in_units_per_year() -> None:
+    # rank 90 (2017) -> 70 (2022): fell (70 - 90) / 5 = -4 a year; needs (30 - 70) / 8 = -5
+    text = assess_rank([2017, 2022], [90.0, 70.0], target_rank=30, target_year=2030).explain(
+        unit="places"
+    )
+    assert text.startswith("needs a fall of 5 places a year for 8 years, from 70 places (2022)")
+    assert "fell 4 places a year since 2017" in text
