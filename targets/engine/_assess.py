@@ -97,7 +97,9 @@ def assess(
     if limit is not None and not (math.isfinite(limit) and limit > 0):
         raise ValueError("a natural limit must be a positive number")
     judged_year = target_year if target is not None else None
-    prep = prepare(years, values, target_year=judged_year, as_of=as_of, base_year=base_year)
+    # istat judges no target, so its deadline cuts nothing off
+    cut = judged_year if method != "istat" else None
+    prep = prepare(years, values, target_year=cut, as_of=as_of, base_year=base_year)
     shown = tuple((float(y), float(v)) for y, v in forecasts)
     extras = _Extras(method, direction, target, target_year, th, limit, proj, trajectory, shown)
     if prep.reason is not None:

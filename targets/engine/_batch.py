@@ -149,7 +149,7 @@ def assess_batch(
     asof = _per_series(as_of, n, "as_of")
     asof = np.where(np.isnan(asof), latest_all, asof)
     visible = y <= asof[g]
-    passed = has & (asof >= np.where(has, tyr, np.inf))
+    passed = has & (asof >= np.where(has, tyr, np.inf)) & (method != "istat")
     seen = np.where(visible, y, -np.inf)
     last_seen = np.maximum.reduceat(seen, starts_all) if g.size else np.zeros(0)
     reached = passed & (last_seen >= tyr)

@@ -79,3 +79,11 @@ def test_istat_shows_a_target_but_does_not_judge_it() -> None:
 def test_istat_zero_base_is_not_assessed() -> None:
     a = assess([2020, 2021], [0.0, 5.0], method="istat")
     assert (a.method_status, a.status) == ("not_assessed", Status.NOT_ASSESSABLE)
+
+
+def test_istat_target_year_cuts_off_no_data() -> None:
+    # all three points count: (144 / 100) ** (1/2) - 1 = 0.2
+    a = assess([2020, 2021, 2022], [100.0, 120.0, 144.0], target=110.0, target_year=2021,
+               method="istat")  # fmt: skip
+    assert a.latest_year == 2022
+    assert a.growth_actual == approx(0.2)
