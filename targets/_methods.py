@@ -8,32 +8,28 @@ from typing import Any
 from targets._errors import Diagnostic, did_you_mean, one_of
 from targets._model import ProgrammeInfo
 from targets._targets import TargetBase
-from targets.engine._thresholds import DEFAULT_THRESHOLDS
+from targets.engine import DEFAULT_METHOD, DEFAULT_THRESHOLDS, RANK_METHODS
 
-DEFAULT_METHOD: Mapping[str, str] = {
-    "level": "statcan",
-    "band": "statcan",
-    "relative": "statcan",
-    "milestones": "statcan",
-    "hold": "destatis",
-    "growth": "statcan",
-    "rank": "sdsn",
-    "count": "statcan",
-    "direction": "statcan",
-    "binary": "statcan",
-}
-"""The method used when neither the target nor the programme names one. Ranks are judged
-linearly (SDSN: places per year), never by compound growth; holding a band every year is
-Destatis's own case."""
+_ENGINE_KIND = {"growth": "growth_rate"}
+
+
+def default_method(kind: str) -> str:
+    """The engine's default method for a target kind ("binary" has no method)."""
+    if kind == "binary":
+        return "binary"
+    return DEFAULT_METHOD[_ENGINE_KIND.get(kind, kind)]
 
 
 def method_of(target: TargetBase, programme: ProgrammeInfo | None) -> str:
     """The method that judges `target`: its own, else the programme's, else its kind's."""
+    if target.kind == "binary":
+        return "binary"
     if target.method is not None:
         return target.method
-    if programme is not None and programme.method is not None and target.kind != "rank":
-        return programme.method
-    return DEFAULT_METHOD[target.kind]
+    if programme is not None and programme.method is not None:
+        if target.kind != "rank" or programme.method in RANK_METHODS:
+            return programme.method
+    return default_method(target.kind)
 
 
 def thresholds_of(target: TargetBase, programme: ProgrammeInfo | None) -> dict[str, float]:
@@ -52,7 +48,20 @@ def check_thresholds(item: Any, programme: ProgrammeInfo | None = None) -> list[
         for method, overrides in model.thresholds.items():
             problems += _check(item, ("thresholds", method), method, overrides)
         return problems
-    if isinstance(model, TargetBase) and model.thresholds:
+    if not isinstance(model, TargetBase):
+        return problems
+    if model.kind == "rank" and model.method is not None and model.method not in RANK_METHODS:
+        problems.append(
+            Diagnostic(
+                item.at("method"),
+                f"ranks are judged linearly (places per year): use {one_of(list(RANK_METHODS))}, "
+                f"not '{model.method}'",
+            )
+        )
+    elif model.kind == "binary" and (model.method or model.thresholds):
+        key = "method" if model.method else "thresholds"
+        problems.append(Diagnostic(item.at(key), "a yes/no milestone has no method or thresholds"))
+    elif model.thresholds:
         problems += _check(item, ("thresholds",), method_of(model, programme), model.thresholds)
     return problems
 

@@ -95,6 +95,9 @@ class TargetBase(Model):
     thresholds: dict[str, Number] | None = Field(
         None, description="Overrides of the method's published thresholds, by name"
     )
+    estimates: bool = Field(
+        True, description="Count estimates (and values derived from growth statements) as data"
+    )
     note: Text | None = None
 
     @property
@@ -248,18 +251,22 @@ class RankTarget(TargetBase):
 class EntityCondition(Model):
     """What each entity must reach to be counted: ``{at_least: USD 1 billion}``."""
 
-    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["at_least"]}, {"required": ["at_most"]}]}
+    )
 
     at_least: AmountField | None = None
-    above: AmountField | None = None
     at_most: AmountField | None = None
-    below: AmountField | None = None
 
     @model_validator(mode="after")
-    def _something(self) -> EntityCondition:
-        if all(getattr(self, k) is None for k in ("at_least", "above", "at_most", "below")):
-            raise ValueError("say what each entity must reach: 'at_least', 'above', ...")
+    def _one_side(self) -> EntityCondition:
+        if (self.at_least is None) == (self.at_most is None):
+            raise ValueError("say what each entity must reach: 'at_least' or 'at_most'")
         return self
+
+    @property
+    def threshold(self) -> AmountField:
+        return self.at_least if self.at_least is not None else self.at_most  # type: ignore[return-value]
 
 
 class CountTarget(TargetBase):

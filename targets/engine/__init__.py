@@ -24,7 +24,12 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from targets.engine._status import METHOD_LABELS, SEVERITY, STATUS_CODES, Status, worst
-from targets.engine._thresholds import DEFAULT_THRESHOLDS, METHODS, resolve_thresholds
+from targets.engine._thresholds import (
+    DEFAULT_THRESHOLDS,
+    METHODS,
+    RANK_METHODS,
+    resolve_thresholds,
+)
 
 if TYPE_CHECKING:
     from targets.engine._assess import DEFAULT_PROJECTION, assess
@@ -85,7 +90,6 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "HoldAssessment": "targets.engine._hold",
         "IndicatorScore": "targets.engine._combine",
         "MilestonesAssessment": "targets.engine._milestones",
-        "RANK_METHODS": "targets.engine._kinds",
         "Result": "targets.engine._result",
         "Selection": "targets.engine._evidence",
         "Step": "targets.engine._step",

@@ -7,9 +7,7 @@ from collections.abc import Mapping
 from targets.engine._assess import assess
 from targets.engine._result import Assessment
 from targets.engine._series import Numbers
-
-RANK_METHODS: tuple[str, ...] = ("sdsn", "destatis")
-"""Methods that judge linearly; ranks are never judged by compound growth."""
+from targets.engine._thresholds import RANK_METHODS
 
 
 def assess_rank(

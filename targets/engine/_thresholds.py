@@ -13,6 +13,9 @@ from types import MappingProxyType
 
 METHODS: tuple[str, ...] = ("destatis", "istat", "sdsn", "statcan", "unsd")
 
+RANK_METHODS: tuple[str, ...] = ("sdsn", "destatis")
+"""Methods that judge linearly; ranks are never judged by compound growth."""
+
 DEFAULT_THRESHOLDS: Mapping[str, Mapping[str, float]] = MappingProxyType(
     {
         "statcan": MappingProxyType(
