@@ -119,8 +119,12 @@ def _one(
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         parent = model_at(model, loc[:-1])
-        hint = did_you_mean(key, keys_of(parent)) if parent else ""
-        where = f" in {what}" if len(loc) == 1 else ""
+        allowed = keys_of(parent) if parent else []
+        hint = did_you_mean(key, allowed)
+        if not hint and 0 < len(allowed) <= 6:
+            hint = f"; use {one_of(allowed)}"
+        named = [step for step in loc[:-1] if isinstance(step, str)]
+        where = f" in '{named[-1]}'" if named else f" in {what}"
         return Diagnostic(doc.locate(path, key=True), f"unknown key '{key}'{where}{hint}")
     if kind == "invalid_key":
         return Diagnostic(doc.locate(path, key=True), f"unknown key {value!r} in {what}")
