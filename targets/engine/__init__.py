@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     )
     from targets.engine._growth_target import GrowthTargetAssessment, assess_growth_rate
     from targets.engine._hold import HoldAssessment, assess_hold
-    from targets.engine._kinds import RANK_METHODS, assess_direction, assess_rank
+    from targets.engine._kinds import assess_direction, assess_rank
     from targets.engine._milestones import MilestonesAssessment, assess_milestones
     from targets.engine._result import Assessment, Result
     from targets.engine._step import Step

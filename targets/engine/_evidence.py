@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from targets.engine._num import fmt
-from targets.engine._result import Assessment
+from targets.engine._result import Result
 from targets.engine._status import Status, worst
 from targets.engine._step import Step
 
@@ -126,8 +126,8 @@ def _choose(group: list[_Figure], prefer: Sequence[str]) -> tuple[_Figure, str]:
 class EndsAssessment:
     """A series whose figures are ranges, judged at the low and at the high ends."""
 
-    low: Assessment
-    high: Assessment
+    low: Result
+    high: Result
     agree: bool
     status: Status
     """The worse of the two ends' statuses (a gate should not pass on the kinder end)."""
@@ -146,11 +146,12 @@ class EndsAssessment:
 
 
 def assess_ends(
-    run: Callable[[Sequence[float]], Assessment],
+    run: Callable[[Sequence[float]], Result],
     lows: Sequence[float],
     highs: Sequence[float],
 ) -> EndsAssessment:
-    """Assess with the low ends and with the high ends (``run`` maps values to an assessment)."""
+    """Assess with the low ends and with the high ends (``run`` maps values to a result of any
+    target kind)."""
     low, high = run(lows), run(highs)
     agree = low.status is high.status
     status = worst([low.status, high.status])
