@@ -12,17 +12,23 @@ from typing import TYPE_CHECKING, Any
 from targets._exit import ExitCode
 
 if TYPE_CHECKING:
+    from targets._check import check
     from targets._errors import Diagnostic, LoadError, Location
+    from targets._evidence import Conflict, Evidence
     from targets._figures import Figure
     from targets._load import load, validate
     from targets._model import Metric, ProgrammeInfo, Source
     from targets._periods import Period
     from targets._programme import Programme
+    from targets._report import Report
+    from targets._result import TargetResult
     from targets._schema import json_schema
     from targets._targets import Target, TargetBase
 
 __all__ = [
+    "Conflict",
     "Diagnostic",
+    "Evidence",
     "ExitCode",
     "Figure",
     "LoadError",
@@ -31,15 +37,23 @@ __all__ = [
     "Period",
     "Programme",
     "ProgrammeInfo",
+    "Report",
     "Source",
     "Target",
     "TargetBase",
+    "TargetResult",
+    "check",
     "json_schema",
     "load",
     "validate",
 ]
 
 _LAZY = {
+    "check": "targets._check",
+    "Conflict": "targets._evidence",
+    "Evidence": "targets._evidence",
+    "Report": "targets._report",
+    "TargetResult": "targets._result",
     "Diagnostic": "targets._errors",
     "LoadError": "targets._errors",
     "Location": "targets._errors",

@@ -7,6 +7,7 @@ from targets._collect import Item
 from targets._errors import Diagnostic
 from targets._figures import Figure, FigureSpec
 from targets._model import Metric, Source
+from targets._types import Amount
 
 
 def load_figure(
@@ -78,7 +79,7 @@ def load_figure(
         source=source,
         quote=spec.quote,
         published=published,
-        change=spec.change.text if spec.change else None,
+        change=_signed(spec.change) if spec.change else None,
         note=spec.note,
         location=item.location,
     )
@@ -89,7 +90,7 @@ def _check_plausible(
 ) -> None:
     if metric.better == "lower" and metric.unit in {"rank", "ranks"} and low < 1:
         problems.append(Diagnostic(item.at("value"), "a rank is 1 or more"))
-    if metric.limit is not None:
+    if metric.limit is not None and (metric.direction is not None or metric.better == "lower"):
         beyond = (
             high > metric.limit.value if metric.better == "higher" else low < metric.limit.value
         )
@@ -138,15 +139,16 @@ def derive(
             problems.append(Diagnostic(item.at("change"), str(exc)))
             return None
         low, high = figure.low - step, figure.high - step
-    note = f"implied by {figure.stated} in {spec.period}, {change} on {since}"
+    note = f"implied by {figure.stated} in {spec.period}, {_signed(change)} on {since}"
+    stated = _round(low) if low == high else f"{_round(low)}-{_round(high)}"
     return Figure(
         metric=metric.id,
         period=since,
         low=low,
         high=high,
         unit=metric.unit,
-        stated=f"{_round(low)}" if low == high else f"{_round(low)}-{_round(high)}",
-        kind="derived",
+        stated=f"{stated} {metric.unit}",
+        kind="forecast" if figure.kind == "forecast" else "derived",
         entity=figure.entity,
         source=figure.source,
         quote=figure.quote,
@@ -155,6 +157,14 @@ def derive(
         note=note,
         location=figure.location,
     )
+
+
+def _signed(change: Amount) -> str:
+    """A growth statement as written, keeping its sign: YAML reads ``+5600`` as 5600."""
+    if change.text[:1] in "+-":
+        return change.text
+    unit = f" {change.unit}" if change.unit else ""
+    return f"{change.value:+,g}{unit}"
 
 
 def _round(value: float) -> str:

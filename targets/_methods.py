@@ -26,9 +26,9 @@ def method_of(target: TargetBase, programme: ProgrammeInfo | None) -> str:
         return "binary"
     if target.method is not None:
         return target.method
-    if programme is not None and programme.method is not None:
-        if target.kind != "rank" or programme.method in RANK_METHODS:
-            return programme.method
+    chosen = programme.method if programme is not None else None
+    if chosen is not None and (target.kind != "rank" or chosen in RANK_METHODS):
+        return chosen
     return default_method(target.kind)
 
 

@@ -41,7 +41,9 @@ class Metric(Model):
     name: Text
     unit: UnitText = Field(description="Figures are converted into this unit when loaded")
     direction: Literal["higher", "lower"] | None = Field(
-        None, description="Which way is better; ranks are always 'lower'; yes/no metrics omit it"
+        None,
+        description="Which way is better; needed for targets; ranks are 'lower' by default; "
+        "yes/no metrics have none",
     )
     limit: AmountField | None = Field(
         None, description="A natural limit in the better direction, such as 100 for a percentage"
@@ -56,7 +58,9 @@ class Metric(Model):
 
     @property
     def better(self) -> Literal["higher", "lower"]:
-        """The direction, with ranks defaulting to lower (1 is best)."""
+        """The direction, with ranks defaulting to lower (1 is best). A metric with no
+        direction carries no target (the loader refuses one), so "higher" here is only the
+        reading order for displays."""
         if self.direction is not None:
             return self.direction
         return "lower" if self.unit in {"rank", "ranks"} else "higher"

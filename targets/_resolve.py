@@ -134,6 +134,8 @@ def _metric(item: Item[Metric], problems: list[Diagnostic]) -> Metric:
     metric = item.model
     if metric.unit in {"rank", "ranks"} and metric.direction == "higher":
         problems.append(Diagnostic(item.at("direction"), "a rank is better when lower (1 is best)"))
+    if metric.binary and metric.direction is not None:
+        problems.append(Diagnostic(item.at("direction"), "a yes/no metric has no direction"))
     if metric.binary and metric.limit is not None:
         problems.append(Diagnostic(item.at("limit"), "a yes/no metric has no limit"))
     if metric.limit is None or metric.binary:
@@ -155,6 +157,15 @@ def _target(
     before = len(problems)
     if metric.binary != isinstance(target, BinaryTarget):
         problems.append(Diagnostic(item.at("metric"), _binary_mismatch(target, metric)))
+        return None
+    if metric.direction is None and not metric.binary and metric.unit not in {"rank", "ranks"}:
+        problems.append(
+            Diagnostic(
+                item.at("metric"),
+                f"'{metric.id}' does not say which way is better; give it "
+                "'direction: higher' or 'direction: lower' to set a target on it",
+            )
+        )
         return None
     if isinstance(target, RankTarget) and metric.better != "lower":
         problems.append(

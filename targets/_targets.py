@@ -298,7 +298,7 @@ class BinaryTarget(TargetBase):
 
     kind: ClassVar[str] = "binary"
     done: Annotated[Literal[True], WithJsonSchema({"enum": [True, "yes", "true"]})]
-    by: PeriodField
+    by: PeriodField | None = None
 
     @field_validator("done", mode="before")
     @classmethod

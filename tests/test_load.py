@@ -373,3 +373,22 @@ def test_warnings_do_not_stop_loading(write: Write, programme_text: str) -> None
     messages = [w.message for w in programme.warnings]
     assert any("beyond the natural limit" in m for m in messages)
     assert any("the same figure again" in m for m in messages)
+
+
+def test_a_target_needs_a_metric_that_says_which_way_is_better(
+    write: Write, programme_text: str
+) -> None:
+    extra = """\
+        metrics:
+          - {id: context, name: A context share, unit: "%"}
+        figures:
+          - {metric: context, period: 2023, value: 80, unit: "%", source: src}
+        """
+    root = write({"p.yaml": programme_text, "m.yaml": extra})
+    assert errors(root) == []  # a metric without direction is fine as context
+    target = "targets:\n  - {id: x, metric: context, at_least: 90, by: 2030}\n"
+    root = write({"p.yaml": programme_text, "m.yaml": extra, "t.yaml": target})
+    assert errors(root) == [
+        "t.yaml:2:21: 'context' does not say which way is better; give it 'direction: higher' "
+        "or 'direction: lower' to set a target on it"
+    ]

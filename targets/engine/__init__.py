@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         assess_ends,
         select_figures,
     )
+    from targets.engine._explain import format_number
     from targets.engine._growth_target import GrowthTargetAssessment, assess_growth_rate
     from targets.engine._hold import HoldAssessment, assess_hold
     from targets.engine._kinds import assess_direction, assess_rank
@@ -97,6 +98,7 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "aggregate_scores": "targets.engine._combine",
         "assess": "targets.engine._assess",
         "assess_band": "targets.engine._band",
+        "format_number": "targets.engine._explain",
         "assess_batch": "targets.engine._batch",
         "assess_binary": "targets.engine._binary",
         "assess_direction": "targets.engine._kinds",
@@ -161,6 +163,7 @@ __all__ = [
     "assess_rank",
     "combine_worst",
     "count_meeting",
+    "format_number",
     "resolve_thresholds",
     "select_figures",
     "worst",

@@ -22,6 +22,10 @@ def number(x: float, sig: int | None = None) -> str:
     return f"{x:.{sig or 4}g}"
 
 
+format_number = number
+"""Public name (``targets.engine.format_number``): reports format numbers as explanations do."""
+
+
 def percent(rate: float) -> str:
     return f"{abs(rate) * 100:.1f} %"
 

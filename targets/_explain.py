@@ -1,0 +1,62 @@
+"""The whole arithmetic of one verdict, step by step, for an analyst to redo by hand."""
+
+from __future__ import annotations
+
+from targets._result import TargetResult
+from targets._words import quantity
+
+
+def explain_steps(result: TargetResult) -> str:
+    """Target, figures used, every computed quantity, thresholds, notes and the verdict."""
+    target, metric = result.target, result.metric
+    lines = [
+        f"{target.id}: {target.name or result.goal}",
+        f"  goal      {result.goal} ({target.kind} target on '{metric.id}', {metric.name}, "
+        f"better when {metric.better})",
+    ]
+    if result.location is not None:
+        lines.append(f"  rule      {result.location}")
+    if target.source:
+        quote = f': "{target.quote}"' if target.quote else ""
+        lines.append(f"  stated by {target.source}{quote}")
+    lines.append(f"  method    {result.method}")
+    thresholds = getattr(result.assessment, "thresholds", None)
+    if thresholds:
+        listed = ", ".join(f"{k}={v:g}" for k, v in thresholds.items())
+        lines.append(f"  thresholds {listed}")
+    lines.append("")
+    lines.append("figures used (one per period; time in years):")
+    if not result.figures:
+        lines.append("  none")
+    for figure in result.figures:
+        source = figure.source.id if figure.source else "no source"
+        published = f", published {figure.published}" if figure.published else ""
+        value = quantity(figure.low, metric.unit)
+        if figure.is_range:
+            value = f"{quantity(figure.low, None)} to {quantity(figure.high, metric.unit)}"
+        entity = f" {figure.entity}" if figure.entity else ""
+        lines.append(
+            f"  {figure.period.label:<10} t={figure.time:<9.4g}{entity} {value}  "
+            f"[{figure.kind}; {source}{published}; stated '{figure.stated}']"
+        )
+    for figure in result.evidence.forecasts:
+        source = figure.source.id if figure.source else "no source"
+        lines.append(
+            f"  {figure.period.label:<10} forecast {quantity(figure.low, metric.unit)} "
+            f"(not counted; {source})"
+        )
+    if result.steps:
+        lines.append("")
+        lines.append("arithmetic:")
+        lines += [f"  {step}" for step in result.steps]
+    notes = result.notes
+    if notes:
+        lines.append("")
+        lines.append("notes:")
+        lines += [f"  - {note}" for note in notes]
+    lines.append("")
+    lines.append(f"verdict: {result.status.value} ({result.method} {result.method_status})")
+    if result.reason:
+        lines.append(f"reason: {result.reason}")
+    lines.append(f"in words: {result.explain()}")
+    return "\n".join(lines)

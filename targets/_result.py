@@ -1,0 +1,161 @@
+"""One target's verdict, with the figures, method and arithmetic behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from targets._errors import Location
+from targets._evidence import Conflict, Evidence
+from targets._figures import Figure
+from targets._model import Metric
+from targets._targets import TargetBase
+from targets.engine import Status, Step
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """The engine refused the inputs (a documented ValueError): not assessable, reason said."""
+
+    reason: str
+    status: Status = Status.NOT_ASSESSABLE
+    method_status: str = "not_assessable"
+    notes: tuple[str, ...] = ()
+    steps: tuple[Step, ...] = ()
+
+    def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
+        text = f"not assessable: {self.reason}"
+        return f"{name}: {text}" if name else text
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """A target judged: status in both vocabularies, the numbers, and why."""
+
+    target: TargetBase
+    metric: Metric
+    method: str
+    goal: str
+    """The target in words: 'at least 100,000 firm by 2025'."""
+    outcome: Any
+    """The engine's result for this kind (`targets.engine.Assessment`, `BandAssessment`, ...)."""
+    evidence: Evidence
+    location: Location | None = None
+    extra_notes: tuple[str, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return self.target.id
+
+    @property
+    def kind(self) -> str:
+        return self.target.kind
+
+    @property
+    def status(self) -> Status:
+        status: Status = self.outcome.status
+        return status
+
+    @property
+    def method_status(self) -> str:
+        label: str = self.outcome.method_status
+        return label
+
+    @property
+    def reason(self) -> str | None:
+        reason: str | None = self.outcome.reason
+        return reason
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        conflicts = tuple(f"sources disagree for {c}" for c in self.evidence.conflicts)
+        return (*self.extra_notes, *self.outcome.notes, *self.evidence.notes, *conflicts)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        steps: tuple[Step, ...] = self.outcome.steps
+        return steps
+
+    @property
+    def conflicts(self) -> tuple[Conflict, ...]:
+        return self.evidence.conflicts
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """The figures the verdict stands on, one per period."""
+        return self.evidence.figures
+
+    @property
+    def latest(self) -> Figure | None:
+        return self.evidence.latest
+
+    @property
+    def assessment(self) -> Any:
+        """The engine `Assessment` behind the headline numbers, where the kind has one."""
+        return lead(self.outcome)
+
+    def _number(self, name: str) -> float | None:
+        lead_assessment = self.assessment
+        value = getattr(lead_assessment, name, None) if lead_assessment is not None else None
+        return float(value) if value is not None else None
+
+    @property
+    def growth_actual(self) -> float | None:
+        """Compound annual growth achieved (a fraction); per year in units for linear methods."""
+        return self._number("growth_actual")
+
+    @property
+    def growth_required(self) -> float | None:
+        return self._number("growth_required")
+
+    @property
+    def growth_required_now(self) -> float | None:
+        return self._number("growth_required_now")
+
+    @property
+    def projected(self) -> float | None:
+        return self._number("projected")
+
+    @property
+    def reach_year(self) -> float | None:
+        return self._number("reach_year")
+
+    @property
+    def ratio(self) -> float | None:
+        return self._number("ratio")
+
+    @property
+    def score(self) -> float | None:
+        return self._number("score")
+
+    @property
+    def deadline(self) -> str | None:
+        deadline = self.target.deadline
+        return deadline.label if deadline is not None else None
+
+    def explain(self) -> str:
+        """One paragraph in plain language: needed, achieved, where the trend leads, verdict."""
+        unit = None if self.metric.unit in {"rank", "ranks", "yes/no"} else self.metric.unit
+        text: str = self.outcome.explain(unit=unit, name=None)
+        return text
+
+    def __repr__(self) -> str:
+        return f"<TargetResult {self.id}: {self.status} ({self.method} {self.method_status})>"
+
+
+def lead(outcome: Any) -> Any:
+    """The `Assessment` whose numbers stand for a result of any kind (None for yes/no)."""
+    from targets.engine import Assessment  # noqa: PLC0415 - numpy on first use
+
+    if isinstance(outcome, Assessment):
+        return outcome
+    inner = getattr(outcome, "assessment", None)
+    if isinstance(inner, Assessment):
+        return inner
+    milestones = getattr(outcome, "milestones", None)
+    if milestones:
+        return lead(milestones[outcome.driving])
+    low, high = getattr(outcome, "low", None), getattr(outcome, "high", None)
+    if low is not None and hasattr(low, "status") and hasattr(high, "status"):
+        return lead(low if outcome.status is low.status else high)
+    return None
