@@ -210,13 +210,22 @@ def _level(target: Any, metric: Metric, ev: Evidence, call: _Call, *, value: flo
             target_year=target.deadline.time,
             direction=call.direction,
             method=call.method,
-            limit=metric.limit.value if metric.limit else None,
             as_of=call.as_of,
             base_year=call.base_year,
             thresholds=call.thresholds,
             forecasts=forecasts,
+            bounds=natural_bounds(metric),
         ),
     )
+
+
+def natural_bounds(metric: Metric) -> tuple[float | None, float | None]:
+    """Where the metric cannot go: its natural limit, in its better direction."""
+    if metric.limit is None:
+        return (None, None)
+    if metric.better == "higher":
+        return (None, metric.limit.value)
+    return (metric.limit.value, None)
 
 
 def _both_ends(ev: Evidence, run: Callable[[Sequence[float]], Any]) -> Any:

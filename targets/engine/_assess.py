@@ -81,11 +81,15 @@ def assess(
     trajectory: str = "linear",
     structural_break: bool = False,
     forecasts: Sequence[tuple[float, float]] = (),
+    bounds: tuple[float | None, float | None] = (None, None),
 ) -> Assessment:
     """Judge one series against a level target (``target=None``: the no-target rules).
 
     ``limit`` is Statistics Canada's natural limit L; ``structural_break`` suspends a Destatis
-    assessment; ``forecasts`` are carried for display and never used as figures.
+    assessment; ``forecasts`` are carried for display and never used as figures. ``bounds``
+    is the range the metric can take (a rank is at least 1, a share at most 100): a trend
+    projected past it stops there, with a step saying so. A target lies inside that range,
+    so capping never changes whether the projection reaches it.
     """
     d = direction_sign(direction)
     th = resolve_thresholds(method, thresholds)
@@ -135,6 +139,7 @@ def assess(
         slope_step=slope_step,
         projection=proj,
         trajectory=trajectory,
+        bounds=bounds,
     )
     ctx = Context(prep, b, v_b, t, v_t, used_target, judged_year, d, met, th, limit, growth)
     verdict = _judge(ctx, method, structural_break=structural_break)

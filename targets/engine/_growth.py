@@ -86,8 +86,12 @@ def compute_growth(
     slope_step: Step | None,
     projection: str,
     trajectory: str,
+    bounds: tuple[float | None, float | None] = (None, None),
 ) -> Growth:
-    """Every shared quantity; ``slope_step`` None means the linear slope from base to latest."""
+    """Every shared quantity; ``slope_step`` None means the linear slope from base to latest.
+
+    ``bounds`` (low, high) caps the projection where the metric cannot go (rank 1, 100 %).
+    """
     fb, fvb, ft, fvt = fmt(b), fmt(v_b), fmt(t), fmt(v_t)
     g_a = compound_rate(v_b, v_t, t - b)
     s_a = linear_rate(v_b, v_t, t - b)
@@ -142,7 +146,19 @@ def compute_growth(
         reach_text = "already met"
     elif reach is None:
         reach_text += " (the trend moves away or is flat: never)"
-    steps += [Step(f"p_T ({projection})", text, projected), Step("reach year", reach_text, reach)]
+    steps.append(Step(f"p_T ({projection})", text, projected))
+    low, high = bounds
+    if projected is not None and low is not None and projected < low:
+        steps.append(
+            Step("p_T capped", f"max({fmt(projected)}, {fmt(low)}): the lowest possible", low)
+        )
+        projected = low
+    elif projected is not None and high is not None and projected > high:
+        steps.append(
+            Step("p_T capped", f"min({fmt(projected)}, {fmt(high)}): the highest possible", high)
+        )
+        projected = high
+    steps.append(Step("reach year", reach_text, reach))
     if trajectory == "compound":
         grown = None if g_r is None else power(1.0 + g_r, t - b)
         traj = None if grown is None else v_b * grown

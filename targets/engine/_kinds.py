@@ -23,6 +23,8 @@ def assess_rank(
 ) -> Assessment:
     """Judge "top N by year": lower is better, places per year (default method: sdsn).
 
+    The trend stops at rank 1: a projection past it is capped there, with a step saying so.
+
     A compound method (statcan, unsd, istat) raises ValueError: a rank has no meaningful
     growth rate, so the engine refuses rather than quietly judging something else.
     """
@@ -43,6 +45,7 @@ def assess_rank(
         base_year=base_year,
         thresholds=thresholds,
         projection="linear",
+        bounds=(1.0, None),
     )
 
 
