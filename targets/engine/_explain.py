@@ -68,10 +68,14 @@ def explain_assessment(a: Assessment, *, unit: str | None, name: str | None) -> 
             )
         elif need is not None:
             span = deadline - t
-            how = "in one year" if span == 1 else f"a year for {year(span)} years"
+            if span < 1:  # an annual rate over a fraction of a year misleads: say the total
+                need = (target - v_t) if linear or v_t == 0 else target / v_t - 1
+                how = f"in {span:.2g} of a year"
+            else:
+                how = "in one year" if span == 1 else f"a year for {year(span)} years"
             parts.append(
-                f"needs {_change(need, linear, unit)[0]} {how}, from {v(v_t)} ({year(t)}) "
-                f"to {v(target)} by {year(deadline)}"
+                f"needs {_change(need, linear or v_t == 0, unit)[0]} {how}, from {v(v_t)} "
+                f"({year(t)}) to {v(target)} by {year(deadline)}"
             )
     elif t is not None and v_t is not None:
         parts.append(f"at {v(v_t)} ({year(t)})")
