@@ -7,20 +7,26 @@ on plain floats (years and values in the metric's unit), after the evidence rule
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from targets import _units
+from targets._changes import compare, load_baseline
 from targets._evidence import Evidence, select
 from targets._figures import Figure
+from targets._files import StrPath
+from targets._load import load
 from targets._methods import method_of, thresholds_of
 from targets._model import Metric
 from targets._periods import PeriodError, day, parse_date
 from targets._programme import Programme
 from targets._report import Report
 from targets._result import Refusal, TargetResult
+from targets._select import choose
 from targets._targets import (
     BandTarget,
     BinaryTarget,
@@ -55,18 +61,28 @@ def as_of_date(value: AsOf) -> dt.date | None:
 
 
 def check(
-    programme: Programme,
+    programme: Programme | StrPath | Sequence[StrPath],
     figures: Iterable[Figure] | None = None,
     *,
     as_of: AsOf = None,
     method: str | None = None,
+    select: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    baseline: Mapping[str, Any] | StrPath | None = None,
 ) -> Report:
     """Judge every target of `programme` against `figures` (default: the programme's own).
 
-    `as_of` evaluates as if on that date, using only figures published by then, so last
-    year's verdict can be reproduced. `method` overrides every target's method for this run
-    (ranks keep a linear method and holds Destatis's rules; the result notes it).
+    `programme` may also be a path or a list of paths, loaded with `targets.load`. `as_of`
+    evaluates as if on that date, using only figures published by then, so last year's
+    verdict can be reproduced. `method` overrides every target's method for this run (ranks
+    keep a linear method and holds Destatis's rules; the result notes it). `select` and
+    `exclude` keep some targets (see `targets._select`); a `select` pattern that matches
+    nothing raises `SelectionError`. `baseline` (an earlier JSON report, or its path) adds
+    the status transitions and moved projections since that run.
     """
+    if not isinstance(programme, Programme):
+        paths = [programme] if isinstance(programme, str | os.PathLike) else list(programme)
+        programme = load(*paths)
     if method is not None:
         from targets.engine import METHODS  # noqa: PLC0415
 
@@ -81,7 +97,12 @@ def check(
     results = tuple(
         run.judge(target, by_metric.get(target.metric, [])) for target in programme.targets
     )
-    return Report(programme=programme, results=results, as_of=date, method=method)
+    results = choose(results, select, exclude)
+    report = Report(programme=programme, results=results, as_of=date, method=method)
+    if baseline is None:
+        return report
+    earlier = baseline if isinstance(baseline, Mapping) else load_baseline(baseline)
+    return dataclasses.replace(report, changes=compare(earlier, report))
 
 
 @dataclass(frozen=True, slots=True)

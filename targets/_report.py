@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from targets._errors import did_you_mean
+
+if TYPE_CHECKING:
+    from targets._changes import Change
 from targets._figures import Figure
 from targets._programme import Programme
 from targets._result import TargetResult
@@ -27,6 +30,8 @@ class Report:
     results: tuple[TargetResult, ...]
     as_of: dt.date | None = None
     method: str | None = None
+    changes: tuple[Change, ...] | None = None
+    """Transitions since a baseline run (`targets.check(..., baseline=...)`), if one was given."""
 
     def __iter__(self) -> Iterator[TargetResult]:
         return iter(self.results)
@@ -70,6 +75,31 @@ class Report:
 
         return explain_steps(self[target_id])
 
+    def to_text(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """The text table `targets check` prints."""
+        return self._render("text", fail_on, strict)
+
+    def to_json(self) -> str:
+        """The JSON report (see `to_dict`)."""
+        return self._render("json", None, False)
+
+    def to_junit(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """JUnit XML: one test case per target, failures where the gate trips."""
+        return self._render("junit", fail_on, strict)
+
+    def to_markdown(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """A Markdown summary for pull requests and ``$GITHUB_STEP_SUMMARY``."""
+        return self._render("markdown", fail_on, strict)
+
+    def to_github(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """GitHub workflow-command annotations on each rule's line."""
+        return self._render("github", fail_on, strict)
+
+    def _render(self, kind: str, fail_on: str | None, strict: bool) -> str:
+        from targets._render import render  # noqa: PLC0415
+
+        return render(self, kind, fail_on=fail_on, strict=strict)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready document (``schema_version`` 1; see ``targets schema --results``)."""
         from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
@@ -87,7 +117,13 @@ class Report:
             "method": self.method,
             "summary": {**self.summary, "total": len(self.results)},
             "results": [result_dict(r) for r in self.results],
+            "changes": None if self.changes is None else [c.to_dict() for c in self.changes],
         }
+
+    @property
+    def regressions(self) -> tuple[Change, ...]:
+        """Targets whose status got worse since the baseline (empty without one)."""
+        return tuple(c for c in self.changes or () if c.kind == "worse")
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {s}" for s, n in self.summary.items() if n)

@@ -87,6 +87,12 @@ class TargetResult:
 
     @property
     def latest(self) -> Figure | None:
+        """The latest figure the verdict used (up to the deadline once it has passed)."""
+        year = getattr(self.assessment, "latest_year", None)
+        if year is not None:
+            for figure in reversed(self.evidence.figures):
+                if figure.time == year:
+                    return figure
         return self.evidence.latest
 
     @property

@@ -49,15 +49,21 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
 )
-def schema(output: Path | None) -> None:
+@click.option(
+    "--results", is_flag=True, help="The schema of the JSON report of `targets check` instead."
+)
+def schema(output: Path | None, results: bool) -> None:
     """Print the JSON Schema of rules and figures files.
 
     Point editors at it with a first line such as
     '# yaml-language-server: $schema=schema/targets.schema.json'.
     """
-    from targets._schema import json_schema  # noqa: PLC0415 - start-up time
+    if results:
+        from targets._results_schema import results_json_schema as make  # noqa: PLC0415
+    else:
+        from targets._schema import json_schema as make  # noqa: PLC0415 - start-up time
 
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(make(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -1,0 +1,79 @@
+"""The Markdown report: a summary a reviewer reads in a pull request or a CI step summary."""
+
+from __future__ import annotations
+
+from targets._render_text import (
+    growth_cell,
+    latest_cell,
+    projected_cell,
+    reach_cell,
+    status_words,
+)
+from targets._report import STATUS_ORDER, Report
+from targets.engine import Status
+
+ICONS = {
+    Status.ACHIEVED: "🟢",
+    Status.ON_TRACK: "🟢",
+    Status.AT_RISK: "🟡",
+    Status.OFF_TRACK: "🔴",
+    Status.REGRESSING: "🔴",
+    Status.MISSED: "⚫",
+    Status.NOT_ASSESSABLE: "⚪",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(
+    report: Report, *, fail_on: str | None = "off_track", strict: bool = False
+) -> str:
+    """Summary by status, the gate, a table of every target (worst first), explanations."""
+    failing = {r.id for r in report.failures(fail_on, strict=strict)} if fail_on else set()
+    when = f"as of {report.as_of}" if report.as_of else "on all figures"
+    lines = [f"## {_cell(report.programme.info.name)}", ""]
+    gate = ""
+    if fail_on:
+        gate = (
+            f" — **{len(failing)} fail the gate** (`--fail-on {fail_on}`)"
+            if failing
+            else f" — the gate passes (`--fail-on {fail_on}`)"
+        )
+    lines += [f"{len(report)} targets {when}{gate}.", ""]
+    lines += ["| status | targets |", "|---|---:|"]
+    for status, count in report.summary.items():
+        if count:
+            lines.append(f"| {ICONS[Status(status)]} {status_words(status)} | {count} |")
+    lines += [
+        "",
+        "| | target | goal | latest | need/yr | grew/yr | at deadline | reaches | status |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    order = {status: rank for rank, status in enumerate(reversed(STATUS_ORDER[:-1]))}
+    ranked = sorted(report, key=lambda r: order.get(r.status, len(order)))
+    for result in ranked:
+        mark = "✗" if result.id in failing else ""
+        status = f"{ICONS[result.status]} {status_words(result.status)} ({result.method_status})"
+        cells = (
+            mark,
+            f"`{result.id}`",
+            result.goal,
+            latest_cell(result),
+            growth_cell(result, "growth_required_now"),
+            growth_cell(result, "growth_actual"),
+            projected_cell(result),
+            reach_cell(result),
+            status,
+        )
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    if report.changes is not None:
+        lines += ["", f"### Changes since the baseline ({len(report.changes)})", ""]
+        lines += [f"- {_cell(str(change))}" for change in report.changes] or ["- none"]
+    lines += ["", "<details><summary>Why, target by target</summary>", ""]
+    for result in ranked:
+        where = f" ({result.location})" if result.location else ""
+        lines.append(f"- **`{result.id}`**{_cell(where)}: {_cell(result.explain())}")
+    lines += ["", "</details>", ""]
+    return "\n".join(lines)

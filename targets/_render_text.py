@@ -1,0 +1,179 @@
+"""The text report: targets grouped by status, worst first, readable at 80 columns."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+from targets._report import STATUS_ORDER, Report
+from targets._result import TargetResult
+from targets.engine import Status, format_number
+
+COLOURS: dict[Status, str] = {
+    Status.ACHIEVED: "green",
+    Status.ON_TRACK: "green",
+    Status.AT_RISK: "yellow",
+    Status.OFF_TRACK: "red",
+    Status.REGRESSING: "red",
+    Status.MISSED: "magenta",
+    Status.NOT_ASSESSABLE: "bright_black",
+}
+
+Style = Callable[[str, Status], str]
+
+
+def plain(text: str, status: Status) -> str:
+    return text
+
+
+def status_words(status: Status | str) -> str:
+    return str(status).replace("_", " ")
+
+
+def growth_cell(result: TargetResult, name: str) -> str:
+    """A growth rate as the table shows it: '35.5 %', or units a year for linear methods."""
+    outcome = result.outcome
+    if hasattr(outcome, "rate") and hasattr(outcome, "recent"):  # a growth-rate target
+        rate = outcome.rate if name == "growth_required_now" else outcome.recent
+        return "-" if rate is None else f"{rate * 100:.1f} %"
+    lead = result.assessment
+    if lead is None or (name == "growth_required_now" and result.status is Status.ACHIEVED):
+        return "-"
+    linear = getattr(lead, "projection", "compound") == "linear" or result.kind == "rank"
+    value = getattr(lead, f"{name}_linear" if linear else name, None)
+    if value is None:
+        return "-"
+    if linear:
+        return f"{value:+.3g}"
+    return f"{value * 100:.1f} %"
+
+
+def latest_cell(result: TargetResult) -> str:
+    latest = result.latest
+    if latest is None:
+        return "-"
+    if result.metric.binary:
+        value = "yes" if latest.low else "no"
+    elif latest.is_range:
+        value = f"{format_number(latest.low, 3)}-{format_number(latest.high, 3)}"
+    else:
+        value = format_number(latest.low)
+    return f"{value} ({latest.period.label})"
+
+
+def projected_cell(result: TargetResult) -> str:
+    """The trend's value at the deadline it is judged against (a milestone's, for those)."""
+    projected = result.projected
+    year = getattr(result.assessment, "target_year", None)
+    if projected is None or year is None:
+        return "-"
+    label = str(int(year)) if float(year).is_integer() else f"{year:.2f}"
+    return f"{format_number(projected, 3)} ({label})"
+
+
+def reach_cell(result: TargetResult) -> str:
+    if result.status is Status.ACHIEVED:
+        return "met"
+    reach = result.reach_year
+    if reach is None:
+        return "never" if result.projected is not None else "-"
+    year = int(-(-reach // 1))  # the first whole year at or after the trend meets the target
+    return str(year) if year < 10_000 else "never"
+
+
+_HEADER = ("target", "latest", "need/yr", "grew/yr", "at deadline", "reaches")
+_WIDTHS = (26, 16, 8, 8, 15, 7)
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    out = []
+    for index, (cell, width) in enumerate(zip(cells, _WIDTHS, strict=True)):
+        text = cell if len(cell) <= width else cell[: width - 1] + "…"
+        out.append(text.ljust(width) if index == 0 else text.rjust(width))
+    return "  " + " ".join(out).rstrip()
+
+
+def render_text(
+    report: Report,
+    *,
+    style: Style = plain,
+    fail_on: str | None = "off_track",
+    strict: bool = False,
+    explain: bool = False,
+) -> str:
+    """The report as a table per status (worst first), then a summary line."""
+    programme = report.programme
+    when = f"as of {report.as_of}" if report.as_of else "all figures"
+    method = f", method {report.method} for every target" if report.method else ""
+    lines = [f"{programme.info.name}: {len(report)} targets, {when}{method}", ""]
+    failing = {r.id for r in report.failures(fail_on, strict=strict)} if fail_on else set()
+    for status in reversed(STATUS_ORDER[:-1]):
+        lines += _section(report, status, style, failing, explain=explain)
+    lines += _section(report, Status.NOT_ASSESSABLE, style, failing, explain=explain)
+    if report.changes is not None:
+        lines.append(f"CHANGES SINCE THE BASELINE ({len(report.changes)})")
+        lines += [f"  {change}" for change in report.changes] or ["  none"]
+        lines.append("")
+    lines.append(summary_line(report, style))
+    if fail_on:
+        lines.append(gate_line(report, fail_on, strict=strict))
+    return "\n".join(lines) + "\n"
+
+
+def _section(
+    report: Report, status: Status, style: Style, failing: set[str], *, explain: bool
+) -> list[str]:
+    chosen = [r for r in report if r.status is status]
+    if not chosen:
+        return []
+    title = f"{status_words(status).upper()} ({len(chosen)})"
+    lines = [style(title, status)]
+    if status is not Status.NOT_ASSESSABLE:
+        lines.append(_row(_HEADER))
+    for result in chosen:
+        mark = "✗ " if result.id in failing else "  "
+        if status is Status.NOT_ASSESSABLE:
+            reason = result.reason or "no reason given"
+            lines.append(
+                textwrap.fill(
+                    f"{result.id}: {reason}", 78, initial_indent="    ", subsequent_indent="      "
+                )
+            )
+            continue
+        cells = (
+            mark + result.id,
+            latest_cell(result),
+            growth_cell(result, "growth_required_now"),
+            growth_cell(result, "growth_actual"),
+            projected_cell(result),
+            reach_cell(result),
+        )
+        lines.append(_row(cells))
+        if explain:
+            lines.append(
+                textwrap.fill(
+                    result.explain(), 78, initial_indent="      ", subsequent_indent="      "
+                )
+            )
+    lines.append("")
+    return lines
+
+
+def summary_line(report: Report, style: Style = plain) -> str:
+    parts = [
+        style(f"{count} {status_words(status)}", Status(status))
+        for status, count in report.summary.items()
+        if count
+    ]
+    return f"{len(report)} targets: " + ", ".join(parts)
+
+
+def gate_line(report: Report, fail_on: str, *, strict: bool = False) -> str:
+    failures = report.failures(fail_on, strict=strict)
+    scope = "" if strict else " (severity error)"
+    if not failures:
+        return f"gate --fail-on {fail_on}: passed, no target{scope} at {fail_on} or worse"
+    return (
+        f"gate --fail-on {fail_on}: {len(failures)} target{'s' if len(failures) != 1 else ''}"
+        f"{scope} at {fail_on} or worse, marked ✗"
+    )

@@ -1,0 +1,215 @@
+"""``targets check`` and ``targets explain``: the CI gate and the arithmetic behind a verdict."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from targets._exit import ExitCode
+from targets.cli._complete import complete_patterns, complete_target
+
+STATUSES = ("achieved", "on_track", "at_risk", "off_track", "regressing", "missed")
+FORMATS = ("text", "json", "junit", "markdown", "github")
+
+_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
+_as_of = click.option(
+    "--as-of",
+    metavar="DATE",
+    help="Evaluate as if on DATE (2023-01-01, or a year): only figures published by then.",
+)
+_method = click.option(
+    "--method",
+    type=click.Choice(["statcan", "unsd", "destatis", "sdsn", "istat"]),
+    help="Judge every target with this method for this run.",
+)
+
+
+def _load(paths: tuple[Path, ...]) -> Any:
+    import targets  # noqa: PLC0415 - start-up time
+
+    return targets.load(*(paths or (Path("."),)))
+
+
+@click.command()
+@_paths
+@_as_of
+@click.option(
+    "--select",
+    "select",
+    multiple=True,
+    metavar="PATTERN",
+    shell_complete=complete_patterns,
+    help="Keep targets matching a glob on id, tag, metric or owner; or tag:, metric:, owner:, "
+    "status:, kind:, id: PATTERN. Repeatable. Matching nothing is an error.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="PATTERN",
+    shell_complete=complete_patterns,
+    help="Drop targets matching PATTERN (as --select). Repeatable.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([*STATUSES, "none"]),
+    default="off_track",
+    show_default=True,
+    help="Exit 1 when a target is at this status or worse (none: never).",
+)
+@click.option("--strict", is_flag=True, help="Let warn-severity targets fail the gate too.")
+@_method
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format on standard output. github also appends a Markdown summary to "
+    "$GITHUB_STEP_SUMMARY when it is set.",
+)
+@click.option(
+    "--json",
+    "json_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the JSON report to FILE.",
+)
+@click.option(
+    "--junit",
+    "junit_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a JUnit XML report to FILE.",
+)
+@click.option(
+    "--markdown",
+    "markdown_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a Markdown report to FILE.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An earlier run's JSON report: show status transitions and moved projections.",
+)
+@click.option(
+    "--fail-on-change",
+    type=click.Choice(["worse", "any"]),
+    help="Gate on changes since --baseline instead of on statuses: worse (regressions only) "
+    "or any status change.",
+)
+@click.option(
+    "--explain",
+    "-v",
+    "explain",
+    is_flag=True,
+    help="Text format: print each target's explanation under its row.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report (default: on a terminal, unless NO_COLOR is set).",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    *,
+    paths: tuple[Path, ...],
+    as_of: str | None,
+    select: tuple[str, ...],
+    exclude: tuple[str, ...],
+    fail_on: str,
+    strict: bool,
+    method: str | None,
+    output_format: str,
+    json_file: Path | None,
+    junit_file: Path | None,
+    markdown_file: Path | None,
+    baseline: Path | None,
+    fail_on_change: str | None,
+    explain: bool,
+    color: bool | None,
+) -> None:
+    """Judge every target against its figures; the exit code gates CI.
+
+    Exits 0 when no target is at --fail-on or worse, 1 when one is, 2 when the input (or the
+    command line) is invalid: nothing is written then. Report files are written only after
+    everything was evaluated.
+    """
+    import targets  # noqa: PLC0415 - start-up time
+    from targets._changes import BaselineError  # noqa: PLC0415
+    from targets._render import render  # noqa: PLC0415
+
+    if fail_on_change and baseline is None:
+        raise click.UsageError("--fail-on-change needs --baseline")
+    programme = _load(paths)
+    try:
+        report = targets.check(
+            programme,
+            as_of=as_of,
+            method=method,
+            select=select,
+            exclude=exclude,
+            baseline=baseline,
+        )
+    except BaselineError as exc:
+        raise click.BadParameter(str(exc), param_hint="--baseline") from None
+    except ValueError as exc:  # a selection matching nothing, an unreadable --as-of
+        raise click.UsageError(str(exc)) from None
+    gate = None if fail_on == "none" else fail_on
+    use_colour = _colour(color)
+    outputs = {
+        path: render(report, kind, fail_on=gate, strict=strict)
+        for path, kind in ((json_file, "json"), (junit_file, "junit"), (markdown_file, "markdown"))
+        if path is not None
+    }
+    stdout = render(
+        report, output_format, fail_on=gate, strict=strict, colour=use_colour, explain=explain
+    )
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
+    click.echo(stdout, nl=False, color=use_colour)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(render(report, "markdown", fail_on=gate, strict=strict))
+    ctx.exit(_exit_code(report, gate, strict=strict, fail_on_change=fail_on_change))
+
+
+def _colour(choice: bool | None) -> bool:
+    if choice is not None:
+        return choice
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _exit_code(report: Any, gate: str | None, *, strict: bool, fail_on_change: str | None) -> int:
+    if fail_on_change == "worse":
+        return ExitCode.GATE if report.regressions else ExitCode.OK
+    if fail_on_change == "any":
+        moved = [c for c in report.changes or () if c.kind in {"worse", "better", "changed"}]
+        return ExitCode.GATE if moved else ExitCode.OK
+    if gate is not None and report.failures(gate, strict=strict):
+        return ExitCode.GATE
+    return ExitCode.OK
+
+
+@click.command()
+@click.argument("target", shell_complete=complete_target)
+@_paths
+@_as_of
+@_method
+def explain(target: str, paths: tuple[Path, ...], as_of: str | None, method: str | None) -> None:
+    """Print the whole arithmetic behind TARGET's verdict, step by step."""
+    import targets  # noqa: PLC0415 - start-up time
+
+    try:
+        report = targets.check(_load(paths), as_of=as_of, method=method)
+        click.echo(report.explain(target))
+    except KeyError as exc:
+        raise click.BadParameter(str(exc.args[0]), param_hint="TARGET") from None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
