@@ -48,6 +48,17 @@ def growth_cell(result: TargetResult, name: str) -> str:
     return f"{value * 100:.1f} %"
 
 
+def compact(value: float, room: int, sig: int | None = None) -> str:
+    """A number in at most `room` characters: 73,788; else 131k, 1.5M, 2.1bn."""
+    text = format_number(value, sig)
+    if len(text) <= room:
+        return text
+    for scale, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= scale:
+            return f"{format_number(value / scale, 3)}{suffix}"
+    return f"{value:.3g}"
+
+
 def latest_cell(result: TargetResult) -> str:
     latest = result.latest
     if latest is None:
@@ -55,9 +66,9 @@ def latest_cell(result: TargetResult) -> str:
     if result.metric.binary:
         value = "yes" if latest.low else "no"
     elif latest.is_range:
-        value = f"{format_number(latest.low, 3)}-{format_number(latest.high, 3)}"
+        value = f"{compact(latest.low, 5, 3)}-{compact(latest.high, 5, 3)}"
     else:
-        value = format_number(latest.low)
+        value = compact(latest.low, _WIDTHS[1] - len(latest.period.label) - 3)
     return f"{value} ({latest.period.label})"
 
 
@@ -68,7 +79,7 @@ def projected_cell(result: TargetResult) -> str:
     if projected is None or year is None:
         return "-"
     label = str(int(year)) if float(year).is_integer() else f"{year:.2f}"
-    return f"{format_number(projected, 3)} ({label})"
+    return f"{compact(projected, _WIDTHS[4] - len(label) - 3, 3)} ({label})"
 
 
 def reach_cell(result: TargetResult) -> str:
@@ -82,15 +93,19 @@ def reach_cell(result: TargetResult) -> str:
 
 
 _HEADER = ("target", "latest", "need/yr", "grew/yr", "at deadline", "reaches")
-_WIDTHS = (26, 16, 8, 8, 15, 7)
+_WIDTHS = (22, 15, 8, 8, 13, 7)
+"""Two spaces, six columns and five gaps: 80 characters."""
 
 
 def _row(cells: tuple[str, ...]) -> str:
-    out = []
-    for index, (cell, width) in enumerate(zip(cells, _WIDTHS, strict=True)):
-        text = cell if len(cell) <= width else cell[: width - 1] + "…"
-        out.append(text.ljust(width) if index == 0 else text.rjust(width))
-    return "  " + " ".join(out).rstrip()
+    """One table row; an id too long for its column gets a line of its own above."""
+    first, *rest = cells
+    lead = ""
+    if len(first) > _WIDTHS[0]:
+        lead, first = "  " + first + "\n", ""
+    out = [first.ljust(_WIDTHS[0])]
+    out += [cell.rjust(width) for cell, width in zip(rest, _WIDTHS[1:], strict=True)]
+    return lead + "  " + " ".join(out).rstrip()
 
 
 def render_text(

@@ -1,0 +1,308 @@
+"""`targets check` in CI: exit codes, every report format, selection, as-of, baselines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from junitparser import Failure, JUnitXml, Skipped
+
+from targets import ExitCode
+from targets._results_schema import results_json_schema
+from targets.cli import cli
+
+Write = Callable[[dict[str, str]], Path]
+EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "vietnam-digital")
+
+PASSING = """\
+programme: {name: Passing}
+sources: [{id: s, publisher: P, date: 2025-01}]
+metrics: [{id: firms, name: Firms, unit: firm, direction: higher}]
+targets:
+  - {id: on-course, metric: firms, at_least: 100, by: 2030, tags: [firms]}
+figures:
+  - {metric: firms, period: 2020, value: 50, unit: firm, source: s}
+  - {metric: firms, period: 2024, value: 80, unit: firm, source: s}
+"""
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> object:
+    return CliRunner().invoke(cli, ["check", *args], env=env)
+
+
+def test_a_programme_on_track_exits_0(write: Write) -> None:
+    result = CliRunner().invoke(cli, ["check", str(write({"p.yaml": PASSING}))])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "ON TRACK (1)" in result.stdout
+    assert "gate --fail-on off_track: passed" in result.stdout
+
+
+def test_the_vietnam_example_trips_the_gate_and_exits_1() -> None:
+    result = CliRunner().invoke(cli, ["check", EXAMPLE])
+    assert result.exit_code == ExitCode.GATE
+    assert "OFF TRACK" in result.stdout
+    assert "✗ dt-firms-100k-2025" in result.stdout
+    assert result.stdout.rstrip().splitlines()[-2].startswith("33 targets:")
+
+
+def test_fail_on_moves_the_gate() -> None:
+    missed_only = CliRunner().invoke(cli, ["check", EXAMPLE, "--fail-on", "missed"])
+    assert missed_only.exit_code == ExitCode.GATE
+    never = CliRunner().invoke(cli, ["check", EXAMPLE, "--fail-on", "none"])
+    assert never.exit_code == ExitCode.OK
+
+
+def test_warn_severity_fails_only_with_strict(write: Write) -> None:
+    text = PASSING.replace("at_least: 100, by: 2030", "at_least: 100, by: 2022, severity: warn")
+    root = write({"p.yaml": text})
+    assert CliRunner().invoke(cli, ["check", str(root)]).exit_code == ExitCode.OK
+    strict = CliRunner().invoke(cli, ["check", str(root), "--strict"])
+    assert strict.exit_code == ExitCode.GATE
+
+
+def test_invalid_rules_exit_2_and_write_nothing(write: Write, tmp_path: Path) -> None:
+    root = write({"p.yaml": PASSING.replace("direction: higher", "direction: upward")})
+    out = tmp_path / "out"
+    out.mkdir()
+    result = CliRunner().invoke(
+        cli,
+        [
+            "check",
+            str(root),
+            "--json",
+            str(out / "r.json"),
+            "--junit",
+            str(out / "r.xml"),
+            "--markdown",
+            str(out / "r.md"),
+        ],
+    )
+    assert result.exit_code == ExitCode.INVALID
+    assert "'direction': expected 'higher' or 'lower', got the text 'upward'" in result.stderr
+    assert "Traceback" not in result.output
+    assert list(out.iterdir()) == []
+
+
+def test_a_deliberate_internal_error_exits_3(write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    import targets._check  # noqa: PLC0415
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("deliberately raised in a test")
+
+    monkeypatch.setattr(targets._check, "check", broken)
+    monkeypatch.setattr("targets.check", broken, raising=False)
+    result = CliRunner().invoke(cli, ["check", str(write({"p.yaml": PASSING}))])
+    assert result.exit_code == ExitCode.INTERNAL
+    assert "internal error: ZeroDivisionError" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--select", "tag:nope"], "--select 'tag:nope' matches no target"),
+        (["--select", "colour:red"], "unknown field 'colour'"),
+        (["--as-of", "yesterday"], "as_of: 'yesterday' is not a period"),
+        (["--fail-on", "bad"], "Invalid value for '--fail-on'"),
+        (["--fail-on-change", "worse"], "--fail-on-change needs --baseline"),
+        (["--format", "xml"], "Invalid value for '--format'"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(cli, ["check", EXAMPLE, *args])
+    assert result.exit_code == ExitCode.INVALID
+    assert message in result.stderr
+
+
+def test_select_exclude_and_as_of_change_the_result() -> None:
+    def ids(*args: str) -> list[str]:
+        result = CliRunner().invoke(cli, ["check", EXAMPLE, "--format", "json", *args])
+        return [r["target"] for r in json.loads(result.stdout)["results"]]
+
+    everything = ids()
+    firms = ids("--select", "tag:firms")
+    assert 0 < len(firms) < len(everything)
+    assert all(i.startswith("dt-firms") for i in firms)
+    assert "dt-firms-80k-2025" not in ids("--select", "tag:firms", "--exclude", "*80k*")
+    assert ids("--select", "status:off_track", "--select", "status:missed")
+    later = CliRunner().invoke(cli, ["check", EXAMPLE, "--format", "json"])
+    earlier = CliRunner().invoke(
+        cli, ["check", EXAMPLE, "--format", "json", "--as-of", "2023-01-01"]
+    )
+    now, then = json.loads(later.stdout), json.loads(earlier.stdout)
+    assert then["as_of"] == "2023-01-01"
+    assert now["summary"] != then["summary"]
+    latest = [r["latest"] for r in then["results"] if r["latest"]]
+    assert latest
+    for figure in latest:  # published by then, or (undated) a period that had ended
+        assert (figure["published"] or figure["period"]) <= "2023-01-01"
+
+
+def test_json_output_validates_against_its_published_schema() -> None:
+    result = CliRunner().invoke(cli, ["check", EXAMPLE, "--format", "json"])
+    document = json.loads(result.stdout)
+    schema = json.loads(CliRunner().invoke(cli, ["schema", "--results"]).stdout)
+    jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+    assert schema == results_json_schema()
+    assert document["schema_version"] == 1
+    for entry in document["results"]:
+        assert {
+            "target",
+            "metric",
+            "status",
+            "method",
+            "method_status",
+            "growth_actual",
+            "growth_required",
+            "projected",
+            "reach_year",
+            "explanation",
+        } <= set(entry)
+        assert entry["source"]["file"].endswith("programme.yaml")
+        assert entry["source"]["line"] > 0
+
+
+def test_junit_counts_match_the_summary_in_an_independent_reader(tmp_path: Path) -> None:
+    junit, data = tmp_path / "r.xml", tmp_path / "r.json"
+    CliRunner().invoke(cli, ["check", EXAMPLE, "--junit", str(junit), "--json", str(data)])
+    document = json.loads(data.read_text())
+    xml = JUnitXml.fromfile(str(junit))
+    cases = [case for suite in xml for case in suite]
+    failures = [c for c in cases if any(isinstance(r, Failure) for r in c.result)]
+    skipped = [c for c in cases if any(isinstance(r, Skipped) for r in c.result)]
+    summary = document["summary"]
+    assert len(cases) == summary["total"]
+    assert len(skipped) == summary["not_assessable"]
+    gate = {"off_track", "regressing", "missed"}
+    expected = [r for r in document["results"] if r["status"] in gate and r["severity"] == "error"]
+    assert len(failures) == len(expected)
+    assert xml.tests == summary["total"]
+
+
+def test_github_format_annotates_rule_lines_and_writes_the_step_summary(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    result = CliRunner().invoke(
+        cli, ["check", EXAMPLE, "--format", "github"], env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert errors
+    assert all(",line=" in line and "programme.yaml" in line for line in errors)
+    assert "title=dt-firms-100k-2025%3A off track::needs 35.5 %25 growth" in result.stdout
+    assert summary.read_text().startswith("## National Digital Transformation Programme")
+
+
+def test_markdown_report_has_the_summary_and_a_row_per_target() -> None:
+    result = CliRunner().invoke(cli, ["check", EXAMPLE, "--format", "markdown"])
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and "`" in line]
+    assert len(rows) == 33
+    assert "| 🔴 off track | 4 |" in result.stdout
+
+
+def test_colour_only_when_asked_or_on_a_terminal_and_never_with_no_color(write: Write) -> None:
+    root = str(write({"p.yaml": PASSING}))
+    assert "\x1b[" not in CliRunner().invoke(cli, ["check", root]).stdout
+    assert "\x1b[" in CliRunner().invoke(cli, ["check", root, "--color"]).stdout
+    no_color = CliRunner().invoke(cli, ["check", root], env={"NO_COLOR": "1"})
+    assert "\x1b[" not in no_color.stdout
+
+
+def test_text_fits_80_columns_for_the_table() -> None:
+    result = CliRunner().invoke(cli, ["check", EXAMPLE])
+    table = [line for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert table
+    assert max(len(line) for line in table) <= 80
+
+
+ADDED_FIGURE = (
+    "figures:\n"
+    "  - {metric: dt-firms, period: 2025, value: 101000, unit: firm, kind: estimate,\n"
+    "     source: sggp-2025-01-24, published: 2026-01-10}\n"
+)
+
+
+def test_baseline_reports_the_transition_after_a_new_figure(tmp_path: Path) -> None:
+    import shutil  # noqa: PLC0415
+
+    before = tmp_path / "before.json"
+    CliRunner().invoke(cli, ["check", EXAMPLE, "--json", str(before)])
+    copy = tmp_path / "example"
+    shutil.copytree(EXAMPLE, copy)
+    (copy / "figures" / "new.yaml").write_text(ADDED_FIGURE, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["check", str(copy), "--baseline", str(before), "--fail-on-change", "worse"]
+    )
+    assert "dt-firms-100k-2025: off track -> achieved" in result.stdout
+    assert result.exit_code == ExitCode.OK  # only regressions trip --fail-on-change worse
+    back = CliRunner().invoke(cli, ["check", EXAMPLE, "--baseline", str(tmp_path / "after.json")])
+    assert back.exit_code == ExitCode.INVALID
+    assert "cannot read the baseline" in back.stderr
+
+
+def test_a_regression_since_the_baseline_trips_fail_on_change(tmp_path: Path) -> None:
+    import shutil  # noqa: PLC0415
+
+    copy = tmp_path / "example"
+    shutil.copytree(EXAMPLE, copy)
+    (copy / "figures" / "new.yaml").write_text(ADDED_FIGURE, encoding="utf-8")
+    improved = tmp_path / "improved.json"
+    CliRunner().invoke(cli, ["check", str(copy), "--json", str(improved)])
+    result = CliRunner().invoke(
+        cli, ["check", EXAMPLE, "--baseline", str(improved), "--fail-on-change", "worse"]
+    )
+    assert result.exit_code == ExitCode.GATE
+    assert "dt-firms-100k-2025: achieved -> off track" in result.stdout
+
+
+def test_explain_prints_the_arithmetic() -> None:
+    result = CliRunner().invoke(cli, ["explain", "dt-firms-100k-2025", EXAMPLE])
+    assert result.exit_code == 0
+    assert "g_now = (100000 / 73788) ** (1 / (2025 - 2024)) - 1 = 0.355234" in result.stdout
+    wrong = CliRunner().invoke(cli, ["explain", "dt-firms-100k-2052", EXAMPLE])
+    assert wrong.exit_code == ExitCode.INVALID
+    assert "did you mean 'dt-firms-100k-2025'" in wrong.stderr
+
+
+def test_completion_offers_target_ids_and_statuses() -> None:
+    env = {
+        "_TARGETS_COMPLETE": "bash_complete",
+        "COMP_WORDS": "targets explain dt-firms",
+        "COMP_CWORD": "2",
+    }
+    ids = subprocess.run(
+        ["targets", "explain", ""],
+        env={**env, "PATH": _path()},
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=EXAMPLE,
+    )
+    assert "dt-firms-100k-2025" in ids.stdout
+    env = {
+        "_TARGETS_COMPLETE": "bash_complete",
+        "COMP_WORDS": "targets check --fail-on of",
+        "COMP_CWORD": "3",
+    }
+    statuses = subprocess.run(
+        ["targets"], env={**env, "PATH": _path()}, capture_output=True, text=True, check=False
+    )
+    assert "off_track" in statuses.stdout
+
+
+def _path() -> str:
+    import os  # noqa: PLC0415
+
+    return os.environ["PATH"]
+
+
+def test_the_installed_command_gives_each_exit_code(write: Write) -> None:
+    def run(*args: str) -> int:
+        return subprocess.run(["targets", *args], capture_output=True, check=False).returncode
+
+    assert run("check", str(write({"ok/p.yaml": PASSING}) / "ok")) == ExitCode.OK
+    assert run("check", EXAMPLE) == ExitCode.GATE
+    assert run("check", EXAMPLE, "--select", "nothing-like-this") == ExitCode.INVALID
+    assert run("check", "/no/such/dir") == ExitCode.INVALID
