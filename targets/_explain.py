@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from targets._result import TargetResult
 from targets._words import quantity
 
@@ -18,12 +20,23 @@ def explain_steps(result: TargetResult) -> str:
         lines.append(f"  rule      {result.location}")
     if target.source:
         quote = f': "{target.quote}"' if target.quote else ""
-        lines.append(f"  stated by {target.source}{quote}")
+        lines.append(
+            textwrap.fill(
+                f"{target.source}{quote}",
+                96,
+                initial_indent="  stated by ",
+                subsequent_indent="            ",
+            )
+        )
     lines.append(f"  method    {result.method}")
     thresholds = getattr(result.assessment, "thresholds", None)
     if thresholds:
         listed = ", ".join(f"{k}={v:g}" for k, v in thresholds.items())
-        lines.append(f"  thresholds {listed}")
+        lines.append(
+            textwrap.fill(
+                listed, 96, initial_indent="  thresholds ", subsequent_indent="             "
+            )
+        )
     lines.append("")
     lines.append("figures used (one per period; time in years):")
     if not result.figures:
