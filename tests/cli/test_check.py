@@ -306,3 +306,19 @@ def test_the_installed_command_gives_each_exit_code(write: Write) -> None:
     assert run("check", EXAMPLE) == ExitCode.GATE
     assert run("check", EXAMPLE, "--select", "nothing-like-this") == ExitCode.INVALID
     assert run("check", "/no/such/dir") == ExitCode.INVALID
+
+
+def test_the_console_entry_point_exits_3_on_a_deliberate_internal_error() -> None:
+    script = (
+        "import targets._check, targets\n"
+        "def boom(*a, **k): raise RuntimeError('deliberate')\n"
+        "targets._check.check = boom\n"
+        "targets.check = boom\n"
+        "from targets.cli import main\n"
+        f"import sys; sys.argv = ['targets', 'check', {EXAMPLE!r}]\n"
+        "main()\n"
+    )
+    result = subprocess.run(["python", "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == ExitCode.INTERNAL
+    assert "internal error: RuntimeError: deliberate" in result.stderr
+    assert "Traceback" not in result.stderr
