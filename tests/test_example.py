@@ -113,7 +113,7 @@ def test_a_broken_copy_gives_one_positioned_message_per_problem(tmp_path: Path) 
     for *_, fragment in MUTATIONS:
         assert sum(fragment in line for line in problems) == 1, fragment
     for line in problems:
-        path, line_no, col, _message = line.split(":", 3)
-        assert path.startswith(str(copy))
+        file, line_no, col, _message = line.split(":", 3)
+        assert file.startswith(str(copy))
         assert int(line_no) > 0
         assert int(col) > 0
