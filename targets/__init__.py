@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from targets._result import TargetResult
     from targets._schema import json_schema
     from targets._targets import Target, TargetBase
+    from targets._whatif import Scenario, required_growth
 
 __all__ = [
     "Conflict",
@@ -38,6 +39,7 @@ __all__ = [
     "Programme",
     "ProgrammeInfo",
     "Report",
+    "Scenario",
     "Source",
     "Target",
     "TargetBase",
@@ -45,6 +47,7 @@ __all__ = [
     "check",
     "json_schema",
     "load",
+    "required_growth",
     "validate",
 ]
 
@@ -54,6 +57,8 @@ _LAZY = {
     "Evidence": "targets._evidence",
     "Report": "targets._report",
     "TargetResult": "targets._result",
+    "Scenario": "targets._whatif",
+    "required_growth": "targets._whatif",
     "Diagnostic": "targets._errors",
     "LoadError": "targets._errors",
     "Location": "targets._errors",

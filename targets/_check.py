@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,7 +62,7 @@ def as_of_date(value: AsOf) -> dt.date | None:
 
 def check(
     programme: Programme | StrPath | Sequence[StrPath],
-    figures: Iterable[Figure] | None = None,
+    figures: Any = None,
     *,
     as_of: AsOf = None,
     method: str | None = None,
@@ -70,7 +70,8 @@ def check(
     exclude: Sequence[str] = (),
     baseline: Mapping[str, Any] | StrPath | None = None,
 ) -> Report:
-    """Judge every target of `programme` against `figures` (default: the programme's own).
+    """Judge every target of `programme` against `figures` (default: the programme's own;
+    else `Figure` objects, a pandas DataFrame or rows with the CSV columns).
 
     `programme` may also be a path or a list of paths, loaded with `targets.load`. `as_of`
     evaluates as if on that date, using only figures published by then, so last year's
@@ -89,7 +90,9 @@ def check(
         if method not in METHODS:
             raise ValueError(f"unknown method '{method}'; choose one of {', '.join(METHODS)}")
     date = as_of_date(as_of)
-    pool = tuple(programme.figures if figures is None else figures)
+    if figures is not None:
+        programme = dataclasses.replace(programme, figures=()).with_figures(figures)
+    pool = programme.figures
     by_metric: dict[str, list[Figure]] = {}
     for figure in pool:
         by_metric.setdefault(figure.metric, []).append(figure)

@@ -64,6 +64,18 @@ class Evidence:
     unpublished: tuple[Figure, ...]
     """Figures not yet published at ``as_of``."""
     notes: tuple[str, ...]
+    set_aside: tuple[Figure, ...] = ()
+    """Known figures not used: another vintage or source, a sub-annual figure, an estimate
+    with ``estimates: false``."""
+
+    @property
+    def every(self) -> tuple[Figure, ...]:
+        """Every figure considered, used or not, in time order."""
+        pool = (*self.figures, *self.forecasts, *self.set_aside, *self.unpublished)
+        return tuple(sorted(pool, key=_order))
+
+    def used(self, figure: Figure) -> bool:
+        return any(figure is chosen for chosen in self.figures)
 
     @property
     def times(self) -> tuple[float, ...]:
@@ -115,15 +127,16 @@ def select(
     if any(f.kind == "forecast" and f.published is None for f in known):
         notes.append("forecasts without a publication date are shown whatever the date")
     counted = [f for f in known if f.kind == "actual" or (estimates and f.kind != "forecast")]
-    left_out = sum(f.kind in {"estimate", "derived"} for f in known) if not estimates else 0
-    if left_out:
-        notes.append(f"{left_out} estimate(s) not counted (estimates: false)")
+    set_aside = [f for f in known if f.kind != "forecast" and f not in counted]
+    if set_aside:
+        notes.append(f"{len(set_aside)} estimate(s) not counted (estimates: false)")
     if any(f.period.granularity in _ANNUAL for f in counted):
         finer = [f for f in counted if f.period.granularity not in _ANNUAL]
         if finer:
             labels = ", ".join(sorted({f.period.label for f in finer}))
             notes.append(f"sub-annual figures ({labels}) set aside beside annual ones")
             counted = [f for f in counted if f.period.granularity in _ANNUAL]
+            set_aside += finer
     by_time: dict[float, list[Figure]] = {}
     for figure in counted:
         by_time.setdefault(figure.time, []).append(figure)
@@ -133,9 +146,12 @@ def select(
         group = by_time[time]
         pick, rule = _choose(group, prefer)
         chosen.append(pick)
+        set_aside += [f for f in group if f is not pick]
         if len({(f.low, f.high) for f in group}) > 1:
             conflicts.append(Conflict(tuple(group), pick, rule))
-    return Evidence(tuple(chosen), forecasts, tuple(conflicts), unpublished, tuple(notes))
+    return Evidence(
+        tuple(chosen), forecasts, tuple(conflicts), unpublished, tuple(notes), tuple(set_aside)
+    )
 
 
 def _order(figure: Figure) -> tuple[float, dt.date]:

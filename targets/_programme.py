@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from targets._errors import Diagnostic, Location, did_you_mean
 from targets._figures import Figure
 from targets._model import Metric, ProgrammeInfo, Source
 from targets._targets import TargetBase
+
+if TYPE_CHECKING:
+    from targets._report import Report
 
 
 def _frozen(mapping: Mapping[str, object]) -> Mapping[str, object]:
@@ -66,6 +70,31 @@ class Programme:
     def location(self, kind: str, item_id: str | None = None) -> Location | None:
         """Where a target, metric or source (or the programme) was written."""
         return self.locations.get(kind if item_id is None else f"{kind}:{item_id}")
+
+    def check(self, figures: Any = None, **options: Any) -> Report:
+        """`targets.check` on this programme: `figures` replaces its own when given (Figure
+        objects, a DataFrame or rows with the CSV columns); see `targets.check` for options."""
+        from targets._check import check  # noqa: PLC0415
+
+        return check(self, figures, **options)
+
+    def with_figures(self, figures: Any, *, origin: str = "<figures>") -> Programme:
+        """A copy with more figures: `Figure` objects, a pandas DataFrame, or mappings with
+        the CSV columns (metric, period, value, unit, ...), checked like a figures file."""
+        from targets._ingest import with_figures  # noqa: PLC0415
+
+        return with_figures(self, figures, origin=origin)
+
+    def add_figure(self, **fields: Any) -> Programme:
+        """A copy with one more figure: ``add_figure(metric=..., period=2025, value=...,
+        unit=..., kind="estimate", source=...)``."""
+        return self.with_figures([fields], origin="<add_figure>")
+
+    def to_frame(self) -> Any:
+        """Every figure (every vintage and kind) as a pandas DataFrame."""
+        from targets._frame import figures_frame  # noqa: PLC0415
+
+        return figures_frame(self.figures)
 
     def __repr__(self) -> str:
         return (

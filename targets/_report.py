@@ -69,6 +69,26 @@ class Report:
             if r.status.at_or_worse_than(gate) and (strict or r.target.severity == "error")
         )
 
+    def to_frame(self) -> Any:
+        """A pandas DataFrame, one typed row per target (needs ``targets[notebook]``)."""
+        from targets._frame import report_frame  # noqa: PLC0415
+
+        return report_frame(self)
+
+    def _repr_html_(self) -> str:
+        from targets._repr import report_html  # noqa: PLC0415
+
+        return report_html(self)
+
+    def plot(self, target_id: str | None = None, **options: Any) -> Any:
+        """A chart of one target, or small multiples of every target coloured by status
+        (matplotlib, from ``targets[notebook]``); returns the matplotlib Figure."""
+        from targets._plot import plot_report, plot_result  # noqa: PLC0415
+
+        if target_id is None:
+            return plot_report(self, **options)
+        return plot_result(self[target_id], **options)
+
     def explain(self, target_id: str) -> str:
         """The whole arithmetic for one target, step by step (see `targets explain`)."""
         from targets._explain import explain_steps  # noqa: PLC0415

@@ -7,7 +7,7 @@ every amount and figure is converted into its metric's unit, once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Set
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -42,14 +42,8 @@ def resolve(found: Collected, files: Iterable[str]) -> Programme:
     metrics = _unique(found.metrics, "metric", problems)
     targets = _unique(found.targets, "target", problems)
 
-    def ref(kind: str, pool: dict[str, Item[Any]], value: str | None, where: Location) -> bool:
-        if value is None or value in pool:
-            return value is not None
-        if (f"{kind}s", value) in found.broken:
-            return False  # its definition is invalid and already reported
-        known = [*pool, *(name for section, name in found.broken if section == f"{kind}s")]
-        problems.append(Diagnostic(where, f"unknown {kind} '{value}'{did_you_mean(value, known)}"))
-        return False
+    def ref(kind: str, pool: Mapping[str, Any], value: str | None, where: Location) -> bool:
+        return known(kind, pool, value, where, broken=found.broken, problems=problems)
 
     if info is not None:
         for key in ("documents", "prefer"):
@@ -67,15 +61,13 @@ def resolve(found: Collected, files: Iterable[str]) -> Programme:
         if target is not None:
             loaded_targets.append(target)
 
-    loaded_figures: list[Figure] = []
-    for figure_item in found.figures:
-        spec = figure_item.model
-        known_source = ref("source", sources, spec.source, figure_item.at("source"))
-        if not ref("metric", metrics, spec.metric, figure_item.at("metric")):
-            continue
-        source = sources[spec.source].model if known_source and spec.source else None
-        loaded_figures += _figures(figure_item, converted_metrics[spec.metric], source, problems)
-    problems += _duplicate_figures(loaded_figures)
+    figures, figure_problems = figures_for(
+        found.figures,
+        converted_metrics,
+        {key: item.model for key, item in sources.items()},
+        broken=found.broken,
+    )
+    problems += figure_problems
 
     if any(p.severity == "error" for p in problems) or info is None:
         raise LoadError(problems)
@@ -87,11 +79,33 @@ def resolve(found: Collected, files: Iterable[str]) -> Programme:
         metrics=converted_metrics,
         targets=tuple(loaded_targets),
         sources={key: item.model for key, item in sources.items()},
-        figures=tuple(loaded_figures),
+        figures=tuple(figures),
         locations=locations,
         warnings=tuple(sorted(problems)),
         files=files,
     )
+
+
+def known(
+    kind: str,
+    pool: Mapping[str, Any],
+    value: str | None,
+    where: Location,
+    *,
+    broken: Set[tuple[str, str]],
+    problems: list[Diagnostic],
+) -> bool:
+    """Whether `value` names an item of `pool`; if not, say so with the closest name.
+
+    A reference to an item whose own definition was invalid is not reported again.
+    """
+    if value is None or value in pool:
+        return value is not None
+    section = f"{kind}s"
+    if (section, value) not in broken:
+        names = [*pool, *(name for part, name in broken if part == section)]
+        problems.append(Diagnostic(where, f"unknown {kind} '{value}'{did_you_mean(value, names)}"))
+    return False
 
 
 def _one_programme(
@@ -285,6 +299,29 @@ def _check_bands(target: TargetBase, item: Item[TargetBase], problems: list[Diag
     if isinstance(target, MilestonesTarget):
         for index, milestone in enumerate(target.milestones):
             check(milestone.between, "milestones", index, "between")
+
+
+def figures_for(
+    items: Iterable[Item[FigureSpec]],
+    metrics: Mapping[str, Metric],
+    sources: Mapping[str, Source],
+    *,
+    broken: Set[tuple[str, str]] = frozenset(),
+) -> tuple[list[Figure], list[Diagnostic]]:
+    """Figures checked against the programme's metrics and sources, converted, derived."""
+    problems: list[Diagnostic] = []
+    loaded: list[Figure] = []
+    for item in items:
+        spec = item.model
+        where = item.at("source")
+        has_source = known("source", sources, spec.source, where, broken=broken, problems=problems)
+        where = item.at("metric")
+        if not known("metric", metrics, spec.metric, where, broken=broken, problems=problems):
+            continue
+        source = sources[spec.source] if has_source and spec.source else None
+        loaded += _figures(item, metrics[spec.metric], source, problems)
+    problems += _duplicate_figures(loaded)
+    return loaded, problems
 
 
 def _figures(

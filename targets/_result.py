@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,6 +139,48 @@ class TargetResult:
     def deadline(self) -> str | None:
         deadline = self.target.deadline
         return deadline.label if deadline is not None else None
+
+    def what_if(self, growth: float | Sequence[float]) -> Any:
+        """Where the metric lands, and when it meets the target, at `growth` a year from now
+        (a fraction, 0.12 for 12 %; units a year for ranks): one `Scenario`, or a tuple."""
+        from targets._whatif import what_if  # noqa: PLC0415
+
+        return what_if(self, growth)
+
+    def chart(self, scenarios: Sequence[float] = ()) -> Any:
+        """What a chart of this target draws, as data (`targets._chart.Chart`)."""
+        from targets._chart import chart_of  # noqa: PLC0415
+        from targets._whatif import scenario  # noqa: PLC0415
+
+        return chart_of(self, tuple(scenario(self, g) for g in scenarios))
+
+    def to_dict(self) -> dict[str, Any]:
+        """This result as JSON-ready data (one entry of the JSON report's ``results``)."""
+        from targets._report import result_dict  # noqa: PLC0415
+
+        return result_dict(self)
+
+    def to_frame(self) -> Any:
+        """The figures behind this verdict as a DataFrame, with a ``used`` column (False for
+        figures set aside: another vintage, not yet published, sub-annual) and forecasts."""
+        from targets._frame import figures_frame  # noqa: PLC0415
+
+        every = self.evidence.every
+        frame = figures_frame(every)
+        frame["used"] = [self.evidence.used(f) for f in every]
+        return frame
+
+    def _repr_html_(self) -> str:
+        from targets._repr import result_html  # noqa: PLC0415
+
+        return result_html(self)
+
+    def plot(self, *, scenarios: Sequence[float] = (), **options: Any) -> Any:
+        """This target's chart (matplotlib, from ``targets[notebook]``): history, promised
+        path, trend, target, and what-if `scenarios` (growth rates a year) beside the trend."""
+        from targets._plot import plot_result  # noqa: PLC0415
+
+        return plot_result(self, scenarios=scenarios, **options)
 
     def explain(self) -> str:
         """One paragraph in plain language: needed, achieved, where the trend leads, verdict."""
