@@ -119,6 +119,11 @@ class _Call:
     base_year: float | None
     notes: tuple[str, ...]
 
+    @property
+    def common(self) -> dict[str, Any]:
+        """The keyword arguments every engine call takes alike."""
+        return {"as_of": self.as_of, "base_year": self.base_year, "thresholds": self.thresholds}
+
 
 class _Run:
     def __init__(self, programme: Programme, as_of: dt.date | None, method: str | None) -> None:
@@ -140,7 +145,7 @@ class _Run:
             )
         call = self._call(target, metric, evidence)
         try:
-            outcome = _RUNNERS[type(target)](self, target, metric, evidence, call)
+            outcome = _RUNNERS[type(target)](target, metric, evidence, call)
         except ValueError as exc:  # the engine's documented refusal of its inputs
             outcome = Refusal(str(exc))
         return TargetResult(
@@ -234,9 +239,7 @@ def _level(target: Any, metric: Metric, ev: Evidence, call: _Call, *, value: flo
             target_year=target.deadline.time,
             direction=call.direction,
             method=call.method,
-            as_of=call.as_of,
-            base_year=call.base_year,
-            thresholds=call.thresholds,
+            **call.common,
             forecasts=forecasts,
             bounds=natural_bounds(metric),
         ),
@@ -259,11 +262,11 @@ def _both_ends(ev: Evidence, run: Callable[[Sequence[float]], Any]) -> Any:
     return assess_ends(run, ev.lows, ev.highs) if ev.has_ranges else run(ev.lows)
 
 
-def _run_level(run: _Run, t: LevelTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_level(t: LevelTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     return _level(t, m, ev, call, value=t.level.value)
 
 
-def _run_relative(run: _Run, t: RelativeTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_relative(t: RelativeTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     level = relative_level(t, ev)
     if level is None:
         return Refusal(f"no figure for {t.relative_to}, the year the target is relative to")
@@ -284,7 +287,7 @@ def relative_level(target: RelativeTarget, evidence: Evidence) -> float | None:
     return base.low + change.value
 
 
-def _run_band(run: _Run, t: BandTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_band(t: BandTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     from targets.engine import assess_band  # noqa: PLC0415
 
     low, high = t.between
@@ -298,14 +301,12 @@ def _run_band(run: _Run, t: BandTarget, m: Metric, ev: Evidence, call: _Call) ->
             target_year=t.by.time,
             direction=call.direction,
             method=call.method,
-            as_of=call.as_of,
-            base_year=call.base_year,
-            thresholds=call.thresholds,
+            **call.common,
         ),
     )
 
 
-def _run_milestones(run: _Run, t: MilestonesTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_milestones(t: MilestonesTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     from targets.engine import assess_milestones  # noqa: PLC0415
 
     steps = []
@@ -326,14 +327,12 @@ def _run_milestones(run: _Run, t: MilestonesTarget, m: Metric, ev: Evidence, cal
             milestones=steps,
             direction=call.direction,
             method=call.method,
-            as_of=call.as_of,
-            base_year=call.base_year,
-            thresholds=call.thresholds,
+            **call.common,
         ),
     )
 
 
-def _run_hold(run: _Run, t: HoldTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_hold(t: HoldTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     from targets.engine import assess_hold  # noqa: PLC0415
 
     low, high = t.hold.low, t.hold.high
@@ -352,7 +351,7 @@ def _run_hold(run: _Run, t: HoldTarget, m: Metric, ev: Evidence, call: _Call) ->
     )
 
 
-def _run_growth(run: _Run, t: GrowthTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_growth(t: GrowthTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     from targets.engine import assess_growth_rate  # noqa: PLC0415
 
     if t.growth.at_most is not None:
@@ -377,7 +376,7 @@ def _run_growth(run: _Run, t: GrowthTarget, m: Metric, ev: Evidence, call: _Call
     )
 
 
-def _run_rank(run: _Run, t: RankTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_rank(t: RankTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     from targets.engine import assess_rank  # noqa: PLC0415
 
     return _both_ends(
@@ -388,14 +387,12 @@ def _run_rank(run: _Run, t: RankTarget, m: Metric, ev: Evidence, call: _Call) ->
             target_rank=float(t.top),
             target_year=t.by.time,
             method=call.method,
-            as_of=call.as_of,
-            base_year=call.base_year,
-            thresholds=call.thresholds,
+            **call.common,
         ),
     )
 
 
-def _run_count(run: _Run, t: CountTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_count(t: CountTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     from targets.engine import assess, assess_band, count_meeting  # noqa: PLC0415
 
     if not ev.figures:
@@ -435,7 +432,7 @@ def _run_count(run: _Run, t: CountTarget, m: Metric, ev: Evidence, call: _Call) 
     )
 
 
-def _run_direction(run: _Run, t: DirectionTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_direction(t: DirectionTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     from targets.engine import assess_direction  # noqa: PLC0415
 
     return _both_ends(
@@ -446,14 +443,12 @@ def _run_direction(run: _Run, t: DirectionTarget, m: Metric, ev: Evidence, call:
             direction=t.trend,
             method=call.method,
             limit=m.limit.value if m.limit else None,
-            as_of=call.as_of,
-            base_year=call.base_year,
-            thresholds=call.thresholds,
+            **call.common,
         ),
     )
 
 
-def _run_binary(run: _Run, t: BinaryTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
+def _run_binary(t: BinaryTarget, m: Metric, ev: Evidence, call: _Call) -> Any:
     from targets.engine import assess_binary  # noqa: PLC0415
 
     return assess_binary(

@@ -116,23 +116,10 @@ FIGURE_COLUMNS = (
 def figures_frame(figures: Iterable[Figure]) -> Any:
     """One row per figure, every vintage and kind, values in the metric's unit."""
     pd = require("pandas")
+    from targets._report import figure_dict  # noqa: PLC0415
+
     rows = [
-        {
-            "metric": f.metric,
-            "period": f.period.label,
-            "time": f.time,
-            "value": f.value,
-            "low": f.low,
-            "high": f.high,
-            "unit": f.unit,
-            "stated": f.stated,
-            "kind": f.kind,
-            "entity": f.entity,
-            "source": f.source.id if f.source else None,
-            "published": f.published.label if f.published else None,
-            "change": f.change,
-            "note": f.note,
-        }
+        {**figure_dict(f), "metric": f.metric, "unit": f.unit, "change": f.change, "note": f.note}
         for f in figures
     ]
     frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
