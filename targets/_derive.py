@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from targets import _units
 from targets._collect import Item
 from targets._errors import Diagnostic
@@ -52,6 +54,13 @@ def load_figure(
             problems.append(Diagnostic(item.at("unit"), f"{exc} (the unit of '{metric.id}')"))
             return None
         low, high = stated.low * factor, stated.high * factor
+        if not (math.isfinite(low) and math.isfinite(high)):
+            problems.append(
+                Diagnostic(
+                    item.at("value"), f"{stated.text} {spec.unit} is too large in {metric.unit}"
+                )
+            )
+            return None
         unit_text = f"{stated.text} {spec.unit}"
     _check_plausible(item, metric, low, high, problems)
     published = spec.published or (source.date if source else None)

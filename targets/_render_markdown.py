@@ -10,6 +10,7 @@ from targets._render_text import (
     status_words,
 )
 from targets._report import STATUS_ORDER, Report
+from targets._words import count
 from targets.engine import Status
 
 ICONS = {
@@ -41,11 +42,11 @@ def render_markdown(
             if failing
             else f" — the gate passes (`--fail-on {fail_on}`)"
         )
-    lines += [f"{len(report)} targets {when}{gate}.", ""]
+    lines += [f"{count(len(report), 'target')} {when}{gate}.", ""]
     lines += ["| status | targets |", "|---|---:|"]
-    for status, count in report.summary.items():
-        if count:
-            lines.append(f"| {ICONS[Status(status)]} {status_words(status)} | {count} |")
+    for status, number in report.summary.items():
+        if number:
+            lines.append(f"| {ICONS[Status(status)]} {status_words(status)} | {number} |")
     lines += [
         "",
         "| | target | goal | latest | need/yr | grew/yr | at deadline | reaches | status |",

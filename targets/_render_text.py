@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from targets._report import STATUS_ORDER, Report
 from targets._result import TargetResult
+from targets._words import count
 from targets.engine import Status, format_number
 
 COLOURS: dict[Status, str] = {
@@ -120,7 +121,7 @@ def render_text(
     programme = report.programme
     when = f"as of {report.as_of}" if report.as_of else "all figures"
     method = f", method {report.method} for every target" if report.method else ""
-    lines = [f"{programme.info.name}: {len(report)} targets, {when}{method}", ""]
+    lines = [f"{programme.info.name}: {count(len(report), 'target')}, {when}{method}", ""]
     failing = {r.id for r in report.failures(fail_on, strict=strict)} if fail_on else set()
     for status in reversed(STATUS_ORDER[:-1]):
         lines += _section(report, status, style, failing, explain=explain)
@@ -180,7 +181,7 @@ def summary_line(report: Report, style: Style = plain) -> str:
         for status, count in report.summary.items()
         if count
     ]
-    return f"{len(report)} targets: " + ", ".join(parts)
+    return f"{count(len(report), 'target')}: " + ", ".join(parts)
 
 
 def gate_line(report: Report, fail_on: str, *, strict: bool = False) -> str:

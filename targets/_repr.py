@@ -10,6 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from targets._render_text import growth_cell, latest_cell, projected_cell, reach_cell, status_words
+from targets._words import count
 from targets.engine import Status
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def report_html(report: Report) -> str:
     from targets._report import STATUS_ORDER  # noqa: PLC0415
 
     counts = " ".join(
-        f"{badge(Status(status))} {count}" for status, count in report.summary.items() if count
+        f"{badge(Status(status))} {n}" for status, n in report.summary.items() if n
     )
     when = f"as of {report.as_of}" if report.as_of else "all figures"
     head = "".join(
@@ -71,8 +72,8 @@ def report_html(report: Report) -> str:
         )
     return (
         '<div class="targets-report">'
-        f"<p><strong>{escape(report.programme.info.name)}</strong>: {len(report)} targets, "
-        f"{escape(when)}<br/>{counts}</p>"
+        f"<p><strong>{escape(report.programme.info.name)}</strong>: "
+        f"{count(len(report), 'target')}, {escape(when)}<br/>{counts}</p>"
         f'<table style="border-collapse:collapse;font-size:90%"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )

@@ -105,7 +105,10 @@ class Amount:
         """This amount in `unit` (raises `UnitError` when the dimensions differ)."""
         if self.unit is None or self.unit == unit:
             return Amount(self.value, unit, self.text)
-        return Amount(_units.convert(self.value, self.unit, unit), unit, self.text)
+        value = _units.convert(self.value, self.unit, unit)
+        if not math.isfinite(value):
+            raise _units.UnitError(f"{self.text} is too large in {unit}")
+        return Amount(value, unit, self.text)
 
 
 def _amount(value: Any) -> Amount:

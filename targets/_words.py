@@ -20,6 +20,11 @@ from targets._types import Amount
 from targets.engine import format_number
 
 
+def count(n: int, noun: str) -> str:
+    """'1 target', '33 targets'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def quantity(value: float, unit: str | None) -> str:
     """``100,000 firm``, ``6.5 %``, ``148.5 USD billion``."""
     text = format_number(value)

@@ -111,8 +111,15 @@ def load_yaml(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
             problem = "a tab character; YAML indents with spaces only"
         problems.append(Diagnostic(where, f"invalid YAML: {problem}"))
         doc.data = None
-    except yaml.YAMLError as exc:  # reader errors: bad bytes, control characters
-        problems.append(Diagnostic(Location(path), f"invalid YAML: {exc}"))
+    except yaml.reader.ReaderError as exc:  # control characters and the like
+        before = text[: exc.position]
+        where = Location(path, before.count("\n") + 1, len(before) - before.rfind("\n"))
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        problems.append(Diagnostic(where, f"invalid YAML: character {char} is not allowed"))
+        doc.data = None
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        problems.append(Diagnostic(Location(path), f"invalid YAML: {first}"))
         doc.data = None
     return doc, problems
 

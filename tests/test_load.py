@@ -392,3 +392,17 @@ def test_a_target_needs_a_metric_that_says_which_way_is_better(
         "t.yaml:2:21: 'context' does not say which way is better; give it 'direction: higher' "
         "or 'direction: lower' to set a target on it"
     ]
+
+
+def test_a_conversion_that_overflows_is_refused(write: Write, programme_text: str) -> None:
+    figures = "figures:\n  - {metric: revenue, period: 2020, value: 1e305, unit: USD quadrillion}\n"
+    found = errors(write({"p.yaml": programme_text, "f.yaml": figures}))
+    assert found == ["f.yaml:2:40: 1e+305 USD quadrillion is too large in USD billion"]
+
+
+def test_control_characters_are_refused_with_their_position(
+    write: Write, programme_text: str
+) -> None:
+    root = write({"p.yaml": programme_text})
+    (root / "f.yaml").write_bytes(b"figures: []\nnote: a\x07b\n")
+    assert errors(root) == ["f.yaml:2:8: invalid YAML: character U+0007 is not allowed"]

@@ -23,6 +23,7 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
     input is valid, 2 when it is not.
     """
     import targets  # noqa: PLC0415 - start-up time
+    from targets._words import count  # noqa: PLC0415
 
     try:
         programme = targets.load(*(paths or (Path("."),)))
@@ -36,9 +37,10 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
     figures = sum(f.kind != "derived" for f in programme.figures)
     derived = len(programme.figures) - figures
     click.echo(
-        f"ok: {programme.name}: {len(programme.targets)} targets, {len(programme.metrics)} "
-        f"metrics, {figures} figures (+{derived} derived), {len(programme.sources)} sources "
-        f"in {len(programme.files)} files"
+        f"ok: {programme.name}: {count(len(programme.targets), 'target')}, "
+        f"{count(len(programme.metrics), 'metric')}, {count(figures, 'figure')} "
+        f"(+{derived} derived), {count(len(programme.sources), 'source')} "
+        f"in {count(len(programme.files), 'file')}"
         + (f"; {len(programme.warnings)} warnings" if programme.warnings else "")
     )
     if strict and programme.warnings:
