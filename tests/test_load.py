@@ -397,7 +397,7 @@ def test_a_target_needs_a_metric_that_says_which_way_is_better(
 def test_a_conversion_that_overflows_is_refused(write: Write, programme_text: str) -> None:
     figures = "figures:\n  - {metric: revenue, period: 2020, value: 1e305, unit: USD quadrillion}\n"
     found = errors(write({"p.yaml": programme_text, "f.yaml": figures}))
-    assert found == ["f.yaml:2:40: 1e+305 USD quadrillion is too large in USD billion"]
+    assert found == ["f.yaml:2:44: 1e+305 USD quadrillion is too large in USD billion"]
 
 
 def test_control_characters_are_refused_with_their_position(
