@@ -4,7 +4,7 @@ Both draw the plain `targets._chart.Chart` data, the same data the HTML report r
 SVG, so a chart never disagrees with the report. Status colours are the badge colours of
 `targets._repr`, so the notebook's tables and charts agree too. Figures are made with
 ``plt.subplots`` and closed again before they are returned: Jupyter then shows the returned
-figure once, and nothing accumulates in pyplot's state.
+figure exactly once, and nothing piles up in pyplot's state.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 INK = "#37474f"
 """History: the figures and the line through them."""
+FORECAST = "#7986cb"
 PROMISE = "#90a4ae"
 """The promised path and the deadline: context, so quieter than the figures."""
 GOAL = "#212121"
@@ -38,10 +39,12 @@ KINDS: dict[str, dict[str, Any]] = {
     "actual": {"marker": "o", "markerfacecolor": INK},
     "count": {"marker": "o", "markerfacecolor": INK},
     "estimate": {"marker": "o", "markerfacecolor": "white"},
-    "derived": {"marker": "D", "markerfacecolor": "white", "markersize_scale": 0.8},
-    "forecast": {"marker": "o", "markerfacecolor": "white", "markeredgecolor": "#7986cb"},
+    "derived": {"marker": "D", "markerfacecolor": "white", "scale": 0.8},
+    "forecast": {"marker": "o", "markerfacecolor": "white", "markeredgecolor": FORECAST},
 }
 """Marker per figure kind: actuals solid; estimates, derived values and forecasts hollow."""
+
+LEGEND_ORDER = (*KINDS, "not used", "promised path", "milestone", "target", "deadline", "trend")
 
 
 def ink(status: Status | str) -> str:
@@ -65,7 +68,7 @@ def plot_result(
     """One target's chart: history, promised path, trend, target, deadline, reach, scenarios.
 
     `scenarios` are growth rates a year (0.12 for 12 %; places a year for ranks), drawn beside
-    the trend. Draws into `ax` when given (its figure is returned), else into a new figure.
+    the trend. Draws into `ax` when given (and returns its figure), else into a new figure.
     """
     plt = require("matplotlib.pyplot")
     chart = result.chart(scenarios=scenarios)
@@ -73,19 +76,18 @@ def plot_result(
         fig, ax = plt.subplots(figsize=figsize, layout="constrained")
         plt.close(fig)
     draw(ax, chart, reason=result.reason)
-    ax.set_title(textwrap.fill(chart.title, 60), loc="left", fontsize=11, fontweight="bold")
+    ax.set_title(textwrap.fill(chart.title, 72), loc="left", fontsize=11, fontweight="bold")
     ax.set_title(status_words(chart.status), loc="right", color=ink(chart.status), fontsize=11)
     if legend:
         _legend(ax)
-    figure: Figure = ax.get_figure(root=True)  # type: ignore[assignment]
-    return figure
+    return ax.figure.figure  # the root figure, also when `ax` is in a subfigure
 
 
 def draw(ax: Axes, chart: Chart, *, reason: str | None = None, small: bool = False) -> None:
-    """Every element of `chart` on `ax`; `small` leaves out the annotations (small multiples)."""
+    """Every element of `chart` on `ax`; `small` leaves out the words (small multiples)."""
     colour = ink(chart.status)
     if chart.deadline is not None:
-        ax.axvline(chart.deadline, color=PROMISE, lw=1, zorder=0, gid="deadline", label="deadline")
+        ax.axvline(chart.deadline, color=PROMISE, lw=1, zorder=1, gid="deadline", label="deadline")
     _goals(ax, chart, small=small)
     if chart.trajectory:
         xs, ys = zip(*chart.trajectory, strict=True)
@@ -96,21 +98,21 @@ def draw(ax: Axes, chart: Chart, *, reason: str | None = None, small: bool = Fal
         ax.plot(xs, ys, ls=":", lw=2.2, color=colour, gid="trend", label="trend")
     for number, scenario in enumerate(chart.scenarios):
         xs, ys = zip(*scenario.path, strict=True)
-        ax.plot(
-            xs,
-            ys,
-            lw=1.2,
-            color=SCENARIO_COLOURS[number % len(SCENARIO_COLOURS)],
-            gid=f"scenario:{scenario.growth:g}",
-            label=scenario.label,
-        )
+        colour_ = SCENARIO_COLOURS[number % len(SCENARIO_COLOURS)]
+        gid = f"scenario:{scenario.growth:g}"
+        ax.plot(xs, ys, lw=1.2, color=colour_, gid=gid, label=scenario.label)
     if chart.reach is not None:
         _reach(ax, chart, colour, small=small)
     if not chart.points and not small:
-        note = f"not assessable: {reason}" if reason else "no figures"
-        ax.text(0.5, 0.5, textwrap.fill(note, 50), transform=ax.transAxes, ha="center",
-                va="center", color=ink(Status.NOT_ASSESSABLE), gid="reason")  # fmt: skip
+        _note(ax, f"not assessable: {reason}" if reason else "no figures", 50)
     _axes(ax, chart, small=small)
+
+
+def _note(ax: Axes, text: str, width: int, size: float = 10) -> None:
+    """Words in the middle of the axes: why there is nothing to draw."""
+    colour = ink(Status.NOT_ASSESSABLE)
+    ax.text(0.5, 0.5, textwrap.fill(text, width), transform=ax.transAxes, ha="center",
+            va="center", fontsize=size, color=colour, gid="reason")  # fmt: skip
 
 
 def _history(ax: Axes, points: Sequence[Point], *, small: bool) -> None:
@@ -118,9 +120,9 @@ def _history(ax: Axes, points: Sequence[Point], *, small: bool) -> None:
     dashed one through the forecasts, and a vertical bar for every range."""
     size = 4.0 if small else 6.5
     unused_labelled = False
-    for kind in sorted({p.kind for p in points}, key=lambda k: list(KINDS).index(k)):
-        style = dict(KINDS.get(kind, KINDS["actual"]))
-        scale = style.pop("markersize_scale", 1.0)
+    for kind in sorted({p.kind for p in points}, key=list(KINDS).index):
+        style = dict(KINDS[kind])
+        scale = style.pop("scale", 1.0)
         style.setdefault("markeredgecolor", INK)
         for used in (True, False):
             chosen = [p for p in points if p.kind == kind and p.used is used]
@@ -128,48 +130,37 @@ def _history(ax: Axes, points: Sequence[Point], *, small: bool) -> None:
                 continue
             label = kind if used else ("_nolegend_" if unused_labelled else "not used")
             unused_labelled = unused_labelled or not used
-            ax.plot(
-                [p.time for p in chosen],
-                [_mid(p) for p in chosen],
-                ls="none",
-                markersize=size * scale,
-                markeredgewidth=1.3,
-                alpha=1.0 if used else 0.3,
-                zorder=4 if used else 3,
-                gid=f"points:{kind}" if used else f"points:{kind}:unused",
-                label=label,
-                **style,
-            )
+            xs, ys = [p.time for p in chosen], [_mid(p) for p in chosen]
+            gid = f"points:{kind}" if used else f"points:{kind}:unused"
+            ax.plot(xs, ys, ls="none", markersize=size * scale, markeredgewidth=1.3,
+                    alpha=1.0 if used else 0.3, zorder=4 if used else 3, gid=gid, label=label,
+                    **style)  # fmt: skip
     ranges = [p for p in points if p.low != p.high]
     if ranges:
-        ax.vlines(
-            [p.time for p in ranges],
-            [p.low for p in ranges],
-            [p.high for p in ranges],
-            colors=INK,
-            lw=1.5,
-            alpha=[1.0 if p.used else 0.3 for p in ranges],
-            gid="ranges",
-            zorder=3,
-        )
-    history = sorted((p for p in points if p.used and p.kind != "forecast"), key=_key)
+        alpha = [1.0 if p.used else 0.3 for p in ranges]
+        ax.vlines([p.time for p in ranges], [p.low for p in ranges], [p.high for p in ranges],
+                  colors=INK, lw=1.5, alpha=alpha, gid="ranges", zorder=3)  # fmt: skip
+    history = sorted((p for p in points if p.used and p.kind != "forecast"), key=_time)
     if history:
-        ax.plot([p.time for p in history], [_mid(p) for p in history], color=INK, lw=1.5,
-                zorder=2, gid="history")  # fmt: skip
-    forecasts = sorted((p for p in points if p.used and p.kind == "forecast"), key=_key)
+        xs, ys = [p.time for p in history], [_mid(p) for p in history]
+        ax.plot(xs, ys, color=INK, lw=1.5, zorder=2, gid="history")
+    forecasts = sorted((p for p in points if p.used and p.kind == "forecast"), key=_time)
     if forecasts:
-        before = [p for p in history if p.time < forecasts[0].time]
-        line = before[-1:] + forecasts
-        ax.plot([p.time for p in line], [_mid(p) for p in line], color="#7986cb", lw=1.3,
-                ls="--", zorder=2, gid="forecast-line")  # fmt: skip
+        line = [p for p in history if p.time < forecasts[0].time][-1:] + forecasts
+        xs, ys = [p.time for p in line], [_mid(p) for p in line]
+        ax.plot(xs, ys, color=FORECAST, lw=1.3, ls="--", zorder=2, gid="forecast-line")
 
 
-def _key(point: Point) -> float:
+def _time(point: Point) -> float:
     return point.time
 
 
 def _mid(point: Point) -> float:
     return (point.low + point.high) / 2
+
+
+def _year(time: float) -> str:
+    return str(int(time)) if float(time).is_integer() else f"{time:.2f}"
 
 
 def _goals(ax: Axes, chart: Chart, *, small: bool) -> None:
@@ -178,33 +169,37 @@ def _goals(ax: Axes, chart: Chart, *, small: bool) -> None:
     if not chart.goals:
         return
     last = max(chart.goals, key=lambda g: g.end)
-    levels: dict[str, list[tuple[float, float]]] = {"target": [], "milestone": []}
+    stars: dict[str, list[tuple[float, float]]] = {"target": [], "milestone": []}
     for goal in chart.goals:
         gid = "target" if goal is last else "milestone"
         bounds = [v for v in (goal.low, goal.high) if v is not None]
+        if not bounds:
+            continue
         if goal.start < goal.end:
-            low, high = (goal.low, goal.high) if len(bounds) == 2 else (bounds[0], bounds[0])
-            ax.fill_between([goal.start, goal.end], [low, low], [high, high], color=GOAL,
-                            alpha=0.15, lw=1.5, gid=gid, label="target")  # fmt: skip
+            low, high = [bounds[0]] * 2, [bounds[-1]] * 2
+            ax.fill_between([goal.start, goal.end], low, high, color=GOAL, alpha=0.12, lw=1.5,
+                            gid=gid, label="target")  # fmt: skip
         elif len(bounds) == 2:
             ax.axhspan(bounds[0], bounds[1], color=GOAL, alpha=0.06, lw=0, zorder=0)
             ax.vlines([goal.end], [bounds[0]], [bounds[1]], colors=GOAL, lw=6, alpha=0.7,
                       gid=gid, label="target", zorder=5)  # fmt: skip
-        elif bounds:
-            ax.axhline(bounds[0], color=GOAL, lw=0.8, ls=(0, (1, 3)), alpha=0.6, zorder=0)
-            levels[gid].append((goal.end, bounds[0]))
-        if not small and bounds:
-            text = goal.label if goal.start == goal.end and len(chart.goals) > 1 else ""
-            text = f"{' to '.join(format_number(b) for b in bounds)}" + (f" ({text})" * bool(text))
-            ax.annotate(text, (goal.end, max(bounds) if chart.invert else max(bounds)),
-                        xytext=(8, 6), textcoords="offset points", fontsize=8.5,
-                        color=GOAL, gid=f"{gid}-label")  # fmt: skip
-    for gid, spots in levels.items():
+        else:
+            ax.axhline(bounds[0], color=GOAL, lw=0.8, ls=(0, (1, 3)), alpha=0.6, zorder=1)
+            stars[gid].append((goal.end, bounds[0]))
+        if small:
+            continue
+        words = " to ".join(format_number(b) for b in bounds)
+        text = goal.label if goal.start < goal.end else f"{words} by {_year(goal.end)}"
+        # The label goes on the side away from the reach marker, so the two never collide.
+        right = chart.reach is not None and chart.reach[0] <= goal.end
+        ax.annotate(text, (goal.end, max(bounds)), xytext=(8 if right else -8, 6),
+                    textcoords="offset points", ha="left" if right else "right", fontsize=8.5,
+                    color=GOAL, gid=f"{gid}-label")  # fmt: skip
+    for gid, spots in stars.items():
         if spots:
             xs, ys = zip(*spots, strict=True)
-            ax.plot(xs, ys, ls="none", marker="*", markersize=9 if small else 15, color=GOAL,
-                    markeredgecolor="white", zorder=6, gid=gid,
-                    label="target" if gid == "target" else "milestone")  # fmt: skip
+            ax.plot(xs, ys, ls="none", marker="*", markersize=11 if small else 15, color=GOAL,
+                    markeredgecolor="white", zorder=6, gid=gid, label=gid)  # fmt: skip
 
 
 def _reach(ax: Axes, chart: Chart, colour: str, *, small: bool) -> None:
@@ -214,15 +209,20 @@ def _reach(ax: Axes, chart: Chart, colour: str, *, small: bool) -> None:
     ax.plot([year], [value], ls="none", marker="o", markersize=6 if small else 10,
             markerfacecolor="white", markeredgecolor=colour, markeredgewidth=2, zorder=7,
             gid="reach", label="trend meets the target")  # fmt: skip
-    if not small:
-        words = f"trend reaches {format_number(value)} in {math.ceil(year - 1e-9)}"
-        ax.annotate(words, (year, value), xytext=(0, -18 if not chart.invert else 14),
-                    textcoords="offset points", ha="center", fontsize=8.5, color=colour,
-                    fontweight="bold", gid="reach-label")  # fmt: skip
+    if small:
+        return
+    # Left of the marker when it is before the deadline; else right, where `_axes` makes room.
+    before = chart.deadline is None or year <= chart.deadline
+    words = f"trend reaches{' ' if before else chr(10)}{format_number(value)} in "
+    words += str(math.ceil(year - 1e-9))
+    ax.annotate(words, (year, value), xytext=(-10, 8) if before else (10, 0),
+                textcoords="offset points", ha="right" if before else "left",
+                va="baseline" if before else "center", fontsize=8.5, color=colour,
+                fontweight="bold", gid="reach-label")  # fmt: skip
 
 
 def _axes(ax: Axes, chart: Chart, *, small: bool) -> None:
-    """Limits that show everything except runaway scenario tails; ranks with 1 at the top."""
+    """Limits that show everything but runaway scenario tails; ranks with 1 at the top."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: PLC0415
 
     times = [p.time for p in chart.points] + [t for t, _ in chart.trajectory + chart.trend]
@@ -232,40 +232,45 @@ def _axes(ax: Axes, chart: Chart, *, small: bool) -> None:
         cap = max(times) + MAX_EXTENSION
         times += [t for s in chart.scenarios for t, _ in s.path if t <= cap]
         left, right = min(times), max(times)
-        pad = max(0.5, (right - left) * 0.04)
-        ax.set_xlim(left - pad, right + pad * (1 if small else 2.5))
+        pad = max(0.5, (right - left) * 0.05)
+        # Room on the right for the words beside the reach marker or the target's star.
+        reach = chart.reach
+        room = 0.0 if small or reach is None else 0.1
+        room += 0.06 if room and reach and reach[0] > (chart.deadline or reach[0]) else 0.0
+        ax.set_xlim(left - pad, right + pad + (right - left) * room)
     values = [v for v in chart.values if math.isfinite(v)]
     if values:
         low, high = min(values), max(values)
-        if chart.invert:
-            low = max(low, 1.0)
-        pad = (high - low) * 0.08 or max(abs(high) * 0.1, 1.0)
-        bottom, top = low - pad, high + pad
-        if chart.invert:
-            ax.set_ylim(top, max(bottom, 0.0))
+        low = max(low, 1.0) if chart.invert else low
+        pad = (high - low) * 0.1 or max(abs(high) * 0.1, 1.0)
+        if chart.invert:  # a rank cannot be better than 1
+            ax.set_ylim(high + pad, max(low - pad, 0.5))
         else:
-            ax.set_ylim(bottom, top)
+            ax.set_ylim(low - pad, high + pad)
     elif chart.invert:
         ax.invert_yaxis()
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if small else 8, integer=True))
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=4 if small else 6, integer=chart.invert))
+    steps = [1, 2, 5, 10]
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if small else 8, integer=True, steps=steps))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4 if small else 6, steps=steps))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: compact(v, 7, 3)))
     ax.tick_params(labelsize=7 if small else 9)
-    if not small:
-        unit = "rank (1 = best)" if chart.invert else chart.unit
-        ax.set_ylabel(unit, fontsize=9)
-        ax.grid(axis="y", color="#eceff1", lw=0.8)
-        ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(small)
+    if not small:
+        ax.set_ylabel("rank (1 = best)" if chart.invert else chart.unit, fontsize=9)
+        ax.grid(axis="y", color="#eceff1", lw=0.8)
+        ax.set_axisbelow(True)
 
 
 def _legend(ax: Axes) -> None:
-    """One entry per label (figures set aside share one), below the plot."""
+    """One entry per label (figures set aside share one), in a fixed order, below the plot."""
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
-    ax.legend(unique.values(), unique.keys(), loc="upper center", bbox_to_anchor=(0.5, -0.1),
-              ncols=min(len(unique), 5), fontsize=8.5, frameon=False)  # fmt: skip
+    rank = {label: number for number, label in enumerate(LEGEND_ORDER)}
+    ordered = sorted(unique, key=lambda label: rank.get(label, len(rank)))
+    ax.legend([unique[label] for label in ordered], ordered, loc="upper center",
+              bbox_to_anchor=(0.5, -0.1), ncols=min(len(ordered), 5), fontsize=8.5,
+              frameon=False)  # fmt: skip
 
 
 def plot_report(
@@ -278,7 +283,7 @@ def plot_report(
     """Small multiples of every target, each panel framed and its trend coloured by status.
 
     `order` "status" puts the worst first (as `targets check` prints them), "rules" keeps the
-    rules' order. Not-assessable targets get an empty panel that says why.
+    rules' order. A not-assessable target gets an empty panel that says why.
     """
     from matplotlib.patches import Patch  # noqa: PLC0415
 
@@ -287,14 +292,14 @@ def plot_report(
     plt = require("matplotlib.pyplot")
     if order not in {"status", "rules"}:
         raise ValueError(f"order must be 'status' or 'rules', not {order!r}")
+    worst_first = [*reversed(STATUS_ORDER[:-1]), Status.NOT_ASSESSABLE]
     results = list(report)
     if order == "status":
-        worst_first = [*reversed(STATUS_ORDER[:-1]), Status.NOT_ASSESSABLE]
         results.sort(key=lambda r: worst_first.index(r.status))
-    columns = max(1, min(columns, len(results) or 1))
+    columns = max(1, min(columns, len(results)))
     rows = max(1, math.ceil(len(results) / columns))
-    fig, grid = plt.subplots(rows, columns, figsize=(panel[0] * columns, panel[1] * rows + 0.9),
-                             layout="constrained", squeeze=False)  # fmt: skip
+    size = (panel[0] * columns, panel[1] * rows + 1.0)
+    fig, grid = plt.subplots(rows, columns, figsize=size, layout="constrained", squeeze=False)
     plt.close(fig)
     axes = list(grid.flat)
     for ax in axes[len(results) :]:
@@ -304,18 +309,19 @@ def plot_report(
     counts = report.summary
     handles = [
         Patch(facecolor=paper(s), edgecolor=ink(s), label=f"{status_words(s)} ({counts[s]})")
-        for s in (*reversed(STATUS_ORDER[:-1]), Status.NOT_ASSESSABLE)
+        for s in worst_first
         if counts[s.value]
     ]
+    title = f"{report.programme.info.name}: {len(report)} targets"
+    title_font = {"weight": "bold", "size": 12}
     fig.legend(handles=handles, loc="outside upper center", ncols=len(handles), frameon=False,
-               fontsize=9)  # fmt: skip
-    fig.suptitle(f"{report.programme.info.name}: {len(report)} targets", fontsize=12,
-                 fontweight="bold")  # fmt: skip
-    return fig
+               fontsize=9, title=title, title_fontproperties=title_font)  # fmt: skip
+    figure: Figure = fig
+    return figure
 
 
 def _panel(ax: Axes, result: TargetResult) -> None:
-    """One small multiple: the chart without annotations, framed in the status colour."""
+    """One small multiple: the chart without words, framed and tinted in the status colour."""
     from matplotlib.colors import to_rgba  # noqa: PLC0415
 
     status = result.status
@@ -324,23 +330,20 @@ def _panel(ax: Axes, result: TargetResult) -> None:
     for spine in ax.spines.values():
         spine.set_edgecolor(ink(status))
         spine.set_linewidth(1.6)
-    ax.set_title(textwrap.shorten(result.id, 34), loc="left", fontsize=8.5, fontweight="bold")
-    ax.set_title(status_words(status), loc="right", fontsize=8, color=ink(status))
+    ax.set_title(result.id, loc="left", fontsize=8.5, fontweight="bold")
     if status is Status.NOT_ASSESSABLE:
         ax.set_xticks([])
         ax.set_yticks([])
-        reason = result.reason or "no figures"
-        ax.text(0.5, 0.5, textwrap.fill(reason, 34), transform=ax.transAxes, ha="center",
-                va="center", fontsize=7.5, color=ink(status), gid="reason")  # fmt: skip
+        _note(ax, f"not assessable: {result.reason or 'no figures'}", 34, size=7.5)
         return
     draw(ax, result.chart(), reason=result.reason, small=True)
     ax.set_xlabel(_caption(result), fontsize=7, color=ink(status))
 
 
 def _caption(result: TargetResult) -> str:
-    """Under a panel: the goal, and when the trend reaches it."""
+    """Under a panel: the goal, then the status and when the trend reaches the target."""
     reach = reach_cell(result)
-    tail = {"met": "met", "-": "", "never": "trend never reaches it"}.get(
-        reach, f"trend reaches it {reach}"
+    tail = {"met": "", "-": "", "never": ": trend never reaches it"}.get(
+        reach, f": trend reaches it {reach}"
     )
-    return textwrap.shorten(result.goal, 44) + (f"\n{tail}" if tail else "")
+    return f"{textwrap.shorten(result.goal, 46)}\n{status_words(result.status)}{tail}"
