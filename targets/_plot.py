@@ -98,21 +98,22 @@ def draw(ax: Axes, chart: Chart, *, reason: str | None = None, small: bool = Fal
         ax.plot(xs, ys, ls=":", lw=2.2, color=colour, gid="trend", label="trend")
     for number, scenario in enumerate(chart.scenarios):
         xs, ys = zip(*scenario.path, strict=True)
-        colour_ = SCENARIO_COLOURS[number % len(SCENARIO_COLOURS)]
+        line = SCENARIO_COLOURS[number % len(SCENARIO_COLOURS)]
         gid = f"scenario:{scenario.growth:g}"
-        ax.plot(xs, ys, lw=1.2, color=colour_, gid=gid, label=scenario.label)
+        ax.plot(xs, ys, lw=1.2, color=line, gid=gid, label=scenario.label)
     if chart.reach is not None:
         _reach(ax, chart, colour, small=small)
-    if not chart.points and not small:
-        _note(ax, f"not assessable: {reason}" if reason else "no figures", 50)
+    if not small and (not chart.points or chart.status == Status.NOT_ASSESSABLE):
+        note = f"not assessable: {reason}" if reason else "no figures"
+        _note(ax, note, 50, corner=bool(chart.points))
     _axes(ax, chart, small=small)
 
 
-def _note(ax: Axes, text: str, width: int, size: float = 10) -> None:
-    """Words in the middle of the axes: why there is nothing to draw."""
-    colour = ink(Status.NOT_ASSESSABLE)
-    ax.text(0.5, 0.5, textwrap.fill(text, width), transform=ax.transAxes, ha="center",
-            va="center", fontsize=size, color=colour, gid="reason")  # fmt: skip
+def _note(ax: Axes, text: str, width: int, size: float = 10, *, corner: bool = False) -> None:
+    """Why the target is not judged: in the middle, or in a corner when figures are drawn."""
+    x, y, ha, va = (0.98, 0.04, "right", "bottom") if corner else (0.5, 0.5, "center", "center")
+    ax.text(x, y, textwrap.fill(text, width), transform=ax.transAxes, ha=ha, va=va,
+            fontsize=size, color=ink(Status.NOT_ASSESSABLE), gid="reason")  # fmt: skip
 
 
 def _history(ax: Axes, points: Sequence[Point], *, small: bool) -> None:
@@ -120,8 +121,9 @@ def _history(ax: Axes, points: Sequence[Point], *, small: bool) -> None:
     dashed one through the forecasts, and a vertical bar for every range."""
     size = 4.0 if small else 6.5
     unused_labelled = False
-    for kind in sorted({p.kind for p in points}, key=list(KINDS).index):
-        style = dict(KINDS[kind])
+    order = {kind: number for number, kind in enumerate(KINDS)}
+    for kind in sorted({p.kind for p in points}, key=lambda k: order.get(k, len(order))):
+        style = dict(KINDS.get(kind, KINDS["actual"]))
         scale = style.pop("scale", 1.0)
         style.setdefault("markeredgecolor", INK)
         for used in (True, False):
@@ -250,7 +252,9 @@ def _axes(ax: Axes, chart: Chart, *, small: bool) -> None:
     elif chart.invert:
         ax.invert_yaxis()
     steps = [1, 2, 5, 10]
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if small else 8, integer=True, steps=steps))
+    ax.xaxis.set_major_locator(
+        MaxNLocator(4 if small else 8, integer=True, steps=steps, min_n_ticks=1)
+    )
     ax.yaxis.set_major_locator(MaxNLocator(nbins=4 if small else 6, steps=steps))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: compact(v, 7, 3)))
     ax.tick_params(labelsize=7 if small else 9)

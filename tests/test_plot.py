@@ -198,6 +198,16 @@ def test_band_held_over_a_period_is_a_shaded_rectangle(report: Report) -> None:
     ]
 
 
+def test_a_target_not_assessable_still_shows_its_figures_and_says_why(report: Report) -> None:
+    ax = axes_of(report.plot("idi-top50-2025"))
+    assert len(xy(line(ax, "points:actual"))) == 3
+    assert not lines(ax, "trend")
+    (reason,) = [t.get_text() for t in ax.texts if t.get_gid() == "reason"]
+    assert " ".join(reason.split()) == (
+        "not assessable: the base year 2017 is the latest year: no change to measure"
+    )
+
+
 def test_band_at_a_date_is_a_bar_over_a_shaded_span(report: Report) -> None:
     ax = axes_of(report.plot("it-zones-10-12-2025"))
     (segment,) = collection(ax, "target").get_segments()  # type: ignore[attr-defined]
