@@ -78,6 +78,8 @@ class Chart:
     """Where the trend meets the target (time, value), when it does after the latest figure."""
     deadline: float | None
     scenarios: tuple[Scenario, ...] = field(default=())
+    reason: str | None = None
+    """Why the target could not be assessed, when it could not."""
 
     @property
     def times(self) -> tuple[float, ...]:
@@ -119,7 +121,8 @@ def chart_of(result: TargetResult, scenarios: tuple[Scenario, ...] = ()) -> Char
             _point(f, used=evidence.used(f) or f.kind == "forecast") for f in evidence.every
         )
     goals = _goals(result)
-    trend, reach = _trend(lead)
+    deadline = target.deadline.time if target.deadline is not None else None
+    trend, reach = _trend(lead, until=deadline, bounds=_bounds(result))
     return Chart(
         target=result.id,
         title=target.name or result.id,
@@ -134,9 +137,19 @@ def chart_of(result: TargetResult, scenarios: tuple[Scenario, ...] = ()) -> Char
         trend=trend,
         goals=goals,
         reach=reach,
-        deadline=target.deadline.time if target.deadline is not None else None,
+        deadline=deadline,
         scenarios=scenarios,
+        reason=result.reason if result.status == "not_assessable" else None,
     )
+
+
+def _bounds(result: TargetResult) -> tuple[float | None, float | None]:
+    """Where the metric cannot go: rank 1, or its natural limit in the better direction."""
+    from targets._check import natural_bounds  # noqa: PLC0415
+
+    if result.metric.unit in {"rank", "ranks"}:
+        return (1.0, None)
+    return natural_bounds(result.metric)
 
 
 def _goals(result: TargetResult) -> tuple[Goal, ...]:
@@ -200,15 +213,30 @@ def _curve(
     )
 
 
+def _clamp(value: float, bounds: tuple[float | None, float | None]) -> float:
+    low, high = bounds
+    if low is not None and value < low:
+        return low
+    if high is not None and value > high:
+        return high
+    return value
+
+
 def _trend(
     lead: Assessment | None,
+    *,
+    until: float | None = None,
+    bounds: tuple[float | None, float | None] = (None, None),
 ) -> tuple[tuple[tuple[float, float], ...], tuple[float, float] | None]:
-    """The trend carried from the latest figure to the deadline (or on to the reach year)."""
+    """The trend from the latest figure to the deadline (the last milestone's, `until`), or
+    on to where it reaches the target; it stops at the metric's natural bounds."""
     if lead is None or lead.deadline_passed:
         return (), None
     t, v, deadline = lead.latest_year, lead.latest_value, lead.target_year
     if t is None or v is None or deadline is None:
         return (), None
+    if until is not None:
+        deadline = max(deadline, until)
     reach_year = lead.reach_year
     end = deadline
     if reach_year is not None and reach_year > t and reach_year - deadline <= MAX_EXTENSION:
@@ -228,7 +256,9 @@ def _trend(
             return float(v * factor ** (x - t))
     else:
         return (), None
-    path = tuple((x, y) for x, y in _curve((t, v), (end, f(end)), f) if math.isfinite(y))
+    path = tuple(
+        (x, _clamp(y, bounds)) for x, y in _curve((t, v), (end, f(end)), f) if math.isfinite(y)
+    )
     reach = None
     if reach_year is not None and reach_year > t and end >= reach_year:
         reach = (reach_year, lead.target if lead.target is not None else f(reach_year))

@@ -61,9 +61,14 @@ class ResultOut(_Strict):
     latest: FigureOut | None
     base_year: float | None
     base_value: float | None
-    growth_actual: float | None = Field(description="Compound annual growth achieved (fraction)")
+    growth_actual: float | None = Field(
+        description="Compound annual growth achieved (fraction); null for ranks"
+    )
     growth_required: float | None = Field(description="Over the whole programme (fraction)")
     growth_required_now: float | None = Field(description="From the latest figure (fraction)")
+    change_actual: float | None = Field(description="Linear change a year achieved (units)")
+    change_required: float | None = Field(description="Linear, over the whole programme")
+    change_required_now: float | None = Field(description="Linear, from the latest figure")
     projection: str | None
     projected: float | None = Field(description="The trend's value at the deadline")
     reach_year: float | None = Field(description="When the trend reaches the target")
