@@ -172,8 +172,9 @@ class TargetResult:
 
     def _repr_html_(self) -> str:
         from targets._repr import result_html  # noqa: PLC0415
+        from targets._svg import chart_svg  # noqa: PLC0415
 
-        return result_html(self)
+        return result_html(self, chart=chart_svg(self.chart()))
 
     def plot(self, *, scenarios: Sequence[float] = (), **options: Any) -> Any:
         """This target's chart (matplotlib, from ``targets[notebook]``): history, promised

@@ -1,0 +1,238 @@
+"""The inline SVG chart: well-formed, every mark drawn and countable, text always escaped."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import targets
+from targets._chart import Chart, Goal
+from targets._svg import chart_svg, key_svg, nice_step, tick_label
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
+SVG = "{http://www.w3.org/2000/svg}"
+Write = Callable[[dict[str, str]], Path]
+
+RANKS = """\
+programme: {name: Ranks}
+sources: [{id: s, publisher: P, date: 2025-01}]
+metrics: [{id: gii, name: Innovation index rank, unit: rank}]
+targets:
+  - {id: gii-top30, metric: gii, top: 30, by: 2030}
+figures:
+  - {metric: gii, period: 2020, value: 44, unit: rank, source: s}
+  - {metric: gii, period: 2022, value: 30, unit: rank, source: s}
+  - {metric: gii, period: 2024, value: 17, unit: rank, source: s}
+"""
+
+
+@cache
+def example() -> targets.Report:
+    return targets.check(EXAMPLE)
+
+
+def parse(svg: str) -> ET.Element:
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    return root
+
+
+def classes(element: ET.Element) -> set[str]:
+    return set(element.get("class", "").split())
+
+
+def having(root: ET.Element, *wanted: str) -> list[ET.Element]:
+    """Elements whose class list has every one of `wanted`."""
+    return [e for e in root.iter() if set(wanted) <= classes(e)]
+
+
+def test_every_example_chart_is_well_formed_and_labelled() -> None:
+    for result in example():
+        root = parse(chart_svg(result.chart()))
+        assert root.get("role") == "img"
+        assert (root.get("aria-label") or "").startswith(result.target.name or result.id)
+        assert root.get("data-status") == result.status.value
+
+
+def test_points_are_drawn_one_per_figure_by_kind() -> None:
+    result = example()["dt-firms-100k-2025"]
+    root = parse(chart_svg(result.chart()))
+    points = having(root, "point")
+    drawn = Counter((sorted(classes(p) & {"actual", "estimate", "derived"})[0]) for p in points)
+    assert drawn == {"actual": 8, "derived": 2, "estimate": 1}
+    assert len(having(root, "point", "unused")) == 5
+    # actual: filled circle; estimate and derived: hollow; set aside: grey
+    for point in having(root, "point", "actual"):
+        circle = point.find(f"{SVG}circle")
+        assert circle is not None
+        assert circle.get("fill") == circle.get("stroke")
+    for point in having(root, "point", "estimate") + having(root, "point", "derived"):
+        assert point.find(f"{SVG}circle").get("fill") == "#fff"  # type: ignore[union-attr]
+    for point in having(root, "point", "unused"):
+        assert point.find(f"{SVG}circle").get("stroke") == "#b0bec5"  # type: ignore[union-attr]
+
+
+def test_forecasts_are_diamonds_and_ranges_bars() -> None:
+    root = parse(chart_svg(example()["de-share-20-30-mic"].chart()))
+    forecasts = having(root, "point", "forecast")
+    assert len(forecasts) == 1
+    assert forecasts[0].find(f"{SVG}path") is not None
+    assert forecasts[0].find(f"{SVG}circle") is None
+    ranges = having(root, "point", "range")
+    assert len(ranges) == 1  # 2021: 11-12 %
+    bar = ranges[0].find(f"{SVG}path")
+    assert bar is not None
+    assert "11–12 %" in (ranges[0].findtext(f"{SVG}title") or "")
+
+
+def test_trend_trajectory_goal_deadline_and_reach_of_a_known_target() -> None:
+    root = parse(chart_svg(example()["dt-firms-100k-2025"].chart()))
+    trend, trajectory = having(root, "trend"), having(root, "trajectory")
+    assert len(trend) == len(trajectory) == 1
+    assert trend[0].get("stroke") == "#b71c1c"  # off track: the status colour
+    assert trajectory[0].get("stroke-dasharray")
+    assert len(having(root, "goal")) == 1
+    assert len(having(root, "deadline")) == 1
+    reach = having(root, "reach")
+    assert len(reach) == 1
+    labels = [t.text for t in root.iter(f"{SVG}text")]
+    assert "reaches 100,000 in 2031" in labels
+    assert "≥ 100k" in labels
+
+
+def test_tooltips_give_period_value_and_source() -> None:
+    root = parse(chart_svg(example()["dt-firms-100k-2025"].chart()))
+    tips = [p.findtext(f"{SVG}title") for p in having(root, "point")]
+    assert "2024 (sggp-2025-01-24): 73,788 firm, actual" in tips
+
+
+def test_milestones_are_several_goals() -> None:
+    root = parse(chart_svg(example()["ict-revenue-165-185bn"].chart()))
+    assert len(having(root, "goal")) == 2
+
+
+def test_scenarios_are_dotted_lines_labelled_with_their_growth() -> None:
+    chart = example()["dt-firms-100k-2025"].chart(scenarios=[0.12, 0.2])
+    root = parse(chart_svg(chart))
+    scenarios = having(root, "scenario")
+    assert len(scenarios) == 2
+    labels = [t.text for t in root.iter(f"{SVG}text")]
+    assert "12.0 % a year" in labels
+    assert "20.0 % a year" in labels
+
+
+def _y_of(root: ET.Element, value: str) -> float:
+    for point in having(root, "point"):
+        if f": rank {value}," in (point.findtext(f"{SVG}title") or ""):
+            return float(point.find(f"{SVG}circle").get("cy", "nan"))  # type: ignore[union-attr]
+    raise AssertionError(f"no point for rank {value}")
+
+
+def test_ranks_are_drawn_with_1_at_the_top(write: Write) -> None:
+    report = targets.check(write({"p.yaml": RANKS}))
+    root = parse(chart_svg(report["gii-top30"].chart()))
+    assert _y_of(root, "17") < _y_of(root, "30") < _y_of(root, "44")
+    ticks = [t for t in having(root, "tick") if t.get("text-anchor") == "end"]
+    values = [float(t.text or "nan") for t in ticks]
+    heights = [float(t.get("y", "nan")) for t in ticks]
+    assert values == sorted(values)
+    assert heights == sorted(heights)  # smaller ranks higher up
+    assert "rank (1 = best, at the top)" in [t.text for t in root.iter(f"{SVG}text")]
+
+
+def test_a_trend_past_rank_1_stops_there() -> None:
+    chart = example()["gci-top30-2030"].chart()
+    chart = replace(chart, trend=((2024.0, 17.0), (2027.0, 1.0), (2030.0, -16.0)))
+    root = parse(chart_svg(chart))
+    top = max(float(t.get("y", "nan")) for t in having(root, "tick") if t.text == "1")
+    trend = having(root, "trend")[0].get("points", "")
+    assert min(float(pair.split(",")[1]) for pair in trend.split()) == pytest.approx(top, abs=0.2)
+
+
+def test_everything_drawn_stays_inside_the_picture() -> None:
+    for result in example():
+        root = parse(chart_svg(result.chart(), width=400, height=200))
+        pairs = [p.split(",") for e in root.iter() for p in e.get("points", "").split()]
+        pairs += [[e.get("cx", "0"), e.get("cy", "0")] for e in root.iter(f"{SVG}circle")]
+        pairs += [[e.get("x", "0"), e.get("y", "0")] for e in root.iter(f"{SVG}text")]
+        for x, y in pairs:
+            assert 0 <= float(x) <= 400, result.id
+            assert 0 <= float(y) <= 200, result.id
+
+
+def test_held_bands_and_bands_at_a_date() -> None:
+    chart = example()["dt-firms-100k-2025"].chart()
+    held = Goal(2022.0, 2025.0, 60000.0, 70000.0, "between 60,000 and 70,000 every year")
+    band = Goal(2025.0, 2025.0, 90000.0, 110000.0, "between 90,000 and 110,000 by 2025")
+    root = parse(chart_svg(replace(chart, goals=(held, band))))
+    hold = having(root, "goal", "hold")
+    assert len(hold) == 1
+    assert hold[0].find(f"{SVG}rect") is not None
+    assert len(having(root, "goal", "band")) == 1
+    assert "90k–110k" in [t.text for t in root.iter(f"{SVG}text")]
+
+
+def test_an_empty_chart_is_a_placeholder() -> None:
+    result = example()["fibre-5g-universal-2030"]
+    root = parse(chart_svg(result.chart()))
+    assert having(root, "point") == []
+    assert len(having(root, "empty")) == 1
+    assert "no figures" in [t.text for t in root.iter(f"{SVG}text")]
+
+
+HOSTILE = '<script>alert("x")</script> & Co\'s "firms"'
+
+
+def _hostile(chart: Chart, text: str) -> Chart:
+    points = tuple(replace(p, label=text) for p in chart.points)
+    return replace(chart, title=text, goal=text, target=text, unit=text, points=points)
+
+
+def test_hostile_text_is_escaped() -> None:
+    chart = _hostile(example()["dt-firms-100k-2025"].chart(), HOSTILE)
+    for svg in (chart_svg(chart), chart_svg(replace(chart, points=()))):
+        root = parse(svg)
+        assert not [e for e in root.iter() if e.tag.endswith("script")]
+        assert "<script>" not in svg
+        texts = [t for e in root.iter() for t in (e.text, *e.attrib.values()) if t]
+        assert any(HOSTILE in t for t in texts)
+
+
+@given(st.text())
+def test_any_text_makes_well_formed_svg(text: str) -> None:
+    chart = example()["egdi-top50-2030"].chart()
+    parse(chart_svg(_hostile(chart, text)))
+    parse(chart_svg(_hostile(replace(chart, points=()), text)))
+
+
+def test_sizes_are_arguments() -> None:
+    root = parse(chart_svg(example()["dt-firms-100k-2025"].chart(), width=800, height=300))
+    assert (root.get("width"), root.get("height")) == ("800", "300")
+    assert root.get("viewBox") == "0 0 800 300"
+
+
+def test_readable_tick_numbers() -> None:
+    assert [tick_label(v, 20000) for v in (0, 60000, 100000)] == ["0", "60k", "100k"]
+    assert [tick_label(v, 250000) for v in (1e6, 1.25e6, 1.5e6)] == ["1M", "1.25M", "1.5M"]
+    assert tick_label(14.5, 0.5) == "14.5"
+    assert tick_label(2.5e9, 5e8) == "2.5bn"
+    assert [nice_step(s, 5) for s in (10, 120, 0.9, 55000)] == [2.0, 25.0, 0.2, 20000.0]
+
+
+def test_the_key_draws_each_mark() -> None:
+    root = parse(key_svg())
+    kinds = {c for g in having(root, "key") for c in classes(g)} - {"key"}
+    assert {"actual", "estimate", "forecast", "trend", "trajectory", "goal", "reach"} <= kinds
+
+
+def test_a_result_in_a_notebook_shows_its_chart() -> None:
+    html = example()["dt-firms-100k-2025"]._repr_html_()
+    assert 'class="targets-chart"' in html
