@@ -111,6 +111,12 @@ class Report:
         """A Markdown summary for pull requests and ``$GITHUB_STEP_SUMMARY``."""
         return self._render("markdown", fail_on, strict)
 
+    def to_html(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """One self-contained HTML page: summary by status, a card and chart per target."""
+        from targets._html_report import report_html_document  # noqa: PLC0415
+
+        return report_html_document(self, fail_on=fail_on, strict=strict)
+
     def to_github(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """GitHub workflow-command annotations on each rule's line."""
         return self._render("github", fail_on, strict)

@@ -1,0 +1,402 @@
+"""The HTML report: structure read with the standard library, and the page in real Chromium.
+
+The acceptance test opens the report in headless Chromium, spoken to over the DevTools
+protocol on a pipe (``--remote-debugging-pipe``: NUL-terminated JSON on file descriptors 3
+and 4, so neither a websocket client nor a port is needed). It collects every network
+request (``Network.requestWillBeSent``) and every console error (``Runtime.consoleAPICalled``
+of type error, ``Runtime.exceptionThrown``, ``Log.entryAdded`` at level error, which is
+where Chromium reports blocked or failed loads), takes a screenshot of the whole page, and
+counts the cards. Set ``TARGETS_SCREENSHOT=path.png`` to keep the screenshot.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import functools
+import hashlib
+import io
+import json
+import os
+import select
+import shlex
+import shutil
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+import targets
+from targets._html_report import WORST_FIRST, report_html_document
+from targets.cli import cli
+from targets.engine import Status
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--remote-debugging-pipe",
+)
+H = "{http://www.w3.org/1999/xhtml}"
+
+
+class Chromium:
+    """Headless Chromium driven over the DevTools protocol on a pipe."""
+
+    def __init__(self, profile: Path) -> None:
+        to_browser, self._write = os.pipe()
+        self._read, from_browser = os.pipe()
+        # The pipes go in as stdin and stdout; the shell moves them to 3 and 4.
+        command = shlex.join([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"])
+        self.process = subprocess.Popen(
+            ["sh", "-c", f"exec {command} 3<&0 4>&1 0</dev/null 1>/dev/null"],
+            stdin=to_browser,
+            stdout=from_browser,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(to_browser)
+        os.close(from_browser)
+        self._buffer = b""
+        self._next = 0
+        self.events: list[dict[str, Any]] = []
+
+    def send(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        """Call `method` and wait for its result, keeping the events that arrive meanwhile."""
+        self._next += 1
+        message: dict[str, Any] = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self._write, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._receive(30)
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                result: dict[str, Any] = reply["result"]
+                return result
+            self.events.append(reply)
+
+    def wait_for(self, method: str, timeout: float = 30) -> dict[str, Any]:
+        """The first event called `method`, received already or within `timeout` seconds."""
+        for event in self.events:
+            if event.get("method") == method:
+                return event
+        deadline = time.monotonic() + timeout
+        while True:
+            event = self._receive(deadline - time.monotonic())
+            self.events.append(event)
+            if event.get("method") == method:
+                return event
+
+    def _receive(self, timeout: float) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._read], [], [], left)[0]:
+                raise TimeoutError("Chromium did not answer")
+            chunk = os.read(self._read, 1 << 20)
+            if not chunk:
+                raise EOFError("Chromium closed the pipe")
+            self._buffer += chunk
+        message, _, self._buffer = self._buffer.partition(b"\0")
+        decoded: dict[str, Any] = json.loads(message)
+        return decoded
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, EOFError, TimeoutError, RuntimeError):
+            self.send("Browser.close")
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        for fd in (self._read, self._write):
+            os.close(fd)
+
+
+def open_page(browser: Chromium, url: str, width: int = 1280) -> dict[str, Any]:
+    """Load `url` in a new tab; return what the page did and a screenshot of all of it."""
+    target = browser.send("Target.createTarget", url="about:blank")["targetId"]
+    session = browser.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    for domain in ("Page", "Runtime", "Log", "Network"):
+        browser.send(f"{domain}.enable", session)
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        session,
+        width=width,
+        height=900,
+        deviceScaleFactor=1,
+        mobile=False,
+    )
+    browser.events.clear()
+    browser.send("Page.navigate", session, url=url)
+    browser.wait_for("Page.loadEventFired")
+    cards = _evaluate(browser, session, 'document.querySelectorAll("article.card").length')
+    pwned = _evaluate(browser, session, "window.pwned === undefined ? null : window.pwned")
+    size = browser.send("Page.getLayoutMetrics", session)["cssContentSize"]
+    clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
+    shot = browser.send(
+        "Page.captureScreenshot", session, format="png", captureBeyondViewport=True, clip=clip
+    )
+    mine = [e for e in browser.events if e.get("sessionId") == session]
+    browser.send("Target.closeTarget", targetId=target)
+    return {
+        "cards": cards,
+        "pwned": pwned,
+        "png": base64.b64decode(shot["data"]),
+        "events": mine,
+        "url": url,
+    }
+
+
+def _evaluate(browser: Chromium, session: str, expression: str) -> Any:
+    reply = browser.send("Runtime.evaluate", session, expression=expression, returnByValue=True)
+    return reply["result"].get("value")
+
+
+def requests(page: dict[str, Any]) -> list[str]:
+    """Every request but the page's own file."""
+    urls = [
+        e["params"]["request"]["url"]
+        for e in page["events"]
+        if e.get("method") == "Network.requestWillBeSent"
+    ]
+    return [u for u in urls if u != page["url"]]
+
+
+def console_errors(page: dict[str, Any]) -> list[str]:
+    errors = []
+    for event in page["events"]:
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params["type"] in {"error", "assert"}:
+            errors.append(" ".join(str(a.get("value", a)) for a in params["args"]))
+        elif method == "Runtime.exceptionThrown":
+            errors.append(str(params["exceptionDetails"]))
+        elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
+            errors.append(params["entry"]["text"])
+    return errors
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("TARGETS_REQUIRE_CHROMIUM"):
+            pytest.fail(f"no Chromium at {CHROMIUM}; .ci/run installs it")
+        pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run does)")
+    chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield chromium
+    chromium.close()
+
+
+def test_the_report_renders_in_chromium_without_errors_or_requests(
+    browser: Chromium, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["report", str(EXAMPLE), "--html", str(out)])
+    assert result.exit_code == 0, result.output
+    page = open_page(browser, out.as_uri())
+    assert console_errors(page) == []
+    assert requests(page) == []
+    assert page["cards"] == len(targets.load(EXAMPLE).targets) == 33
+    image = Image.open(io.BytesIO(page["png"])).convert("RGB")
+    (tmp_path / "report.png").write_bytes(page["png"])
+    if os.environ.get("TARGETS_SCREENSHOT"):
+        Path(os.environ["TARGETS_SCREENSHOT"]).write_bytes(page["png"])
+    assert image.width == 1280
+    assert image.height > 2000
+    colours = image.getcolors(maxcolors=1 << 20) or []
+    assert len(colours) > 100  # text, charts and badges, not a blank page
+    assert max(n for n, _ in colours) < 0.9 * image.width * image.height
+
+
+def test_the_harness_sees_console_errors_and_requests(browser: Chromium, tmp_path: Path) -> None:
+    # Guards the probe itself: a page that fetches and logs an error must not pass.
+    page_file = tmp_path / "bad.html"
+    page_file.write_text(
+        "<!DOCTYPE html><html><body><img src='https://example.invalid/x.png'/>"
+        "<script>console.error('boom'); fetch('other.json')</script></body></html>",
+        encoding="utf-8",
+    )
+    page = open_page(browser, page_file.as_uri())
+    assert "https://example.invalid/x.png" in requests(page)
+    assert any(u.endswith("/other.json") for u in requests(page))
+    assert "boom" in console_errors(page)
+
+
+HOSTILE = """\
+programme: {name: "Hostile <script>window.pwned = 1</script> & co"}
+sources:
+  - {id: s, publisher: "P <img src=x onerror=alert(1)>", date: 2025-01,
+     url: "https://example.org/?a=1&b=<2>"}
+metrics: [{id: firms, name: Firms, unit: firm, direction: higher}]
+targets:
+  - id: t1
+    name: "<script>window.pwned = 2</script> & firms"
+    metric: firms
+    at_least: 100
+    by: 2030
+    source: s
+    quote: "</blockquote><script>window.pwned = 3</script>"
+  - {id: t2, name: "no figures & <b>bold</b>", metric: firms, at_least: 5, by: 2030}
+figures:
+  - {metric: firms, period: 2020, value: 50, unit: firm, source: s}
+  - {metric: firms, period: 2024, value: 80, unit: firm, source: s}
+"""
+
+
+def test_hostile_text_stays_text_in_chromium(
+    browser: Chromium, tmp_path: Path, write: Callable[[dict[str, str]], Path]
+) -> None:
+    report = targets.check(write({"p.yaml": HOSTILE}))
+    out = tmp_path / "hostile.html"
+    out.write_text(report.to_html(), encoding="utf-8")
+    page = open_page(browser, out.as_uri())
+    assert console_errors(page) == []
+    assert requests(page) == []
+    assert page["cards"] == 2
+    assert page["pwned"] is None
+
+
+# The document itself, read with the standard library (it is well-formed XML too).
+
+
+@functools.cache
+def example_report() -> targets.Report:
+    return targets.check(EXAMPLE)
+
+
+def parse(document: str) -> ET.Element:
+    return ET.fromstring(document)
+
+
+def cards(root: ET.Element) -> list[ET.Element]:
+    return [e for e in root.iter("article") if e.get("class") == "card"]
+
+
+def text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def test_one_card_per_target_worst_first() -> None:
+    report = example_report()
+    found = cards(parse(report.to_html()))
+    assert len(found) == len(report) == 33
+    order = [WORST_FIRST.index(Status(c.get("data-status", ""))) for c in found]
+    assert order == sorted(order)
+    by_id = {r.id: r for r in report}
+    for card in found:
+        result = by_id[(card.get("id") or "").removeprefix("target-")]
+        assert card.get("data-status") == result.status.value
+
+
+def test_nothing_in_the_page_can_fetch() -> None:
+    document = example_report().to_html()
+    root = parse(document)
+    assert not [e for e in root.iter() if e.get("src") is not None]
+    assert {e.tag for e in root.iter()}.isdisjoint({"link", "img", "iframe", "object", "embed"})
+    style = "".join(e.text or "" for e in root.iter("style"))
+    assert "url(" not in style
+    assert "@import" not in style
+    hrefs = [e for e in root.iter() if e.get("href") is not None]
+    assert {e.tag for e in hrefs} == {"a"}
+    policy = next(m.get("content", "") for m in root.iter("meta") if m.get("http-equiv"))
+    assert "default-src 'none'" in policy
+    (script,) = list(root.iter("script"))
+    digest = base64.b64encode(hashlib.sha256((script.text or "").encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy
+
+
+def gate(document: str) -> str:
+    return text(next(e for e in parse(document).iter("p") if "gate" in (e.get("class") or "")))
+
+
+def test_the_header_says_where_the_programme_stands(
+    write: Callable[[dict[str, str]], Path],
+) -> None:
+    report = example_report()
+    root = parse(report.to_html())
+    assert text(next(root.iter("h1"))) == report.programme.info.name
+    assert gate(report.to_html()).startswith("✗ Gate failed: 9 targets are off track or worse")
+    strict = gate(report.to_html(fail_on="achieved", strict=True))
+    assert strict.startswith("✗ Gate failed: 20 targets are achieved or worse")
+    assert gate(report.to_html(fail_on="none")) == "no gate set"
+    passing = targets.check(write({"p.yaml": HOSTILE})).to_html()
+    assert gate(passing).startswith("✓ Gate passed: no target is off track or worse")
+    bar = next(e for e in root.iter("div") if e.get("class") == "bar")
+    drawn = {seg.get("data-status"): int(seg.text or 0) for seg in bar}
+    assert drawn == {s: n for s, n in report.summary.items() if n}
+
+
+def test_a_card_has_chart_numbers_explanation_notes_and_sources() -> None:
+    report = example_report()
+    result = report["dt-firms-100k-2025"]
+    card = next(c for c in cards(parse(report.to_html())) if c.get("id") == f"target-{result.id}")
+    words = text(card)
+    for part in ("off track", "statcan: limited progress", "✗ trips the gate", result.goal):
+        assert part in words
+    assert card.find(".//{http://www.w3.org/2000/svg}svg") is not None
+    numbers = [text(d) for d in card.iter("dd")]
+    assert numbers == ["73,7882024", "35.5 %", "4.9 %", "77,4002025", "2031"]  # year in <small>
+    assert result.explain() in words
+    assert "Sources disagree for 3 periods: 2019, 2020, 2022" in words
+    rows = [r for r in card.iter("tr") if r.find("td") is not None]
+    assert len(rows) == len(result.evidence.every)
+    assert any(a.get("href", "").startswith("https://") for a in card.iter("a"))
+    assert f"“{result.target.quote}”" in words
+    assert "programme.yaml:471:5" in words
+
+
+def test_a_citation_links_to_its_source() -> None:
+    report = example_report()
+    found = cards(parse(report.to_html()))
+    ordered = sorted(report, key=lambda r: WORST_FIRST.index(r.status))
+    for result, card in zip(ordered, found, strict=True):
+        source = report.programme.sources.get(result.target.source or "")
+        footer = card.find("footer")
+        if source is not None and source.url:
+            assert footer is not None
+            assert source.url in [a.get("href") for a in footer.iter("a")]
+
+
+def test_not_assessable_cards_say_why_without_a_chart() -> None:
+    report = example_report()
+    found = {c.get("id"): c for c in cards(parse(report.to_html()))}
+    for result in report:
+        if result.status is Status.NOT_ASSESSABLE:
+            card = found[f"target-{result.id}"]
+            assert f"Why not: {result.reason}" in text(card)
+            assert card.find(".//{http://www.w3.org/2000/svg}svg") is None
+
+
+def test_hostile_text_is_escaped(write: Callable[[dict[str, str]], Path]) -> None:
+    document = targets.check(write({"p.yaml": HOSTILE})).to_html()
+    root = parse(document)
+    assert len(list(root.iter("script"))) == 1
+    assert [e for e in root.iter() if e.get("onerror")] == []
+    assert "Hostile <script>window.pwned = 1</script> & co" in text(next(root.iter("h1")))
+
+
+def test_to_html_is_the_report_document() -> None:
+    report = example_report()
+    assert report.to_html(strict=True) == report_html_document(report, strict=True)
+    dated = targets.check(EXAMPLE, as_of="2023-01-01", method="unsd").to_html()
+    assert "as of 2023-01-01" in dated
+    assert "method unsd for every target" in dated
