@@ -148,6 +148,8 @@ def _time_axis(chart: Chart, left: float, right: float) -> tuple[_Scale, list[in
     times += [chart.deadline] if chart.deadline is not None else []
     times += [chart.reach[0]] if chart.reach is not None else []
     lo, hi = min(times) - 0.5, max(times) + 0.5
+    if hi - lo < 3:  # a few years at least, so the axis has years to read
+        lo, hi = (lo + hi) / 2 - 1.5, (lo + hi) / 2 + 1.5
     room = max(2, int((right - left) / 46))
     step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100) if (hi - lo) / s <= room), 200)
     first = math.ceil(lo / step) * step
@@ -241,6 +243,7 @@ def chart_svg(chart: Chart, *, width: int = 560, height: int = 260) -> str:
     plot = _Plot(chart, x, y, _Labels((left, top, width - right, height - bottom)))
     goals = sorted(chart.goals, key=lambda g: g.start >= g.end)  # held bands underneath
     parts = [_axes(plot, years, ticks, width, height)]
+    parts += [_reason(plot)] if chart.reason else []
     parts += [_goal(plot, goal) for goal in goals if goal.start < goal.end]
     if chart.deadline is not None:
         parts.append(_deadline(plot, chart.deadline))
@@ -289,19 +292,30 @@ def _clamped(chart: Chart) -> Chart:
     return replace(chart, trend=clamp(chart.trend), scenarios=scenarios)
 
 
+def _fit(text: str, width: float) -> str:
+    room = int(width / 6)
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
 def _placeholder(chart: Chart, width: int, height: int) -> str:
-    """A quiet box for a target with no figures: nothing to draw, and it says so."""
-    room = int((width - 40) / 6)
-    goal = chart.goal if len(chart.goal) <= room else chart.goal[: room - 1] + "…"
+    """A quiet box for a target with no figures: nothing to draw, and it says so (and why)."""
     box = tag("rect", x=8, y=8, width=width - 16, height=height - 16, rx=8, **EMPTY)
-    middle = width / 2
-    return tag(
-        "g",
-        box
-        + _text("no figures", middle, height / 2 - 8, "middle", font_size=15, fill=MUTED)
-        + _text(goal, middle, height / 2 + 14, "middle", fill=MUTED),
-        class_="empty",
-    )
+    why = (chart.reason or "").removeprefix("no figures; ")  # 'due 2030' says the rest
+    lines = [why] if why and why != "no figures" else []
+    middle, y = width / 2, height / 2 - 8 * len(lines)
+    out = box + _text("no figures", middle, y - 8, "middle", font_size=15, fill=MUTED)
+    for i, line in enumerate([*lines, chart.goal]):
+        out += _text(_fit(line, width - 40), middle, y + 14 + 16 * i, "middle", fill=MUTED)
+    return tag("g", out, class_="empty")
+
+
+def _reason(plot: _Plot) -> str:
+    """Why a target with figures could not be assessed, in the top right corner."""
+    _, top, right, _ = plot.labels.area
+    text = _fit(f"not assessable: {plot.chart.reason}", right - plot.labels.area[0] - 80)
+    plot.labels.block(right - len(text) * CHAR, top - 2, right, top + 14)
+    halo = {"paint_order": "stroke", "stroke": "#fff", "stroke_width": 3}
+    return _text(text, right, top + 6, "end", class_="reason", fill=MUTED, **halo)
 
 
 def _axes(

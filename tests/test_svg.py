@@ -180,12 +180,20 @@ def test_held_bands_and_bands_at_a_date() -> None:
     assert "90k–110k" in [t.text for t in root.iter(f"{SVG}text")]
 
 
-def test_an_empty_chart_is_a_placeholder() -> None:
+def test_an_empty_chart_is_a_placeholder_that_says_why() -> None:
     result = example()["fibre-5g-universal-2030"]
     root = parse(chart_svg(result.chart()))
     assert having(root, "point") == []
     assert len(having(root, "empty")) == 1
-    assert "no figures" in [t.text for t in root.iter(f"{SVG}text")]
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert texts == ["no figures", "due 2030", "done by 2030"]
+
+
+def test_a_chart_not_assessable_with_figures_says_why() -> None:
+    root = parse(chart_svg(example()["dt-firms-operational-60k-2025"].chart()))
+    assert len(having(root, "point")) == 1
+    (reason,) = having(root, "reason")
+    assert reason.text == "not assessable: fewer than two years of data"
 
 
 HOSTILE = '<script>alert("x")</script> & Co\'s "firms"'
