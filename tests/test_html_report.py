@@ -94,18 +94,6 @@ class Chromium:
                 return result
             self.events.append(reply)
 
-    def wait_for(self, method: str, timeout: float = 30) -> dict[str, Any]:
-        """The first event called `method`, received already or within `timeout` seconds."""
-        for event in self.events:
-            if event.get("method") == method:
-                return event
-        deadline = time.monotonic() + timeout
-        while True:
-            event = self._receive(deadline - time.monotonic())
-            self.events.append(event)
-            if event.get("method") == method:
-                return event
-
     def _receive(self, timeout: float) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while b"\0" not in self._buffer:
@@ -148,7 +136,11 @@ def open_page(browser: Chromium, url: str, width: int = 1280) -> dict[str, Any]:
     )
     browser.events.clear()
     browser.send("Page.navigate", session, url=url)
-    browser.wait_for("Page.loadEventFired")
+    loaded = f"location.href === {json.dumps(url)} && document.readyState === 'complete'"
+    deadline = time.monotonic() + 30
+    while not _evaluate(browser, session, loaded):  # not the blank page's late load event
+        assert time.monotonic() < deadline, f"{url} did not load"
+        time.sleep(0.05)
     cards = _evaluate(browser, session, 'document.querySelectorAll("article.card").length')
     pwned = _evaluate(browser, session, "window.pwned === undefined ? null : window.pwned")
     size = browser.send("Page.getLayoutMetrics", session)["cssContentSize"]
