@@ -223,12 +223,12 @@ def test_the_harness_sees_console_errors_and_requests(browser: Chromium, tmp_pat
     # Guards the probe itself: a page that fetches and logs an error must not pass.
     page_file = tmp_path / "bad.html"
     page_file.write_text(
-        "<!DOCTYPE html><html><body><img src='https://example.invalid/x.png'/>"
+        "<!DOCTYPE html><html><body><img src='http://127.0.0.1:9/x.png'/>"
         "<script>console.error('boom'); fetch('other.json')</script></body></html>",
         encoding="utf-8",
     )
     page = open_page(browser, page_file.as_uri())
-    assert "https://example.invalid/x.png" in requests(page)
+    assert "http://127.0.0.1:9/x.png" in requests(page)
     assert any(u.endswith("/other.json") for u in requests(page))
     assert "boom" in console_errors(page)
 
