@@ -43,9 +43,7 @@ def report_html(report: Report) -> str:
     """Summary counts, then one row per target, worst first."""
     from targets._report import STATUS_ORDER  # noqa: PLC0415
 
-    counts = " ".join(
-        f"{badge(Status(status))} {n}" for status, n in report.summary.items() if n
-    )
+    counts = " ".join(f"{badge(Status(status))} {n}" for status, n in report.summary.items() if n)
     when = f"as of {report.as_of}" if report.as_of else "all figures"
     head = "".join(
         f'<th style="{_LEFT if i < 2 else _CELL}">{escape(h)}</th>'

@@ -106,18 +106,38 @@ class TargetResult:
         value = getattr(lead_assessment, name, None) if lead_assessment is not None else None
         return float(value) if value is not None else None
 
+    def _growth(self, name: str) -> float | None:
+        # a rank has no growth rate: its change is in places a year (the change_* numbers)
+        return None if self.kind == "rank" else self._number(name)
+
     @property
     def growth_actual(self) -> float | None:
-        """Compound annual growth achieved (a fraction); per year in units for linear methods."""
-        return self._number("growth_actual")
+        """Compound growth a year achieved since the base year (0.049 is 4.9 %)."""
+        return self._growth("growth_actual")
 
     @property
     def growth_required(self) -> float | None:
-        return self._number("growth_required")
+        """Compound growth a year the whole programme requires, from the base year."""
+        return self._growth("growth_required")
 
     @property
     def growth_required_now(self) -> float | None:
-        return self._number("growth_required_now")
+        """Compound growth a year still required, from the latest figure to the deadline."""
+        return self._growth("growth_required_now")
+
+    @property
+    def change_actual(self) -> float | None:
+        """Linear change a year achieved, in the metric's unit (places a year for ranks)."""
+        return self._number("growth_actual_linear")
+
+    @property
+    def change_required(self) -> float | None:
+        return self._number("growth_required_linear")
+
+    @property
+    def change_required_now(self) -> float | None:
+        """Linear change a year still required, in the metric's unit."""
+        return self._number("growth_required_now_linear")
 
     @property
     def projected(self) -> float | None:

@@ -48,6 +48,9 @@ REPORT_DTYPES = {
     "growth_actual": "float64",
     "growth_required": "float64",
     "growth_required_now": "float64",
+    "change_actual": "float64",
+    "change_required": "float64",
+    "change_required_now": "float64",
     "projected": "float64",
     "reach_year": "float64",
     "ratio": "float64",
@@ -69,6 +72,9 @@ def test_to_frame_columns_and_dtypes_are_pinned(report: Report) -> None:
     row = frame.loc["dt-firms-100k-2025"]
     assert row["growth_required_now"] == pytest.approx(100000 / 73788 - 1)
     assert row["status"] == "off_track"
+    rank = frame.loc["gii-top35-2025"]
+    assert math.isnan(rank["growth_actual"])  # a rank has no growth rate
+    assert rank["change_required_now"] == -9  # 44 to 35 in one year: 9 places
 
 
 def test_a_results_frame_lists_every_figure_with_whether_it_was_used(report: Report) -> None:
