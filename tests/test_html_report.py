@@ -190,9 +190,7 @@ def console_errors(page: dict[str, Any]) -> list[str]:
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
     if not Path(CHROMIUM).exists():
-        if os.environ.get("TARGETS_REQUIRE_CHROMIUM"):
-            pytest.fail(f"no Chromium at {CHROMIUM}; .ci/run installs it")
-        pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run does)")
+        pytest.fail(f"no Chromium at {CHROMIUM}: `.ci/setup` installs Debian's chromium")
     chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
     yield chromium
     chromium.close()
