@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from targets._figures import Figure
+from targets._kinds import natural_bounds
 from targets._result import TargetResult
 from targets._targets import (
     BandTarget,
@@ -145,8 +146,6 @@ def chart_of(result: TargetResult, scenarios: tuple[Scenario, ...] = ()) -> Char
 
 def _bounds(result: TargetResult) -> tuple[float | None, float | None]:
     """Where the metric cannot go: rank 1, or its natural limit in the better direction."""
-    from targets._check import natural_bounds  # noqa: PLC0415
-
     if result.metric.unit in {"rank", "ranks"}:
         return (1.0, None)
     return natural_bounds(result.metric)
