@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("pint", "pydantic", "numpy", "yaml")
 
@@ -52,3 +53,18 @@ def test_python_dash_m_targets_is_the_same_command() -> None:
     )
     assert "Exit codes:" in result.stdout
     assert "validate" in result.stdout
+
+
+def test_checking_needs_neither_pandas_nor_matplotlib() -> None:
+    """The notebook extra is optional: the core checks and reports without importing it."""
+    example = str(Path(__file__).resolve().parents[2] / "examples" / "vietnam-digital")
+    script = (
+        "import sys, targets\n"
+        f"report = targets.check({example!r})\n"
+        "report.to_text(); report.to_json(); report.to_junit(); report.to_html()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'matplotlib'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
