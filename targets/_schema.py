@@ -30,8 +30,13 @@ class RulesFile(Model):
     figures: list[FigureSpec] = Field(default_factory=list)
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) that every rules and figures file satisfies."""
+def json_schema(*, results: bool = False) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every rules and figures file satisfies; with
+    `results`, the schema of the JSON report of ``targets check`` instead."""
+    if results:
+        from targets._results_schema import results_json_schema  # noqa: PLC0415
+
+        return results_json_schema()
     schema = RulesFile.model_json_schema(by_alias=True)
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = "targets rules and figures file"

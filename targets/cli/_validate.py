@@ -60,12 +60,9 @@ def schema(output: Path | None, results: bool) -> None:
     Point editors at it with a first line such as
     '# yaml-language-server: $schema=schema/targets.schema.json'.
     """
-    if results:
-        from targets._results_schema import results_json_schema as make  # noqa: PLC0415
-    else:
-        from targets._schema import json_schema as make  # noqa: PLC0415 - start-up time
+    from targets._schema import json_schema  # noqa: PLC0415 - start-up time
 
-    text = json.dumps(make(), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(json_schema(results=results), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:
