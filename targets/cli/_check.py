@@ -168,14 +168,28 @@ def check(
     stdout = render(
         report, output_format, fail_on=gate, strict=strict, colour=use_colour, explain=explain
     )
-    for path, text in outputs.items():
-        path.write_text(text, encoding="utf-8")
+    write_all(outputs)
     click.echo(stdout, nl=False, color=use_colour)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:
         with open(summary_file, "a", encoding="utf-8") as handle:
             handle.write(render(report, "markdown", fail_on=gate, strict=strict))
     ctx.exit(_exit_code(report, gate, strict=strict, fail_on_change=fail_on_change))
+
+
+def write_all(outputs: dict[Path, str]) -> None:
+    """Write every report file, or none: each folder is checked before the first write."""
+    for path in outputs:
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise click.UsageError(f"cannot write {path}: no folder {folder}")
+        if path.is_dir() or not os.access(folder, os.W_OK):
+            raise click.UsageError(f"cannot write {path}")
+    for path, text in outputs.items():
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _colour(choice: bool | None) -> bool:

@@ -322,3 +322,15 @@ def test_the_console_entry_point_exits_3_on_a_deliberate_internal_error() -> Non
     assert result.returncode == ExitCode.INTERNAL
     assert "internal error: RuntimeError: deliberate" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_unwritable_report_file_is_a_usage_error_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    good = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        cli, ["check", EXAMPLE, "--json", str(good), "--junit", str(tmp_path / "no" / "r.xml")]
+    )
+    assert result.exit_code == ExitCode.INVALID
+    assert "cannot write" in result.stderr
+    assert not good.exists()
