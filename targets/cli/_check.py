@@ -172,8 +172,11 @@ def check(
     click.echo(stdout, nl=False, color=use_colour)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(render(report, "markdown", fail_on=gate, strict=strict))
+        try:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(render(report, "markdown", fail_on=gate, strict=strict))
+        except OSError as exc:  # the gate still holds; the summary is a courtesy
+            click.echo(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
     ctx.exit(_exit_code(report, gate, strict=strict, fail_on_change=fail_on_change))
 
 
