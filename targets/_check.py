@@ -155,19 +155,19 @@ class _Run:
         return Call(method, thresholds, direction, self.as_of_time, base, tuple(notes))
 
     def _base(self, target: TargetBase, evidence: Evidence) -> tuple[float | None, str | None]:
-        """The declared base year, or the nearest figure to it when it has none (said so)."""
+        """The declared base year; without a figure for it, the first year after it that has
+        one, as Statistics Canada's Open SDG does (said in a note). None: the first figure."""
         declared = target.relative_to if isinstance(target, RelativeTarget) else None
         declared = declared or target.base or self.programme.info.base
-        if declared is None or not evidence.figures:
-            return None, None
-        times = evidence.times
-        if declared.time in times:
+        if declared is None or not evidence.figures or declared.time in evidence.times:
+            return (declared.time if declared else None), None
+        after = [f for f in evidence.figures if f.time > declared.time]
+        if not after:  # the base lies beyond the data: the engine says it has no figure
             return declared.time, None
-        before = [t for t in times if t <= declared.time]
-        chosen = max(before) if before else min(times)
-        label = next(f.period.label for f in evidence.figures if f.time == chosen)
-        side = "latest before" if before else "first after"
-        return chosen, f"no figure for the base year {declared}; base taken at {label} ({side})"
+        return after[0].time, (
+            f"no figure for the base year {declared}; base taken at {after[0].period} "
+            "(the first year after it with a figure)"
+        )
 
 
 def _is_percent(unit: str) -> bool:

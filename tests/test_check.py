@@ -81,11 +81,17 @@ def test_a_passed_deadline_gives_achieved_or_missed(write: Write) -> None:
     assert run(write, body + FIRMS)["t"].status == "achieved"
 
 
-def test_a_missing_base_year_falls_back_to_the_nearest_figure_and_says_so(write: Write) -> None:
+def test_a_missing_base_year_moves_to_the_first_year_after_it_and_says_so(write: Write) -> None:
+    # Open SDG (Statistics Canada): a base year without data becomes the first later year.
     body = "targets:\n  - {id: t, metric: firms, at_least: 100000, by: 2025, base: 2020}\n"
     result = run(write, body + FIRMS)["t"]
-    assert result.assessment.base_year == 2019
-    assert "no figure for the base year 2020; base taken at 2019 (latest before)" in result.notes
+    assert result.assessment.base_year == 2021
+    assert (
+        "no figure for the base year 2020; base taken at 2021 (the first year after it with a "
+        "figure)" in result.notes
+    )
+    late = body.replace("base: 2020", "base: 2024.5").replace("2024.5", "2024-07")
+    assert run(write, late + FIRMS)["t"].status == "not_assessable"
 
 
 def test_relative_targets_resolve_against_the_base_year_figure(write: Write) -> None:
