@@ -20,7 +20,7 @@ from targets._figures import Figure
 from targets._files import StrPath
 from targets._kinds import RUNNERS, Call
 from targets._load import load
-from targets._methods import method_of, thresholds_of
+from targets._methods import method_of, reason_against, suited, thresholds_of
 from targets._model import Metric
 from targets._periods import PeriodError, day, parse_date
 from targets._programme import Programme
@@ -29,7 +29,6 @@ from targets._result import Refusal, TargetResult
 from targets._select import choose
 from targets._targets import CountTarget, RelativeTarget, TargetBase
 from targets._words import describe_goal
-from targets.engine import RANK_METHODS
 
 AsOf = dt.date | dt.datetime | str | int | None
 
@@ -138,13 +137,12 @@ class _Run:
         info = self.programme.info
         method = method_of(target, info)
         notes: list[str] = []
-        if self.method is not None and method != "binary":
-            if target.kind == "rank" and self.method not in RANK_METHODS:
-                notes.append(f"ranks are judged linearly: {method}, not {self.method}")
-            elif target.kind == "hold":
-                notes.append("holding a level every year is judged by Destatis's rules")
-            else:
+        if self.method is not None and method not in {"binary", self.method}:
+            if suited(target.kind, self.method):
                 method = self.method
+            else:
+                reason = reason_against(target.kind, self.method)
+                notes.append(f"judged by {method}, not {self.method}: {reason}")
         thresholds = thresholds_of(target, info) if method == method_of(target, info) else {}
         if method == "unsd" and not _is_percent(metric.unit):
             thresholds.setdefault("percent_target_tolerance", 0.0)

@@ -7,6 +7,7 @@ every amount and figure is converted into its metric's unit, once.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Set
 from typing import Any, TypeVar
 
@@ -168,7 +169,7 @@ def _target(
     problems: list[Diagnostic],
 ) -> TargetBase | None:
     target = item.model
-    before = len(problems)
+    before = _errors(problems)
     if metric.binary != isinstance(target, BinaryTarget):
         problems.append(Diagnostic(item.at("metric"), _binary_mismatch(target, metric)))
         return None
@@ -212,8 +213,70 @@ def _target(
     _check_dates(item, info, problems)
     problems += check_thresholds(item, info.model if info else None)
     converted = _convert(target, metric.unit, item, (), problems)
+    problems += _check_way(converted, metric, item)
     _check_bands(converted, item, problems)
-    return converted if len(problems) == before else None
+    return converted if _errors(problems) == before else None
+
+
+def _errors(problems: list[Diagnostic]) -> int:
+    return sum(p.severity == "error" for p in problems)
+
+
+def _check_way(target: TargetBase, metric: Metric, item: Item[TargetBase]) -> list[Diagnostic]:
+    """Promises that point the wrong way for the metric: a relative target asking for less
+    of a higher-is-better metric, milestones with the wrong side or going backwards."""
+    higher = metric.better == "higher"
+    if isinstance(target, RelativeTarget):
+        if target.factor is not None:
+            more = target.factor > 1
+            key = "factor"
+        else:
+            assert target.change is not None  # the model requires factor or change
+            more = target.change.value > 0
+            key = "change"
+        if more != higher:
+            wanted = "more" if higher else "less"
+            return [
+                Diagnostic(
+                    item.at(key),
+                    f"'{metric.id}' is better when {metric.better}: a target relative to "
+                    f"{target.relative_to} asks for {wanted} than then",
+                )
+            ]
+        return []
+    if not isinstance(target, MilestonesTarget):
+        return []
+    problems = []
+    wrong = "at_most" if higher else "at_least"
+    levels = []
+    for index, milestone in enumerate(target.milestones):
+        if getattr(milestone, wrong) is not None:
+            right = "at_least" if higher else "at_most"
+            problems.append(
+                Diagnostic(
+                    item.at("milestones", index, wrong),
+                    f"'{metric.id}' is better when {metric.better}: a milestone says "
+                    f"'{right}', not '{wrong}'",
+                )
+            )
+        bound = (
+            milestone.between[0 if higher else 1]
+            if milestone.between
+            else (milestone.at_least or milestone.at_most)
+        )
+        if bound is not None:
+            levels.append((index, bound.value))
+    for (_, before), (index, after) in itertools.pairwise(levels):
+        if (after < before) if higher else (after > before):
+            problems.append(
+                Diagnostic(
+                    item.at("milestones", index),
+                    f"this milestone asks for {'less' if higher else 'more'} than the one "
+                    f"before on '{metric.id}', which is better when {metric.better}",
+                    "warning",
+                )
+            )
+    return problems
 
 
 def _binary_mismatch(target: TargetBase, metric: Metric) -> str:

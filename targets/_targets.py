@@ -228,6 +228,10 @@ class GrowthTarget(TargetBase):
 
     @model_validator(mode="after")
     def _period(self) -> GrowthTarget:
+        if self.growth.between is not None:
+            raise ValueError(
+                "a growth target says 'at_least' or 'at_most' a rate; for a band, write two targets"
+            )
         if self.from_ is not None and self.by.time < self.from_.time:
             raise ValueError(f"the period ends ({self.by}) before it starts ({self.from_})")
         return self

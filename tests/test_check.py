@@ -153,7 +153,7 @@ figures:
     assert result.status == "achieved"
     statcan = run(write, body, method="statcan")["t"]
     assert statcan.method == "sdsn"
-    assert "ranks are judged linearly: sdsn, not statcan" in statcan.notes
+    assert "judged by sdsn, not statcan: ranks are judged linearly (places a year)" in statcan.notes
 
 
 def test_a_method_override_for_the_run_applies_to_other_kinds(write: Write) -> None:

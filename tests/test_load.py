@@ -406,3 +406,71 @@ def test_control_characters_are_refused_with_their_position(
     root = write({"p.yaml": programme_text})
     (root / "f.yaml").write_bytes(b"figures: []\nnote: a\x07b\n")
     assert errors(root) == ["f.yaml:2:8: invalid YAML: character U+0007 is not allowed"]
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        (
+            "{id: x, metric: share, hold: {at_least: 6}, from: 2022, by: 2025, method: statcan}",
+            "'statcan' cannot judge a hold target: holding a level every year is judged by "
+            "Destatis's rules; use 'destatis'",
+        ),
+        (
+            "{id: x, metric: firms, growth: {at_least: 9 %}, by: 2025, method: unsd}",
+            "'unsd' cannot judge a growth target",
+        ),
+        (
+            "{id: x, metric: firms, trend: increase, method: sdsn}",
+            "'sdsn' cannot judge a direction target: a trend target has no value, which SDSN needs",
+        ),
+        (
+            "{id: x, metric: firms, at_least: 9, by: 2030, method: istat}",
+            "'istat' cannot judge a level target: ISTAT judges trends without a target",
+        ),
+        (
+            "{id: x, metric: firms, growth: {between: [5 %, 10 %]}, by: 2025}",
+            "a growth target says 'at_least' or 'at_most' a rate",
+        ),
+        (
+            "{id: x, metric: firms, at_least: 9, by: 2030, thresholds: {moderate_progress: 0.99}}",
+            "'statcan' threshold 'substantial_progress' (0.95) must be at least "
+            "'moderate_progress' (0.99)",
+        ),
+        (
+            "{id: x, metric: firms, at_least: 9, by: 2030, method: unsd, "
+            "thresholds: {percent_target_tolerance: -1}}",
+            "'unsd' threshold 'percent_target_tolerance' (-1) must be above 0",
+        ),
+        (
+            "{id: x, metric: firms, relative_to: 2019, change: -100 %, by: 2030}",
+            "'firms' is better when higher: a target relative to 2019 asks for more than then",
+        ),
+        (
+            "{id: x, metric: gci, relative_to: 2019, factor: 2, by: 2030}",
+            "'gci' is better when lower: a target relative to 2019 asks for less than then",
+        ),
+        (
+            "{id: x, metric: firms, milestones: [{by: 2025, at_most: 9}, {by: 2030, at_least: 10}]}",
+            "'firms' is better when higher: a milestone says 'at_least', not 'at_most'",
+        ),
+    ],
+)
+def test_methods_thresholds_and_directions_that_cannot_work_are_refused(
+    write: Write, programme_text: str, target: str, expected: str
+) -> None:
+    root = write({"p.yaml": programme_text, "t.yaml": f"targets:\n  - {target}\n"})
+    found = errors(root)
+    assert len(found) == 1, found
+    assert expected in found[0]
+
+
+def test_milestones_going_backwards_are_a_warning(write: Write, programme_text: str) -> None:
+    target = (
+        "{id: x, metric: firms, milestones: [{by: 2025, at_least: 80}, {by: 2030, at_least: 70}]}"
+    )
+    programme = targets.load(
+        write({"p.yaml": programme_text, "t.yaml": f"targets:\n  - {target}\n"})
+    )
+    assert programme.target("x")
+    assert any("asks for less than the one before" in w.message for w in programme.warnings)
