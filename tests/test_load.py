@@ -451,7 +451,8 @@ def test_control_characters_are_refused_with_their_position(
             "'gci' is better when lower: a target relative to 2019 asks for less than then",
         ),
         (
-            "{id: x, metric: firms, milestones: [{by: 2025, at_most: 9}, {by: 2030, at_least: 10}]}",
+            "{id: x, metric: firms, "
+            "milestones: [{by: 2025, at_most: 9}, {by: 2030, at_least: 10}]}",
             "'firms' is better when higher: a milestone says 'at_least', not 'at_most'",
         ),
     ],
