@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from targets._gate import Gate
 from targets._render_text import (
     growth_cell,
     latest_cell,
@@ -127,12 +128,10 @@ def _status_css() -> str:
     )
 
 
-def report_html_document(
-    report: Report, *, fail_on: str | None = "off_track", strict: bool = False
-) -> str:
+def report_html_document(report: Report, *, gate: Gate | None = None) -> str:
     """The whole report as one HTML5 document (see the module docstring)."""
-    gate = None if fail_on in {None, "none"} else fail_on
-    failing = {r.id for r in report.failures(gate, strict=strict)} if gate else set()
+    gate = gate or Gate()
+    failing = {r.id for r in gate.failures(report)}
     name = report.programme.info.name
     groups = [(s, [r for r in report if r.status is s]) for s in WORST_FIRST]
     groups = [(s, chosen) for s, chosen in groups if chosen]
@@ -144,7 +143,7 @@ def report_html_document(
         f'<meta name="generator" content="targets {escape(_version())}"/>'
         f"<title>{escape(name)}: targets report</title>"
         f"<style>{CSS}{_status_css()}</style></head>"
-        f'<body><div class="wrap">{_header(report, gate, strict)}{_summary(report)}'
+        f'<body><div class="wrap">{_header(report, gate)}{_summary(report)}'
         f"{_glance(report, failing)}{_changes(report)}{sections}{_footer(report)}</div>"
         f"<script>{SCRIPT}</script></body></html>\n"
     )
@@ -159,18 +158,23 @@ def _version() -> str:
         return "unknown"
 
 
-def _header(report: Report, gate: str | None, strict: bool) -> str:
+def _header(report: Report, gate: Gate) -> str:
     info = report.programme.info
     when = f"as of {report.as_of}" if report.as_of else "all figures, as reported"
     meta = [info.issuer, f"adopted {info.adopted}" if info.adopted else None, when]
     meta.append(f"method {report.method} for every target" if report.method else None)
-    if gate is None:
+    if gate.fail_on is None and gate.on_change is None:
         verdict = '<p class="gate none">no gate set</p>'
     else:
-        failures = len(report.failures(gate, strict=strict))
-        worse = f"{status_words(gate)} or worse"
-        scope = "" if strict else ", warn-severity targets aside"
-        how = f'<span class="label"> (--fail-on {escape(gate)}{scope})</span>'
+        failures = len(gate.failures(report))
+        if gate.on_change is not None:
+            worse = "worse than" if gate.on_change == "worse" else "changed since"
+            worse += " the baseline"
+            scope = ""
+        else:
+            worse = f"{status_words(str(gate.fail_on))} or worse"
+            scope = "" if gate.strict else ", warn-severity targets aside"
+        how = f'<span class="label"> ({escape(gate.option)}{scope})</span>'
         if failures:
             are = "target is" if failures == 1 else "targets are"
             text = f"✗ Gate failed: {failures} {are} {worse}, marked ✗"

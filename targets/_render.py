@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from targets._gate import Gate
 from targets._report import Report
 from targets.engine import Status
 
@@ -14,8 +15,7 @@ def render(
     report: Report,
     kind: str,
     *,
-    fail_on: str | None = "off_track",
-    strict: bool = False,
+    gate: Gate | None = None,
     colour: bool = False,
     explain: bool = False,
 ) -> str:
@@ -31,17 +31,17 @@ def render(
             return click.style(text, fg=COLOURS[status], bold=True)
 
         style = coloured if colour else plain
-        return render_text(report, style=style, fail_on=fail_on, strict=strict, explain=explain)
+        return render_text(report, style=style, gate=gate, explain=explain)
     if kind == "junit":
         from targets._render_ci import render_junit  # noqa: PLC0415
 
-        return render_junit(report, fail_on=fail_on, strict=strict)
+        return render_junit(report, gate=gate)
     if kind == "github":
         from targets._render_ci import render_github  # noqa: PLC0415
 
-        return render_github(report, fail_on=fail_on, strict=strict)
+        return render_github(report, gate=gate)
     if kind == "markdown":
         from targets._render_markdown import render_markdown  # noqa: PLC0415
 
-        return render_markdown(report, fail_on=fail_on, strict=strict)
+        return render_markdown(report, gate=gate)
     raise ValueError(f"unknown format '{kind}'; choose one of {', '.join(FORMATS)}")

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from targets._gate import Gate
 from targets._render_text import status_words
 from targets._report import Report
 from targets._result import TargetResult
 from targets.engine import Status
 
 
-def render_junit(report: Report, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+def render_junit(report: Report, *, gate: Gate | None = None) -> str:
     """One test case per target: failures trip the gate, not-assessable ones are skipped."""
-    failing = {r.id for r in report.failures(fail_on, strict=strict)} if fail_on else set()
+    gate = gate or Gate()
+    failing = {r.id for r in gate.failures(report)}
     skipped = [r for r in report if r.status is Status.NOT_ASSESSABLE]
     counts = {
         "tests": str(len(report)),
@@ -26,8 +28,7 @@ def render_junit(report: Report, *, fail_on: str | None = "off_track", strict: b
     properties = ET.SubElement(suite, "properties")
     for name, value in (
         ("as_of", report.as_of.isoformat() if report.as_of else "latest"),
-        ("fail_on", fail_on or "none"),
-        ("strict", str(strict).lower()),
+        ("gate", gate.option),
     ):
         ET.SubElement(properties, "property", {"name": name, "value": value})
     for result in report:
@@ -50,7 +51,7 @@ def _case(report: Report, result: TargetResult, failing: set[str]) -> ET.Element
     headline = f"{status_words(result.status)} ({result.method}: {result.method_status})"
     if result.id in failing:
         failure = ET.SubElement(
-            case, "failure", {"message": f"{headline}: {result.goal}", "type": result.status}
+            case, "failure", {"message": f"{headline}: {result.explain()}", "type": result.status}
         )
         failure.text = report.explain(result.id)
     elif result.status is Status.NOT_ASSESSABLE:
@@ -65,12 +66,11 @@ def _escape(text: str, *, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def render_github(
-    report: Report, *, fail_on: str | None = "off_track", strict: bool = False
-) -> str:
+def render_github(report: Report, *, gate: Gate | None = None) -> str:
     """Workflow commands that annotate each rule's line: errors trip the gate, warnings are
     at risk or worse but do not (warn severity, or above the gate)."""
-    failing = {r.id for r in report.failures(fail_on, strict=strict)} if fail_on else set()
+    gate = gate or Gate()
+    failing = {r.id for r in gate.failures(report)}
     lines = []
     for result in report:
         if result.id in failing:

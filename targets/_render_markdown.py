@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from targets._gate import Gate
 from targets._render_text import (
     growth_cell,
     latest_cell,
@@ -28,21 +29,20 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(
-    report: Report, *, fail_on: str | None = "off_track", strict: bool = False
-) -> str:
+def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
     """Summary by status, the gate, a table of every target (worst first), explanations."""
-    failing = {r.id for r in report.failures(fail_on, strict=strict)} if fail_on else set()
+    gate = gate or Gate()
+    failing = {r.id for r in gate.failures(report)}
     when = f"as of {report.as_of}" if report.as_of else "on all figures"
     lines = [f"## {_cell(report.programme.info.name)}", ""]
-    gate = ""
-    if fail_on:
-        gate = (
-            f" — **{len(failing)} fail the gate** (`--fail-on {fail_on}`)"
+    verdict = ""
+    if gate.fail_on is not None or gate.on_change is not None:
+        verdict = (
+            f" — **{len(failing)} fail the gate** (`{gate.option}`)"
             if failing
-            else f" — the gate passes (`--fail-on {fail_on}`)"
+            else f" — the gate passes (`{gate.option}`)"
         )
-    lines += [f"{count(len(report), 'target')} {when}{gate}.", ""]
+    lines += [f"{count(len(report), 'target')} {when}{verdict}.", ""]
     lines += ["| status | targets |", "|---|---:|"]
     for status, number in report.summary.items():
         if number:

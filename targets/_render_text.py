@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from targets._gate import Gate
 from targets._report import STATUS_ORDER, Report
 from targets._result import TargetResult
 from targets._words import count
@@ -113,8 +114,7 @@ def render_text(
     report: Report,
     *,
     style: Style = plain,
-    fail_on: str | None = "off_track",
-    strict: bool = False,
+    gate: Gate | None = None,
     explain: bool = False,
 ) -> str:
     """The report as a table per status (worst first), then a summary line."""
@@ -122,7 +122,8 @@ def render_text(
     when = f"as of {report.as_of}" if report.as_of else "all figures"
     method = f", method {report.method} for every target" if report.method else ""
     lines = [f"{programme.info.name}: {count(len(report), 'target')}, {when}{method}", ""]
-    failing = {r.id for r in report.failures(fail_on, strict=strict)} if fail_on else set()
+    gate = gate or Gate()
+    failing = {r.id for r in gate.failures(report)}
     for status in reversed(STATUS_ORDER[:-1]):
         lines += _section(report, status, style, failing, explain=explain)
     lines += _section(report, Status.NOT_ASSESSABLE, style, failing, explain=explain)
@@ -131,9 +132,15 @@ def render_text(
         lines += [f"  {change}" for change in report.changes] or ["  none"]
         lines.append("")
     lines.append(summary_line(report, style))
-    if fail_on:
-        lines.append(gate_line(report, fail_on, strict=strict))
-    return "\n".join(lines) + "\n"
+    lines.append(gate.verdict(report))
+    return "\n".join(_fit(line) for line in lines) + "\n"
+
+
+def _fit(line: str) -> str:
+    """Sentences wrapped at 80 columns; table rows are already narrower."""
+    if len(line) <= 80 or line.startswith("  "):
+        return line
+    return textwrap.fill(line, 80, subsequent_indent="  ")
 
 
 def _section(
@@ -182,14 +189,3 @@ def summary_line(report: Report, style: Style = plain) -> str:
         if count
     ]
     return f"{count(len(report), 'target')}: " + ", ".join(parts)
-
-
-def gate_line(report: Report, fail_on: str, *, strict: bool = False) -> str:
-    failures = report.failures(fail_on, strict=strict)
-    scope = "" if strict else " (severity error)"
-    if not failures:
-        return f"gate --fail-on {fail_on}: passed, no target{scope} at {fail_on} or worse"
-    return (
-        f"gate --fail-on {fail_on}: {len(failures)} target{'s' if len(failures) != 1 else ''}"
-        f"{scope} at {fail_on} or worse, marked ✗"
-    )

@@ -113,18 +113,20 @@ class Report:
 
     def to_html(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """One self-contained HTML page: summary by status, a card and chart per target."""
+        from targets._gate import Gate  # noqa: PLC0415
         from targets._html_report import report_html_document  # noqa: PLC0415
 
-        return report_html_document(self, fail_on=fail_on, strict=strict)
+        return report_html_document(self, gate=Gate(fail_on, strict))
 
     def to_github(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """GitHub workflow-command annotations on each rule's line."""
         return self._render("github", fail_on, strict)
 
     def _render(self, kind: str, fail_on: str | None, strict: bool) -> str:
+        from targets._gate import Gate  # noqa: PLC0415
         from targets._render import render  # noqa: PLC0415
 
-        return render(self, kind, fail_on=fail_on, strict=strict)
+        return render(self, kind, gate=Gate(fail_on, strict))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready document (``schema_version`` 1; see ``targets schema --results``)."""

@@ -33,6 +33,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 import targets
+from targets._gate import Gate
 from targets._html_report import WORST_FIRST, report_html_document
 from targets.cli import cli
 from targets.engine import Status
@@ -386,7 +387,7 @@ def test_hostile_text_is_escaped(write: Callable[[dict[str, str]], Path]) -> Non
 
 def test_to_html_is_the_report_document() -> None:
     report = example_report()
-    assert report.to_html(strict=True) == report_html_document(report, strict=True)
+    assert report.to_html(strict=True) == report_html_document(report, gate=Gate(strict=True))
     dated = targets.check(EXAMPLE, as_of="2023-01-01", method="unsd").to_html()
     assert "as of 2023-01-01" in dated
     assert "method unsd for every target" in dated

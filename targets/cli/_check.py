@@ -140,6 +140,7 @@ def check(
     """
     import targets  # noqa: PLC0415 - start-up time
     from targets._changes import BaselineError  # noqa: PLC0415
+    from targets._gate import Gate  # noqa: PLC0415
     from targets._render import render  # noqa: PLC0415
 
     if fail_on_change and baseline is None:
@@ -158,26 +159,24 @@ def check(
         raise click.BadParameter(str(exc), param_hint="--baseline") from None
     except ValueError as exc:  # a selection matching nothing, an unreadable --as-of
         raise click.UsageError(str(exc)) from None
-    gate = None if fail_on == "none" else fail_on
+    gate = Gate(None if fail_on == "none" else fail_on, strict, fail_on_change)
     use_colour = _colour(color)
     outputs = {
-        path: render(report, kind, fail_on=gate, strict=strict)
+        path: render(report, kind, gate=gate)
         for path, kind in ((json_file, "json"), (junit_file, "junit"), (markdown_file, "markdown"))
         if path is not None
     }
-    stdout = render(
-        report, output_format, fail_on=gate, strict=strict, colour=use_colour, explain=explain
-    )
+    stdout = render(report, output_format, gate=gate, colour=use_colour, explain=explain)
     write_all(outputs)
     click.echo(stdout, nl=False, color=use_colour)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:
         try:
             with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(render(report, "markdown", fail_on=gate, strict=strict))
+                handle.write(render(report, "markdown", gate=gate))
         except OSError as exc:  # the gate still holds; the summary is a courtesy
             click.echo(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
-    ctx.exit(_exit_code(report, gate, strict=strict, fail_on_change=fail_on_change))
+    ctx.exit(ExitCode.GATE if gate.failures(report) else ExitCode.OK)
 
 
 def write_all(outputs: dict[Path, str]) -> None:
@@ -201,17 +200,6 @@ def _colour(choice: bool | None) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
-
-
-def _exit_code(report: Any, gate: str | None, *, strict: bool, fail_on_change: str | None) -> int:
-    if fail_on_change == "worse":
-        return ExitCode.GATE if report.regressions else ExitCode.OK
-    if fail_on_change == "any":
-        moved = [c for c in report.changes or () if c.kind in {"worse", "better", "changed"}]
-        return ExitCode.GATE if moved else ExitCode.OK
-    if gate is not None and report.failures(gate, strict=strict):
-        return ExitCode.GATE
-    return ExitCode.OK
 
 
 @click.command()

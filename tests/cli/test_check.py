@@ -39,7 +39,7 @@ def test_a_programme_on_track_exits_0(write: Write) -> None:
     result = CliRunner().invoke(cli, ["check", str(write({"p.yaml": PASSING}))])
     assert result.exit_code == ExitCode.OK, result.output
     assert "ON TRACK (1)" in result.stdout
-    assert "gate --fail-on off_track: passed" in result.stdout
+    assert "gate --fail-on off_track: passed, no target at off_track or worse" in result.stdout
 
 
 def test_the_vietnam_example_trips_the_gate_and_exits_1() -> None:
@@ -47,7 +47,8 @@ def test_the_vietnam_example_trips_the_gate_and_exits_1() -> None:
     assert result.exit_code == ExitCode.GATE
     assert "OFF TRACK" in result.stdout
     assert "✗ dt-firms-100k-2025" in result.stdout
-    assert result.stdout.rstrip().splitlines()[-2].startswith("33 targets:")
+    assert any(line.startswith("33 targets: 5 achieved") for line in result.stdout.splitlines())
+    assert result.stdout.rstrip().splitlines()[-1].startswith("gate --fail-on off_track: failed")
 
 
 def test_fail_on_moves_the_gate() -> None:
@@ -334,3 +335,34 @@ def test_an_unwritable_report_file_is_a_usage_error_and_nothing_is_written(
     assert result.exit_code == ExitCode.INVALID
     assert "cannot write" in result.stderr
     assert not good.exists()
+
+
+def test_gating_on_change_marks_only_regressions_in_every_report(tmp_path: Path) -> None:
+    import shutil  # noqa: PLC0415
+
+    before = tmp_path / "before.json"
+    CliRunner().invoke(cli, ["check", EXAMPLE, "--json", str(before)])
+    copy = tmp_path / "example"
+    shutil.copytree(EXAMPLE, copy)
+    (copy / "figures" / "new.yaml").write_text(ADDED_FIGURE, encoding="utf-8")
+    junit, markdown = tmp_path / "r.xml", tmp_path / "r.md"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "check",
+            str(copy),
+            "--baseline",
+            str(before),
+            "--fail-on-change",
+            "worse",
+            "--junit",
+            str(junit),
+            "--markdown",
+            str(markdown),
+        ],
+    )
+    assert result.exit_code == ExitCode.OK
+    assert "gate --fail-on-change worse: passed, no target worse than the baseline" in result.stdout
+    assert "✗" not in result.stdout.split("CHANGES SINCE")[0]
+    assert JUnitXml.fromfile(str(junit)).failures == 0
+    assert "the gate passes (`--fail-on-change worse`)" in markdown.read_text()
