@@ -114,10 +114,15 @@ class _Run:
                 estimates=target.estimates,
             )
         call = self._call(target, metric, evidence)
-        try:
-            outcome = RUNNERS[type(target)](target, metric, evidence, call)
-        except ValueError as exc:  # the engine's documented refusal of its inputs
-            outcome = Refusal(str(exc))
+        if not evidence.figures and evidence.unpublished:
+            outcome: Any = Refusal.by(
+                call.method, f"no figure published by {self.as_of} (as of that date)"
+            )
+        else:
+            try:
+                outcome = RUNNERS[type(target)](target, metric, evidence, call)
+            except ValueError as exc:  # the engine's documented refusal of its inputs
+                outcome = Refusal.by(call.method, f"the engine refused the figures: {exc}")
         return TargetResult(
             target=target,
             metric=metric,

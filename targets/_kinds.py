@@ -89,7 +89,9 @@ def _run_level(t: LevelTarget, m: Metric, ev: Evidence, call: Call) -> Any:
 def _run_relative(t: RelativeTarget, m: Metric, ev: Evidence, call: Call) -> Any:
     level = relative_level(t, ev)
     if level is None:
-        return Refusal(f"no figure for {t.relative_to}, the year the target is relative to")
+        return Refusal.by(
+            call.method, f"no figure for {t.relative_to}, the year the target is relative to"
+        )
     return _level(t, m, ev, call, value=level)
 
 
@@ -216,7 +218,7 @@ def _run_count(t: CountTarget, m: Metric, ev: Evidence, call: Call) -> Any:
     from targets.engine import assess, assess_band, count_meeting  # noqa: PLC0415
 
     if not ev.figures:
-        return Refusal(f"no figures per entity for '{m.id}' to count")
+        return Refusal.by(call.method, f"no figures per entity for '{m.id}' to count")
     condition = t.where
     series = count_meeting(
         [f.entity or "" for f in ev.figures],

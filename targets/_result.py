@@ -16,13 +16,18 @@ from targets.engine import Status, Step
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """The engine refused the inputs (a documented ValueError): not assessable, reason said."""
+    """Not assessable before any engine call, or the engine refused its inputs (a documented
+    ValueError): the reason is said, under the method's own label for "not available"."""
 
     reason: str
+    method_status: str = "not_available"
     status: Status = Status.NOT_ASSESSABLE
-    method_status: str = "not_assessable"
     notes: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
+
+    @classmethod
+    def by(cls, method: str, reason: str) -> Refusal:
+        return cls(reason, unavailable_label(method))
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
         text = f"not assessable: {self.reason}"
@@ -211,6 +216,16 @@ class TargetResult:
 
     def __repr__(self) -> str:
         return f"<TargetResult {self.id}: {self.status} ({self.method} {self.method_status})>"
+
+
+def unavailable_label(method: str) -> str:
+    """Each method's own word for "not assessable" (the last of its labels)."""
+    from targets.engine import METHOD_LABELS  # noqa: PLC0415
+
+    labels = METHOD_LABELS.get(method)
+    if labels:
+        return labels[-1]
+    return "not_reached" if method == "binary" else "not_available"
 
 
 def lead(outcome: Any) -> Any:

@@ -146,6 +146,7 @@ def check(
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
     programme = _load(paths)
+    require_figures(programme)
     try:
         report = targets.check(
             programme,
@@ -169,6 +170,7 @@ def check(
     stdout = render(report, output_format, gate=gate, colour=use_colour, explain=explain)
     write_all(outputs)
     click.echo(stdout, nl=False, color=use_colour)
+    warn_if_nothing_judged(report)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:
         try:
@@ -177,6 +179,20 @@ def check(
         except OSError as exc:  # the gate still holds; the summary is a courtesy
             click.echo(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
     ctx.exit(ExitCode.GATE if gate.failures(report) else ExitCode.OK)
+
+
+def require_figures(programme: Any) -> None:
+    """Refuse to judge without a single figure: a forgotten folder must not pass the gate."""
+    if not programme.figures:
+        raise click.UsageError(
+            "no figures in the input, so nothing can be judged: add the figures files or "
+            "folders to the PATHS"
+        )
+
+
+def warn_if_nothing_judged(report: Any) -> None:
+    if len(report) and all(r.status == "not_assessable" for r in report):
+        click.echo("warning: no target could be assessed; see the reasons above", err=True)
 
 
 def write_all(outputs: dict[Path, str]) -> None:

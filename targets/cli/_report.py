@@ -64,6 +64,7 @@ def report(
     import targets  # noqa: PLC0415 - start-up time
 
     programme = _check._load(paths)
+    _check.require_figures(programme)
     try:
         result = targets.check(
             programme, as_of=as_of, method=method, select=select, exclude=exclude

@@ -366,3 +366,17 @@ def test_gating_on_change_marks_only_regressions_in_every_report(tmp_path: Path)
     assert "✗" not in result.stdout.split("CHANGES SINCE")[0]
     assert JUnitXml.fromfile(str(junit)).failures == 0
     assert "the gate passes (`--fail-on-change worse`)" in markdown.read_text()
+
+
+def test_no_figures_at_all_is_an_input_error_not_a_pass() -> None:
+    rules = [str(Path(EXAMPLE) / "programme.yaml"), str(Path(EXAMPLE) / "sources.yaml")]
+    result = CliRunner().invoke(cli, ["check", *rules])
+    assert result.exit_code == ExitCode.INVALID
+    assert "no figures in the input" in result.stderr
+
+
+def test_nothing_assessable_as_of_an_early_date_warns(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", EXAMPLE, "--as-of", "2010-01-01"])
+    assert result.exit_code == ExitCode.OK
+    assert "warning: no target could be assessed" in result.stderr
+    assert "no figure published by 2010-01-01" in result.stdout
