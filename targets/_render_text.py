@@ -51,7 +51,9 @@ def growth_cell(result: TargetResult, name: str) -> str:
 
 
 def compact(value: float, room: int, sig: int | None = None) -> str:
-    """A number in at most `room` characters: 73,788; else 131k, 1.5M, 2.1bn."""
+    """A number in at most `room` characters: 73,788; else 131k, 1.5M, 2.1bn, 1.2e+15."""
+    if abs(value) >= 1e15:
+        return f"{value:.2g}"
     text = format_number(value, sig)
     if len(text) <= room:
         return text
@@ -62,16 +64,21 @@ def compact(value: float, room: int, sig: int | None = None) -> str:
 
 
 def latest_cell(result: TargetResult) -> str:
+    """The latest value the verdict used, and its period (a count for count targets)."""
     latest = result.latest
     if latest is None:
-        return "-"
+        value, year = result.latest_value, result.latest_year
+        if value is None or year is None:
+            return "-"
+        label = str(int(year)) if float(year).is_integer() else f"{year:.2f}"
+        return f"{compact(value, _WIDTHS[1] - len(label) - 3)} ({label})"
     if result.metric.binary:
-        value = "yes" if latest.low else "no"
+        value_text = "yes" if latest.low else "no"
     elif latest.is_range:
-        value = f"{compact(latest.low, 5, 3)}-{compact(latest.high, 5, 3)}"
+        value_text = f"{compact(latest.low, 5, 3)}-{compact(latest.high, 5, 3)}"
     else:
-        value = compact(latest.low, _WIDTHS[1] - len(latest.period.label) - 3)
-    return f"{value} ({latest.period.label})"
+        value_text = compact(latest.low, _WIDTHS[1] - len(latest.period.label) - 3)
+    return f"{value_text} ({latest.period.label})"
 
 
 def projected_cell(result: TargetResult) -> str:

@@ -194,6 +194,8 @@ def result_dict(result: TargetResult) -> dict[str, Any]:
         "method": result.method,
         "method_status": result.method_status,
         "latest": figure_dict(result.latest) if result.latest else None,
+        "latest_year": result.latest_year,
+        "latest_value": result.latest_value,
         "base_year": getattr(lead, "base_year", None),
         "base_value": getattr(lead, "base_value", None),
         "growth_actual": result.growth_actual,

@@ -93,13 +93,36 @@ class TargetResult:
 
     @property
     def latest(self) -> Figure | None:
-        """The latest figure the verdict used (up to the deadline once it has passed)."""
-        year = getattr(self.assessment, "latest_year", None)
+        """The latest figure the verdict used (up to the deadline once it has passed); None
+        for a count target, whose latest value is a count (see `latest_value`)."""
+        if self.kind == "count":
+            return None
+        year = self.latest_year
         if year is not None:
             for figure in reversed(self.evidence.figures):
                 if figure.time == year:
                     return figure
         return self.evidence.latest
+
+    @property
+    def latest_year(self) -> float | None:
+        """The year of the latest value the verdict used."""
+        year = getattr(self.assessment, "latest_year", None)
+        if year is None and hasattr(self.outcome, "realised"):  # a growth-rate target
+            measured = [y for y, g in self.outcome.realised if g is not None]
+            year = max(measured) if measured else None
+        if year is None and self.evidence.latest is not None and self.kind != "count":
+            year = self.evidence.latest.time
+        return float(year) if year is not None else None
+
+    @property
+    def latest_value(self) -> float | None:
+        """The latest value the verdict used: a figure, or for a count target the count."""
+        value = getattr(self.assessment, "latest_value", None)
+        if value is not None:
+            return float(value)
+        figure = self.latest
+        return figure.value if figure is not None else None
 
     @property
     def assessment(self) -> Any:
@@ -210,7 +233,12 @@ class TargetResult:
 
     def explain(self) -> str:
         """One paragraph in plain language: needed, achieved, where the trend leads, verdict."""
-        unit = None if self.metric.unit in {"rank", "ranks", "yes/no"} else self.metric.unit
+        from targets._words import unit_words  # noqa: PLC0415
+
+        if self.kind == "count":
+            unit = getattr(self.target, "entities", None) or "entities"
+        else:
+            unit = unit_words(self.metric.unit)
         text: str = self.outcome.explain(unit=unit, name=None)
         return text
 

@@ -58,7 +58,11 @@ class ResultOut(_Strict):
     status: Status
     method: str
     method_status: str
-    latest: FigureOut | None
+    latest: FigureOut | None = Field(description="The latest figure the verdict used")
+    latest_year: float | None = Field(description="Year of the latest value used")
+    latest_value: float | None = Field(
+        description="The latest value used (for a count target, the count)"
+    )
     base_year: float | None
     base_value: float | None
     growth_actual: float | None = Field(

@@ -25,12 +25,39 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+PLURALS = {
+    "firm": "firms",
+    "enterprise": "enterprises",
+    "business": "businesses",
+    "company": "companies",
+    "person": "people",
+    "household": "households",
+    "locality": "localities",
+    "zone": "zones",
+    "project": "projects",
+    "product": "products",
+}
+"""Count units as prose says them: a unit is singular, '100,000 firms' is plural."""
+
+
+def unit_words(unit: str | None) -> str | None:
+    """A unit as it reads after a number: 'firms', 'people', '%', 'USD billion'."""
+    if unit is None or unit in {"yes/no", "rank", "ranks"}:
+        return None
+    if unit in {"percent", "%"}:
+        return "%"
+    return PLURALS.get(unit, unit)
+
+
 def quantity(value: float, unit: str | None) -> str:
-    """``100,000 firm``, ``6.5 %``, ``148.5 USD billion``."""
+    """``100,000 firms``, ``6.5 %``, ``148.5 USD billion``, ``1 firm``."""
     text = format_number(value)
-    if not unit or unit == "yes/no":
+    words = unit_words(unit)
+    if words is None:
         return text
-    return f"{text} %" if unit in {"%", "percent"} else f"{text} {unit}"
+    if value == 1 and unit in PLURALS:
+        return f"{text} {unit}"
+    return f"{text} {words}"
 
 
 def _amount(amount: Amount, unit: str) -> str:

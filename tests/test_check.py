@@ -59,8 +59,8 @@ def test_a_level_target_carries_the_numbers_of_its_verdict(write: Write) -> None
         "moderate_progress",
     )
     assert result.explain().startswith(
-        "needs 35.5 % growth in one year, from 73,788 firm (2024) to 100,000 firm by 2025; "
-        "grew 10.1 % a year since 2019; the compound trend reaches 81,200 firm by 2025"
+        "needs 35.5 % growth in one year, from 73,788 firms (2024) to 100,000 firms by 2025; "
+        "grew 10.1 % a year since 2019; the compound trend reaches 81,200 firms by 2025"
     )
     assert [f.period.label for f in result.figures] == ["2019", "2021", "2024"]
 
