@@ -33,7 +33,8 @@ class Conflict:
     figures: tuple[Figure, ...]
     chosen: Figure
     rule: str
-    """'source preference', 'reported over derived' or 'latest publication'."""
+    """'source preference', 'reported over derived', 'latest publication', or, between
+    figures published the same day, 'the later in the files (same publication date)'."""
 
     @property
     def period(self) -> str:
@@ -164,12 +165,17 @@ def _choose(group: list[Figure], prefer: Sequence[str]) -> tuple[Figure, str]:
     ranked = [f for f in group if f.source is not None and f.source.id in prefer]
     if ranked:
         best = min(prefer.index(f.source.id) for f in ranked if f.source is not None)
-        pick = [f for f in ranked if f.source is not None and prefer.index(f.source.id) == best]
-        return _latest(pick), "source preference"
+        preferred = [
+            f for f in ranked if f.source is not None and prefer.index(f.source.id) == best
+        ]
+        return _latest(preferred), "source preference"
     reported = [f for f in group if f.kind != "derived"]
     if reported and len(reported) < len(group):
         return _latest(reported), "reported over derived"
-    return _latest(group), "latest publication"
+    pick = _latest(group)
+    if any(f is not pick and f.published == pick.published for f in group):
+        return pick, "the later in the files (same publication date)"
+    return pick, "latest publication"
 
 
 def _latest(group: list[Figure]) -> Figure:

@@ -8,7 +8,7 @@ every amount and figure is converted into its metric's unit, once.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Set
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -400,28 +400,29 @@ def _figures(
 
 
 def _duplicate_figures(figures: list[Figure]) -> list[Diagnostic]:
-    seen: dict[tuple[Any, ...], Figure] = {}
+    """The same figure twice, or two values for one period from one source and edition."""
+    editions: dict[tuple[Any, ...], Figure] = {}
     found: list[Diagnostic] = []
-    key: Callable[[Figure], tuple[Any, ...]] = lambda f: (  # noqa: E731
-        f.metric,
-        f.period,
-        f.entity,
-        f.kind,
-        f.low,
-        f.high,
-        f.source.id if f.source else None,
-        f.published,
-    )
     for figure in figures:
-        if figure.kind == "derived":
+        if figure.kind == "derived" or figure.location is None:
             continue
-        first = seen.setdefault(key(figure), figure)
-        if first is not figure and figure.location is not None:
-            found.append(
-                Diagnostic(
-                    figure.location,
-                    f"the same figure again (first at {first.location})",
-                    "warning",
-                )
+        edition = (
+            figure.metric,
+            figure.period.time,
+            figure.entity,
+            figure.kind == "forecast",
+            figure.source.id if figure.source else None,
+            figure.published,
+        )
+        first = editions.setdefault(edition, figure)
+        if first is figure:
+            continue
+        if (first.low, first.high) == (figure.low, figure.high):
+            message = f"the same figure again (first at {first.location})"
+        else:
+            message = (
+                f"a second value for {figure.period} from the same source and edition "
+                f"({first.stated} at {first.location}); the later in the files is used"
             )
+        found.append(Diagnostic(figure.location, message, "warning"))
     return found

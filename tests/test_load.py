@@ -475,3 +475,19 @@ def test_milestones_going_backwards_are_a_warning(write: Write, programme_text: 
     )
     assert programme.target("x")
     assert any("asks for less than the one before" in w.message for w in programme.warnings)
+
+
+def test_two_values_from_one_source_and_edition_are_flagged(
+    write: Write, programme_text: str
+) -> None:
+    extra = """\
+        figures:
+          - {metric: firms, period: 2024, value: 70000, unit: firm, source: src}
+        """
+    programme = targets.load(write({"p.yaml": programme_text, "f.yaml": extra}))
+    (warning,) = [w for w in programme.warnings if "second value" in w.message]
+    assert warning.message.startswith("a second value for 2024 from the same source and edition")
+    report = targets.check(programme)
+    assert (
+        report["firms-2025"].conflicts[0].rule == "the later in the files (same publication date)"
+    )
