@@ -39,9 +39,14 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def discover(paths: Sequence[StrPath]) -> tuple[list[Path], list[Diagnostic]]:
-    """Input files under `paths`, in a stable order; directories are searched recursively."""
+def discover(paths: Sequence[StrPath]) -> tuple[list[Path], set[Path], list[Diagnostic]]:
+    """Input files under `paths`, in a stable order; directories are searched recursively.
+
+    Also returns the files named explicitly: a file found in a folder that turns out not to
+    be a rules or figures file is skipped, a named one is always checked.
+    """
     found: list[Path] = []
+    named: set[Path] = set()
     problems: list[Diagnostic] = []
     for raw in paths:
         path = Path(raw)
@@ -67,12 +72,13 @@ def discover(paths: Sequence[StrPath]) -> tuple[list[Path], list[Diagnostic]]:
                 )
             else:
                 found.append(path)
+                named.add(path.resolve())
         else:
             problems.append(Diagnostic(Location(str(raw)), "no such file or directory"))
     unique: dict[Path, Path] = {}
     for path in found:
         unique.setdefault(path.resolve(), path)
-    return list(unique.values()), problems
+    return list(unique.values()), named, problems
 
 
 def read(path: Path) -> tuple[Document, list[Diagnostic]]:

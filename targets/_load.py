@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from targets._collect import Collected, collect
-from targets._errors import Diagnostic, LoadError
-from targets._files import StrPath, discover, read_all
+from targets._collect import SECTIONS, Collected, collect
+from targets._errors import Diagnostic, LoadError, did_you_mean
+from targets._files import StrPath, discover, display, read_all
+from targets._yaml import Document
 from targets._programme import Programme
 from targets._resolve import resolve
 
@@ -14,11 +15,33 @@ def load(*paths: StrPath) -> Programme:
 
     Raises `LoadError` carrying every problem in every file, each with its position.
     """
-    files, problems = discover(paths or (".",))
+    files, named, problems = discover(paths or (".",))
     docs, read_problems = read_all(files)
-    found = Collected(problems=problems + read_problems)
+    docs, skipped = _rules_only(docs, {display(p) for p in files if p.resolve() in named})
+    found = Collected(problems=problems + read_problems + skipped)
     collect(docs, found)
     return resolve(found, [doc.path for doc in docs])
+
+
+def _rules_only(docs: list[Document], named: set[str]) -> tuple[list[Document], list[Diagnostic]]:
+    """Leave out files found in a folder that are plainly something else (a CI workflow,
+    a docker-compose file): none of their keys is, or nearly is, a section of ours."""
+    kept: list[Document] = []
+    skipped: list[Diagnostic] = []
+    for doc in docs:
+        data = doc.data
+        foreign = (
+            doc.path not in named
+            and isinstance(data, dict)
+            and bool(data)
+            and not any(str(k) in SECTIONS or did_you_mean(str(k), SECTIONS) for k in data)
+        )
+        if foreign:
+            message = "skipped: not a rules or figures file (no " + ", ".join(SECTIONS) + ")"
+            skipped.append(Diagnostic(doc.locate(()), message, "warning"))
+        else:
+            kept.append(doc)
+    return kept, skipped
 
 
 def validate(*paths: StrPath) -> tuple[Diagnostic, ...]:

@@ -491,3 +491,18 @@ def test_two_values_from_one_source_and_edition_are_flagged(
     assert (
         report["firms-2025"].conflicts[0].rule == "the later in the files (same publication date)"
     )
+
+
+def test_foreign_yaml_found_in_a_folder_is_skipped_but_a_named_one_is_checked(
+    write: Write, programme_text: str
+) -> None:
+    workflow = "name: ci\non: [push]\njobs: {}\n"
+    root = write({"p.yaml": programme_text, "ci.yml": workflow})
+    programme = targets.load(root)
+    assert [w.message for w in programme.warnings] == [
+        "skipped: not a rules or figures file (no programme, sources, metrics, targets, figures)"
+    ]
+    with pytest.raises(targets.LoadError):
+        targets.load(root / "p.yaml", root / "ci.yml")
+    typo = write({"p.yaml": programme_text, "f.yaml": "figuers: []\n"})
+    assert "unknown section 'figuers'" in errors(typo)[0]  # a near miss is not foreign

@@ -29,9 +29,13 @@ _method = click.option(
 
 
 def _load(paths: tuple[Path, ...]) -> Any:
+    """Load the rules and figures; their warnings go to standard error."""
     import targets  # noqa: PLC0415 - start-up time
 
-    return targets.load(*(paths or (Path("."),)))
+    programme = targets.load(*(paths or (Path("."),)))
+    for warning in programme.warnings:
+        click.echo(str(warning), err=True)
+    return programme
 
 
 @click.command()

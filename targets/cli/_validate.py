@@ -41,7 +41,7 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
         f"{count(len(programme.metrics), 'metric')}, {count(figures, 'figure')} "
         f"(+{derived} derived), {count(len(programme.sources), 'source')} "
         f"in {count(len(programme.files), 'file')}"
-        + (f"; {len(programme.warnings)} warnings" if programme.warnings else "")
+        + (f"; {count(len(programme.warnings), 'warning')}" if programme.warnings else "")
     )
     if strict and programme.warnings:
         ctx.exit(ExitCode.INVALID)
