@@ -5,9 +5,9 @@ from __future__ import annotations
 from targets._collect import SECTIONS, Collected, collect
 from targets._errors import Diagnostic, LoadError, did_you_mean
 from targets._files import StrPath, discover, display, read_all
-from targets._yaml import Document
 from targets._programme import Programme
 from targets._resolve import resolve
+from targets._yaml import Document
 
 
 def load(*paths: StrPath) -> Programme:
