@@ -172,7 +172,11 @@ def _parse_text(text: str) -> Period:
 
 def parse_date(value: object) -> Period:
     """A publication date: a full date, or a month or year when that is all that is known."""
-    period = parse_period(value)
-    if period.granularity in {"span", "quarter"}:
-        raise PeriodError(f"'{period.label}' is not a date; write 2024-07-02, 2024-07 or 2024")
+    try:
+        period = parse_period(value)
+    except PeriodError:
+        period = None
+    if period is None or period.granularity in {"span", "quarter"}:
+        shown = period.label if period is not None else str(value).strip()
+        raise PeriodError(f"'{shown}' is not a date; write 2024-07-02, 2024-07 or 2024")
     return period

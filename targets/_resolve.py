@@ -113,11 +113,23 @@ def _one_programme(
     found: Collected, problems: list[Diagnostic], files: tuple[str, ...]
 ) -> Item[ProgrammeInfo] | None:
     if not found.programmes:
-        if not any(p.severity == "error" and p.message.startswith("'programme'") for p in problems):
-            where = Location(files[0]) if files else Location("<input>")
+        # Said only when nothing else explains it: a programme section that failed to
+        # validate, a file that did not parse, or no files at all already say enough.
+        explained = any(
+            p.severity == "error"
+            and (
+                p.message.startswith(("'programme'", "invalid YAML"))
+                or "the programme" in p.message
+            )
+            for p in problems
+        )
+        if files and not explained:
+            where = Location(files[0])
             problems.append(
                 Diagnostic(where, "no 'programme:' section in the input; one file must declare it")
             )
+        elif not files and not problems:
+            problems.append(Diagnostic(Location("."), "no rules or figures files in the input"))
         return None
     first, *others = found.programmes
     for other in others:

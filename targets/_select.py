@@ -29,9 +29,40 @@ class SelectionError(ValueError):
     """A pattern that matches no target, or names an unknown field."""
 
 
+STATUSES = (
+    "achieved",
+    "on_track",
+    "at_risk",
+    "off_track",
+    "regressing",
+    "missed",
+    "not_assessable",
+)
+KINDS = (
+    "level",
+    "band",
+    "relative",
+    "milestones",
+    "hold",
+    "growth",
+    "rank",
+    "count",
+    "direction",
+    "binary",
+)
+_CLOSED = {"status": STATUSES, "kind": KINDS}
+"""Fields whose values are known in advance: a plain word outside them is a typo."""
+
+
 def _split(pattern: str) -> tuple[Sequence[str], str]:
     field, sep, rest = pattern.partition(":")
     if sep and field in FIELDS:
+        known = _CLOSED.get(field)
+        if known and not any(c in rest for c in "*?[") and rest not in known:
+            hint = did_you_mean(rest, known)
+            raise SelectionError(
+                f"'{pattern}': unknown {field} '{rest}'{hint}; use one of {', '.join(known)}"
+            )
         return (field,), rest
     if sep and field.isidentifier() and field not in FIELDS:
         hint = did_you_mean(field, FIELDS)

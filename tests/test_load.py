@@ -506,3 +506,13 @@ def test_foreign_yaml_found_in_a_folder_is_skipped_but_a_named_one_is_checked(
         targets.load(root / "p.yaml", root / "ci.yml")
     typo = write({"p.yaml": programme_text, "f.yaml": "figuers: []\n"})
     assert "unknown section 'figuers'" in errors(typo)[0]  # a near miss is not foreign
+
+
+def test_a_broken_programme_file_is_not_also_reported_as_missing(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text("programme: {name: [}\n", encoding="utf-8")
+    assert [d.message for d in targets.validate(tmp_path)] == [
+        "invalid YAML: did not find expected node content"
+    ]
+    assert [str(d) for d in targets.validate(tmp_path / "nowhere")] == [
+        f"{tmp_path / 'nowhere'}:1:1: no such file or directory"
+    ]

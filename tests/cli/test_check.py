@@ -107,7 +107,10 @@ def test_a_deliberate_internal_error_exits_3(write: Write, monkeypatch: pytest.M
     [
         (["--select", "tag:nope"], "--select 'tag:nope' matches no target"),
         (["--select", "colour:red"], "unknown field 'colour'"),
-        (["--as-of", "yesterday"], "as_of: 'yesterday' is not a period"),
+        (
+            ["--as-of", "yesterday"],
+            "as_of: 'yesterday' is not a date; write 2024-07-02, 2024-07 or 2024",
+        ),
         (["--fail-on", "bad"], "Invalid value for '--fail-on'"),
         (["--fail-on-change", "worse"], "--fail-on-change needs --baseline"),
         (["--format", "xml"], "Invalid value for '--format'"),
@@ -380,3 +383,11 @@ def test_nothing_assessable_as_of_an_early_date_warns(tmp_path: Path) -> None:
     assert result.exit_code == ExitCode.OK
     assert "warning: no target could be assessed" in result.stderr
     assert "no figure published by 2010-01-01" in result.stdout
+
+
+def test_an_unknown_status_or_kind_in_a_selection_is_named() -> None:
+    result = CliRunner().invoke(cli, ["check", EXAMPLE, "--select", "status:of_track"])
+    assert result.exit_code == ExitCode.INVALID
+    assert "unknown status 'of_track' (did you mean 'off_track'?)" in result.stderr
+    glob = CliRunner().invoke(cli, ["check", EXAMPLE, "--select", "status:off_*"])
+    assert glob.exit_code == ExitCode.GATE
