@@ -289,11 +289,10 @@ def plot_report(
     `order` "status" puts the worst first (as `targets check` prints them), "rules" keeps the
     rules' order. A not-assessable target gets an empty panel that says why.
     """
-    from matplotlib.patches import Patch  # noqa: PLC0415
-
     from targets._report import STATUS_ORDER  # noqa: PLC0415
 
-    plt = require("matplotlib.pyplot")
+    plt = require("matplotlib.pyplot")  # first: without matplotlib, name the extra
+    from matplotlib.patches import Patch  # noqa: PLC0415
     if order not in {"status", "rules"}:
         raise ValueError(f"order must be 'status' or 'rules', not {order!r}")
     worst_first = [*reversed(STATUS_ORDER[:-1]), Status.NOT_ASSESSABLE]

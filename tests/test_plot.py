@@ -301,8 +301,9 @@ def test_count_target_points_are_drawn_as_counts(write: Write, programme_text: s
 def test_without_matplotlib_it_names_the_extra(
     report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    for name in ("matplotlib", "matplotlib.pyplot", "matplotlib.patches"):
+        monkeypatch.setitem(sys.modules, name, None)
     with pytest.raises(ImportError, match=r"pip install 'targets\[notebook\]'"):
         report.plot("dt-firms-100k-2025")
-    with pytest.raises(ImportError, match="matplotlib"):
+    with pytest.raises(ImportError, match=r"pip install 'targets\[notebook\]'"):
         report.plot()
