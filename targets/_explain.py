@@ -48,9 +48,12 @@ def explain_steps(result: TargetResult) -> str:
         if figure.is_range:
             value = f"{quantity(figure.low, None)} to {quantity(figure.high, metric.unit)}"
         entity = f" {figure.entity}" if figure.entity else ""
+        said = (
+            figure.note if figure.kind == "derived" and figure.note else f"stated '{figure.stated}'"
+        )
         lines.append(
             f"  {figure.period.label:<10} t={figure.time:<9.4g}{entity} {value}  "
-            f"[{figure.kind}; {source}{published}; stated '{figure.stated}']"
+            f"[{figure.kind}; {source}{published}; {said}]"
         )
     for figure in result.evidence.forecasts:
         source = figure.source.id if figure.source else "no source"

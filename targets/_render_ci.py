@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from targets._errors import Location
 from targets._gate import Gate
 from targets._render_text import status_words
 from targets._report import Report
@@ -67,8 +68,10 @@ def _escape(text: str, *, prop: bool = False) -> str:
 
 
 def render_github(report: Report, *, gate: Gate | None = None) -> str:
-    """Workflow commands that annotate each rule's line: errors trip the gate, warnings are
-    at risk or worse but do not (warn severity, or above the gate)."""
+    """Workflow commands: an error on each rule that fails the gate, a warning on each other
+    rule at risk or worse, then one notice that sums the run up. (GitHub shows only the
+    first ten annotations of each level, so not-assessable targets are counted in the
+    summary rather than annotated one by one.)"""
     gate = gate or Gate()
     failing = {r.id for r in gate.failures(report)}
     lines = []
@@ -77,22 +80,25 @@ def render_github(report: Report, *, gate: Gate | None = None) -> str:
             level = "error"
         elif result.status.at_or_worse_than(Status.AT_RISK):
             level = "warning"
-        elif result.status is Status.NOT_ASSESSABLE:
-            level = "notice"
         else:
             continue
-        props = [f"title={_escape(f'{result.id}: {status_words(result.status)}', prop=True)}"]
-        if result.location is not None:
-            props = [
-                f"file={_escape(result.location.path, prop=True)}",
-                f"line={result.location.line}",
-                f"col={result.location.col}",
-                *props,
-            ]
-        message = (
-            result.explain()
-            if result.status is not Status.NOT_ASSESSABLE
-            else (f"not assessable: {result.reason}")
-        )
-        lines.append(f"::{level} {','.join(props)}::{_escape(message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+        title = f"{result.id}: {status_words(result.status)}"
+        lines.append(annotation(level, result.explain(), result.location, title))
+    counts = ", ".join(f"{n} {status_words(s)}" for s, n in report.summary.items() if n)
+    summary = f"{len(report)} targets: {counts}. {gate.verdict(report)}"
+    lines.append(f"::notice title={_escape('targets', prop=True)}::{_escape(summary)}")
+    return "\n".join(lines) + "\n"
+
+
+def annotation(level: str, message: str, location: Location | None, title: str | None) -> str:
+    """One workflow command, e.g. ``::error file=a.yaml,line=3,col=5,title=...::message``."""
+    props = []
+    if location is not None:
+        props += [
+            f"file={_escape(location.path, prop=True)}",
+            f"line={location.line}",
+            f"col={location.col}",
+        ]
+    if title is not None:
+        props.append(f"title={_escape(title, prop=True)}")
+    return f"::{level} {','.join(props)}::{_escape(message)}"

@@ -149,7 +149,15 @@ def check(
 
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
-    programme = _load(paths)
+    try:
+        programme = _load(paths)
+    except targets.LoadError as exc:
+        if output_format == "github":  # annotate the files too; the group then exits 2
+            from targets._render_ci import annotation  # noqa: PLC0415
+
+            for d in exc.diagnostics:
+                click.echo(annotation(d.severity, d.message, d.location, "invalid input"))
+        raise
     require_figures(programme)
     try:
         report = targets.check(

@@ -391,3 +391,19 @@ def test_an_unknown_status_or_kind_in_a_selection_is_named() -> None:
     assert "unknown status 'of_track' (did you mean 'off_track'?)" in result.stderr
     glob = CliRunner().invoke(cli, ["check", EXAMPLE, "--select", "status:off_*"])
     assert glob.exit_code == ExitCode.GATE
+
+
+def test_github_format_sums_up_in_one_notice_and_annotates_invalid_input(write: Write) -> None:
+    result = CliRunner().invoke(cli, ["check", EXAMPLE, "--format", "github"])
+    notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
+    assert len(notices) == 1
+    assert "33 targets: 5 achieved" in notices[0]
+    assert not any(
+        line.startswith("::warning") and "not assessable" in line
+        for line in result.stdout.splitlines()
+    )
+    bad = write({"p.yaml": PASSING.replace("unit: firm, direction", "unit: firmz, direction")})
+    invalid = CliRunner().invoke(cli, ["check", str(bad), "--format", "github"])
+    assert invalid.exit_code == ExitCode.INVALID
+    assert invalid.stdout.startswith("::error file=")
+    assert "unknown unit 'firmz'" in invalid.stdout
