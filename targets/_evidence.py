@@ -125,6 +125,8 @@ def select(
     if unpublished:
         notes.append(f"{len(unpublished)} figure(s) published after {as_of} not used")
     forecasts = tuple(sorted((f for f in known if f.kind == "forecast"), key=_order))
+    if as_of is not None and any(f.kind != "forecast" and f.published is None for f in known):
+        notes.append("figures without a publication date count from the end of their period")
     if any(f.kind == "forecast" and f.published is None for f in known):
         notes.append("forecasts without a publication date are shown whatever the date")
     counted = [f for f in known if f.kind == "actual" or (estimates and f.kind != "forecast")]

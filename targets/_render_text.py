@@ -138,6 +138,12 @@ def render_text(
         lines.append(f"CHANGES SINCE THE BASELINE ({len(report.changes)})")
         lines += [f"  {change}" for change in report.changes] or ["  none"]
         lines.append("")
+    disputed = [r for r in report if r.conflicts]
+    if disputed:
+        lines.append(
+            f"note: {count(len(disputed), 'target')} rest on figures that sources give "
+            "differently; `targets explain TARGET` shows which figure was used and why"
+        )
     lines.append(summary_line(report, style))
     lines.append(gate.verdict(report))
     return "\n".join(_fit(line) for line in lines) + "\n"

@@ -24,6 +24,7 @@ def test_the_workflow_runs_check_writes_junit_and_annotates() -> None:
     commands = [s["run"] for s in steps if "run" in s and "targets check" in s["run"]]
     assert any("--junit targets-junit.xml" in c and "--format github" in c for c in commands)
     assert any("--baseline baseline.json --fail-on-change worse" in c for c in commands)
+    assert any("rm -f baseline.json" in c for c in commands)  # no usable baseline: statuses
     upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact"))
     assert "targets-junit.xml" in upload["with"]["path"]
 
@@ -36,8 +37,9 @@ def test_every_targets_command_in_the_workflow_parses(tmp_path: Path) -> None:
         for line in str(step.get("run", "")).splitlines():
             if not line.strip().startswith("targets check"):
                 continue
-            words = shlex.split(line.replace("$RULES", rules).replace("/tmp/base/", ""))
-            words = [w for w in words if w not in {">", "/dev/null"}]
+            line = line.replace("$RULES", rules).replace("/tmp/base/", "").replace("\\", "")
+            line = line.replace("$gate", "--baseline baseline.json --fail-on-change worse")
+            words = [w for w in shlex.split(line) if w not in {">", "/dev/null"}]
             args = [*words[1:], "--help"]
             result = CliRunner().invoke(cli, args)
             assert result.exit_code == 0, (line, result.output)
