@@ -42,12 +42,11 @@ def growth_cell(result: TargetResult, name: str) -> str:
     if lead is None or (name == "growth_required_now" and result.status is Status.ACHIEVED):
         return "-"
     linear = getattr(lead, "projection", "compound") == "linear" or result.kind == "rank"
-    value = getattr(lead, f"{name}_linear" if linear else name, None)
-    if value is None:
-        return "-"
     if linear:
-        return f"{value:+.3g}"
-    return f"{value * 100:.1f} %"
+        change = result.change_actual if name == "growth_actual" else result.change_required_now
+        return "-" if change is None else f"{change:+.3g}"
+    value = getattr(lead, name, None)
+    return "-" if value is None else f"{value * 100:.1f} %"
 
 
 def compact(value: float, room: int, sig: int | None = None) -> str:

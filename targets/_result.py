@@ -155,7 +155,10 @@ class TargetResult:
 
     @property
     def change_actual(self) -> float | None:
-        """Linear change a year achieved, in the metric's unit (places a year for ranks)."""
+        """Linear change a year achieved, in the metric's unit (places a year for ranks);
+        for Destatis, the five-year mean change its projection uses."""
+        if getattr(self.assessment, "method", None) == "destatis":
+            return self._number("slope")
         return self._number("growth_actual_linear")
 
     @property
