@@ -8,8 +8,11 @@ Conventions (docs/engine.md has the long form):
 - ``direction`` is "increase" (higher is better, d = +1) or "decrease" (d = -1).
 - ``as_of`` is the evaluation year: only figures for years <= as_of are used (default: the
   latest year). Once as_of reaches the target year and the data reach it, the target is judged
-  on the last figure at or before the target year: achieved if met, else missed. If the data stop
-  before the target year, a note says so and the trend is judged as usual.
+  on the value at the target year (its figure, or the value interpolated linearly between the
+  figures either side): achieved if met, else missed. If the data stop before the target year,
+  a note says so and the trend is judged as usual.
+- Compound growth needs the used series (base to latest) to be of one sign throughout; where a
+  compound method needs it and the series changes sign or touches zero, not assessable.
 - The base year is the first point unless ``base_year`` names one (then a figure must exist).
 - Undefined numbers are None, never NaN or inf.
 - Common statuses are ordered for CI gates (achieved < on_track < at_risk < off_track <

@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from targets.engine import _destatis, _istat, _sdsn, _statcan, _unsd
-from targets.engine._growth import PROJECTIONS, TRAJECTORIES, compute_growth
-from targets.engine._num import fmt
+from targets.engine._growth import PROJECTIONS, TRAJECTORIES, compute_growth, sign_break
+from targets.engine._num import fmt, when
 from targets.engine._result import Assessment
 from targets.engine._series import Numbers, Prepared, prepare
 from targets.engine._status import NOT_ASSESSABLE_LABEL, Status
@@ -103,7 +103,9 @@ def assess(
     judged_year = target_year if target is not None else None
     # istat judges no target, so its deadline cuts nothing off
     cut = judged_year if method != "istat" else None
-    prep = prepare(years, values, target_year=cut, as_of=as_of, base_year=base_year)
+    prep = prepare(
+        years, values, target_year=cut, as_of=as_of, base_year=base_year, interpolate_deadline=True
+    )
     shown = tuple((float(y), float(v)) for y, v in forecasts)
     extras = _Extras(method, direction, target, target_year, th, limit, proj, trajectory, shown)
     if prep.reason is not None:
@@ -117,13 +119,29 @@ def assess(
         zero = th["zero_replacement"]
         if v_b == 0:
             steps.append(Step("v_b", f"zero base replaced by {fmt(zero)}", zero))
+            notes.append(
+                f"base 0 replaced by {fmt(zero)}, Statistics Canada's rule: growth rates from it "
+                "are not meaningful"
+            )
             v_b = zero
         if used_target == 0:
             steps.append(Step("v*", f"zero target replaced by {fmt(zero)}", zero))
+            notes.append(
+                f"target 0 replaced by {fmt(zero)}, Statistics Canada's rule: growth rates to it "
+                "are not meaningful"
+            )
             used_target = zero
         if limit is not None and target is not None:
             notes.append("the natural limit applies only without a target: not used")
+    if prep.interpolation is not None:
+        steps.append(prep.interpolation.step)
+    used_years = prep.years[prep.base_index :]
+    broken = sign_break(used_years, (v_b, *prep.values[prep.base_index + 1 :]))
     met = target is not None and is_met(method, v_t, target, d, th)
+    judged = prep.deadline_value
+    met_at_deadline = (
+        target is not None and judged is not None and is_met(method, judged, target, d, th)
+    )
     slope, slope_step = None, None
     if method == "destatis":
         slope, slope_step = _destatis.mean_change(prep, th)
@@ -140,9 +158,10 @@ def assess(
         projection=proj,
         trajectory=trajectory,
         bounds=bounds,
+        broken=broken,
     )
-    ctx = Context(prep, b, v_b, t, v_t, used_target, judged_year, d, met, th, limit, growth)
-    verdict = _judge(ctx, method, structural_break=structural_break)
+    ctx = Context(prep, b, v_b, t, v_t, used_target, judged_year, d, met, th, limit, growth, broken)
+    verdict = _judge(ctx, method, structural_break=structural_break, met=met_at_deadline)
     notes.extend(verdict.notes)
     return Assessment(
         status=verdict.status,
@@ -180,25 +199,42 @@ def assess(
         notes=tuple(notes),
         steps=(*steps, *growth.steps, *verdict.steps),
         forecasts=shown,
+        deadline_reached=decided(prep, method, target, structural_break=structural_break),
+        interpolated=None if prep.interpolation is None else prep.interpolation.value,
     )
 
 
-def _judge(c: Context, method: str, *, structural_break: bool) -> Verdict:
-    """The method's verdict, then the deadline rule: a decided deadline is achieved or missed."""
+def decided(
+    prep: Prepared, method: str, target: float | None, *, structural_break: bool = False
+) -> bool:
+    """Whether the deadline rule decides the result (achieved or missed)."""
+    if structural_break and method == "destatis":
+        return False
+    return target is not None and method != "istat" and prep.deadline_reached
+
+
+def _judge(c: Context, method: str, *, structural_break: bool, met: bool) -> Verdict:
+    """The method's verdict, then the deadline rule: a decided deadline is achieved or missed.
+
+    ``met`` is the target met at the deadline: by the figure for the target year, or by the
+    value interpolated at it.
+    """
     if structural_break and method == "destatis":
         reason = "assessment suspended: a structural break in the series"
         return Verdict("suspended", Status.NOT_ASSESSABLE, reason=reason)
     verdict = _JUDGES[method](c)
-    if c.target is None or method == "istat" or not c.prep.deadline_reached:
+    if not decided(c.prep, method, c.target):
         return verdict
     notes = list(verdict.notes)
     if verdict.reason is not None:
         notes.append(f"{method} cannot judge the trend: {verdict.reason}")
-    outcome = "the target was met" if c.met else "the target was not met"
-    notes.append(f"the target year {fmt(c.target_year)} has passed: {outcome}")
+    outcome = "the target was met" if met else "the target was not met"
+    if c.prep.interpolation is not None:
+        outcome += " (on the interpolated value)"
+    notes.append(f"the target year {when(c.target_year)} has passed: {outcome}")
     return replace(
         verdict,
-        status=Status.ACHIEVED if c.met else Status.MISSED,
+        status=Status.ACHIEVED if met else Status.MISSED,
         method_status="ended" if method == "destatis" else verdict.method_status,
         reason=None,
         notes=tuple(notes),

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from targets.engine._assess import assess
-from targets.engine._explain import number
+from targets.engine._explain import number, year
 from targets.engine._result import Assessment
 from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
@@ -29,7 +29,8 @@ class BandAssessment:
     """The bound judged against (the weakest one in the direction of travel)."""
     bound_direction: str
     inside: bool | None
-    """Whether the latest figure lies in the band; None without figures."""
+    """Whether the latest figure lies in the band (at a decided deadline without a figure, the
+    value interpolated at it); None without figures."""
     assessment: Assessment
     status: Status
     method_status: str
@@ -63,7 +64,14 @@ def assess_band(
     """Judge a band [low, high] by the deadline (see the module docstring for the sides)."""
     if not low <= high:
         raise ValueError(f"a band needs low <= high, got {low} and {high}")
-    prep = prepare(years, values, target_year=target_year, as_of=as_of, base_year=base_year)
+    prep = prepare(
+        years,
+        values,
+        target_year=target_year,
+        as_of=as_of,
+        base_year=base_year,
+        interpolate_deadline=True,
+    )
     notes: list[str] = []
     inside: bool | None = None
     bound, towards = low, "increase"
@@ -72,7 +80,10 @@ def assess_band(
     elif direction not in (None, "increase"):
         raise ValueError(f"direction must be 'increase', 'decrease' or None, got {direction!r}")
     if prep.reason is None:
-        v_t, v_b = prep.values[-1], prep.values[prep.base_index]
+        # a decided deadline without a figure of its own is judged on the interpolated value
+        judged = prep.interpolation
+        v_t = prep.values[-1] if judged is None else judged.value
+        v_b = prep.values[prep.base_index]
         inside = low <= v_t <= high
         if direction is None:
             if v_t > high or (inside and v_t > v_b):
@@ -101,7 +112,7 @@ def assess_band(
     if direction is None and inside and leaves and t_before(a) and a.projected is not None:
         notes.append(
             f"the trend leaves the band: it projects {number(a.projected, 3)} "
-            f"by {number(target_year)}"
+            f"by {year(target_year)}"
         )
     return BandAssessment(
         low=low,

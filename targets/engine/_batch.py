@@ -1,7 +1,8 @@
 """Many series at once: columnar arrays grouped by series, no Python loop per series.
 
 Mirrors ``assess`` exactly for level and no-target judgements (a property test holds the two
-together). Not covered here: ``base_year`` (the base is the first figure), Destatis's
+together), including the sign rule of compound growth and the value interpolated at a decided
+deadline. Not covered here: ``base_year`` (the base is the first figure), Destatis's
 structural-break flag and the arithmetic steps; use ``assess`` for those.
 """
 
@@ -106,6 +107,40 @@ def _columns(
     return ids, group.astype(np.int64), ys, vs
 
 
+def _first_per_series(
+    g: Ints, y: Floats, v: Floats, mask: npt.NDArray[np.bool_], n: int
+) -> tuple[Floats, Floats]:
+    """Year and value of each series' first row where ``mask`` holds (NaN where none).
+
+    Rows are sorted by series, then year, so the first masked row is the earliest.
+    """
+    rows = np.flatnonzero(mask)
+    series, first = np.unique(g[rows], return_index=True)
+    years, values = np.full(n, np.nan), np.full(n, np.nan)
+    years[series], values[series] = y[rows[first]], v[rows[first]]
+    return years, values
+
+
+def _deadline_values(
+    *,
+    t: Floats,
+    v_t: Floats,
+    tyr: Floats,
+    y_after: Floats,
+    v_after: Floats,
+    reached: npt.NDArray[np.bool_],
+) -> Floats:
+    """The value a decided deadline is judged on: the latest figure, or (when the target year
+    has no figure but figures lie on both sides) the value interpolated at the target year,
+    computed exactly as the scalar path does."""
+    between = reached & (t < tyr) & ~np.isnan(y_after)
+    with np.errstate(all="ignore"):
+        w = (tyr - t) / np.where(between, y_after - t, 1.0)
+        diff = v_after - v_t
+        value = np.where(np.isfinite(diff), v_t + w * diff, (1.0 - w) * v_t + w * v_after)
+    return np.where(between & np.isfinite(value), value, v_t)
+
+
 def assess_batch(
     series: npt.ArrayLike,
     years: npt.ArrayLike,
@@ -153,7 +188,9 @@ def assess_batch(
     seen = np.where(visible, y, -np.inf)
     last_seen = np.maximum.reduceat(seen, starts_all) if g.size else np.zeros(0)
     reached = passed & (last_seen >= tyr)
-    keep = visible & ~(passed[g] & (y > tyr[g]))
+    later = visible & passed[g] & (y > tyr[g])
+    y_after, v_after = _first_per_series(g, y, v, later, n)
+    keep = visible & ~later
     g, y, v = g[keep], y[keep], v[keep]
     count = np.bincount(g, minlength=n)
     first = np.cumsum(count) - count
@@ -165,6 +202,11 @@ def assess_batch(
 
     def pick(a: Floats, i: Ints) -> Floats:
         return np.where(empty, np.nan, a[i]) if a.size else np.full(n, np.nan)
+
+    t, v_t = pick(y, end), pick(v, end)
+    v_deadline = _deadline_values(
+        t=t, v_t=v_t, tyr=tyr, y_after=y_after, v_after=v_after, reached=reached & ~empty
+    )
 
     cols = Columns(
         method=method,
@@ -179,10 +221,12 @@ def assess_batch(
         reached=reached & ~empty,
         b=pick(y, safe),
         v_b=pick(v, safe),
-        t=pick(y, end),
-        v_t=pick(v, end),
+        t=t,
+        v_t=v_t,
+        v_deadline=v_deadline,
         y=y,
         v=v,
+        g=g,
         first=safe,
         last=end,
     )

@@ -37,8 +37,12 @@ class Columns:
     v_b: Floats
     t: Floats
     v_t: Floats
+    v_deadline: Floats
+    """The value a decided deadline is judged on (interpolated where the scalar path does)."""
     y: Floats
     v: Floats
+    g: Ints
+    """The series of each kept point."""
     first: Ints
     last: Ints
 
@@ -72,7 +76,7 @@ def judge(c: Columns) -> Judged:
 
 
 def _judge(c: Columns) -> Judged:
-    th, d, m = c.thresholds, c.d, c.method
+    th, m = c.thresholds, c.method
     has = ~np.isnan(c.target)
     empty = c.count == 0
     v_b, tgt = c.v_b, c.target
@@ -80,12 +84,10 @@ def _judge(c: Columns) -> Judged:
         zero = th["zero_replacement"]
         v_b = np.where(v_b == 0, zero, v_b)
         tgt = np.where(tgt == 0, zero, tgt)
-    met = has & (d * (c.v_t - c.target) >= 0)
-    if m == "unsd":
-        near = np.isin(c.target, (0.0, 100.0))
-        met |= has & near & (np.abs(c.v_t - c.target) <= th["percent_target_tolerance"])
+    met = _met(c, c.v_t)
+    met_at_deadline = _met(c, c.v_deadline)
     dt = c.t - c.b
-    g_a = _crate(v_b, c.v_t, dt)
+    g_a = np.where(_one_sign(c, v_b), _crate(v_b, c.v_t, dt), np.nan)
     s_a = _lrate(v_b, c.v_t, dt)
     slope = _destatis_slope(c) if m == "destatis" else s_a
     T = np.where(has, c.target_year, np.nan)  # noqa: N806
@@ -113,7 +115,7 @@ def _judge(c: Columns) -> Judged:
     q = _Quantities(has, empty, met, v_b, tgt, g_a, s_a, slope, g_r, s_r, projected)
     status, label, ratio, score = _RULES[m](c, q)
     decided = has & c.reached & (m != "istat")
-    status = np.where(decided, np.where(met, ACH, MISS), status)
+    status = np.where(decided, np.where(met_at_deadline, ACH, MISS), status)
     if m == "destatis":
         label = np.where(decided, 6, label)
     floats = {
@@ -138,6 +140,31 @@ def _judge(c: Columns) -> Judged:
     numbers = {k: _finite(np.where(empty, np.nan, x)).astype(np.float64) for k, x in floats.items()}
     codes = np.asarray(status, dtype=np.int8), np.asarray(label, dtype=np.int8)
     return numbers, codes[0], codes[1], c.count.astype(np.int64)
+
+
+def _met(c: Columns, value: Floats) -> Bools:
+    """The target met by ``value`` (UNSD: within the tolerance of a 0 or 100 target too)."""
+    has = ~np.isnan(c.target)
+    met = has & (c.d * (value - c.target) >= 0)
+    if c.method == "unsd":
+        near = np.isin(c.target, (0.0, 100.0))
+        tolerance = c.thresholds["percent_target_tolerance"]
+        met |= has & near & (np.abs(value - c.target) <= tolerance)
+    return met
+
+
+def _one_sign(c: Columns, v_b: Floats) -> Bools:
+    """Whether every kept value (the base as the method uses it) is positive, or every one
+    negative: compound growth cannot span a zero or a sign change."""
+    n = c.count.size
+    sign = np.sign(c.v)
+    if sign.size:
+        nonempty = c.count > 0
+        sign[c.first[nonempty]] = np.sign(v_b[nonempty])
+    positive = np.bincount(c.g, weights=(sign > 0).astype(float), minlength=n)
+    negative = np.bincount(c.g, weights=(sign < 0).astype(float), minlength=n)
+    one: Bools = (positive == c.count) | (negative == c.count)
+    return one
 
 
 @dataclass(frozen=True, slots=True)

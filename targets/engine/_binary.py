@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from targets.engine._explain import year
-from targets.engine._num import fmt
+from targets.engine._num import when
 from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -67,10 +67,10 @@ def assess_binary(
     if used and used[-1]:
         return result(Status.ACHIEVED, "reached")
     if first is not None:
-        notes.append(f"reached in {fmt(first)} but not in the latest figure")
+        notes.append(f"reached in {when(first)} but not in the latest figure")
     if prep.deadline_reached:
         return result(Status.MISSED, "missed")
-    due = f"due {fmt(target_year)}" if target_year is not None else "no deadline"
+    due = f"due {when(target_year)}" if target_year is not None else "no deadline"
     if not used:
         return result(Status.NOT_ASSESSABLE, "not_reached", f"{prep.reason}; {due}")
     return result(Status.NOT_ASSESSABLE, "not_reached", f"not yet reached; {due}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from targets.engine._num import finite, fmt
+from targets.engine._num import finite, fmt, when
 from targets.engine._series import Prepared
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -51,7 +51,7 @@ def judge(c: Context) -> Verdict:
     if c.met:
         if c.d * (p_t - c.target) >= 0:
             return Verdict("sun", Status.ACHIEVED)
-        note = f"the trend threatens the target: it projects {fmt(p_t)} by {fmt(c.target_year)}"
+        note = f"the trend threatens the target: it projects {fmt(p_t)} by {when(c.target_year)}"
         return Verdict("sun_behind_cloud", Status.ACHIEVED, notes=(note,))
     miss = (c.target - p_t) / (c.target - c.v_t)
     steps = (

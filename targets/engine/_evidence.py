@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from targets.engine._num import fmt
+from targets.engine._num import when
 from targets.engine._result import Result
 from targets.engine._status import Status, worst
 from targets.engine._step import Step
@@ -78,7 +78,7 @@ def select_figures(
     notes: list[str] = []
     known = [f for f in figures if as_of is None or f.published is None or f.published <= as_of]
     if len(known) < n:
-        notes.append(f"{n - len(known)} figure(s) published after {fmt(as_of)} are not used")
+        notes.append(f"{n - len(known)} figure(s) published after {when(as_of)} are not used")
     forecasts = tuple((f.year, f.value) for f in known if f.kind == "forecast")
     counted = [f for f in known if f.kind == "actual" or (f.kind == "estimate" and estimates)]
     if not estimates and any(f.kind == "estimate" for f in known):
@@ -103,7 +103,7 @@ def select_figures(
                 )
             )
             notes.append(
-                f"sources disagree for {fmt(year)}: {pick.source or 'unnamed'} chosen by {rule}"
+                f"sources disagree for {when(year)}: {pick.source or 'unnamed'} chosen by {rule}"
             )
     return Selection(
         years=tuple(f.year for f in chosen),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from targets.engine._num import finite, fmt, log, power
+from targets.engine._explain import number
+from targets.engine._num import finite, fmt, log, power, when
 from targets.engine._step import Step
 
 PROJECTIONS: tuple[str, ...] = ("compound", "linear")
@@ -17,6 +20,32 @@ def compound_rate(v0: float, v1: float, years: float) -> float | None:
         return None
     grown = power(v1 / v0, 1.0 / years)
     return None if grown is None else grown - 1.0
+
+
+SignBreak = tuple[float, float, float, float]
+"""(year, value, year, value): two neighbouring points whose values are not of one sign."""
+
+
+def sign_break(years: Sequence[float], values: Sequence[float]) -> SignBreak | None:
+    """The first neighbouring points not of one sign (a zero counts), or None.
+
+    Compound growth needs every value it spans to be positive, or every one negative: a
+    series that crosses or touches zero between its base and its latest point has no
+    compound rate, even when those two end points share a sign.
+    """
+    points = zip(years, values, strict=True)
+    for (y0, v0), (y1, v1) in itertools.pairwise(points):
+        if not ((v0 > 0 and v1 > 0) or (v0 < 0 and v1 < 0)):
+            return y0, v0, y1, v1
+    return None
+
+
+def sign_break_text(brk: SignBreak) -> str:
+    """ "the series changes sign (from 10 in 2015 to -5 in 2018)"."""
+    y0, v0, y1, v1 = brk
+    return (
+        f"the series changes sign (from {number(v0)} in {when(y0)} to {number(v1)} in {when(y1)})"
+    )
 
 
 def linear_rate(v0: float, v1: float, years: float) -> float | None:
@@ -53,6 +82,13 @@ def linear_reach(t: float, v_t: float, target: float, slope: float | None) -> fl
     return t + years if years > 0 else None
 
 
+def _actual_step(text: str, broken: SignBreak | None, g_a: float | None) -> Step:
+    """The step for g_a, saying why it is undefined where the series leaves one sign."""
+    if broken is not None:
+        text += f", undefined: {sign_break_text(broken)}"
+    return Step("g_a", text, g_a)
+
+
 @dataclass(frozen=True, slots=True)
 class Growth:
     """The shared quantities, each None where undefined, and the steps that produced them."""
@@ -87,16 +123,19 @@ def compute_growth(
     projection: str,
     trajectory: str,
     bounds: tuple[float | None, float | None] = (None, None),
+    broken: SignBreak | None = None,
 ) -> Growth:
     """Every shared quantity; ``slope_step`` None means the linear slope from base to latest.
 
     ``bounds`` (low, high) caps the projection where the metric cannot go (rank 1, 100 %).
+    ``broken`` is where the used series leaves one sign: g_a (and the compound projection
+    and reach built on it) is then undefined.
     """
     fb, fvb, ft, fvt = fmt(b), fmt(v_b), fmt(t), fmt(v_t)
-    g_a = compound_rate(v_b, v_t, t - b)
+    g_a = compound_rate(v_b, v_t, t - b) if broken is None else None
     s_a = linear_rate(v_b, v_t, t - b)
     steps = [
-        Step("g_a", f"({fvt} / {fvb}) ** (1 / ({ft} - {fb})) - 1", g_a),
+        _actual_step(f"({fvt} / {fvb}) ** (1 / ({ft} - {fb})) - 1", broken, g_a),
         Step("s_a", f"({fvt} - {fvb}) / ({ft} - {fb})", s_a),
     ]
     if slope_step is not None:
@@ -168,7 +207,7 @@ def compute_growth(
         traj_text = f"{fvb} + ({ft} - {fb}) * {fmt(s_r)}"
     gap = None if traj is None else v_t - traj
     steps += [
-        Step(f"trajectory at {ft} ({trajectory})", traj_text, traj),
+        Step(f"trajectory at {when(t)} ({trajectory})", traj_text, traj),
         Step("gap to trajectory", f"{fvt} - {fmt(traj)}", gap),
     ]
     return Growth(

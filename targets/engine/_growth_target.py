@@ -7,6 +7,12 @@ end, is achieved. Before that, the most recent realised growth (between the last
 plays g_a against the required rate in Statistics Canada's ratio R = d * g / |rate| with its
 thresholds and labels, when the rate asks for movement in the desired direction (d * rate > 0);
 otherwise meeting the rate is on track and missing it is regressing.
+
+Growth-rate targets are always judged with Statistics Canada's ratio and labels, so
+``thresholds`` are Statistics Canada's (``substantial_progress``, ``moderate_progress``,
+``limited_progress`` matter here); another method's names are refused with a message saying so.
+A period whose two figures are not of one sign (a zero counts) has no growth rate: the
+result is not assessable, with the reason said.
 """
 
 from __future__ import annotations
@@ -15,9 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from targets.engine._assess import direction_sign
-from targets.engine._explain import percent, year
-from targets.engine._growth import compound_rate
-from targets.engine._num import fmt
+from targets.engine._explain import percent, period, status_text, year
+from targets.engine._growth import compound_rate, sign_break, sign_break_text
+from targets.engine._num import fmt, when
 from targets.engine._series import Numbers, prepare
 from targets.engine._statcan import label as statcan_label
 from targets.engine._status import Status
@@ -52,15 +58,36 @@ class GrowthTargetAssessment:
     steps: tuple[Step, ...]
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
-        parts = [f"needs {percent(self.rate)} growth a year in {year(self.start)}-{year(self.end)}"]
-        for when, g in self.realised:
-            parts.append(f"grew {percent(g)} into {year(when)}" if g is not None else "")
+        size = percent(self.rate)
+        if self.direction == "increase":
+            need = f"{size} growth" if self.rate >= 0 else f"a fall of at most {size}"
+        else:
+            need = f"growth of at most {size}" if self.rate >= 0 else f"a fall of at least {size}"
+        parts = [f"needs {need} a year in {period(self.start, self.end)}"]
+        for at, g in self.realised:
+            parts.append(f"{_moved(g)} into {year(at)}" if g is not None else "")
         if self.recent is not None and not self.realised:
-            parts.append(f"grew {percent(self.recent)} in the latest period")
-        verdict = self.status.value.replace("_", " ")
+            parts.append(f"{_moved(self.recent)} in the latest period")
+        short = [at for at, g in self.realised if g is not None and self._short(g)]
+        if self.status is Status.MISSED and short:
+            label = self.method_status.replace("_", " ")
+            verdict = (
+                f"missed: short of {percent(self.rate)} in {', '.join(year(y) for y in short)} "
+                f"(the statcan trend label was: {label})"
+            )
+        else:
+            verdict = status_text(self.status, "statcan", self.method_status)
         parts.append(verdict + (f": {self.reason}" if self.reason else ""))
         body = "; ".join(p for p in parts if p)
         return f"{name}: {body}" if name else body
+
+    def _short(self, g: float) -> bool:
+        d = 1 if self.direction == "increase" else -1
+        return d * (g - self.rate) < 0
+
+
+def _moved(g: float) -> str:
+    return f"grew {percent(g)}" if g >= 0 else f"fell {percent(g)}"
 
 
 def assess_growth_rate(
@@ -76,21 +103,28 @@ def assess_growth_rate(
 ) -> GrowthTargetAssessment:
     """Judge a growth rate per year over (start_year, target_year]; start defaults to T - 1."""
     d = direction_sign(direction)
-    th = resolve_thresholds("statcan", thresholds)
+    try:
+        th = resolve_thresholds("statcan", thresholds)
+    except ValueError as exc:
+        raise ValueError(
+            f"growth-rate targets use Statistics Canada's thresholds ({exc})"
+        ) from None
     start = target_year - 1 if start_year is None else start_year
     if not start < target_year:
         raise ValueError("the start of a growth period must precede its end")
     prep = prepare(years, values, target_year=target_year, as_of=as_of, base_year=None)
     ys, vs = prep.years, prep.values
-    realised = tuple(
-        (ys[i], compound_rate(vs[i - 1], vs[i], ys[i] - ys[i - 1]))
-        for i in range(1, len(ys))
-        if start < ys[i] <= target_year
-    )
-    recent = compound_rate(vs[-2], vs[-1], ys[-1] - ys[-2]) if len(ys) >= 2 else None
+    periods = [i for i in range(1, len(ys)) if start < ys[i] <= target_year]
+    realised = tuple((ys[i], _growth(ys, vs, i)) for i in periods)
+    recent = _growth(ys, vs, len(ys) - 1) if len(ys) >= 2 else None
     steps = tuple(
-        Step(f"growth into {fmt(y)}", f"realised annual growth vs required {fmt(rate)}", g)
-        for y, g in realised
+        Step(
+            f"growth into {when(ys[i])}",
+            f"({fmt(vs[i])} / {fmt(vs[i - 1])}) ** (1 / ({fmt(ys[i])} - {fmt(ys[i - 1])})) - 1"
+            f" vs required {fmt(rate)}",
+            g,
+        )
+        for i, (_, g) in zip(periods, realised, strict=True)
     )
     notes = list(prep.notes)
 
@@ -114,21 +148,35 @@ def assess_growth_rate(
             steps,
         )
 
+    broken = [brk for i in periods if (brk := sign_break(ys[i - 1 : i + 1], vs[i - 1 : i + 1]))]
+    if broken:
+        why = f"{sign_break_text(broken[0])}: growth is undefined"
+        return result(Status.NOT_ASSESSABLE, "not_available", reason=why)
     if any(g is None for _, g in realised):
-        return result(
-            Status.NOT_ASSESSABLE, "not_available", reason="growth across zero or a sign change"
-        )
+        return result(Status.NOT_ASSESSABLE, "not_available", reason="the growth rate overflows")
     short = [(y, g) for y, g in realised if g is not None and d * (g - rate) < 0]
     if short:
-        notes.append("short of the rate in " + ", ".join(fmt(y) for y, _ in short))
+        notes.append("short of the rate in " + ", ".join(when(y) for y, _ in short))
         _, label, ratio = _grade(short[-1][1], rate, d, th)
         return result(Status.MISSED, label, ratio)
     if realised and prep.deadline_reached:
         return result(Status.ACHIEVED, "target_achieved")
     if recent is None:
-        why = "needs two figures to measure growth" if len(ys) < 2 else "growth across zero"
+        if len(ys) < 2:
+            why = "needs two figures to measure growth"
+        else:
+            brk = sign_break(ys[-2:], vs[-2:])
+            why = "the growth rate overflows" if brk is None else sign_break_text(brk)
+            why += ": growth is undefined" if brk is not None else ""
         return result(Status.NOT_ASSESSABLE, "not_available", reason=why)
     return result(*_grade(recent, rate, d, th))
+
+
+def _growth(ys: tuple[float, ...], vs: tuple[float, ...], i: int) -> float | None:
+    """Annual growth into figure i; None where the two figures are not of one sign."""
+    if sign_break(ys[i - 1 : i + 1], vs[i - 1 : i + 1]) is not None:
+        return None
+    return compound_rate(vs[i - 1], vs[i], ys[i] - ys[i - 1])
 
 
 def _grade(

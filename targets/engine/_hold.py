@@ -1,11 +1,14 @@
 """Hold a floor, a ceiling or a band every year over a period, judged the Destatis way.
 
-Every figure in the period is checked. While the period runs the status follows the latest
-figure and the five-year mean change projected to the end of the period: inside and holding is
-sun (achieved), inside but heading out is sun behind cloud (achieved, with a warning), outside
-but not moving away is cloud (off track), else thunderstorm (regressing). Earlier breaches are
-listed and noted. Once the data reach the end of the period the assessment ends: achieved when
-no figure in the period breached, else missed.
+Every figure in the period (up to as_of) is checked. A figure outside the bounds breaks the
+promise to hold every year, so the target is missed from then on, whatever the current state;
+the breached years are listed. Without a breach, while the period runs, the status follows the
+latest figure and the five-year mean change projected to the end of the period: inside and
+holding is sun (achieved), inside but heading out is sun behind cloud (achieved, with a
+warning), outside but not moving away is cloud (off track), else thunderstorm (regressing).
+With a breach, ``method_status`` keeps that symbol for the current state. Once the data reach
+the end of the period the assessment ends: achieved when no figure in the period breached,
+else missed.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from targets.engine._destatis import mean_change, too_few
-from targets.engine._explain import number, year
-from targets.engine._num import finite, fmt
+from targets.engine._explain import number, period, year
+from targets.engine._num import finite, fmt, when
 from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -52,19 +55,41 @@ class HoldAssessment:
             if bound is not None
             for text in [f"{text}{number(bound)}{u}"]
         )
-        parts = [f"to stay {bounds} every year {year(self.start)}-{year(self.end)}"]
+        parts = [f"to stay {bounds} every year {period(self.start, self.end)}"]
         if self.values:
             parts.append(f"at {number(self.values[-1])}{u} ({year(self.years[-1])})")
-        if self.breaches:
+        broken = self.breaches and self.status is Status.MISSED
+        if self.breaches and not broken:
             parts.append("breached in " + ", ".join(year(y) for y in self.breaches))
-        elif self.checked:
+        elif self.checked and not self.breaches:
             parts.append(f"held in all {len(self.checked)} figures so far")
         if self.projected is not None:
             parts.append(f"the trend reaches {number(self.projected, 3)}{u} by {year(self.end)}")
-        verdict = f"{self.status.value.replace('_', ' ')} (destatis: {self.method_status})"
-        parts.append(verdict + (f": {self.reason}" if self.reason else ""))
+        label = self.method_status.replace("_", " ")
+        if broken:
+            verdict = f"missed: {self._breach_text(u)}, so not held every year"
+            if self.method_status == "ended":
+                verdict += " (destatis: assessment ended)"
+            else:
+                verdict += f"; now {label}"
+        else:
+            verdict = f"{self.status.value.replace('_', ' ')} (destatis: {label})"
+            verdict += f": {self.reason}" if self.reason else ""
+        parts.append(verdict)
         body = "; ".join(parts)
         return f"{name}: {body}" if name else body
+
+    def _breach_text(self, u: str) -> str:
+        """ "below 45 in 2016, 2017 and above 50 in 2020"."""
+        value = dict(zip(self.years, self.values, strict=True))
+        sides = []
+        for word, bound, sign in (("below", self.low, -1), ("above", self.high, 1)):
+            if bound is None:
+                continue
+            hit = [y for y in self.breaches if sign * (value[y] - bound) > 0]
+            if hit:
+                sides.append(f"{word} {number(bound)}{u} in " + ", ".join(year(y) for y in hit))
+        return " and ".join(sides)
 
 
 def assess_hold(
@@ -98,9 +123,12 @@ def assess_hold(
     )
     notes: list[str] = []
     if breaches:
-        notes.append("breached in " + ", ".join(fmt(y) for y in breaches))
+        notes.append(
+            "breached in " + ", ".join(when(y) for y in breaches) + ": not held every year, "
+            "so missed whatever the current state"
+        )
     if prep.years and prep.years[-1] < start:
-        notes.append(f"the period starts in {fmt(start)}: judged on the latest figure")
+        notes.append(f"the period starts in {when(start)}: judged on the latest figure")
 
     def result(
         status: Status,
@@ -111,6 +139,10 @@ def assess_hold(
         projected: float | None = None,
         steps: tuple[Step, ...] = (),
     ) -> HoldAssessment:
+        if breaches and label != "suspended":  # a breach cannot be undone: missed
+            if reason is not None:
+                notes.append(f"destatis cannot judge the current state: {reason}")
+            status, reason = Status.MISSED, None
         return HoldAssessment(
             low,
             high,
@@ -138,7 +170,7 @@ def assess_hold(
     if prep.years[-1] >= end:
         return result(Status.MISSED if breaches else Status.ACHIEVED, "ended")
     if prep.as_of is not None and prep.as_of >= end:
-        notes.append(f"the data stop in {fmt(prep.years[-1])}, before the end {fmt(end)}")
+        notes.append(f"the data stop in {when(prep.years[-1])}, before the end {when(end)}")
     slope, step = mean_change(prep, th)
     if slope is None:
         return result(Status.NOT_ASSESSABLE, "not_assessed", too_few(th), steps=(step,))

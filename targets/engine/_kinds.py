@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from targets.engine._assess import assess
 from targets.engine._result import Assessment
@@ -24,6 +25,7 @@ def assess_rank(
     """Judge "top N by year": lower is better, places per year (default method: sdsn).
 
     The trend stops at rank 1: a projection past it is capped there, with a step saying so.
+    The result has ``rank=True``, so its explanation counts places climbed or lost.
 
     A compound method (statcan, unsd, istat) raises ValueError: a rank has no meaningful
     growth rate, so the engine refuses rather than quietly judging something else.
@@ -34,7 +36,7 @@ def assess_rank(
             f"ranks are judged linearly (places per year): use one of {', '.join(RANK_METHODS)}, "
             f"not {chosen!r}"
         )
-    return assess(
+    result = assess(
         years,
         ranks,
         target=target_rank,
@@ -47,6 +49,7 @@ def assess_rank(
         projection="linear",
         bounds=(1.0, None),
     )
+    return replace(result, rank=True)
 
 
 def assess_direction(

@@ -1,4 +1,13 @@
-"""Several milestones on one metric: each judged; the nearest future one drives the status."""
+"""Several milestones on one metric: each judged; the nearest future one not yet met drives.
+
+Past milestones come out achieved or missed (each is a level target whose deadline has
+passed). The driving milestone is the nearest future one the latest figure does not yet meet,
+and the target's status is its status: a past miss is listed but does not change it (the
+driving milestone is unmet, so the target cannot read achieved anyway). When no future
+milestone is left unmet, the worst past milestone that was not achieved drives (a past miss
+makes the whole target missed); only when every milestone is achieved or already met does the
+target read achieved, and then the last milestone drives.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +15,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from targets.engine._assess import assess
+from targets.engine._assess import assess, direction_sign, is_met
 from targets.engine._explain import number, year
 from targets.engine._num import finite
 from targets.engine._result import Assessment
@@ -21,7 +30,8 @@ class MilestonesAssessment:
 
     milestones: tuple[Assessment, ...]
     driving: int
-    """Index of the nearest milestone after as_of (the last one when all have passed)."""
+    """Index of the milestone that drives the status: the nearest one after as_of not yet met;
+    when none is left, the worst past one not achieved; else the last one."""
     trajectory_value: float | None
     """The promised path at the latest year: straight lines from the base through milestones."""
     trajectory_gap: float | None
@@ -31,15 +41,22 @@ class MilestonesAssessment:
     notes: tuple[str, ...]
     steps: tuple[Step, ...]
 
+    met_early: tuple[int, ...] = ()
+    """Indices of future milestones the latest figure already meets."""
+
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
         lead = self.milestones[self.driving].explain(unit=unit, name=None)
-        past = [
-            f"{year(m.target_year)} milestone {m.status.value.replace('_', ' ')}"
+        others = [
+            f"{year(m.target_year)} milestone {_state(i, m, self.met_early)}"
             for i, m in enumerate(self.milestones)
             if i != self.driving and m.target_year is not None
         ]
-        body = "; ".join([lead, *past])
+        body = "; ".join([lead, *others])
         return f"{name}: {body}" if name else body
+
+
+def _state(i: int, m: Assessment, met_early: tuple[int, ...]) -> str:
+    return "met already" if i in met_early else m.status.value.replace("_", " ")
 
 
 def assess_milestones(
@@ -75,12 +92,14 @@ def assess_milestones(
         )
         for when, value in ordered
     )
+    d = direction_sign(direction)
     now = _evaluation_year(results)
     future = [i for i, (when, _) in enumerate(ordered) if now is None or when > now]
-    driving = future[0] if future else len(ordered) - 1
+    met_early = tuple(i for i in future if _met(results[i], d))
+    driving = _driving(results, future, met_early)
     lead = results[driving]
     notes = [
-        f"{year(when)} milestone ({number(value)}): {results[i].status.value.replace('_', ' ')}"
+        f"{year(when)} milestone ({number(value)}): {_state(i, results[i], met_early)}"
         for i, (when, value) in enumerate(ordered)
         if i != driving
     ]
@@ -96,7 +115,33 @@ def assess_milestones(
         reason=lead.reason,
         notes=(*lead.notes, *notes),
         steps=lead.steps,
+        met_early=met_early,
     )
+
+
+def _met(a: Assessment, d: int) -> bool:
+    """Whether the latest figure already meets a milestone (by the method's rule of "met")."""
+    if a.latest_value is None or a.target is None:
+        return False
+    return is_met(a.method, a.latest_value, a.target, d, a.thresholds)
+
+
+def _driving(results: tuple[Assessment, ...], future: list[int], met_early: tuple[int, ...]) -> int:
+    """The nearest future milestone not yet met; else the worst past one not achieved (the
+    latest among equals, a miss first); else the last milestone."""
+    pending = [i for i in future if i not in met_early]
+    if pending:
+        return pending[0]
+    past = [i for i in range(len(results)) if i not in future]
+    short = [i for i in past if results[i].status is not Status.ACHIEVED]
+    if short:
+        return max(short, key=lambda i: (_badness(results[i].status), i))
+    return len(results) - 1
+
+
+def _badness(status: Status) -> int:
+    """Severity for choosing the driver; not assessable ranks below every judged status."""
+    return -1 if status.severity is None else status.severity
 
 
 def _evaluation_year(results: tuple[Assessment, ...]) -> float | None:

@@ -6,6 +6,8 @@ round identically (numpy may use SIMD kernels that differ from ``math`` in the l
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import math
 
 import numpy as np
@@ -38,3 +40,22 @@ def fmt(x: float | None) -> str:
     if float(x).is_integer() and abs(x) < 1e15:
         return str(int(x))
     return f"{x:.6g}"
+
+
+def when(y: float | None) -> str:
+    """A year in words: a whole year as itself, a fractional one as the ISO date it stands for.
+
+    The convention is year Y + (day_of_year - 1) / days_in_year, so 2024.9126 (day 335 of a
+    leap year) is "2024-11-30"; months and quarters map to their first day. Years a date
+    cannot hold are shown as numbers.
+    """
+    if y is None:
+        return "undefined"
+    if float(y).is_integer():
+        return str(int(y))
+    whole = math.floor(y)
+    if not 1 <= whole <= 9998:
+        return f"{y:.2f}"
+    days = 366 if calendar.isleap(whole) else 365
+    day = datetime.date(whole, 1, 1) + datetime.timedelta(days=round((y - whole) * days))
+    return day.isoformat()

@@ -25,6 +25,7 @@ _NUMBERS = (
     "reach_year",
     "trajectory_value",
     "trajectory_gap",
+    "interpolated",
 )
 """Fields that an overflow could make infinite: stored as None (undefined) instead."""
 
@@ -92,6 +93,14 @@ class Assessment:
     steps: tuple[Step, ...]
     forecasts: tuple[tuple[float, float], ...] = ()
     """(year, value) forecasts shown beside the trend; never used as actuals."""
+    deadline_reached: bool = False
+    """The deadline has passed and the data reach it, so achieved or missed was decided on the
+    value at the target year: its figure, or ``interpolated``."""
+    interpolated: float | None = None
+    """The value interpolated at a decided target year that has no figure of its own, between
+    the last figure before it (``latest_year``) and the first after it."""
+    rank: bool = False
+    """A rank (lower is better, in places): set by ``assess_rank``; explanations count places."""
 
     def __post_init__(self) -> None:
         for name in _NUMBERS:

@@ -1,7 +1,8 @@
 """Turning raw years and values into the points a judgement may use.
 
 Here live the time conventions: ``as_of`` hides later figures, a passed deadline is judged on the
-data up to the target year, and the base point is the first one unless a base year is named.
+data up to the target year (on the value interpolated at it when the figures straddle it), and
+the base point is the first one unless a base year is named.
 """
 
 from __future__ import annotations
@@ -14,9 +15,49 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from targets.engine._num import fmt
+from targets.engine._explain import number
+from targets.engine._num import finite, fmt, when
+from targets.engine._step import Step
 
 Numbers = Sequence[float] | npt.NDArray[np.floating] | npt.NDArray[np.integer]
+
+
+@dataclass(frozen=True, slots=True)
+class Interpolation:
+    """The value at a passed target year without a figure, between the figures either side."""
+
+    year: float
+    value: float
+    before: tuple[float, float]
+    """(year, value) of the last figure before the target year."""
+    after: tuple[float, float]
+    """(year, value) of the first figure after it."""
+
+    @property
+    def step(self) -> Step:
+        (y0, v0), (y1, v1) = self.before, self.after
+        formula = (
+            f"{fmt(v0)} + ({fmt(v1)} - {fmt(v0)}) * ({fmt(self.year)} - {fmt(y0)}) "
+            f"/ ({fmt(y1)} - {fmt(y0)})"
+        )
+        return Step("v_T (interpolated)", formula, self.value)
+
+
+def interpolate(
+    year: float, before: tuple[float, float], after: tuple[float, float]
+) -> float | None:
+    """The straight line between two figures at ``year``; None if it overflows.
+
+    v0 + w * (v1 - v0) is exact where the two figures are equal and mirrors exactly under
+    negation; where the difference overflows, the weighted mean (1 - w) * v0 + w * v1 is used.
+    The batch path computes it the same way, operation for operation.
+    """
+    (y0, v0), (y1, v1) = before, after
+    w = (year - y0) / (y1 - y0)
+    diff = v1 - v0
+    if math.isfinite(diff):
+        return finite(v0 + w * diff)
+    return finite((1.0 - w) * v0 + w * v1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +75,15 @@ class Prepared:
     notes: tuple[str, ...]
     reason: str | None
     """Why nothing can be judged (no points, no base point); None when points exist."""
+    interpolation: Interpolation | None = None
+    """Set when a decided deadline has no figure of its own but figures on both sides."""
+
+    @property
+    def deadline_value(self) -> float | None:
+        """The value a decided deadline is judged on: interpolated, else the latest figure."""
+        if self.interpolation is not None:
+            return self.interpolation.value
+        return self.latest_value
 
     @property
     def base_year(self) -> float | None:
@@ -67,7 +117,7 @@ def as_points(years: Numbers, values: Numbers) -> tuple[tuple[float, ...], tuple
     vs = [vs[i] for i in order]
     for a, b in itertools.pairwise(ys):
         if a == b:
-            raise ValueError(f"two figures for the year {fmt(a)}: resolve the conflict first")
+            raise ValueError(f"two figures for the year {when(a)}: resolve the conflict first")
     return tuple(ys), tuple(vs)
 
 
@@ -78,33 +128,60 @@ def prepare(
     target_year: float | None,
     as_of: float | None,
     base_year: float | None,
+    interpolate_deadline: bool = False,
 ) -> Prepared:
-    """Apply ``as_of``, the deadline cut-off and the base-year choice."""
+    """Apply ``as_of``, the deadline cut-off and the base-year choice.
+
+    With ``interpolate_deadline``, a passed target year without a figure of its own but with
+    figures on both sides (up to as_of) gets the value interpolated between them, which is
+    what decides achieved or missed.
+    """
     ys, vs = as_points(years, values)
     if as_of is not None and not math.isfinite(as_of):
         raise ValueError("as_of must be a finite year")
-    when = as_of if as_of is not None else (ys[-1] if ys else None)
+    when_ = as_of if as_of is not None else (ys[-1] if ys else None)
     notes: list[str] = []
-    visible = [i for i, y in enumerate(ys) if when is None or y <= when]
-    passed = target_year is not None and when is not None and when >= target_year
+    visible = [i for i, y in enumerate(ys) if when_ is None or y <= when_]
+    passed = target_year is not None and when_ is not None and when_ >= target_year
     reached = False
+    between: Interpolation | None = None
     if passed and target_year is not None:
         after = [i for i in visible if ys[i] > target_year]
         reached = bool(visible) and ys[visible[-1]] >= target_year
         visible = [i for i in visible if ys[i] <= target_year]
-        if after:
+        gap = bool(visible) and ys[visible[-1]] < target_year
+        if interpolate_deadline and gap and after:
+            before_point = (ys[visible[-1]], vs[visible[-1]])
+            after_point = (ys[after[0]], vs[after[0]])
+            value = interpolate(target_year, before_point, after_point)
+            if value is not None:
+                between = Interpolation(target_year, value, before_point, after_point)
+        deadline = when(target_year)
+        if after and between is not None:
             notes.append(
-                f"figures after the target year {fmt(target_year)} are not used: a passed "
+                f"figures after the target year {deadline} are not used, except "
+                f"{when(between.after[0])} to interpolate the value at {deadline}: a passed "
+                "deadline is judged on the data up to it"
+            )
+        elif after:
+            notes.append(
+                f"figures after the target year {deadline} are not used: a passed "
                 "deadline is judged on the data up to it"
             )
         if visible and not reached:
             notes.append(
-                f"the data stop in {fmt(ys[visible[-1]])}, before the target year "
-                f"{fmt(target_year)}: judged on the trend"
+                f"the data stop in {when(ys[visible[-1]])}, before the target year "
+                f"{deadline}: judged on the trend"
             )
-        elif visible and ys[visible[-1]] < target_year:
+        elif between is not None:
+            (y0, v0), (y1, v1) = between.before, between.after
             notes.append(
-                f"no figure for {fmt(target_year)}: judged on the figure for {fmt(ys[visible[-1]])}"
+                f"no figure for {deadline}: {number(between.value)} interpolated between "
+                f"{when(y0)} ({number(v0)}) and {when(y1)} ({number(v1)})"
+            )
+        elif gap:
+            notes.append(
+                f"no figure for {deadline}: judged on the figure for {when(ys[visible[-1]])}"
             )
     used_y = tuple(ys[i] for i in visible)
     used_v = tuple(vs[i] for i in visible)
@@ -114,20 +191,23 @@ def prepare(
             years=used_y,
             values=used_v,
             base_index=base_index,
-            as_of=when,
+            as_of=when_,
             deadline_passed=passed,
             deadline_reached=reached and reason is None,
             notes=tuple(notes),
             reason=reason,
+            interpolation=between if reason is None else None,
         )
 
     if not ys:
         return result("no figures")
     if not used_y:
-        cutoff = min(when, target_year) if (when is not None and target_year is not None) else when
-        return result(f"no figures up to {fmt(cutoff if cutoff is not None else ys[0])}")
+        cutoff = (
+            min(when_, target_year) if (when_ is not None and target_year is not None) else when_
+        )
+        return result(f"no figures up to {when(cutoff if cutoff is not None else ys[0])}")
     if base_year is None:
         return result(None)
     if base_year not in used_y:
-        return result(f"no figure for the base year {fmt(base_year)}")
+        return result(f"no figure for the base year {when(base_year)}")
     return result(None, used_y.index(base_year))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from targets.engine._growth import Growth
-from targets.engine._num import fmt
+from targets.engine._growth import Growth, SignBreak, sign_break_text
+from targets.engine._num import when
 from targets.engine._series import Prepared
 from targets.engine._status import NOT_ASSESSABLE_LABEL, Status
 from targets.engine._step import Step
@@ -17,7 +17,8 @@ class Context:
     """The points, the target and the shared growth quantities, as one method judges them.
 
     ``v_b`` and ``target`` are the values the method computes with (Statistics Canada replaces
-    zeros); ``met`` compares the latest figure with the target as declared.
+    zeros); ``met`` compares the latest figure with the target as declared. ``broken`` is where
+    the used series (base to latest) first leaves one sign, which compound growth cannot span.
     """
 
     prep: Prepared
@@ -32,6 +33,7 @@ class Context:
     thresholds: Mapping[str, float]
     limit: float | None
     growth: Growth
+    broken: SignBreak | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +54,15 @@ def unavailable(method: str, reason: str, *steps: Step) -> Verdict:
 def too_few(c: Context) -> str:
     if len(c.prep.years) < 2:
         return "fewer than two years of data"
-    return f"the base year {fmt(c.b)} is the latest year: no change to measure"
+    return f"the base year {when(c.b)} is the latest year: no change to measure"
 
 
 def compound_reason(c: Context, *, with_target: bool) -> str:
     """Why a compound rate the method needs is undefined."""
     if c.v_b == 0:
         return "a zero base value: compound growth is undefined"
-    if c.v_t / c.v_b < 0:
-        return (
-            f"the series changes sign between {fmt(c.b)} and {fmt(c.t)}: "
-            "compound growth is undefined"
-        )
+    if c.broken is not None:
+        return f"{sign_break_text(c.broken)}: compound growth is undefined"
     if with_target and c.target is not None and c.target / c.v_b < 0:
         return "the target and the base value differ in sign: compound growth is undefined"
     return "compound growth overflows"

@@ -94,22 +94,39 @@ def test_hold_inside_with_a_holding_trend_is_sun() -> None:
     assert h.checked == (2019.0, 2020.0, 2021.0, 2022.0, 2023.0)
 
 
-def test_hold_inside_but_heading_out_is_sun_behind_cloud_and_breaches_are_listed() -> None:
-    # 2019 breached (6.6); mean change (6.45 - 6.0) / 5 = 0.09; end: 6.45 + 0.18 = 6.63 > 6.5
+def test_hold_inside_but_heading_out_is_sun_behind_cloud() -> None:
+    # no breach; mean change (6.45 - 6.0) / 5 = 0.09; end: 6.45 + 0.09 * 2 = 6.63 > 6.5
+    h = assess_hold(HOLD_YEARS, [6.0, 6.1, 6.1, 6.2, 6.3, 6.45], low=6.0, high=6.5,
+                    start=2019, end=2025)  # fmt: skip
+    assert (h.status, h.method_status, h.breaches) == (Status.ACHIEVED, "sun_behind_cloud", ())
+
+
+def test_hold_breached_during_the_period_is_missed_and_keeps_the_current_symbol() -> None:
+    # (this case read achieved before: a breach inside the period now makes the target missed)
+    # 2019 breached (6.6 > 6.5); the current state is still sun behind cloud, as above
     h = assess_hold(HOLD_YEARS, [6.0, 6.6, 6.1, 6.2, 6.3, 6.45], low=6.0, high=6.5,
                     start=2019, end=2025)  # fmt: skip
     assert (h.status, h.method_status, h.breaches) == (
-        Status.ACHIEVED, "sun_behind_cloud", (2019.0,),
+        Status.MISSED, "sun_behind_cloud", (2019.0,),
     )  # fmt: skip
+    assert h.explain().endswith(
+        "missed: above 6.5 in 2019, so not held every year; now sun behind cloud"
+    )
 
 
-def test_hold_outside_not_moving_away_is_cloud_else_thunderstorm() -> None:
-    cloud = assess_hold(HOLD_YEARS, [5.0, 5.1, 5.2, 5.3, 5.4, 5.5], low=6.0, start=2018,
-                        end=2025)  # fmt: skip
+def test_hold_outside_before_the_period_not_moving_away_is_cloud_else_thunderstorm() -> None:
+    # the period starts after the data (2024): being outside is not a breach yet
+    # (these ran from 2018 before; outside inside the period is now a breach, so missed)
+    cloud = assess_hold(HOLD_YEARS, [5.0, 5.1, 5.2, 5.3, 5.4, 5.5], low=6.0, start=2024,
+                        end=2030)  # fmt: skip
     assert (cloud.status, cloud.method_status) == (Status.OFF_TRACK, "cloud")
-    storm = assess_hold(HOLD_YEARS, [7.0, 7.1, 7.2, 7.3, 7.4, 7.5], high=6.5, start=2018,
-                        end=2025)  # fmt: skip
+    storm = assess_hold(HOLD_YEARS, [7.0, 7.1, 7.2, 7.3, 7.4, 7.5], high=6.5, start=2024,
+                        end=2030)  # fmt: skip
     assert (storm.status, storm.method_status) == (Status.REGRESSING, "thunderstorm")
+    inside = assess_hold(HOLD_YEARS, [5.0, 5.1, 5.2, 5.3, 5.4, 5.5], low=6.0, start=2018,
+                         end=2025)  # fmt: skip
+    assert (inside.status, inside.method_status) == (Status.MISSED, "cloud")
+    assert inside.breaches == tuple(float(y) for y in HOLD_YEARS)
 
 
 def test_hold_ends_achieved_or_missed_once_the_data_reach_the_end() -> None:
@@ -185,3 +202,85 @@ def test_yes_no_milestone() -> None:
     reverted = assess_binary([2022, 2023], [True, False], target_year=2030)
     assert reverted.status is Status.NOT_ASSESSABLE
     assert any("reached in 2022" in n for n in reverted.notes)
+
+
+def test_a_milestone_already_met_does_not_drive() -> None:
+    # 73,788 (2024) already meets 70,000 by 2025; 100,000 by 2030 is still pending and drives.
+    # 2030: g_a = (73788 / 45600) ** (1/5) - 1 = 0.101043, g_r = (100000 / 45600) ** (1/11) - 1
+    # = 0.073997: R = 1.36549, substantial progress (on track), not "achieved"
+    m = assess_milestones(YEARS, FIRMS, milestones=[(2025, 70000.0), (2030, 100000.0)])
+    assert (m.driving, m.met_early) == (1, (0,))
+    assert (m.status, m.method_status) == (Status.ON_TRACK, "substantial_progress")
+    assert m.milestones[1].ratio == approx(1.36549, abs=1e-5)
+    assert "2025 milestone (70,000): met already" in m.notes
+    assert m.explain().endswith(
+        "on track (statcan: substantial progress); 2025 milestone met already"
+    )
+
+
+def test_milestones_are_achieved_only_when_every_one_is_met() -> None:
+    # both future milestones met by 73,788: achieved, the last one drives
+    m = assess_milestones(YEARS, FIRMS, milestones=[(2025, 70000.0), (2030, 72000.0)])
+    assert (m.status, m.driving) == (Status.ACHIEVED, 1)
+
+
+def test_a_missed_past_milestone_with_every_future_one_met_makes_the_target_missed() -> None:
+    # 70,000 (2022) < 75,000: missed; 70,000 by 2025 is met already: nothing pending can undo
+    # the miss, so the missed milestone drives
+    m = assess_milestones(YEARS, FIRMS, milestones=[(2022, 75000.0), (2025, 70000.0)])
+    assert (m.status, m.driving) == (Status.MISSED, 0)
+    # with every milestone past: 2020 missed (50,000 < 60,000), 2023 achieved (67,000): missed
+    # (this read achieved before, when the last milestone drove whatever came earlier)
+    past = assess_milestones(YEARS, FIRMS, milestones=[(2020, 60000.0), (2023, 60000.0)])
+    assert (past.status, past.driving) == (Status.MISSED, 0)
+
+
+def test_a_missed_past_milestone_leaves_the_pending_one_to_say_the_status() -> None:
+    # 2022 missed (70,000 < 75,000); 100,000 by 2030 pending: its status (on track) stands,
+    # the miss is listed
+    m = assess_milestones(YEARS, FIRMS, milestones=[(2022, 75000.0), (2030, 100000.0)])
+    assert (m.status, m.driving) == (Status.ON_TRACK, 1)
+    assert "2022 milestone (75,000): missed" in m.notes
+
+
+def test_hold_breached_early_is_missed_even_without_a_trend() -> None:
+    # 42 < 45 in 2016 broke "at least 45 every year"; three figures are too few for a symbol
+    h = assess_hold(years=[2016, 2017, 2018], values=[42, 46, 47], low=45, start=2016, end=2025)
+    assert (h.status, h.method_status, h.breaches, h.reason) == (
+        Status.MISSED, "not_assessed", (2016.0,), None,
+    )  # fmt: skip
+    assert h.explain() == (
+        "to stay at least 45 every year 2016-2025; at 47 (2018); missed: below 45 in 2016, so "
+        "not held every year; now not assessed"
+    )
+    # five figures: mean change (47 - 42) / 4 = 1.25; 47 + 1.25 * 7 = 55.75 >= 45: sun now
+    sun = assess_hold([2016, 2017, 2018, 2019, 2020], [42, 46, 47, 47, 47], low=45, start=2016,
+                      end=2025)  # fmt: skip
+    assert (sun.status, sun.method_status) == (Status.MISSED, "sun")
+    assert sun.explain().endswith("missed: below 45 in 2016, so not held every year; now sun")
+
+
+def test_a_figure_outside_before_the_period_is_no_breach() -> None:
+    h = assess_hold([2014, 2015, 2016, 2017], [42, 46, 47, 48], low=45, start=2016, end=2025)
+    assert (h.status, h.breaches) == (Status.ACHIEVED, ())
+
+
+def test_growth_rate_targets_use_statcan_thresholds_and_say_so() -> None:
+    for other in ({"percent_target_tolerance": 0.0}, {"sun": 0.1}):
+        with pytest.raises(ValueError, match="growth-rate targets use Statistics Canada's thresh"):
+            assess_growth_rate([2020, 2021], [100.0, 108.0], rate=0.092, target_year=2022,
+                               thresholds=other)  # fmt: skip
+    # R = 0.08 / 0.092 = 0.869565 >= 0.8: substantial progress with the lowered threshold
+    a = assess_growth_rate([2020, 2021], [100.0, 108.0], rate=0.092, target_year=2022,
+                           thresholds={"substantial_progress": 0.8})  # fmt: skip
+    assert (a.status, a.method_status) == (Status.ON_TRACK, "substantial_progress")
+
+
+def test_a_missed_growth_rate_does_not_read_as_progress() -> None:
+    # 109 / 100 - 1 = 9 % < 9.2 %: missed; R = 0.09 / 0.092 = 0.978 would say substantial
+    a = assess_growth_rate([2021, 2022], [100.0, 109.0], rate=0.092, target_year=2022)
+    assert (a.status, a.method_status) == (Status.MISSED, "substantial_progress")
+    assert a.explain() == (
+        "needs 9.2 % growth a year in 2021-2022; grew 9.0 % into 2022; missed: short of 9.2 % "
+        "in 2022 (the statcan trend label was: substantial progress)"
+    )

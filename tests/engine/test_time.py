@@ -37,10 +37,13 @@ def test_a_passed_deadline_with_data_is_achieved_or_missed() -> None:
     assert met.status is Status.ACHIEVED
 
 
-def test_no_figure_for_the_target_year_judges_the_last_one_before_it() -> None:
+def test_no_figure_for_the_target_year_is_interpolated_between_the_figures_around_it() -> None:
+    # (this test was named for the old rule, which judged the last figure before 2022)
+    # 2 + (9 - 2) * (2022 - 2021) / (2024 - 2021) = 4.3333 < 5: missed
     a = assess([2019, 2021, 2024], [1.0, 2.0, 9.0], target=5.0, target_year=2022)
     assert (a.status, a.latest_year) == (Status.MISSED, 2021.0)
-    assert any("no figure for 2022" in n for n in a.notes)
+    assert a.interpolated == approx(4.33333, abs=1e-5)
+    assert "no figure for 2022: 4.333 interpolated between 2021 (2) and 2024 (9)" in a.notes
 
 
 def test_data_stopping_before_a_passed_deadline_is_noted_and_judged_on_the_trend() -> None:

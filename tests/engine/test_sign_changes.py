@@ -1,0 +1,142 @@
+"""Compound growth needs every used value (base to latest) of one sign: a series that changes
+sign, or touches zero, anywhere in between is not assessable for the compound methods."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from targets.engine import (
+    METHOD_LABELS,
+    STATUS_CODES,
+    Status,
+    assess,
+    assess_batch,
+    assess_growth_rate,
+)
+
+approx = pytest.approx
+NOT_ASSESSED = {"statcan": "not_available", "unsd": "not_evaluated", "istat": "not_assessed"}
+
+
+@pytest.mark.parametrize("method", ["statcan", "unsd", "istat"])
+def test_a_sign_change_inside_the_series_is_not_assessable_for_compound_methods(
+    method: str,
+) -> None:
+    # the end points 10 and 12 share a sign, but 2018 is -5: (12 / 10) ** (1/5) - 1 would
+    # pretend a steady 3.7 % a year through a negative figure
+    a = assess([2015, 2018, 2020], [10, -5, 12], target=20, target_year=2030, method=method)
+    assert (a.status, a.method_status) == (Status.NOT_ASSESSABLE, NOT_ASSESSED[method])
+    assert a.reason == (
+        "the series changes sign (from 10 in 2015 to -5 in 2018): compound growth is undefined"
+    )
+    assert a.growth_actual is None
+    assert a.projected is None  # the compound projection rests on g_a
+    g_a = next(s for s in a.steps if s.name == "g_a")
+    assert g_a.formula.endswith(
+        "undefined: the series changes sign (from 10 in 2015 to -5 in 2018)"
+    )
+
+
+@pytest.mark.parametrize("method", ["statcan", "unsd", "istat"])
+def test_a_zero_inside_the_series_is_a_sign_problem(method: str) -> None:
+    a = assess([2015, 2018, 2020], [10, 0, 12], target=20, target_year=2030, method=method)
+    assert a.status is Status.NOT_ASSESSABLE
+    assert a.reason == (
+        "the series changes sign (from 10 in 2015 to 0 in 2018): compound growth is undefined"
+    )
+
+
+def test_a_zero_latest_value_is_a_sign_problem_unless_the_target_is_met() -> None:
+    # 10 -> 0 rising toward 20: no compound rate; falling toward 0: met, achieved first
+    up = assess([2020, 2022], [10.0, 0.0], target=20.0, target_year=2030)
+    assert up.status is Status.NOT_ASSESSABLE
+    assert up.reason is not None
+    assert up.reason.startswith("the series changes sign (from 10 in 2020 to 0 in 2022)")
+    down = assess([2020, 2022], [10.0, 0.0], target=0.0, target_year=2030, direction="decrease")
+    assert (down.status, down.method_status) == (Status.ACHIEVED, "target_achieved")
+
+
+def test_statcan_still_replaces_a_zero_base_and_says_the_growth_means_little() -> None:
+    # v_b = 0.001; every later value is positive: g_a = (10 / 0.001) ** (1/2) - 1 = 99
+    a = assess([2020, 2021, 2022], [0.0, 5.0, 10.0], target=20.0, target_year=2024)
+    assert a.growth_actual == approx(99.0)
+    assert a.status is not Status.NOT_ASSESSABLE
+    assert (
+        "base 0 replaced by 0.001, Statistics Canada's rule: growth rates from it are not "
+        "meaningful"
+    ) in a.notes
+    # a zero base followed by a negative figure changes sign once the base is 0.001
+    neg = assess([2020, 2021, 2022], [0.0, -5.0, -10.0], target=-20.0, target_year=2024,
+                 direction="decrease")  # fmt: skip
+    assert neg.status is Status.NOT_ASSESSABLE
+    assert neg.reason is not None
+    assert "from 0.001 in 2020 to -5 in 2021" in neg.reason
+
+
+def test_statcan_says_a_replaced_zero_target_makes_growth_mean_little() -> None:
+    a = assess([2020, 2022], [10.0, 5.0], target=0.0, target_year=2024, direction="decrease")
+    assert (
+        "target 0 replaced by 0.001, Statistics Canada's rule: growth rates to it are not "
+        "meaningful"
+    ) in a.notes
+
+
+def test_an_all_negative_series_keeps_its_compound_rate() -> None:
+    # -10 -> -8 -> -5: one sign throughout; g_a = (-5 / -10) ** (1/2) - 1 = -0.292893
+    a = assess([2020, 2021, 2022], [-10.0, -8.0, -5.0], target=-2.0, target_year=2024)
+    assert a.growth_actual == approx(-0.292893, abs=1e-6)
+    assert a.status is Status.AT_RISK  # R = 0.88418, as in test_statcan
+
+
+def test_points_before_a_named_base_year_do_not_count() -> None:
+    # base 2018: 5 -> 7 over two years, positive throughout; the -3 of 2016 is not used
+    a = assess([2016, 2018, 2020], [-3.0, 5.0, 7.0], target=10.0, target_year=2030, base_year=2018)
+    assert a.growth_actual == approx((7 / 5) ** 0.5 - 1)
+
+
+def test_linear_methods_are_unaffected_but_show_no_compound_rate() -> None:
+    # sdsn: s_a = (12 - 10) / 5 = 0.4, s_r = (20 - 10) / 15 = 0.6667; 0.4 / 0.6667 = 0.6:
+    # at least half the required rate, below it: moderately improving
+    s = assess([2015, 2018, 2020], [10, -5, 12], target=20, target_year=2030, method="sdsn")
+    assert (s.method_status, s.status) == ("moderately_improving", Status.AT_RISK)
+    assert s.ratio == approx(0.6)
+    assert s.growth_actual is None
+    # destatis: slope (14 - 10) / 3 = 1.3333; p_2030 = 14 + 1.3333 * 12 = 30;
+    # miss = (31 - 30) / (31 - 14) = 0.0588: slightly cloudy
+    d = assess([2015, 2016, 2017, 2018], [10, -5, 12, 14], target=31, target_year=2030,
+               method="destatis")  # fmt: skip
+    assert (d.method_status, d.status) == ("slightly_cloudy", Status.AT_RISK)
+    assert d.ratio == approx(1 / 17)
+
+
+@pytest.mark.parametrize("method", ["statcan", "unsd", "istat", "sdsn"])
+def test_the_batch_applies_the_same_sign_rule(method: str) -> None:
+    series = ["cross", "cross", "cross", "zero", "zero", "zero", "base0", "base0", "base0"]
+    years = [2015, 2018, 2020] * 3
+    values = [10.0, -5.0, 12.0, 10.0, 0.0, 12.0, 0.0, 5.0, 10.0]
+    batch = assess_batch(series, years, values, target=20.0, target_year=2030, method=method)
+    for i, sid in enumerate(batch.ids):
+        rows = [j for j, s in enumerate(series) if s == sid]
+        one = assess([years[j] for j in rows], [values[j] for j in rows], target=20.0,
+                     target_year=2030, method=method)  # fmt: skip
+        assert STATUS_CODES[batch.status[i]] == one.status, sid
+        assert METHOD_LABELS[method][batch.method_status[i]] == one.method_status, sid
+        g = float(batch.growth_actual[i])
+        assert (math.isnan(g) and one.growth_actual is None) or g == one.growth_actual, sid
+    cross = int(np.flatnonzero(batch.ids == "cross")[0])
+    assert math.isnan(batch.growth_actual[cross])
+
+
+def test_growth_rate_periods_across_zero_are_not_assessable() -> None:
+    # 100 -> 0 was read as -100 % growth (missed); a zero is a sign problem for growth rates
+    a = assess_growth_rate([2021, 2022], [100.0, 0.0], rate=0.092, target_year=2022)
+    assert (a.status, a.method_status) == (Status.NOT_ASSESSABLE, "not_available")
+    assert (
+        a.reason == "the series changes sign (from 100 in 2021 to 0 in 2022): growth is undefined"
+    )
+    b = assess_growth_rate([2020, 2021], [-5.0, 5.0], rate=0.092, target_year=2022)
+    assert b.status is Status.NOT_ASSESSABLE
+    assert b.reason == "the series changes sign (from -5 in 2020 to 5 in 2021): growth is undefined"
