@@ -293,6 +293,7 @@ def plot_report(
 
     plt = require("matplotlib.pyplot")  # first: without matplotlib, name the extra
     from matplotlib.patches import Patch  # noqa: PLC0415
+
     if order not in {"status", "rules"}:
         raise ValueError(f"order must be 'status' or 'rules', not {order!r}")
     worst_first = [*reversed(STATUS_ORDER[:-1]), Status.NOT_ASSESSABLE]
