@@ -69,10 +69,13 @@ def explain_steps(result: TargetResult) -> str:
     if notes:
         lines.append("")
         lines.append("notes:")
-        lines += [f"  - {note}" for note in notes]
+        lines += [
+            textwrap.fill(note, 96, initial_indent="  - ", subsequent_indent="    ")
+            for note in notes
+        ]
     lines.append("")
     lines.append(f"verdict: {result.status.value} ({result.method} {result.method_status})")
     if result.reason:
         lines.append(f"reason: {result.reason}")
-    lines.append(f"in words: {result.explain()}")
+    lines.append(textwrap.fill(f"in words: {result.explain()}", 96, subsequent_indent="  "))
     return "\n".join(lines)

@@ -37,9 +37,9 @@ def test_every_targets_command_in_the_workflow_parses(tmp_path: Path) -> None:
         for line in str(step.get("run", "")).splitlines():
             if not line.strip().startswith("targets check"):
                 continue
-            line = line.replace("$RULES", rules).replace("/tmp/base/", "").replace("\\", "")
-            line = line.replace("$gate", "--baseline baseline.json --fail-on-change worse")
-            words = [w for w in shlex.split(line) if w not in {">", "/dev/null"}]
+            command = line.replace("$RULES", rules).replace("/tmp/base/", "").replace("\\", "")
+            command = command.replace("$gate", "--baseline baseline.json --fail-on-change worse")
+            words = [w for w in shlex.split(command) if w not in {">", "/dev/null"}]
             args = [*words[1:], "--help"]
             result = CliRunner().invoke(cli, args)
             assert result.exit_code == 0, (line, result.output)
