@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from targets._errors import did_you_mean
 from targets._result import TargetResult
+from targets._targets import KINDS as TARGET_KINDS
+from targets.engine import STATUS_CODES
 
 FIELDS: dict[str, Callable[[TargetResult], Iterable[str]]] = {
     "id": lambda r: [r.id],
@@ -29,27 +31,8 @@ class SelectionError(ValueError):
     """A pattern that matches no target, or names an unknown field."""
 
 
-STATUSES = (
-    "achieved",
-    "on_track",
-    "at_risk",
-    "off_track",
-    "regressing",
-    "missed",
-    "not_assessable",
-)
-KINDS = (
-    "level",
-    "band",
-    "relative",
-    "milestones",
-    "hold",
-    "growth",
-    "rank",
-    "count",
-    "direction",
-    "binary",
-)
+STATUSES = tuple(status.value for status in STATUS_CODES)
+KINDS = tuple(TARGET_KINDS)
 _CLOSED = {"status": STATUSES, "kind": KINDS}
 """Fields whose values are known in advance: a plain word outside them is a typo."""
 

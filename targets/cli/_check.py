@@ -11,8 +11,10 @@ import click
 
 from targets._exit import ExitCode
 from targets.cli._complete import complete_patterns, complete_target
+from targets.engine import METHODS, SEVERITY
 
-STATUSES = ("achieved", "on_track", "at_risk", "off_track", "regressing", "missed")
+STATUSES = tuple(status.value for status in SEVERITY)
+"""The statuses a gate can be set at (not_assessable is outside the order)."""
 FORMATS = ("text", "json", "junit", "markdown", "github")
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
@@ -23,7 +25,7 @@ _as_of = click.option(
 )
 _method = click.option(
     "--method",
-    type=click.Choice(["statcan", "unsd", "destatis", "sdsn", "istat"]),
+    type=click.Choice(list(METHODS)),
     help="Judge every target with this method for this run.",
 )
 

@@ -13,15 +13,9 @@ from typing import Any
 import click
 from click.shell_completion import CompletionItem
 
-STATUSES = (
-    "achieved",
-    "on_track",
-    "at_risk",
-    "off_track",
-    "regressing",
-    "missed",
-    "not_assessable",
-)
+from targets.engine import STATUS_CODES
+
+STATUSES = tuple(status.value for status in STATUS_CODES)
 
 
 def _programme(ctx: click.Context) -> Any:
