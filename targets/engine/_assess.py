@@ -117,20 +117,11 @@ def assess(
     used_target = target
     if method == "statcan":
         zero = th["zero_replacement"]
-        if v_b == 0:
-            steps.append(Step("v_b", f"zero base replaced by {fmt(zero)}", zero))
-            notes.append(
-                f"base 0 replaced by {fmt(zero)}, Statistics Canada's rule: growth rates from it "
-                "are not meaningful"
+        v_b = _replace_zero(v_b, zero, names=("v_b", "base", "from"), steps=steps, notes=notes)
+        if used_target is not None:
+            used_target = _replace_zero(
+                used_target, zero, names=("v*", "target", "to"), steps=steps, notes=notes
             )
-            v_b = zero
-        if used_target == 0:
-            steps.append(Step("v*", f"zero target replaced by {fmt(zero)}", zero))
-            notes.append(
-                f"target 0 replaced by {fmt(zero)}, Statistics Canada's rule: growth rates to it "
-                "are not meaningful"
-            )
-            used_target = zero
         if limit is not None and target is not None:
             notes.append("the natural limit applies only without a target: not used")
     if prep.interpolation is not None:
@@ -181,19 +172,7 @@ def assess(
         limit=limit,
         ratio=verdict.ratio,
         score=verdict.score,
-        growth_actual=growth.growth_actual,
-        growth_actual_linear=growth.growth_actual_linear,
-        growth_required=growth.growth_required,
-        growth_required_linear=growth.growth_required_linear,
-        growth_required_now=growth.growth_required_now,
-        growth_required_now_linear=growth.growth_required_now_linear,
-        slope=growth.slope,
-        projection=proj,
-        projected=growth.projected,
-        reach_year=growth.reach_year,
-        trajectory=trajectory,
-        trajectory_value=growth.trajectory_value,
-        trajectory_gap=growth.trajectory_gap,
+        **growth.quantities(),  # type: ignore[arg-type]
         deadline_passed=prep.deadline_passed,
         reason=verdict.reason,
         notes=tuple(notes),
@@ -202,6 +181,21 @@ def assess(
         deadline_reached=decided(prep, method, target, structural_break=structural_break),
         interpolated=None if prep.interpolation is None else prep.interpolation.value,
     )
+
+
+def _replace_zero(
+    value: float, zero: float, *, names: tuple[str, str, str], steps: list[Step], notes: list[str]
+) -> float:
+    """Statistics Canada's rule: a zero base or target becomes `zero`, said in a step and a note."""
+    if value != 0:
+        return value
+    symbol, what, way = names
+    steps.append(Step(symbol, f"zero {what} replaced by {fmt(zero)}", zero))
+    notes.append(
+        f"{what} 0 replaced by {fmt(zero)}, Statistics Canada's rule: growth rates {way} it "
+        "are not meaningful"
+    )
+    return zero
 
 
 def decided(

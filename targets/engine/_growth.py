@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from targets.engine._explain import number
 from targets.engine._num import finite, fmt, log, power, when
@@ -107,6 +107,10 @@ class Growth:
     trajectory_value: float | None
     trajectory_gap: float | None
     steps: tuple[Step, ...]
+
+    def quantities(self) -> dict[str, object]:
+        """Every quantity but the steps, named as the `Assessment` fields that carry them."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "steps"}
 
 
 def compute_growth(
