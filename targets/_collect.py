@@ -17,6 +17,7 @@ from targets._diagnose import diagnose, keys_of
 from targets._errors import Diagnostic, Location, did_you_mean, one_of
 from targets._figures import FigureSpec
 from targets._model import Metric, ProgrammeInfo, Source
+from targets._safe import quoted
 from targets._targets import KIND_KEYS, KINDS, TargetBase, kinds_in
 from targets._types import describe
 from targets._yaml import Document, Path
@@ -97,7 +98,7 @@ def _collect_doc(doc: Document, found: Collected) -> None:
             found.problems.append(
                 Diagnostic(
                     doc.locate(path, key=True),
-                    f"unknown section '{key}'{hint}; a file holds {one_of(SECTIONS)}",
+                    f"unknown section {quoted(key)}{hint}; a file holds {one_of(SECTIONS)}",
                 )
             )
             continue
@@ -112,7 +113,7 @@ def _collect_doc(doc: Document, found: Collected) -> None:
             continue
         if not isinstance(value, list):
             found.problems.append(
-                Diagnostic(doc.locate(path), f"'{key}' is a list (items start with '- ')")
+                Diagnostic(doc.locate(path), f"{quoted(key)} is a list (items start with '- ')")
             )
             continue
         for index, raw in enumerate(value):
@@ -181,7 +182,9 @@ def _validate_target(
     for key in unknown:
         hint = did_you_mean(key, _ALL_TARGET_KEYS)
         found.problems.append(
-            Diagnostic(doc.locate((*path, key), key=True), f"unknown key '{key}' in a target{hint}")
+            Diagnostic(
+                doc.locate((*path, key), key=True), f"unknown key {quoted(key)} in a target{hint}"
+            )
         )
     if not unknown or not any(did_you_mean(k, KIND_KEYS) for k in unknown):
         target_id = raw.get("id")

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from targets._errors import Diagnostic, did_you_mean, one_of
+from targets._safe import quoted
 from targets._types import describe
 from targets._yaml import Document, Path
 
@@ -125,9 +126,12 @@ def _one(
             hint = f"; use {one_of(allowed)}"
         named = [step for step in loc[:-1] if isinstance(step, str)]
         where = f" in '{named[-1]}'" if named else f" in {what}"
-        return Diagnostic(doc.locate(path, key=True), f"unknown key '{key}'{where}{hint}")
+        return Diagnostic(doc.locate(path, key=True), f"unknown key {quoted(key)}{where}{hint}")
     if kind == "invalid_key":
-        return Diagnostic(doc.locate(path, key=True), f"unknown key {value!r} in {what}")
+        return Diagnostic(
+            doc.locate(path, key=True),
+            f"unknown key {quoted(value) if isinstance(value, str) else value!r} in {what}",
+        )
     if kind == "missing":
         last = loc[-1] if loc else "?"
         if isinstance(last, int):
@@ -150,7 +154,8 @@ def _one(
     if kind == "string_pattern_mismatch":
         return Diagnostic(
             doc.locate(path),
-            f"{_name(loc)}'{value}' is not a valid id: use letters, digits, '-', '_', '.', ':'",
+            f"{_name(loc)}{quoted(value)} is not a valid id: "
+            "use letters, digits, '-', '_', '.', ':'",
         )
     if kind in {"too_short", "too_long"}:
         return Diagnostic(doc.locate(path), f"{_name(loc)}{_lower(item['msg'])}")

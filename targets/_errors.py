@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from targets._safe import excerpt
+
 Severity = Literal["error", "warning"]
 
 
@@ -26,13 +28,27 @@ class Location:
         return f"{self.path}:{self.line}:{self.col}"
 
 
+MAX_MESSAGE = 400
+"""A message is ours plus short excerpts of input; anything longer is cut (a safety net:
+each place that quotes input already cuts its excerpt, see `targets._safe.quoted`)."""
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Diagnostic:
-    """One problem, rendered as ``path:line:col: message`` (warnings say so)."""
+    """One problem, rendered as ``path:line:col: message`` (warnings say so).
+
+    The message is made one line with its control characters escaped, whatever put it
+    together, so a value from an input file never starts a line of its own.
+    """
 
     location: Location
     message: str
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        safe = excerpt(self.message, MAX_MESSAGE)
+        if safe != self.message:
+            object.__setattr__(self, "message", safe)
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
@@ -54,6 +70,8 @@ class LoadError(Exception):
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ``" (did you mean 'x'?)"`` suffix, or ``""`` when nothing is close enough."""
+    if len(word) > 100:  # no name of ours is that long; spare difflib a huge string
+        return ""
     pool = sorted(set(candidates))
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if not close:

@@ -5,21 +5,24 @@ from __future__ import annotations
 import textwrap
 
 from targets._result import TargetResult
+from targets._safe import oneline
 from targets._words import quantity
 
 
 def explain_steps(result: TargetResult) -> str:
-    """Target, figures used, every computed quantity, thresholds, notes and the verdict."""
+    """Target, figures used, every computed quantity, thresholds, notes and the verdict.
+
+    Every string from the input passes `oneline`, so it cannot start a line of its own."""
     target, metric = result.target, result.metric
     lines = [
-        f"{target.id}: {target.name or result.goal}",
-        f"  goal      {result.goal} ({target.kind} target on '{metric.id}', {metric.name}, "
-        f"better when {metric.better})",
+        f"{target.id}: {oneline(target.name or result.goal)}",
+        f"  goal      {oneline(result.goal)} ({target.kind} target on '{metric.id}', "
+        f"{oneline(metric.name)}, better when {metric.better})",
     ]
     if result.location is not None:
         lines.append(f"  rule      {result.location}")
     if target.source:
-        quote = f': "{target.quote}"' if target.quote else ""
+        quote = f': "{oneline(target.quote)}"' if target.quote else ""
         lines.append(
             textwrap.fill(
                 f"{target.source}{quote}",
@@ -47,9 +50,11 @@ def explain_steps(result: TargetResult) -> str:
         value = quantity(figure.low, metric.unit)
         if figure.is_range:
             value = f"{quantity(figure.low, None)} to {quantity(figure.high, metric.unit)}"
-        entity = f" {figure.entity}" if figure.entity else ""
+        entity = f" {oneline(figure.entity)}" if figure.entity else ""
         said = (
-            figure.note if figure.kind == "derived" and figure.note else f"stated '{figure.stated}'"
+            oneline(figure.note)
+            if figure.kind == "derived" and figure.note
+            else f"stated '{oneline(figure.stated)}'"
         )
         lines.append(
             f"  {figure.period.label:<10} t={figure.time:<9.4g}{entity} {value}  "
@@ -70,12 +75,13 @@ def explain_steps(result: TargetResult) -> str:
         lines.append("")
         lines.append("notes:")
         lines += [
-            textwrap.fill(note, 96, initial_indent="  - ", subsequent_indent="    ")
+            textwrap.fill(oneline(note), 96, initial_indent="  - ", subsequent_indent="    ")
             for note in notes
         ]
     lines.append("")
     lines.append(f"verdict: {result.status.value} ({result.method} {result.method_status})")
     if result.reason:
-        lines.append(f"reason: {result.reason}")
-    lines.append(textwrap.fill(f"in words: {result.explain()}", 96, subsequent_indent="  "))
+        lines.append(f"reason: {oneline(result.reason)}")
+    words = oneline(result.explain())
+    lines.append(textwrap.fill(f"in words: {words}", 96, subsequent_indent="  "))
     return "\n".join(lines)

@@ -331,12 +331,14 @@ def _notes(result: TargetResult) -> str:
     return out
 
 
-def _source_link(source: Source | None) -> str:
+def source_link(source: Source | None) -> str:
+    """The publisher, linked when the address is http(s): never a javascript: or data: link,
+    whatever reached the model."""
     if source is None:
         return "no source"
     name = escape(source.publisher)
     tip = f' title="{escape(source.title)}"' if source.title else ""
-    if source.url:
+    if source.url and source.url.lower().startswith(("http://", "https://")):
         return f'<a href="{escape(source.url)}"{tip} rel="noopener noreferrer">{name}</a>'
     return f"<span{tip}>{name}</span>"
 
@@ -351,7 +353,7 @@ def _figures(every: Iterable[Figure], result: TargetResult) -> str:
         rows.append(
             f'<tr class="{"used" if used else "unused"}"><td>{escape(f.period.label)}</td>'
             f"<td>{who}{escape(f.stated)}</td><td>{escape(f.kind)}"
-            f"{'' if used else ', set aside'}</td><td>{_source_link(f.source)}{published}</td></tr>"
+            f"{'' if used else ', set aside'}</td><td>{source_link(f.source)}{published}</td></tr>"
         )
     if not rows:
         return ""

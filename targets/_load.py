@@ -10,12 +10,14 @@ from targets._resolve import resolve
 from targets._yaml import Document
 
 
-def load(*paths: StrPath) -> Programme:
+def load(*paths: StrPath, follow_links_outside: bool = False) -> Programme:
     """Load rules and figures from files and directories (searched for .yaml, .yml, .csv).
 
-    Raises `LoadError` carrying every problem in every file, each with its position.
+    Only regular files inside the given folders are read; symlinks leading outside them
+    are refused unless `follow_links_outside` (see SECURITY.md). Raises `LoadError`
+    carrying every problem in every file, each with its position.
     """
-    files, named, problems = discover(paths or (".",))
+    files, named, problems = discover(paths or (".",), follow_links_outside=follow_links_outside)
     docs, read_problems = read_all(files)
     docs, skipped = _rules_only(docs, {display(p) for p in files if p.resolve() in named})
     found = Collected(problems=problems + read_problems + skipped)
@@ -44,13 +46,13 @@ def _rules_only(docs: list[Document], named: set[str]) -> tuple[list[Document], 
     return kept, skipped
 
 
-def validate(*paths: StrPath) -> tuple[Diagnostic, ...]:
+def validate(*paths: StrPath, follow_links_outside: bool = False) -> tuple[Diagnostic, ...]:
     """Every problem and warning in the input; empty when it is clean.
 
     The library twin of ``targets validate``: it never raises for bad input.
     """
     try:
-        programme = load(*paths)
+        programme = load(*paths, follow_links_outside=follow_links_outside)
     except LoadError as exc:
         return exc.diagnostics
     return programme.warnings

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
+from targets._safe import quoted
 from targets._targets import MethodName
 from targets._types import AmountField, DateField, Id, Model, Number, PeriodField, Text, UnitText
 
@@ -30,7 +31,7 @@ class Source(Model):
     @classmethod
     def _url(cls, value: str | None) -> str | None:
         if value is not None and not _URL.match(value):
-            raise ValueError(f"'{value}' is not an http(s) address")
+            raise ValueError(f"{quoted(value)} is not an http(s) address")
         return value
 
 

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from targets._safe import quoted
+
 Granularity = Literal["year", "span", "quarter", "month", "date"]
 
 MIN_YEAR, MAX_YEAR = 1800, 2300
@@ -146,13 +148,13 @@ def _parse_text(text: str) -> Period:
         try:
             return day(dt.date(int(m[1]), int(m[2]), int(m[3])))
         except ValueError as exc:
-            raise PeriodError(f"'{text}' is not a date: {exc}") from None
+            raise PeriodError(f"{quoted(text)} is not a date: {exc}") from None
     if m := _DASH_TWO.match(text):
         y, two = int(m[1]), int(m[2])
         follows = two == (y + 1) % 100
         if follows and 1 <= two <= 12:
             raise PeriodError(
-                f"'{text}' could be a month or the span {y}-{y + 1}; "
+                f"{quoted(text)} could be a month or the span {y}-{y + 1}; "
                 f"write {y}-M{two:02d} for the month or {y}/{two:02d} for the span"
             )
         if follows:
@@ -165,8 +167,8 @@ def _parse_text(text: str) -> Period:
             last += 100
         return span(first, last)
     raise PeriodError(
-        f"'{text}' is not a period: write a year (2024), a span (2015-16), a quarter (2024-Q3), "
-        "a month (2024-07) or a date (2024-07-02)"
+        f"{quoted(text)} is not a period: write a year (2024), a span (2015-16), "
+        "a quarter (2024-Q3), a month (2024-07) or a date (2024-07-02)"
     )
 
 
@@ -178,5 +180,5 @@ def parse_date(value: object) -> Period:
         period = None
     if period is None or period.granularity in {"span", "quarter"}:
         shown = period.label if period is not None else str(value).strip()
-        raise PeriodError(f"'{shown}' is not a date; write 2024-07-02, 2024-07 or 2024")
+        raise PeriodError(f"{quoted(shown)} is not a date; write 2024-07-02, 2024-07 or 2024")
     return period

@@ -6,6 +6,7 @@ import json
 
 from targets._gate import Gate
 from targets._report import Report
+from targets._safe import guard
 from targets.engine import Status
 
 FORMATS = ("text", "json", "junit", "markdown", "github")
@@ -19,9 +20,10 @@ def render(
     colour: bool = False,
     explain: bool = False,
 ) -> str:
-    """`report` in the format `kind` (one of `FORMATS`)."""
+    """`report` in the format `kind` (one of `FORMATS`), safe to print in a CI log: no line
+    that an input string made can start with ``::`` (see `targets._safe.guard`)."""
     if kind == "json":
-        return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        return guard(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", "json")
     if kind == "text":
         from targets._render_text import COLOURS, plain, render_text  # noqa: PLC0415
 
@@ -31,11 +33,12 @@ def render(
             return click.style(text, fg=COLOURS[status], bold=True)
 
         style = coloured if colour else plain
-        return render_text(report, style=style, gate=gate, explain=explain)
+        text = render_text(report, style=style, gate=gate, explain=explain)
+        return guard(text, "text", colour=colour)
     if kind == "junit":
         from targets._render_ci import render_junit  # noqa: PLC0415
 
-        return render_junit(report, gate=gate)
+        return guard(render_junit(report, gate=gate), "xml")
     if kind == "github":
         from targets._render_ci import render_github  # noqa: PLC0415
 
@@ -43,5 +46,5 @@ def render(
     if kind == "markdown":
         from targets._render_markdown import render_markdown  # noqa: PLC0415
 
-        return render_markdown(report, gate=gate)
+        return guard(render_markdown(report, gate=gate), "markdown")
     raise ValueError(f"unknown format '{kind}'; choose one of {', '.join(FORMATS)}")

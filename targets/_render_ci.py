@@ -9,6 +9,7 @@ from targets._gate import Gate
 from targets._render_text import status_words
 from targets._report import Report
 from targets._result import TargetResult
+from targets._safe import escape_controls
 from targets.engine import Status
 
 
@@ -63,6 +64,9 @@ def _case(report: Report, result: TargetResult, failing: set[str]) -> ET.Element
 
 
 def _escape(text: str, *, prop: bool = False) -> str:
+    """Workflow-command escaping (``%``, CR and LF; also ``:`` and ``,`` in properties), after
+    any other control character is written as an escape, so no input starts a line."""
+    text = escape_controls(text, keep="\r\n")
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 

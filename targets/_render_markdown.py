@@ -11,6 +11,7 @@ from targets._render_text import (
     status_words,
 )
 from targets._report import STATUS_ORDER, Report
+from targets._safe import escape_controls
 from targets._words import count
 from targets.engine import Status
 
@@ -26,7 +27,8 @@ ICONS = {
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a table cell or a list item: one line, control characters escaped."""
+    return escape_controls(text).replace("|", "\\|")
 
 
 def render_markdown(report: Report, *, gate: Gate | None = None) -> str:

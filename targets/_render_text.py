@@ -8,6 +8,7 @@ from collections.abc import Callable
 from targets._gate import Gate
 from targets._report import STATUS_ORDER, Report
 from targets._result import TargetResult
+from targets._safe import oneline
 from targets._words import count
 from targets.engine import Status, format_number
 
@@ -127,7 +128,8 @@ def render_text(
     programme = report.programme
     when = f"as of {report.as_of}" if report.as_of else "all figures"
     method = f", method {report.method} for every target" if report.method else ""
-    lines = [f"{programme.info.name}: {count(len(report), 'target')}, {when}{method}", ""]
+    name = oneline(programme.info.name)
+    lines = [f"{name}: {count(len(report), 'target')}, {when}{method}", ""]
     gate = gate or Gate()
     failing = {r.id for r in gate.failures(report)}
     for status in reversed(STATUS_ORDER[:-1]):
@@ -135,7 +137,7 @@ def render_text(
     lines += _section(report, Status.NOT_ASSESSABLE, style, failing, explain=explain)
     if report.changes is not None:
         lines.append(f"CHANGES SINCE THE BASELINE ({len(report.changes)})")
-        lines += [f"  {change}" for change in report.changes] or ["  none"]
+        lines += [f"  {oneline(str(change))}" for change in report.changes] or ["  none"]
         lines.append("")
     disputed = [r for r in report if r.conflicts]
     if disputed:
@@ -168,7 +170,7 @@ def _section(
     for result in chosen:
         mark = "✗ " if result.id in failing else "  "
         if status is Status.NOT_ASSESSABLE:
-            reason = result.reason or "no reason given"
+            reason = oneline(result.reason or "no reason given")
             lines.append(
                 textwrap.fill(
                     f"{result.id}: {reason}", 78, initial_indent="    ", subsequent_indent="      "
@@ -187,7 +189,10 @@ def _section(
         if explain:
             lines.append(
                 textwrap.fill(
-                    result.explain(), 78, initial_indent="      ", subsequent_indent="      "
+                    oneline(result.explain()),
+                    78,
+                    initial_indent="      ",
+                    subsequent_indent="      ",
                 )
             )
     lines.append("")

@@ -92,8 +92,9 @@ class Report:
     def explain(self, target_id: str) -> str:
         """The whole arithmetic for one target, step by step (see `targets explain`)."""
         from targets._explain import explain_steps  # noqa: PLC0415
+        from targets._safe import guard  # noqa: PLC0415
 
-        return explain_steps(self[target_id])
+        return guard(explain_steps(self[target_id]))
 
     def to_text(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """The text table `targets check` prints."""

@@ -20,6 +20,7 @@ from targets._fit import fit_target
 from targets._methods import check_thresholds
 from targets._model import Metric, ProgrammeInfo, Source
 from targets._programme import Programme
+from targets._safe import quoted
 from targets._targets import (
     TargetBase,
 )
@@ -98,7 +99,8 @@ def known(
     section = f"{kind}s"
     if (section, value) not in broken:
         names = [*pool, *(name for part, name in broken if part == section)]
-        problems.append(Diagnostic(where, f"unknown {kind} '{value}'{did_you_mean(value, names)}"))
+        hint = did_you_mean(value, names)
+        problems.append(Diagnostic(where, f"unknown {kind} {quoted(value)}{hint}"))
     return False
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import html
 import itertools
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from targets._render_text import status_words
 from targets._repr import BADGE_COLOURS
+from targets._safe import NOT_XML
 from targets._svg_axes import Scale, short, time_axis, value_axis, with_unit
 from targets.engine import Status, format_number
 
@@ -37,7 +37,6 @@ MARGIN = (24.0, 16.0, 24.0, 50.0)
 """Top, right, bottom, left."""
 SVG = {"xmlns": "http://www.w3.org/2000/svg", "role": "img", "font_family": FONT, "font_size": 11}
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 forbids even escaped."""
 
 Box = tuple[float, float, float, float]
@@ -47,7 +46,7 @@ Path = tuple[tuple[float, float], ...]
 def escape(value: str) -> str:
     """Text for markup that is both HTML and XML: escaped, quotes too, and any character
     XML forbids (control characters) replaced by U+FFFD so a parser never fails on it."""
-    return html.escape(_NOT_XML.sub("\ufffd", value), quote=True)
+    return html.escape(NOT_XML.sub("\ufffd", value), quote=True)
 
 
 def _num(x: float) -> str:

@@ -23,6 +23,7 @@ from pydantic import (
 
 from targets import _units
 from targets._periods import Period, PeriodError, parse_date, parse_period
+from targets._safe import quoted
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$"
 
@@ -160,7 +161,7 @@ def _rate(value: Any) -> Rate:
     except _units.UnitError as exc:
         raise ValueError(str(exc)) from None
     if quantity.unit is None or not _units.is_percent(quantity.unit):
-        raise ValueError(f"a growth rate is a percentage such as '9.2 %', got '{value.strip()}'")
+        raise ValueError(f"a growth rate is a percentage such as '9.2 %', got {quoted(value)}")
     return Rate(finite(quantity.value) / 100, value.strip())
 
 

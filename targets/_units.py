@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from targets._errors import did_you_mean
+from targets._safe import quoted
 
 BINARY = "yes/no"
 """The unit of a yes/no metric; its figures are ``yes`` or ``no``."""
@@ -136,7 +137,7 @@ def parse_unit(text: str) -> Unit:
         raise UnitError(f"unit text longer than {MAX_UNIT_LENGTH} characters")
     parts = re.split(r"\s*/\s*|\s+per\s+", stripped)
     if len(parts) > 2:
-        raise UnitError(f"'{stripped}': at most one '/' or 'per' in a unit")
+        raise UnitError(f"{quoted(stripped)}: at most one '/' or 'per' in a unit")
     registry = _registry()
     result = registry.dimensionless
     for index, part in enumerate(parts):
@@ -150,7 +151,7 @@ def parse_unit(text: str) -> Unit:
 
 def _tokens(part: str, whole: str) -> list[str]:
     if not part:
-        raise UnitError(f"'{whole}': missing a unit around '/'")
+        raise UnitError(f"{quoted(whole)}: missing a unit around '/'")
     tokens: list[str] = []
     position = 0
     for match in _TOKEN.finditer(part):
@@ -163,14 +164,14 @@ def _tokens(part: str, whole: str) -> list[str]:
     if rest.strip(" *·"):
         raise UnitError(_bad_text(rest.strip(), whole))
     if len(tokens) > MAX_FACTORS:
-        raise UnitError(f"'{whole}': more than {MAX_FACTORS} words in a unit")
+        raise UnitError(f"{quoted(whole)}: more than {MAX_FACTORS} words in a unit")
     known = known_units()
     for token in tokens:
         if token not in known:
             if token == "$":
                 raise UnitError("'$' is ambiguous; write an ISO 4217 code such as USD")
             hint = did_you_mean(token, known)
-            raise UnitError(f"unknown unit '{token}' in '{whole}'{hint}")
+            raise UnitError(f"unknown unit {quoted(token)} in {quoted(whole)}{hint}")
     return tokens
 
 
@@ -178,7 +179,7 @@ def _bad_text(fragment: str, whole: str) -> str:
     if fragment.startswith("$"):
         return "'$' is ambiguous; write an ISO 4217 code such as USD"
     return (
-        f"'{fragment}' is not allowed in a unit ('{whole}'): use unit words such as "
+        f"{quoted(fragment)} is not allowed in a unit ({quoted(whole)}): use unit words such as "
         "'USD billion', 'firm', '%', 'person / household'"
     )
 
@@ -189,7 +190,8 @@ def conversion_factor(source: str, target: str) -> float:
     src, dst = parse_unit(source), parse_unit(target)
     if src.pint_unit.dimensionality != dst.pint_unit.dimensionality:
         raise UnitError(
-            f"'{source}' ({src.dimensions}) does not convert to '{target}' ({dst.dimensions})"
+            f"{quoted(source)} ({src.dimensions}) does not convert to "
+            f"{quoted(target)} ({dst.dimensions})"
         )
     quantity = _registry().Quantity(1.0, src.pint_unit)
     return float(quantity.to(dst.pint_unit).magnitude)
@@ -237,8 +239,8 @@ def parse_number(text: str) -> float:
 
 def _number_hint(text: str) -> str:
     if re.fullmatch(r"\s*[-+]?\d+,\d{1,2}\s*", text):
-        return f"'{text.strip()}' is not a number: the decimal mark is a point, as in 1.5"
-    return f"'{text.strip()}' is not a number"
+        return f"{quoted(text)} is not a number: the decimal mark is a point, as in 1.5"
+    return f"{quoted(text)} is not a number"
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +263,7 @@ def parse_quantity(text: str) -> Quantity:
             if re.match(r"^\s*[-+]?\d+,\d{1,2}(?!\d)", text):
                 raise UnitError(_number_hint(text.split(maxsplit=1)[0]))
             raise UnitError(
-                f"'{text.strip()}' is not a quantity: write a number and a unit, "
+                f"{quoted(text)} is not a quantity: write a number and a unit, "
                 "such as '9.2 %' or 'USD 1 billion'"
             )
         number, unit = match["num"], match["unit"]

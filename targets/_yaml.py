@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from targets._errors import Diagnostic, Location
+from targets._safe import quoted
 
 Path = tuple[str | int, ...]
 
@@ -226,7 +227,7 @@ class _Builder:
         if value in top.container or value in top.key_marks:
             first = top.key_marks.get(value)
             at = f" (first written at line {first.line}, column {first.col})" if first else ""
-            self.refuse(event, f"duplicate key '{value}'{at}")
+            self.refuse(event, f"duplicate key {quoted(value)}{at}")
             return
         top.key_marks[value] = self.here(event)
         self.doc.keys[(*top.path, _key(value))] = self.here(event)

@@ -14,6 +14,8 @@ from typing import Any
 import click
 
 from targets._exit import ExitCode
+from targets._safe import excerpt
+from targets.cli._echo import report_problems, say
 
 EXIT_CODES_HELP = "\n".join(
     f"  {code.value}  {text}"
@@ -42,19 +44,12 @@ class _Group(click.Group):
                 ctx.exit(ExitCode.INVALID)
             if ctx.params.get("debug") or (ctx.obj or {}).get("debug"):
                 traceback.print_exc()
-            click.echo(
-                f"targets: internal error: {type(exc).__name__}: {exc}\n"
+            say(
+                f"targets: internal error: {type(exc).__name__}: {excerpt(exc, 200)}\n"
                 "This is a bug in targets; run again with --debug for the traceback.",
                 err=True,
             )
             ctx.exit(ExitCode.INTERNAL)
-
-
-def report_problems(error: Any) -> None:
-    """Print every diagnostic of a `LoadError`, then how many there were, to stderr."""
-    for diagnostic in error.diagnostics:
-        click.echo(str(diagnostic), err=True)
-    click.echo(str(error.args[0]), err=True)
 
 
 @click.group(

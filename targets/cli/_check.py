@@ -11,6 +11,7 @@ import click
 
 from targets._exit import ExitCode
 from targets.cli._complete import complete_patterns, complete_target
+from targets.cli._echo import say
 from targets.engine import METHODS, SEVERITY
 
 STATUSES = tuple(status.value for status in SEVERITY)
@@ -29,20 +30,29 @@ _method = click.option(
     help="Judge every target with this method for this run.",
 )
 
+follow_links = click.option(
+    "--follow-links-outside",
+    "follow_links",
+    is_flag=True,
+    help="Read what symlinks in the PATHS lead to outside them (by default such links are "
+    "refused: see SECURITY.md).",
+)
 
-def _load(paths: tuple[Path, ...]) -> Any:
+
+def _load(paths: tuple[Path, ...], follow_links: bool = False) -> Any:
     """Load the rules and figures; their warnings go to standard error."""
     import targets  # noqa: PLC0415 - start-up time
 
-    programme = targets.load(*(paths or (Path("."),)))
+    programme = targets.load(*(paths or (Path("."),)), follow_links_outside=follow_links)
     for warning in programme.warnings:
-        click.echo(str(warning), err=True)
+        say(str(warning), err=True)
     return programme
 
 
 @click.command()
 @_paths
 @_as_of
+@follow_links
 @click.option(
     "--select",
     "select",
@@ -124,6 +134,7 @@ def check(
     *,
     paths: tuple[Path, ...],
     as_of: str | None,
+    follow_links: bool,
     select: tuple[str, ...],
     exclude: tuple[str, ...],
     fail_on: str,
@@ -152,7 +163,7 @@ def check(
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
     try:
-        programme = _load(paths)
+        programme = _load(paths, follow_links)
     except targets.LoadError as exc:
         if output_format == "github":  # annotate the files too; the group then exits 2
             from targets._render_ci import annotation  # noqa: PLC0415
@@ -183,7 +194,7 @@ def check(
     }
     stdout = render(report, output_format, gate=gate, colour=use_colour, explain=explain)
     write_all(outputs)
-    click.echo(stdout, nl=False, color=use_colour)
+    click.echo(stdout, nl=False, color=use_colour)  # render() guarded it for its format
     warn_if_nothing_judged(report)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:
@@ -191,7 +202,7 @@ def check(
             with open(summary_file, "a", encoding="utf-8") as handle:
                 handle.write(render(report, "markdown", gate=gate))
         except OSError as exc:  # the gate still holds; the summary is a courtesy
-            click.echo(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
+            say(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
     ctx.exit(ExitCode.GATE if gate.failures(report) else ExitCode.OK)
 
 
@@ -206,7 +217,7 @@ def require_figures(programme: Any) -> None:
 
 def warn_if_nothing_judged(report: Any) -> None:
     if len(report) and all(r.status == "not_assessable" for r in report):
-        click.echo("warning: no target could be assessed; see the reasons above", err=True)
+        say("warning: no target could be assessed; see the reasons above", err=True)
 
 
 def write_all(outputs: dict[Path, str]) -> None:
@@ -237,13 +248,16 @@ def _colour(choice: bool | None) -> bool:
 @_paths
 @_as_of
 @_method
-def explain(target: str, paths: tuple[Path, ...], as_of: str | None, method: str | None) -> None:
+@follow_links
+def explain(
+    target: str, paths: tuple[Path, ...], as_of: str | None, method: str | None, follow_links: bool
+) -> None:
     """Print the whole arithmetic behind TARGET's verdict, step by step."""
     import targets  # noqa: PLC0415 - start-up time
 
     try:
-        report = targets.check(_load(paths), as_of=as_of, method=method)
-        click.echo(report.explain(target))
+        report = targets.check(_load(paths, follow_links), as_of=as_of, method=method)
+        say(report.explain(target))
     except KeyError as exc:
         raise click.BadParameter(str(exc.args[0]), param_hint="TARGET") from None
     except ValueError as exc:

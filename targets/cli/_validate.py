@@ -8,6 +8,9 @@ from pathlib import Path
 import click
 
 from targets._exit import ExitCode
+from targets._safe import oneline
+from targets.cli._check import follow_links
+from targets.cli._echo import report_problems, say
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
 
@@ -15,8 +18,9 @@ _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), meta
 @click.command()
 @_paths
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 2).")
+@follow_links
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool, follow_links: bool) -> None:
     """Check rules and figures files without assessing anything.
 
     Every problem in every file is listed as path:line:col: message. Exits 0 when the
@@ -26,18 +30,16 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
     from targets._words import count  # noqa: PLC0415
 
     try:
-        programme = targets.load(*(paths or (Path("."),)))
+        programme = targets.load(*(paths or (Path("."),)), follow_links_outside=follow_links)
     except targets.LoadError as exc:
-        for diagnostic in exc.diagnostics:
-            click.echo(str(diagnostic), err=True)
-        click.echo(str(exc.args[0]), err=True)
+        report_problems(exc)
         ctx.exit(ExitCode.INVALID)
     for warning in programme.warnings:
-        click.echo(str(warning), err=True)
+        say(str(warning), err=True)
     figures = sum(f.kind != "derived" for f in programme.figures)
     derived = len(programme.figures) - figures
-    click.echo(
-        f"ok: {programme.name}: {count(len(programme.targets), 'target')}, "
+    say(
+        f"ok: {oneline(programme.name)}: {count(len(programme.targets), 'target')}, "
         f"{count(len(programme.metrics), 'metric')}, {count(figures, 'figure')} "
         f"(+{derived} derived), {count(len(programme.sources), 'source')} "
         f"in {count(len(programme.files), 'file')}"

@@ -55,7 +55,7 @@ def test_an_unexpected_exception_exits_3_not_1(
 ) -> None:
     import targets._load  # noqa: PLC0415
 
-    def explode(*paths: object) -> None:
+    def explode(*paths: object, **options: object) -> None:
         raise RuntimeError("deliberate failure for the test")
 
     monkeypatch.setattr(targets._load, "load", explode)
