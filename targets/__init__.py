@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING, Any
 from targets._exit import ExitCode
 
 if TYPE_CHECKING:
-    from targets._check import check
-    from targets._errors import Diagnostic, LoadError, Location
-    from targets._evidence import Conflict, Evidence
-    from targets._figures import Figure
-    from targets._load import load, validate
-    from targets._model import Metric, ProgrammeInfo, Source
-    from targets._periods import Period
-    from targets._programme import Programme
-    from targets._report import Report
-    from targets._result import TargetResult
-    from targets._schema import json_schema
-    from targets._targets import Target, TargetBase
-    from targets._whatif import Scenario, required_growth
+    from targets.judge._check import check
+    from targets.judge._evidence import Conflict, Evidence
+    from targets.judge._report import Report
+    from targets.judge._result import TargetResult
+    from targets.judge._whatif import Scenario, required_growth
+    from targets.rules._errors import Diagnostic, LoadError, Location
+    from targets.rules._figures import Figure
+    from targets.rules._load import load, validate
+    from targets.rules._model import Metric, ProgrammeInfo, Source
+    from targets.rules._periods import Period
+    from targets.rules._programme import Programme
+    from targets.rules._schema import json_schema
+    from targets.rules._targets import Target, TargetBase
 
 __all__ = [
     "Conflict",
@@ -52,27 +52,27 @@ __all__ = [
 ]
 
 _LAZY = {
-    "check": "targets._check",
-    "Conflict": "targets._evidence",
-    "Evidence": "targets._evidence",
-    "Report": "targets._report",
-    "TargetResult": "targets._result",
-    "Scenario": "targets._whatif",
-    "required_growth": "targets._whatif",
-    "Diagnostic": "targets._errors",
-    "LoadError": "targets._errors",
-    "Location": "targets._errors",
-    "Figure": "targets._figures",
-    "load": "targets._load",
-    "validate": "targets._load",
-    "Metric": "targets._model",
-    "ProgrammeInfo": "targets._model",
-    "Source": "targets._model",
-    "Period": "targets._periods",
-    "Programme": "targets._programme",
-    "json_schema": "targets._schema",
-    "Target": "targets._targets",
-    "TargetBase": "targets._targets",
+    "check": "targets.judge._check",
+    "Conflict": "targets.judge._evidence",
+    "Evidence": "targets.judge._evidence",
+    "Report": "targets.judge._report",
+    "TargetResult": "targets.judge._result",
+    "Scenario": "targets.judge._whatif",
+    "required_growth": "targets.judge._whatif",
+    "Diagnostic": "targets.rules._errors",
+    "LoadError": "targets.rules._errors",
+    "Location": "targets.rules._errors",
+    "Figure": "targets.rules._figures",
+    "load": "targets.rules._load",
+    "validate": "targets.rules._load",
+    "Metric": "targets.rules._model",
+    "ProgrammeInfo": "targets.rules._model",
+    "Source": "targets.rules._model",
+    "Period": "targets.rules._periods",
+    "Programme": "targets.rules._programme",
+    "json_schema": "targets.rules._schema",
+    "Target": "targets.rules._targets",
+    "TargetBase": "targets.rules._targets",
 }
 
 

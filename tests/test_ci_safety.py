@@ -329,7 +329,7 @@ def test_a_javascript_url_is_refused_when_loading(write: Write) -> None:
 
 
 def test_the_html_report_links_only_http_sources(write: Write) -> None:
-    from targets._html_report import source_link  # noqa: PLC0415
+    from targets.render._html import source_link  # noqa: PLC0415
 
     folder = write({"l/p.yaml": PROGRAMME, "l/f.csv": FIGURES}) / "l"
     source = targets.load(folder).sources["s"]

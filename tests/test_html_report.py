@@ -33,10 +33,10 @@ from click.testing import CliRunner
 from PIL import Image
 
 import targets
-from targets._gate import Gate
-from targets._html_report import WORST_FIRST, report_html_document
 from targets.cli import cli
 from targets.engine import Status
+from targets.judge._gate import Gate
+from targets.render._html import WORST_FIRST, report_html_document
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

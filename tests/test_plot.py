@@ -19,8 +19,8 @@ from matplotlib.lines import Line2D
 
 import targets
 from targets import Report
-from targets._repr import BADGE_COLOURS
 from targets.engine import Status
+from targets.notebook._repr import BADGE_COLOURS
 
 Write = Callable[[dict[str, str]], Path]
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"

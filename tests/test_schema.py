@@ -9,8 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from targets._schema import json_schema
-from targets._yaml import load_yaml
+from targets.rules._schema import json_schema
+from targets.rules._yaml import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "schema" / "targets.schema.json"

@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import targets
-from targets._chart import Chart, Goal
-from targets._svg import chart_svg, key_svg
-from targets._svg_axes import nice_step, tick_label
+from targets.render._chart import Chart, Goal
+from targets.render._svg import chart_svg, key_svg
+from targets.render._svg_axes import nice_step, tick_label
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -156,9 +156,9 @@ def check(
     everything was evaluated.
     """
     import targets  # noqa: PLC0415 - start-up time
-    from targets._changes import BaselineError  # noqa: PLC0415
-    from targets._gate import Gate  # noqa: PLC0415
-    from targets._render import render  # noqa: PLC0415
+    from targets.judge._changes import BaselineError  # noqa: PLC0415
+    from targets.judge._gate import Gate  # noqa: PLC0415
+    from targets.render._render import render  # noqa: PLC0415
 
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
@@ -166,7 +166,7 @@ def check(
         programme = _load(paths, follow_links)
     except targets.LoadError as exc:
         if output_format == "github":  # annotate the files too; the group then exits 2
-            from targets._render_ci import annotation  # noqa: PLC0415
+            from targets.render._ci import annotation  # noqa: PLC0415
 
             for d in exc.diagnostics:
                 click.echo(annotation(d.severity, d.message, d.location, "invalid input"))

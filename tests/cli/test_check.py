@@ -14,8 +14,8 @@ from junitparser import Failure, JUnitXml, Skipped
 
 import targets
 from targets import ExitCode
-from targets._results_schema import results_json_schema
 from targets.cli import cli
+from targets.judge._results_schema import results_json_schema
 
 Write = Callable[[dict[str, str]], Path]
 EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "vietnam-digital")
@@ -94,12 +94,12 @@ def test_invalid_rules_exit_2_and_write_nothing(write: Write, tmp_path: Path) ->
 
 
 def test_a_deliberate_internal_error_exits_3(write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
-    import targets._check  # noqa: PLC0415
+    import targets.judge._check  # noqa: PLC0415
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("deliberately raised in a test")
 
-    monkeypatch.setattr(targets._check, "check", broken)
+    monkeypatch.setattr(targets.judge._check, "check", broken)
     monkeypatch.setattr("targets.check", broken, raising=False)
     result = CliRunner().invoke(cli, ["check", str(write({"p.yaml": PASSING}))])
     assert result.exit_code == ExitCode.INTERNAL
@@ -318,9 +318,9 @@ def test_the_installed_command_gives_each_exit_code(write: Write) -> None:
 
 def test_the_console_entry_point_exits_3_on_a_deliberate_internal_error() -> None:
     script = (
-        "import targets._check, targets\n"
+        "import targets.judge._check, targets\n"
         "def boom(*a, **k): raise RuntimeError('deliberate')\n"
-        "targets._check.check = boom\n"
+        "targets.judge._check.check = boom\n"
         "targets.check = boom\n"
         "from targets.cli import main\n"
         f"import sys; sys.argv = ['targets', 'check', {EXAMPLE!r}]\n"
