@@ -20,3 +20,6 @@ class ExitCode(IntEnum):
     """Nothing could be evaluated: a usage error, or invalid rules or figures."""
     INTERNAL = 3
     """A bug in targets: an unexpected exception. Never reported as 1."""
+
+
+ExitCode.__module__ = "targets"  # public as targets.ExitCode

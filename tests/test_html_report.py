@@ -34,9 +34,9 @@ from PIL import Image
 
 import targets
 from targets.cli import cli
-from targets.engine import Status
+from targets.engine import WORST_FIRST, Status
 from targets.judge._gate import Gate
-from targets.render._html import WORST_FIRST, report_html_document
+from targets.render._html import report_html_document
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

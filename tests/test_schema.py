@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from targets.rules._schema import json_schema
+from targets import json_schema
 from targets.rules._yaml import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -37,7 +37,7 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
-            from targets.rules._errors import LoadError  # noqa: PLC0415 - start-up time
+            from targets import LoadError  # noqa: PLC0415 - start-up time
 
             if isinstance(exc, LoadError):
                 report_problems(exc)

@@ -156,9 +156,8 @@ def check(
     everything was evaluated.
     """
     import targets  # noqa: PLC0415 - start-up time
-    from targets.judge._changes import BaselineError  # noqa: PLC0415
-    from targets.judge._gate import Gate  # noqa: PLC0415
-    from targets.render._render import render  # noqa: PLC0415
+    from targets.judge import Gate  # noqa: PLC0415
+    from targets.render import render  # noqa: PLC0415
 
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
@@ -166,7 +165,7 @@ def check(
         programme = _load(paths, follow_links)
     except targets.LoadError as exc:
         if output_format == "github":  # annotate the files too; the group then exits 2
-            from targets.render._ci import annotation  # noqa: PLC0415
+            from targets.render import annotation  # noqa: PLC0415
 
             for d in exc.diagnostics:
                 click.echo(annotation(d.severity, d.message, d.location, "invalid input"))
@@ -181,9 +180,9 @@ def check(
             exclude=exclude,
             baseline=baseline,
         )
-    except BaselineError as exc:
+    except targets.BaselineError as exc:
         raise click.BadParameter(str(exc), param_hint="--baseline") from None
-    except ValueError as exc:  # a selection matching nothing, an unreadable --as-of
+    except targets.CheckError as exc:  # a selection matching nothing, an unreadable --as-of
         raise click.UsageError(str(exc)) from None
     gate = Gate(None if fail_on == "none" else fail_on, strict, fail_on_change)
     use_colour = _colour(color)
@@ -258,7 +257,7 @@ def explain(
     try:
         report = targets.check(_load(paths, follow_links), as_of=as_of, method=method)
         say(report.explain(target))
-    except KeyError as exc:
-        raise click.BadParameter(str(exc.args[0]), param_hint="TARGET") from None
-    except ValueError as exc:
+    except targets.UnknownTargetError as exc:
+        raise click.BadParameter(str(exc), param_hint="TARGET") from None
+    except targets.CheckError as exc:
         raise click.UsageError(str(exc)) from None

@@ -74,7 +74,7 @@ def report(
         result = targets.check(
             programme, as_of=as_of, method=method, select=select, exclude=exclude
         )
-    except ValueError as exc:  # a selection matching nothing, an unreadable --as-of
+    except targets.CheckError as exc:  # a selection matching nothing, an unreadable --as-of
         raise click.UsageError(str(exc)) from None
     document = result.to_html(fail_on=fail_on, strict=strict)
     if str(html_file) == "-":  # standard output may be a CI log: guarded as XML is

@@ -27,7 +27,7 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool, follow_l
     input is valid, 2 when it is not.
     """
     import targets  # noqa: PLC0415 - start-up time
-    from targets.rules._words import count  # noqa: PLC0415
+    from targets.rules import count  # noqa: PLC0415
 
     try:
         programme = targets.load(*(paths or (Path("."),)), follow_links_outside=follow_links)
@@ -62,7 +62,7 @@ def schema(output: Path | None, results: bool) -> None:
     Point editors at it with a first line such as
     '# yaml-language-server: $schema=schema/targets.schema.json'.
     """
-    from targets.rules._schema import json_schema  # noqa: PLC0415 - start-up time
+    from targets import json_schema  # noqa: PLC0415 - start-up time
 
     text = json.dumps(json_schema(results=results), indent=2, ensure_ascii=False) + "\n"
     if output is None:

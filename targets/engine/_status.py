@@ -45,7 +45,11 @@ SEVERITY: tuple[Status, ...] = (
 _RANK: dict[Status, int] = {status: rank for rank, status in enumerate(SEVERITY)}
 
 STATUS_CODES: tuple[Status, ...] = (*SEVERITY, Status.NOT_ASSESSABLE)
-"""The integer codes the batch API uses: the index in this tuple."""
+"""Every status, best to worst, then not_assessable: the order summaries list them in, and
+the integer codes the batch API uses (the index in this tuple)."""
+
+WORST_FIRST: tuple[Status, ...] = (*reversed(SEVERITY), Status.NOT_ASSESSABLE)
+"""The order reports show targets in: the worst first, not_assessable last."""
 
 
 def worst(statuses: Iterable[Status]) -> Status:

@@ -16,16 +16,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from targets.engine import Status, format_number
+from targets.judge._errors import BaselineError
 from targets.judge._report import Report
 
 ChangeKind = Literal["worse", "better", "changed", "moved", "new", "removed"]
 
 PROJECTION_TOLERANCE = 0.005
 """A projection 'moved' when it changed by more than 0.5 % (or the reach year changed)."""
-
-
-class BaselineError(ValueError):
-    """A baseline file that is not the JSON report of an earlier run."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,11 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from targets._safe import quoted
+from targets.engine import METHODS, RefusedInputError, Result
 from targets.judge._changes import compare, load_baseline
-from targets.judge._evidence import Evidence, select
+from targets.judge._errors import AsOfError, MethodError
+from targets.judge._evidence import Evidence, select, select_per_entity
 from targets.judge._kinds import RUNNERS, Call
 from targets.judge._report import Report
 from targets.judge._result import Refusal, TargetResult
@@ -44,7 +47,7 @@ def as_of_date(value: AsOf) -> dt.date | None:
     try:
         return parse_date(value).last_day
     except PeriodError as exc:
-        raise ValueError(f"as_of: {exc}") from None
+        raise AsOfError(f"as_of: {exc}") from None
 
 
 def check(
@@ -71,11 +74,8 @@ def check(
     if not isinstance(programme, Programme):
         paths = [programme] if isinstance(programme, str | os.PathLike) else list(programme)
         programme = load(*paths)
-    if method is not None:
-        from targets.engine import METHODS  # noqa: PLC0415
-
-        if method not in METHODS:
-            raise ValueError(f"unknown method '{method}'; choose one of {', '.join(METHODS)}")
+    if method is not None and method not in METHODS:
+        raise MethodError(f"unknown method {quoted(method)}; choose one of {', '.join(METHODS)}")
     date = as_of_date(as_of)
     if figures is not None:
         programme = dataclasses.replace(programme, figures=()).with_figures(figures)
@@ -105,7 +105,9 @@ class _Run:
     def judge(self, target: TargetBase, figures: list[Figure]) -> TargetResult:
         metric = self.programme.metrics[target.metric]
         if isinstance(target, CountTarget):
-            evidence = _count_evidence(figures, self.as_of, self._prefer, target.estimates)
+            evidence = select_per_entity(
+                figures, as_of=self.as_of, prefer=self._prefer, estimates=target.estimates
+            )
         else:
             evidence = select(
                 (f for f in figures if f.entity is None),
@@ -115,13 +117,13 @@ class _Run:
             )
         call = self._call(target, metric, evidence)
         if not evidence.figures and evidence.unpublished:
-            outcome: Any = Refusal.by(
+            outcome: Result = Refusal.by(
                 call.method, f"no figure published by {self.as_of} (as of that date)"
             )
         else:
             try:
                 outcome = RUNNERS[type(target)](target, metric, evidence, call)
-            except ValueError as exc:  # the engine's documented refusal of its inputs
+            except RefusedInputError as exc:  # the engine's documented refusal, and only that
                 outcome = Refusal.by(call.method, f"the engine refused the figures: {exc}")
         return TargetResult(
             target=target,
@@ -178,23 +180,3 @@ def _is_percent(unit: str) -> bool:
         return _units.conversion_factor(unit, "%") == 1.0
     except _units.UnitError:
         return False
-
-
-def _count_evidence(
-    figures: list[Figure], as_of: dt.date | None, prefer: Sequence[str], estimates: bool
-) -> Evidence:
-    """Per-entity evidence merged: one figure per entity and period."""
-    chosen: list[Figure] = []
-    conflicts: list[Any] = []
-    notes: set[str] = set()
-    entities = sorted({f.entity for f in figures if f.entity is not None})
-    for entity in entities:
-        mine = [f for f in figures if f.entity == entity]
-        part = select(mine, as_of=as_of, prefer=prefer, estimates=estimates)
-        chosen += part.figures
-        conflicts += part.conflicts
-        notes.update(part.notes)
-    if any(f.entity is None for f in figures):
-        notes.add("figures without an entity are not counted")
-    chosen.sort(key=lambda f: (f.time, f.entity or ""))
-    return Evidence(tuple(chosen), (), tuple(conflicts), (), tuple(sorted(notes)))

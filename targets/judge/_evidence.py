@@ -1,18 +1,9 @@
-"""Which figures a verdict stands on: one per period, known by the evaluation date.
+"""Which figures a verdict stands on: the engine's evidence rules applied to loaded figures.
 
-The rules, in order:
-
-1. **Known by then.** With ``as_of``, a figure counts only if it was published by that date.
-   A figure with no publication date counts from the last day of its period (it cannot be
-   reported earlier); a forecast with none is shown, with a note.
-2. **Forecasts never count as actuals.** They are kept apart, to be shown beside the trend.
-3. **Estimates count** (and values derived from growth statements) unless the target says
-   ``estimates: false``.
-4. **One granularity.** When annual figures exist, quarterly, monthly and dated ones are set
-   aside with a note, so a June stock is not read as a year's.
-5. **One figure per period.** When several are given, a source named in the programme's
-   ``prefer`` list wins; else a reported figure beats a derived one; else the latest
-   publication (then the later in the files). A disagreement is a `Conflict`, reported.
+The rules themselves (known by the evaluation date, forecasts apart, estimates, one
+granularity, one figure per period) live in `targets.engine.select_figures`, which works on
+plain numbers; this module hands it the figures' times, values, kinds, sources and editions
+and keeps the `Figure` objects it chose, set aside or found in conflict.
 """
 
 from __future__ import annotations
@@ -21,37 +12,13 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from targets.engine import Conflict, is_known, select_figures
 from targets.rules._figures import Figure
+from targets.rules._periods import day
+
+__all__ = ["Evidence", "known_by", "select", "select_per_entity"]
 
 _ANNUAL = {"year", "span"}
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """Different values for one period: all of them, and the one chosen, and why."""
-
-    figures: tuple[Figure, ...]
-    chosen: Figure
-    rule: str
-    """'source preference', 'reported over derived', 'latest publication', or, between
-    figures published the same day, 'the later in the files (same publication date)'."""
-
-    @property
-    def period(self) -> str:
-        return self.chosen.period.label
-
-    def __str__(self) -> str:
-        others = ", ".join(f"{f.stated} ({_who(f)})" for f in self.figures if f is not self.chosen)
-        return (
-            f"{self.period}: {self.chosen.stated} ({_who(self.chosen)}) chosen by {self.rule} "
-            f"over {others}"
-        )
-
-
-def _who(figure: Figure) -> str:
-    source = figure.source.id if figure.source else "no source"
-    when = f", {figure.published.label}" if figure.published else ""
-    return f"{source}{when}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +28,7 @@ class Evidence:
     figures: tuple[Figure, ...]
     """One per period, in time order: what the engine sees."""
     forecasts: tuple[Figure, ...]
-    conflicts: tuple[Conflict, ...]
+    conflicts: tuple[Conflict[Figure], ...]
     unpublished: tuple[Figure, ...]
     """Figures not yet published at ``as_of``."""
     notes: tuple[str, ...]
@@ -99,15 +66,14 @@ class Evidence:
         return self.figures[-1] if self.figures else None
 
 
+def _published(figure: Figure) -> float | None:
+    return day(figure.published.last_day).time if figure.published is not None else None
+
+
 def known_by(figure: Figure, as_of: dt.date | None) -> bool:
-    """Whether `figure` had been published by `as_of` (see rule 1)."""
-    if as_of is None:
-        return True
-    if figure.published is not None:
-        return figure.published.last_day <= as_of
-    if figure.kind == "forecast":
-        return True
-    return figure.period.last_day <= as_of
+    """Whether `figure` had been published by `as_of` (the engine's rule 1)."""
+    at = day(as_of).time if as_of is not None else None
+    return is_known(_published(figure), figure.kind, day(figure.period.last_day).time, at)
 
 
 def select(
@@ -117,69 +83,63 @@ def select(
     prefer: Sequence[str] = (),
     estimates: bool = True,
 ) -> Evidence:
-    """Apply the module's rules to `figures` (of one metric and one entity, or none)."""
-    notes: list[str] = []
+    """The engine's evidence rules applied to `figures` (of one metric and one entity)."""
     pool = list(figures)
-    known = [f for f in pool if known_by(f, as_of)]
-    unpublished = tuple(f for f in pool if not known_by(f, as_of))
-    if unpublished:
-        notes.append(f"{len(unpublished)} figure(s) published after {as_of} not used")
-    forecasts = tuple(sorted((f for f in known if f.kind == "forecast"), key=_order))
-    if as_of is not None and any(f.kind != "forecast" and f.published is None for f in known):
-        notes.append("figures without a publication date count from the end of their period")
-    if any(f.kind == "forecast" and f.published is None for f in known):
-        notes.append("forecasts without a publication date are shown whatever the date")
-    counted = [f for f in known if f.kind == "actual" or (estimates and f.kind != "forecast")]
-    set_aside = [f for f in known if f.kind != "forecast" and f not in counted]
-    if set_aside:
-        notes.append(f"{len(set_aside)} estimate(s) not counted (estimates: false)")
-    if any(f.period.granularity in _ANNUAL for f in counted):
-        finer = [f for f in counted if f.period.granularity not in _ANNUAL]
-        if finer:
-            labels = ", ".join(sorted({f.period.label for f in finer}))
-            notes.append(f"sub-annual figures ({labels}) set aside beside annual ones")
-            counted = [f for f in counted if f.period.granularity in _ANNUAL]
-            set_aside += finer
-    by_time: dict[float, list[Figure]] = {}
-    for figure in counted:
-        by_time.setdefault(figure.time, []).append(figure)
-    chosen: list[Figure] = []
-    conflicts: list[Conflict] = []
-    for time in sorted(by_time):
-        group = by_time[time]
-        pick, rule = _choose(group, prefer)
-        chosen.append(pick)
-        set_aside += [f for f in group if f is not pick]
-        if len({(f.low, f.high) for f in group}) > 1:
-            conflicts.append(Conflict(tuple(group), pick, rule))
-    return Evidence(
-        tuple(chosen), forecasts, tuple(conflicts), unpublished, tuple(notes), tuple(set_aside)
+    chosen = select_figures(
+        [f.time for f in pool],
+        [f.low for f in pool],
+        highs=[f.high for f in pool],
+        kinds=[f.kind for f in pool],
+        sources=[f.source.id if f.source is not None else "" for f in pool],
+        published=[_published(f) for f in pool],
+        ends=[day(f.period.last_day).time for f in pool],
+        annual=[f.period.granularity in _ANNUAL for f in pool],
+        labels=[f.stated for f in pool],
+        periods=[f.period.label for f in pool],
+        as_of=day(as_of).time if as_of is not None else None,
+        as_of_label=str(as_of) if as_of is not None else None,
+        prefer=prefer,
+        estimates=estimates,
     )
+
+    def pick(indices: Iterable[int]) -> tuple[Figure, ...]:
+        return tuple(pool[i] for i in indices)
+
+    return Evidence(
+        figures=pick(chosen.chosen),
+        forecasts=pick(chosen.forecast_indices),
+        conflicts=tuple(c.on(lambda given: pool[given.index]) for c in chosen.conflicts),
+        unpublished=pick(chosen.unpublished),
+        notes=chosen.notes,
+        set_aside=pick(chosen.set_aside),
+    )
+
+
+def select_per_entity(
+    figures: Iterable[Figure],
+    *,
+    as_of: dt.date | None = None,
+    prefer: Sequence[str] = (),
+    estimates: bool = True,
+) -> Evidence:
+    """The rules applied to each entity's figures, merged: one figure per entity and period
+    (what a count target counts)."""
+    figures = list(figures)
+    chosen: list[Figure] = []
+    conflicts: list[Conflict[Figure]] = []
+    notes: set[str] = set()
+    entities = sorted({f.entity for f in figures if f.entity is not None})
+    for entity in entities:
+        mine = [f for f in figures if f.entity == entity]
+        part = select(mine, as_of=as_of, prefer=prefer, estimates=estimates)
+        chosen += part.figures
+        conflicts += part.conflicts
+        notes.update(part.notes)
+    if any(f.entity is None for f in figures):
+        notes.add("figures without an entity are not counted")
+    chosen.sort(key=lambda f: (f.time, f.entity or ""))
+    return Evidence(tuple(chosen), (), tuple(conflicts), (), tuple(sorted(notes)))
 
 
 def _order(figure: Figure) -> tuple[float, dt.date]:
     return (figure.time, figure.published.last_day if figure.published else dt.date.min)
-
-
-def _choose(group: list[Figure], prefer: Sequence[str]) -> tuple[Figure, str]:
-    if len(group) == 1:
-        return group[0], "the only figure"
-    ranked = [f for f in group if f.source is not None and f.source.id in prefer]
-    if ranked:
-        best = min(prefer.index(f.source.id) for f in ranked if f.source is not None)
-        preferred = [
-            f for f in ranked if f.source is not None and prefer.index(f.source.id) == best
-        ]
-        return _latest(preferred), "source preference"
-    reported = [f for f in group if f.kind != "derived"]
-    if reported and len(reported) < len(group):
-        return _latest(reported), "reported over derived"
-    pick = _latest(group)
-    if any(f is not pick and f.published == pick.published for f in group):
-        return pick, "the later in the files (same publication date)"
-    return pick, "latest publication"
-
-
-def _latest(group: list[Figure]) -> Figure:
-    # max() keeps the first of equals; scanning reversed makes the later in the files win.
-    return max(reversed(group), key=lambda f: f.published.last_day if f.published else dt.date.min)

@@ -10,6 +10,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from targets.engine import (
+    Result,
+    assess,
+    assess_band,
+    assess_binary,
+    assess_direction,
+    assess_ends,
+    assess_growth_rate,
+    assess_hold,
+    assess_milestones,
+    assess_rank,
+    count_meeting,
+)
 from targets.judge._evidence import Evidence
 from targets.judge._result import Refusal
 from targets.rules import _units
@@ -46,8 +59,9 @@ class Call:
         return {"as_of": self.as_of, "base_year": self.base_year, "thresholds": self.thresholds}
 
 
-def _level(target: Any, metric: Metric, ev: Evidence, call: Call, *, value: float) -> Any:
-    from targets.engine import assess  # noqa: PLC0415
+def _level(
+    target: LevelTarget | RelativeTarget, metric: Metric, ev: Evidence, call: Call, *, value: float
+) -> Result:
 
     forecasts = tuple((f.time, f.low) for f in ev.forecasts)
     return _both_ends(
@@ -56,7 +70,7 @@ def _level(target: Any, metric: Metric, ev: Evidence, call: Call, *, value: floa
             ev.times,
             values,
             target=value,
-            target_year=target.deadline.time,
+            target_year=target.by.time,
             direction=call.direction,
             method=call.method,
             **call.common,
@@ -75,18 +89,17 @@ def natural_bounds(metric: Metric) -> tuple[float | None, float | None]:
     return (metric.limit.value, None)
 
 
-def _both_ends(ev: Evidence, run: Callable[[Sequence[float]], Any]) -> Any:
+def _both_ends(ev: Evidence, run: Callable[[Sequence[float]], Result]) -> Result:
     """Run once, or at both ends of the ranges when any figure is a range."""
-    from targets.engine import assess_ends  # noqa: PLC0415
 
     return assess_ends(run, ev.lows, ev.highs) if ev.has_ranges else run(ev.lows)
 
 
-def _run_level(t: LevelTarget, m: Metric, ev: Evidence, call: Call) -> Any:
+def _run_level(t: LevelTarget, m: Metric, ev: Evidence, call: Call) -> Result:
     return _level(t, m, ev, call, value=t.level.value)
 
 
-def _run_relative(t: RelativeTarget, m: Metric, ev: Evidence, call: Call) -> Any:
+def _run_relative(t: RelativeTarget, m: Metric, ev: Evidence, call: Call) -> Result:
     level = relative_level(t, ev)
     if level is None:
         return Refusal.by(
@@ -109,8 +122,7 @@ def relative_level(target: RelativeTarget, evidence: Evidence) -> float | None:
     return base.low + change.value
 
 
-def _run_band(t: BandTarget, m: Metric, ev: Evidence, call: Call) -> Any:
-    from targets.engine import assess_band  # noqa: PLC0415
+def _run_band(t: BandTarget, m: Metric, ev: Evidence, call: Call) -> Result:
 
     low, high = t.between
     return _both_ends(
@@ -128,8 +140,7 @@ def _run_band(t: BandTarget, m: Metric, ev: Evidence, call: Call) -> Any:
     )
 
 
-def _run_milestones(t: MilestonesTarget, m: Metric, ev: Evidence, call: Call) -> Any:
-    from targets.engine import assess_milestones  # noqa: PLC0415
+def _run_milestones(t: MilestonesTarget, m: Metric, ev: Evidence, call: Call) -> Result:
 
     steps = []
     for milestone in t.milestones:
@@ -154,8 +165,7 @@ def _run_milestones(t: MilestonesTarget, m: Metric, ev: Evidence, call: Call) ->
     )
 
 
-def _run_hold(t: HoldTarget, m: Metric, ev: Evidence, call: Call) -> Any:
-    from targets.engine import assess_hold  # noqa: PLC0415
+def _run_hold(t: HoldTarget, m: Metric, ev: Evidence, call: Call) -> Result:
 
     low, high = t.hold.low, t.hold.high
     return _both_ends(
@@ -173,8 +183,7 @@ def _run_hold(t: HoldTarget, m: Metric, ev: Evidence, call: Call) -> Any:
     )
 
 
-def _run_growth(t: GrowthTarget, m: Metric, ev: Evidence, call: Call) -> Any:
-    from targets.engine import assess_growth_rate  # noqa: PLC0415
+def _run_growth(t: GrowthTarget, m: Metric, ev: Evidence, call: Call) -> Result:
 
     if t.growth.at_most is not None:
         rate, direction = t.growth.at_most.fraction, "decrease"
@@ -198,8 +207,7 @@ def _run_growth(t: GrowthTarget, m: Metric, ev: Evidence, call: Call) -> Any:
     )
 
 
-def _run_rank(t: RankTarget, m: Metric, ev: Evidence, call: Call) -> Any:
-    from targets.engine import assess_rank  # noqa: PLC0415
+def _run_rank(t: RankTarget, m: Metric, ev: Evidence, call: Call) -> Result:
 
     return _both_ends(
         ev,
@@ -214,8 +222,7 @@ def _run_rank(t: RankTarget, m: Metric, ev: Evidence, call: Call) -> Any:
     )
 
 
-def _run_count(t: CountTarget, m: Metric, ev: Evidence, call: Call) -> Any:
-    from targets.engine import assess, assess_band, count_meeting  # noqa: PLC0415
+def _run_count(t: CountTarget, m: Metric, ev: Evidence, call: Call) -> Result:
 
     if not ev.figures:
         return Refusal.by(call.method, f"no figures per entity for '{m.id}' to count")
@@ -254,8 +261,7 @@ def _run_count(t: CountTarget, m: Metric, ev: Evidence, call: Call) -> Any:
     )
 
 
-def _run_direction(t: DirectionTarget, m: Metric, ev: Evidence, call: Call) -> Any:
-    from targets.engine import assess_direction  # noqa: PLC0415
+def _run_direction(t: DirectionTarget, m: Metric, ev: Evidence, call: Call) -> Result:
 
     return _both_ends(
         ev,
@@ -270,8 +276,7 @@ def _run_direction(t: DirectionTarget, m: Metric, ev: Evidence, call: Call) -> A
     )
 
 
-def _run_binary(t: BinaryTarget, m: Metric, ev: Evidence, call: Call) -> Any:
-    from targets.engine import assess_binary  # noqa: PLC0415
+def _run_binary(t: BinaryTarget, m: Metric, ev: Evidence, call: Call) -> Result:
 
     return assess_binary(
         ev.times,
@@ -281,7 +286,7 @@ def _run_binary(t: BinaryTarget, m: Metric, ev: Evidence, call: Call) -> Any:
     )
 
 
-RUNNERS: dict[type[TargetBase], Callable[..., Any]] = {
+RUNNERS: dict[type[TargetBase], Callable[..., Result]] = {
     LevelTarget: _run_level,
     BandTarget: _run_band,
     RelativeTarget: _run_relative,

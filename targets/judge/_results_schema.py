@@ -73,13 +73,18 @@ class ResultOut(_Strict):
     change_actual: float | None = Field(description="Linear change a year achieved (units)")
     change_required: float | None = Field(description="Linear, over the whole programme")
     change_required_now: float | None = Field(description="Linear, from the latest figure")
-    projection: str | None
+    slope: float | None = Field(description="Change a year behind a linear projection")
+    projection: str | None = Field(description="'compound' or 'linear'")
     projected: float | None = Field(description="The trend's value at the deadline")
     reach_year: float | None = Field(description="When the trend reaches the target")
     trajectory_gap: float | None
     ratio: float | None
     score: float | None
     thresholds: dict[str, float]
+    details: dict[str, Any] = Field(
+        description="The kind's own numbers beyond the headline: a band's bound, a hold's "
+        "breaches, a growth target's rate per period, each milestone"
+    )
     explanation: str
     reason: str | None
     notes: list[str]

@@ -12,6 +12,7 @@ import fnmatch
 from collections.abc import Callable, Iterable, Sequence
 
 from targets.engine import STATUS_CODES
+from targets.judge._errors import SelectionError
 from targets.judge._result import TargetResult
 from targets.rules._errors import did_you_mean
 from targets.rules._targets import KINDS as TARGET_KINDS
@@ -25,10 +26,6 @@ FIELDS: dict[str, Callable[[TargetResult], Iterable[str]]] = {
     "kind": lambda r: [r.kind],
 }
 _BARE = ("id", "tag", "metric", "owner")
-
-
-class SelectionError(ValueError):
-    """A pattern that matches no target, or names an unknown field."""
 
 
 STATUSES = tuple(status.value for status in STATUS_CODES)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from targets.engine import Status, format_number
 
@@ -134,6 +134,10 @@ def _reach(
     return t + years if 0 < years <= HORIZON else None
 
 
+@overload
+def what_if(result: TargetResult, growth: float) -> Scenario: ...
+@overload
+def what_if(result: TargetResult, growth: Sequence[float]) -> tuple[Scenario, ...]: ...
 def what_if(
     result: TargetResult, growth: float | Sequence[float]
 ) -> Scenario | tuple[Scenario, ...]:

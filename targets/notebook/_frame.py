@@ -9,21 +9,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from targets._extras import require
+from targets.engine import STATUS_CODES
+from targets.judge import figure_dict, result_dict
+
 if TYPE_CHECKING:
-    from targets.judge._report import Report
-    from targets.rules._figures import Figure
+    from targets.judge import Report, TargetResult
+    from targets.rules import Figure
 
-EXTRA_HINT = "pip install 'targets[notebook]'"
-
-
-def require(module: str) -> Any:
-    """Import an optional dependency, or say which extra brings it."""
-    import importlib  # noqa: PLC0415
-
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise ImportError(f"this needs {module.split('.', maxsplit=1)[0]}: {EXTRA_HINT}") from None
+__all__ = [
+    "COLUMNS",
+    "DETAILS",
+    "FIGURE_COLUMNS",
+    "NUMBERS",
+    "figures_frame",
+    "report_frame",
+    "result_figures_frame",
+]
 
 
 TEXT = ("target", "name", "kind", "metric", "unit", "goal", "method", "method_status")
@@ -43,7 +45,30 @@ NUMBERS = (
     "ratio",
     "score",
     "trajectory_gap",
+    "slope",
 )
+DETAILS = (
+    "trajectory_value",
+    "limit",
+    "interpolated",
+    "band_low",
+    "band_high",
+    "bound",
+    "driving_milestone",
+    "milestones_trajectory_value",
+    "milestones_trajectory_gap",
+    "hold_low",
+    "hold_high",
+    "hold_start",
+    "hold_end",
+    "rate",
+    "growth_start",
+    "growth_end",
+    "recent",
+    "first_reached",
+)
+"""The kinds' own numbers (a result's ``details``), one float column each; empty for the
+kinds without them."""
 COLUMNS = (
     *TEXT,
     "deadline",
@@ -51,6 +76,8 @@ COLUMNS = (
     "status",
     "latest_period",
     *NUMBERS,
+    "projection",
+    *DETAILS,
     "explanation",
     "file",
     "line",
@@ -58,41 +85,35 @@ COLUMNS = (
 
 
 def report_frame(report: Report) -> Any:
-    """One row per target, typed: text as ``string``, statuses as an ordered category."""
+    """One row per target, typed: text as ``string``, statuses as an ordered category, every
+    number of the JSON report as ``float64``."""
     pd = require("pandas")
-    from targets.judge._report import STATUS_ORDER, result_dict  # noqa: PLC0415
-
     rows = []
     for result in report:
         data = result_dict(result)
         latest = data["latest"] or {}
-        lead = result.assessment
+        details = data["details"]
         rows.append(
             {
-                **{key: data[key] for key in ("target", "name", "kind", "metric", "unit", "goal")},
-                "method": data["method"],
-                "method_status": data["method_status"],
+                **{key: data[key] for key in (*TEXT, *NUMBERS, "projection")},
                 "deadline": data["deadline"],
                 "severity": data["severity"],
                 "status": data["status"],
                 "latest_period": latest.get("period"),
-                "latest_year": data["latest_year"],
-                "latest_value": data["latest_value"],
-                **{key: data.get(key) for key in NUMBERS if key in data},
-                "trajectory_gap": getattr(lead, "trajectory_gap", None),
+                **{key: details.get(key) for key in DETAILS},
                 "explanation": data["explanation"],
                 "file": data["source"]["file"],
                 "line": data["source"]["line"],
             }
         )
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    for column in (*TEXT, "deadline", "latest_period", "explanation", "file"):
+    for column in (*TEXT, "deadline", "latest_period", "projection", "explanation", "file"):
         frame[column] = frame[column].astype("string")
-    for column in NUMBERS:
+    for column in (*NUMBERS, *DETAILS):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["severity"] = pd.Categorical(frame["severity"], categories=["error", "warn"])
     frame["status"] = pd.Categorical(
-        frame["status"], categories=[s.value for s in STATUS_ORDER], ordered=True
+        frame["status"], categories=[s.value for s in STATUS_CODES], ordered=True
     )
     frame["line"] = frame["line"].astype("Int64")
     return frame.set_index("target", drop=False)
@@ -119,8 +140,6 @@ FIGURE_COLUMNS = (
 def figures_frame(figures: Iterable[Figure]) -> Any:
     """One row per figure, every vintage and kind, values in the metric's unit."""
     pd = require("pandas")
-    from targets.judge._report import figure_dict  # noqa: PLC0415
-
     rows = [
         {**figure_dict(f), "metric": f.metric, "unit": f.unit, "change": f.change, "note": f.note}
         for f in figures
@@ -134,4 +153,13 @@ def figures_frame(figures: Iterable[Figure]) -> Any:
     frame["kind"] = pd.Categorical(
         frame["kind"], categories=["actual", "estimate", "derived", "forecast"]
     )
+    return frame
+
+
+def result_figures_frame(result: TargetResult) -> Any:
+    """Every figure one verdict considered, with a ``used`` column (False for figures set
+    aside: another vintage, not yet published, sub-annual) and forecasts."""
+    every = result.evidence.every
+    frame = figures_frame(every)
+    frame["used"] = [result.evidence.used(f) for f in every]
     return frame

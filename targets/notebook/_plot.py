@@ -14,18 +14,23 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from targets.engine import Status, format_number
-from targets.notebook._frame import require
-from targets.notebook._repr import BADGE_COLOURS
-from targets.render._chart import MAX_EXTENSION, Chart, Point
-from targets.render._text import compact, reach_cell, status_words
+from targets._extras import require
+from targets.engine import WORST_FIRST, Status, format_number
+from targets.render import (
+    BADGE_COLOURS,
+    MAX_EXTENSION,
+    Chart,
+    Point,
+    compact,
+    reach_cell,
+    status_words,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from targets.judge._report import Report
-    from targets.judge._result import TargetResult
+    from targets.judge import Report, TargetResult
 
 INK = "#37474f"
 """History: the figures and the line through them."""
@@ -289,14 +294,13 @@ def plot_report(
     `order` "status" puts the worst first (as `targets check` prints them), "rules" keeps the
     rules' order. A not-assessable target gets an empty panel that says why.
     """
-    from targets.judge._report import STATUS_ORDER  # noqa: PLC0415
 
     plt = require("matplotlib.pyplot")  # first: without matplotlib, name the extra
     from matplotlib.patches import Patch  # noqa: PLC0415
 
     if order not in {"status", "rules"}:
         raise ValueError(f"order must be 'status' or 'rules', not {order!r}")
-    worst_first = [*reversed(STATUS_ORDER[:-1]), Status.NOT_ASSESSABLE]
+    worst_first = list(WORST_FIRST)
     results = list(report)
     if order == "status":
         results.sort(key=lambda r: worst_first.index(r.status))

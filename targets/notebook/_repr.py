@@ -9,23 +9,22 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from targets.engine import Status
-from targets.render._text import growth_cell, latest_cell, projected_cell, reach_cell, status_words
-from targets.rules._words import count
+from targets.engine import WORST_FIRST, Status
+from targets.render import (
+    BADGE_COLOURS,
+    chart_svg,
+    growth_cell,
+    latest_cell,
+    projected_cell,
+    reach_cell,
+    status_words,
+)
+from targets.rules import count
 
 if TYPE_CHECKING:
-    from targets.judge._report import Report
-    from targets.judge._result import TargetResult
+    from targets.judge import Report, TargetResult
 
-BADGE_COLOURS: dict[Status, tuple[str, str]] = {
-    Status.ACHIEVED: ("#1b5e20", "#c8e6c9"),
-    Status.ON_TRACK: ("#2e7d32", "#dcedc8"),
-    Status.AT_RISK: ("#8d6e00", "#fff3c4"),
-    Status.OFF_TRACK: ("#b71c1c", "#ffcdd2"),
-    Status.REGRESSING: ("#880e4f", "#f8bbd0"),
-    Status.MISSED: ("#263238", "#cfd8dc"),
-    Status.NOT_ASSESSABLE: ("#455a64", "#eceff1"),
-}
+__all__ = ["badge", "report_html", "result_html"]
 
 _CELL = "padding:2px 8px;text-align:right;border-bottom:1px solid #e0e0e0"
 _LEFT = "padding:2px 8px;text-align:left;border-bottom:1px solid #e0e0e0"
@@ -41,8 +40,6 @@ def badge(status: Status) -> str:
 
 def report_html(report: Report) -> str:
     """Summary counts, then one row per target, worst first."""
-    from targets.judge._report import STATUS_ORDER  # noqa: PLC0415
-
     counts = " ".join(f"{badge(Status(status))} {n}" for status, n in report.summary.items() if n)
     when = f"as of {report.as_of}" if report.as_of else "all figures"
     head = "".join(
@@ -51,9 +48,8 @@ def report_html(report: Report) -> str:
             ("target", "goal", "latest", "need/yr", "grew/yr", "at deadline", "reaches", "status")
         )
     )
-    order = {status: rank for rank, status in enumerate(reversed(STATUS_ORDER[:-1]))}
     rows = []
-    for result in sorted(report, key=lambda r: order.get(r.status, len(order))):
+    for result in sorted(report, key=lambda r: WORST_FIRST.index(r.status)):
         cells = (
             latest_cell(result),
             growth_cell(result, "growth_required_now"),
@@ -77,8 +73,11 @@ def report_html(report: Report) -> str:
     )
 
 
-def result_html(result: TargetResult, chart: str = "") -> str:
-    """A card: title, status, goal, the headline numbers, the explanation, a chart if given."""
+def result_html(result: TargetResult, chart: str | None = None) -> str:
+    """A card: title, status, goal, the headline numbers, the explanation and its chart
+    (inline SVG, drawn from the result unless given)."""
+    if chart is None:
+        chart = chart_svg(result.chart())
     numbers = (
         ("latest", latest_cell(result)),
         ("growth needed a year", growth_cell(result, "growth_required_now")),

@@ -132,7 +132,7 @@ def chart_of(result: TargetResult, scenarios: tuple[Scenario, ...] = ()) -> Char
         status=result.status.value,
         method=result.method,
         method_status=result.method_status,
-        invert=result.metric.unit in {"rank", "ranks"},
+        invert=result.metric.is_rank,
         points=tuple(sorted(points, key=lambda p: (p.time, p.kind))),
         trajectory=_trajectory(result),
         trend=trend,
@@ -146,7 +146,7 @@ def chart_of(result: TargetResult, scenarios: tuple[Scenario, ...] = ()) -> Char
 
 def _bounds(result: TargetResult) -> tuple[float | None, float | None]:
     """Where the metric cannot go: rank 1, or its natural limit in the better direction."""
-    if result.metric.unit in {"rank", "ranks"}:
+    if result.metric.is_rank:
         return (1.0, None)
     return natural_bounds(result.metric)
 

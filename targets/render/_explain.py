@@ -5,8 +5,10 @@ from __future__ import annotations
 import textwrap
 
 from targets._safe import oneline
-from targets.judge._result import TargetResult
-from targets.rules._words import quantity
+from targets.judge import TargetResult
+from targets.rules import quantity
+
+__all__ = ["explain_steps"]
 
 
 def explain_steps(result: TargetResult) -> str:

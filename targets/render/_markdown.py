@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 from targets._safe import escape_controls
-from targets.engine import Status
-from targets.judge._gate import Gate
-from targets.judge._report import STATUS_ORDER, Report
-from targets.render._text import (
-    growth_cell,
-    latest_cell,
-    projected_cell,
-    reach_cell,
-    status_words,
-)
-from targets.rules._words import count
-
-ICONS = {
-    Status.ACHIEVED: "🟢",
-    Status.ON_TRACK: "🟢",
-    Status.AT_RISK: "🟡",
-    Status.OFF_TRACK: "🔴",
-    Status.REGRESSING: "🔴",
-    Status.MISSED: "⚫",
-    Status.NOT_ASSESSABLE: "⚪",
-}
+from targets.engine import WORST_FIRST, Status
+from targets.judge import Gate, Report
+from targets.render._cells import growth_cell, latest_cell, projected_cell, reach_cell
+from targets.render._palette import ICONS
+from targets.render._status_words import status_words
+from targets.rules import count
 
 
 def _cell(text: str) -> str:
@@ -54,8 +39,7 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
         "| | target | goal | latest | need/yr | grew/yr | at deadline | reaches | status |",
         "|---|---|---|---:|---:|---:|---:|---:|---|",
     ]
-    order = {status: rank for rank, status in enumerate(reversed(STATUS_ORDER[:-1]))}
-    ranked = sorted(report, key=lambda r: order.get(r.status, len(order)))
+    ranked = sorted(report, key=lambda r: WORST_FIRST.index(r.status))
     for result in ranked:
         mark = "✗" if result.id in failing else ""
         status = f"{ICONS[result.status]} {status_words(result.status)} ({result.method_status})"

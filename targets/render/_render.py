@@ -6,8 +6,12 @@ import json
 
 from targets._safe import guard
 from targets.engine import Status
-from targets.judge._gate import Gate
-from targets.judge._report import Report
+from targets.judge import Gate, Report
+from targets.render._github import render_github
+from targets.render._junit import render_junit
+from targets.render._markdown import render_markdown
+from targets.render._palette import TEXT_COLOURS
+from targets.render._text import plain, render_text
 
 FORMATS = ("text", "json", "junit", "markdown", "github")
 
@@ -25,26 +29,19 @@ def render(
     if kind == "json":
         return guard(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", "json")
     if kind == "text":
-        from targets.render._text import COLOURS, plain, render_text  # noqa: PLC0415
 
         def coloured(text: str, status: Status) -> str:
             import click  # noqa: PLC0415
 
-            return click.style(text, fg=COLOURS[status], bold=True)
+            return click.style(text, fg=TEXT_COLOURS[status], bold=True)
 
         style = coloured if colour else plain
         text = render_text(report, style=style, gate=gate, explain=explain)
         return guard(text, "text", colour=colour)
     if kind == "junit":
-        from targets.render._ci import render_junit  # noqa: PLC0415
-
         return guard(render_junit(report, gate=gate), "xml")
     if kind == "github":
-        from targets.render._ci import render_github  # noqa: PLC0415
-
         return render_github(report, gate=gate)
     if kind == "markdown":
-        from targets.render._markdown import render_markdown  # noqa: PLC0415
-
         return guard(render_markdown(report, gate=gate), "markdown")
     raise ValueError(f"unknown format '{kind}'; choose one of {', '.join(FORMATS)}")

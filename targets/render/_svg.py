@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 
 from targets._safe import NOT_XML
 from targets.engine import Status, format_number
-from targets.notebook._repr import BADGE_COLOURS
+from targets.render._cells import reach_label
+from targets.render._palette import BADGE_COLOURS
+from targets.render._status_words import status_words
 from targets.render._svg_axes import Scale, short, time_axis, value_axis, with_unit
-from targets.render._text import status_words
 
 if TYPE_CHECKING:
-    from targets.judge._whatif import Scenario
+    from targets.judge import Scenario
     from targets.render._chart import Chart, Goal, Point
 
 FONT = "system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif"
@@ -353,7 +354,7 @@ def _reach(plot: _Plot, reach: tuple[float, float], colour: str) -> str:
     time, value = reach
     px, py = plot.x(time), plot.y(value)
     shown = f"rank {format_number(value, 3)}" if plot.chart.invert else format_number(value, 4)
-    text = f"reaches {shown} in {math.ceil(time - 1e-9)}"
+    text = f"reaches {shown} in {reach_label(time)}"
     plot.labels.block(px - 6, py - 6, px + 6, py + 6)
     plot.labels.add(text, colour, px, py, gap=8, dys=(-13, 13, -26, 26, -39, 39))
     dot = tag("circle", cx=px, cy=py, r=5, fill=colour, stroke="#fff", stroke_width=2)

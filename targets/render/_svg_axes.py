@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from targets.engine import format_number
+from targets.rules import is_rank
 
 if TYPE_CHECKING:
     from targets.render._chart import Chart
@@ -63,7 +64,7 @@ def with_unit(value: float, unit: str) -> str:
     """A value as a sentence says it: '73,788 firm', 'rank 44', '16.5 %', 'yes'."""
     if unit == "yes/no":
         return "yes" if value else "no"
-    if unit in {"rank", "ranks"}:
+    if is_rank(unit):
         return f"rank {format_number(value)}"
     return f"{format_number(value)} {unit}"
 

@@ -6,21 +6,20 @@ import textwrap
 from collections.abc import Callable
 
 from targets._safe import oneline
-from targets.engine import Status, format_number
-from targets.judge._gate import Gate
-from targets.judge._report import STATUS_ORDER, Report
-from targets.judge._result import TargetResult
-from targets.rules._words import count
+from targets.engine import WORST_FIRST, Status
+from targets.judge import Gate, Report
+from targets.render._cells import (
+    HEADER,
+    WIDTHS,
+    growth_cell,
+    latest_cell,
+    projected_cell,
+    reach_cell,
+)
+from targets.render._status_words import status_words
+from targets.rules import count
 
-COLOURS: dict[Status, str] = {
-    Status.ACHIEVED: "green",
-    Status.ON_TRACK: "green",
-    Status.AT_RISK: "yellow",
-    Status.OFF_TRACK: "red",
-    Status.REGRESSING: "red",
-    Status.MISSED: "magenta",
-    Status.NOT_ASSESSABLE: "bright_black",
-}
+__all__ = ["Style", "plain", "render_text", "summary_line"]
 
 Style = Callable[[str, Status], str]
 
@@ -29,91 +28,14 @@ def plain(text: str, status: Status) -> str:
     return text
 
 
-def status_words(status: Status | str) -> str:
-    return str(status).replace("_", " ")
-
-
-def growth_cell(result: TargetResult, name: str) -> str:
-    """A growth rate as the table shows it: '35.5 %', or units a year for linear methods."""
-    outcome = result.outcome
-    if hasattr(outcome, "rate") and hasattr(outcome, "recent"):  # a growth-rate target
-        rate = outcome.rate if name == "growth_required_now" else outcome.recent
-        return "-" if rate is None else f"{rate * 100:.1f} %"
-    lead = result.assessment
-    if lead is None or (name == "growth_required_now" and result.status is Status.ACHIEVED):
-        return "-"
-    linear = getattr(lead, "projection", "compound") == "linear" or result.kind == "rank"
-    if linear:
-        change = result.change_actual if name == "growth_actual" else result.change_required_now
-        return "-" if change is None else f"{change:+.3g}"
-    value = getattr(lead, name, None)
-    return "-" if value is None else f"{value * 100:.1f} %"
-
-
-def compact(value: float, room: int, sig: int | None = None) -> str:
-    """A number in at most `room` characters: 73,788; else 131k, 1.5M, 2.1bn, 1.2e+15."""
-    if abs(value) >= 1e15:
-        return f"{value:.2g}"
-    text = format_number(value, sig)
-    if len(text) <= room:
-        return text
-    for scale, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"{format_number(value / scale, 3)}{suffix}"
-    return f"{value:.3g}"
-
-
-def latest_cell(result: TargetResult) -> str:
-    """The latest value the verdict used, and its period (a count for count targets)."""
-    latest = result.latest
-    if latest is None:
-        value, year = result.latest_value, result.latest_year
-        if value is None or year is None:
-            return "-"
-        label = str(int(year)) if float(year).is_integer() else f"{year:.2f}"
-        return f"{compact(value, _WIDTHS[1] - len(label) - 3)} ({label})"
-    if result.metric.binary:
-        value_text = "yes" if latest.low else "no"
-    elif latest.is_range:
-        value_text = f"{compact(latest.low, 5, 3)}-{compact(latest.high, 5, 3)}"
-    else:
-        value_text = compact(latest.low, _WIDTHS[1] - len(latest.period.label) - 3)
-    return f"{value_text} ({latest.period.label})"
-
-
-def projected_cell(result: TargetResult) -> str:
-    """The trend's value at the deadline it is judged against (a milestone's, for those)."""
-    projected = result.projected
-    year = getattr(result.assessment, "target_year", None)
-    if projected is None or year is None:
-        return "-"
-    label = str(int(year)) if float(year).is_integer() else f"{year:.2f}"
-    return f"{compact(projected, _WIDTHS[4] - len(label) - 3, 3)} ({label})"
-
-
-def reach_cell(result: TargetResult) -> str:
-    if result.status is Status.ACHIEVED:
-        return "met"
-    reach = result.reach_year
-    if reach is None:
-        return "never" if result.projected is not None else "-"
-    year = int(-(-reach // 1))  # the first whole year at or after the trend meets the target
-    return str(year) if year < 10_000 else "never"
-
-
-_HEADER = ("target", "latest", "need/yr", "grew/yr", "at deadline", "reaches")
-_WIDTHS = (22, 15, 8, 8, 13, 7)
-"""Two spaces, six columns and five gaps: 80 characters."""
-
-
 def _row(cells: tuple[str, ...]) -> str:
     """One table row; an id too long for its column gets a line of its own above."""
     first, *rest = cells
     lead = ""
-    if len(first) > _WIDTHS[0]:
+    if len(first) > WIDTHS[0]:
         lead, first = "  " + first + "\n", ""
-    out = [first.ljust(_WIDTHS[0])]
-    out += [cell.rjust(width) for cell, width in zip(rest, _WIDTHS[1:], strict=True)]
+    out = [first.ljust(WIDTHS[0])]
+    out += [cell.rjust(width) for cell, width in zip(rest, WIDTHS[1:], strict=True)]
     return lead + "  " + " ".join(out).rstrip()
 
 
@@ -132,9 +54,8 @@ def render_text(
     lines = [f"{name}: {count(len(report), 'target')}, {when}{method}", ""]
     gate = gate or Gate()
     failing = {r.id for r in gate.failures(report)}
-    for status in reversed(STATUS_ORDER[:-1]):
+    for status in WORST_FIRST:
         lines += _section(report, status, style, failing, explain=explain)
-    lines += _section(report, Status.NOT_ASSESSABLE, style, failing, explain=explain)
     if report.changes is not None:
         lines.append(f"CHANGES SINCE THE BASELINE ({len(report.changes)})")
         lines += [f"  {oneline(str(change))}" for change in report.changes] or ["  none"]
@@ -166,7 +87,7 @@ def _section(
     title = f"{status_words(status).upper()} ({len(chosen)})"
     lines = [style(title, status)]
     if status is not Status.NOT_ASSESSABLE:
-        lines.append(_row(_HEADER))
+        lines.append(_row(HEADER))
     for result in chosen:
         mark = "✗ " if result.id in failing else "  "
         if status is Status.NOT_ASSESSABLE:

@@ -1,14 +1,18 @@
-"""Loading one figure: its unit converted, its dates checked, its growth statement derived."""
+"""Loading figures: each unit converted, dates checked, growth statements derived, and the
+references to metrics and sources checked (`figures_for`, shared by files and DataFrames)."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Set
+from typing import Any
 
 from targets.rules import _units
 from targets.rules._collect import Item
 from targets.rules._errors import Diagnostic
 from targets.rules._figures import Figure, FigureSpec
 from targets.rules._model import Metric, Source
+from targets.rules._references import known
 from targets.rules._types import Amount
 
 
@@ -97,7 +101,7 @@ def load_figure(
 def _check_plausible(
     item: Item[FigureSpec], metric: Metric, low: float, high: float, problems: list[Diagnostic]
 ) -> None:
-    if metric.better == "lower" and metric.unit in {"rank", "ranks"} and low < 1:
+    if metric.better == "lower" and metric.is_rank and low < 1:
         problems.append(Diagnostic(item.at("value"), "a rank is 1 or more"))
     if metric.limit is not None and (metric.direction is not None or metric.better == "lower"):
         beyond = (
@@ -178,3 +182,65 @@ def _signed(change: Amount) -> str:
 
 def _round(value: float) -> str:
     return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+
+
+def figures_for(
+    items: Iterable[Item[FigureSpec]],
+    metrics: Mapping[str, Metric],
+    sources: Mapping[str, Source],
+    *,
+    broken: Set[tuple[str, str]] = frozenset(),
+) -> tuple[list[Figure], list[Diagnostic]]:
+    """Figures checked against the programme's metrics and sources, converted, derived."""
+    problems: list[Diagnostic] = []
+    loaded: list[Figure] = []
+    for item in items:
+        spec = item.model
+        where = item.at("source")
+        has_source = known("source", sources, spec.source, where, broken=broken, problems=problems)
+        where = item.at("metric")
+        if not known("metric", metrics, spec.metric, where, broken=broken, problems=problems):
+            continue
+        source = sources[spec.source] if has_source and spec.source else None
+        loaded += _figures(item, metrics[spec.metric], source, problems)
+    problems += _duplicate_figures(loaded)
+    return loaded, problems
+
+
+def _figures(
+    item: Item[FigureSpec], metric: Metric, source: Source | None, problems: list[Diagnostic]
+) -> list[Figure]:
+    figure = load_figure(item, metric, source, problems)
+    if figure is None:
+        return []
+    derived = derive(item, figure, metric, problems)
+    return [figure] if derived is None else [figure, derived]
+
+
+def _duplicate_figures(figures: list[Figure]) -> list[Diagnostic]:
+    """The same figure twice, or two values for one period from one source and edition."""
+    editions: dict[tuple[Any, ...], Figure] = {}
+    found: list[Diagnostic] = []
+    for figure in figures:
+        if figure.kind == "derived" or figure.location is None:
+            continue
+        edition = (
+            figure.metric,
+            figure.period.time,
+            figure.entity,
+            figure.kind == "forecast",
+            figure.source.id if figure.source else None,
+            figure.published,
+        )
+        first = editions.setdefault(edition, figure)
+        if first is figure:
+            continue
+        if (first.low, first.high) == (figure.low, figure.high):
+            message = f"the same figure again (first at {first.location})"
+        else:
+            message = (
+                f"a second value for {figure.period} from the same source and edition "
+                f"({first.stated} at {first.location}); the later in the files is used"
+            )
+        found.append(Diagnostic(figure.location, message, "warning"))
+    return found

@@ -181,6 +181,13 @@ class Figure:
         """Yes/no for a yes/no metric."""
         return bool(self.low) if self.unit == _units.BINARY else None
 
+    @property
+    def conflict_label(self) -> str:
+        """How a conflict names it: its value as stated, who said it and when."""
+        source = self.source.id if self.source else "no source"
+        when = f", {self.published.label}" if self.published else ""
+        return f"{self.stated} ({source}{when})"
+
     def __str__(self) -> str:
         who = f" {self.entity}" if self.entity else ""
         return f"{self.metric}{who} {self.period}: {self.stated} ({self.kind})"

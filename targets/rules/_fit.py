@@ -44,7 +44,7 @@ def fit_target(
     if metric.binary != isinstance(target, BinaryTarget):
         problems.append(Diagnostic(item.at("metric"), _binary_mismatch(target, metric)))
         return None
-    if metric.direction is None and not metric.binary and metric.unit not in {"rank", "ranks"}:
+    if metric.direction is None and not metric.binary and not metric.is_rank:
         problems.append(
             Diagnostic(
                 item.at("metric"),

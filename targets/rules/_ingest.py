@@ -6,15 +6,19 @@ sources and growth statements); problems name the row, as ``<DataFrame>:3:1: ...
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from targets.rules._collect import Collected, collect
+from targets.rules._derive import figures_for
 from targets.rules._errors import LoadError, Location
 from targets.rules._figures import Figure
-from targets.rules._programme import Programme
 from targets.rules._yaml import Document
+
+if TYPE_CHECKING:
+    from targets.rules._programme import Programme
 
 
 def _clean(value: Any) -> Any:
@@ -52,8 +56,6 @@ def figures_from(
     programme: Programme, data: Any, *, origin: str = "<figures>"
 ) -> tuple[Figure, ...]:
     """Load figure rows against `programme`'s metrics and sources; raise `LoadError`."""
-    from targets.rules._resolve import figures_for  # noqa: PLC0415
-
     rows = rows_of(data)
     doc = Document(origin, data={"figures": rows})
     doc.values[()] = Location(origin)
@@ -71,8 +73,6 @@ def figures_from(
 
 def with_figures(programme: Programme, data: Any, *, origin: str = "<figures>") -> Programme:
     """`programme` with more figures: Figure objects, or rows checked like a figures file."""
-    import dataclasses  # noqa: PLC0415
-
     if isinstance(data, Figure):
         added: tuple[Figure, ...] = (data,)
     elif isinstance(data, Iterable) and not hasattr(data, "columns"):

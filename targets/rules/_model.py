@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from targets._safe import quoted
+from targets.rules import _units
 from targets.rules._targets import MethodName
 from targets.rules._types import (
     AmountField,
@@ -67,13 +68,18 @@ class Metric(Model):
         return self.unit == "yes/no"
 
     @property
+    def is_rank(self) -> bool:
+        """A rank metric (places, 1 is best)."""
+        return _units.is_rank(self.unit)
+
+    @property
     def better(self) -> Literal["higher", "lower"]:
         """The direction, with ranks defaulting to lower (1 is best). A metric with no
         direction carries no target (the loader refuses one), so "higher" here is only the
         reading order for displays."""
         if self.direction is not None:
             return self.direction
-        return "lower" if self.unit in {"rank", "ranks"} else "higher"
+        return "lower" if self.is_rank else "higher"
 
 
 class ProgrammeInfo(Model):

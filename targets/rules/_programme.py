@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from targets.rules._errors import Diagnostic, Location, did_you_mean
 from targets.rules._figures import Figure
+from targets.rules._ingest import with_figures
 from targets.rules._model import Metric, ProgrammeInfo, Source
 from targets.rules._targets import TargetBase
 
 if TYPE_CHECKING:
-    from targets.judge._report import Report
+    from targets.judge import Report
 
 
 def _frozen(mapping: Mapping[str, object]) -> Mapping[str, object]:
@@ -74,15 +75,13 @@ class Programme:
     def check(self, figures: Any = None, **options: Any) -> Report:
         """`targets.check` on this programme: `figures` replaces its own when given (Figure
         objects, a DataFrame or rows with the CSV columns); see `targets.check` for options."""
-        from targets.judge._check import check  # noqa: PLC0415
+        from targets.judge import check  # noqa: PLC0415 - a convenience method, a layer up
 
         return check(self, figures, **options)
 
     def with_figures(self, figures: Any, *, origin: str = "<figures>") -> Programme:
         """A copy with more figures: `Figure` objects, a pandas DataFrame, or mappings with
         the CSV columns (metric, period, value, unit, ...), checked like a figures file."""
-        from targets.rules._ingest import with_figures  # noqa: PLC0415
-
         return with_figures(self, figures, origin=origin)
 
     def add_figure(self, **fields: Any) -> Programme:
@@ -92,7 +91,7 @@ class Programme:
 
     def to_frame(self) -> Any:
         """Every figure (every vintage and kind) as a pandas DataFrame."""
-        from targets.notebook._frame import figures_frame  # noqa: PLC0415
+        from targets.notebook import figures_frame  # noqa: PLC0415 - a convenience, a layer up
 
         return figures_frame(self.figures)
 

@@ -7,20 +7,20 @@ every amount and figure is converted into its metric's unit, once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from targets._safe import quoted
 from targets.rules import _units
 from targets.rules._collect import Collected, Item
-from targets.rules._errors import Diagnostic, LoadError, Location, did_you_mean
-from targets.rules._figures import Figure, FigureSpec
+from targets.rules._derive import figures_for
+from targets.rules._errors import Diagnostic, LoadError, Location
 from targets.rules._fit import fit_target
 from targets.rules._methods import check_thresholds
-from targets.rules._model import Metric, ProgrammeInfo, Source
+from targets.rules._model import Metric, ProgrammeInfo
 from targets.rules._programme import Programme
+from targets.rules._references import known
 from targets.rules._targets import (
     TargetBase,
 )
@@ -81,29 +81,6 @@ def resolve(found: Collected, files: Iterable[str]) -> Programme:
     )
 
 
-def known(
-    kind: str,
-    pool: Mapping[str, Any],
-    value: str | None,
-    where: Location,
-    *,
-    broken: Set[tuple[str, str]],
-    problems: list[Diagnostic],
-) -> bool:
-    """Whether `value` names an item of `pool`; if not, say so with the closest name.
-
-    A reference to an item whose own definition was invalid is not reported again.
-    """
-    if value is None or value in pool:
-        return value is not None
-    section = f"{kind}s"
-    if (section, value) not in broken:
-        names = [*pool, *(name for part, name in broken if part == section)]
-        hint = did_you_mean(value, names)
-        problems.append(Diagnostic(where, f"unknown {kind} {quoted(value)}{hint}"))
-    return False
-
-
 def _one_programme(
     found: Collected, problems: list[Diagnostic], files: tuple[str, ...]
 ) -> Item[ProgrammeInfo] | None:
@@ -154,7 +131,7 @@ def _unique(items: list[Item[M]], kind: str, problems: list[Diagnostic]) -> dict
 
 def _metric(item: Item[Metric], problems: list[Diagnostic]) -> Metric:
     metric = item.model
-    if metric.unit in {"rank", "ranks"} and metric.direction == "higher":
+    if metric.is_rank and metric.direction == "higher":
         problems.append(Diagnostic(item.at("direction"), "a rank is better when lower (1 is best)"))
     if metric.binary and metric.direction is not None:
         problems.append(Diagnostic(item.at("direction"), "a yes/no metric has no direction"))
@@ -167,67 +144,3 @@ def _metric(item: Item[Metric], problems: list[Diagnostic]) -> Metric:
     except _units.UnitError as exc:
         problems.append(Diagnostic(item.at("limit"), f"the limit: {exc}"))
         return metric
-
-
-def figures_for(
-    items: Iterable[Item[FigureSpec]],
-    metrics: Mapping[str, Metric],
-    sources: Mapping[str, Source],
-    *,
-    broken: Set[tuple[str, str]] = frozenset(),
-) -> tuple[list[Figure], list[Diagnostic]]:
-    """Figures checked against the programme's metrics and sources, converted, derived."""
-    problems: list[Diagnostic] = []
-    loaded: list[Figure] = []
-    for item in items:
-        spec = item.model
-        where = item.at("source")
-        has_source = known("source", sources, spec.source, where, broken=broken, problems=problems)
-        where = item.at("metric")
-        if not known("metric", metrics, spec.metric, where, broken=broken, problems=problems):
-            continue
-        source = sources[spec.source] if has_source and spec.source else None
-        loaded += _figures(item, metrics[spec.metric], source, problems)
-    problems += _duplicate_figures(loaded)
-    return loaded, problems
-
-
-def _figures(
-    item: Item[FigureSpec], metric: Metric, source: Source | None, problems: list[Diagnostic]
-) -> list[Figure]:
-    from targets.rules._derive import derive, load_figure  # noqa: PLC0415 - keeps this module short
-
-    figure = load_figure(item, metric, source, problems)
-    if figure is None:
-        return []
-    derived = derive(item, figure, metric, problems)
-    return [figure] if derived is None else [figure, derived]
-
-
-def _duplicate_figures(figures: list[Figure]) -> list[Diagnostic]:
-    """The same figure twice, or two values for one period from one source and edition."""
-    editions: dict[tuple[Any, ...], Figure] = {}
-    found: list[Diagnostic] = []
-    for figure in figures:
-        if figure.kind == "derived" or figure.location is None:
-            continue
-        edition = (
-            figure.metric,
-            figure.period.time,
-            figure.entity,
-            figure.kind == "forecast",
-            figure.source.id if figure.source else None,
-            figure.published,
-        )
-        first = editions.setdefault(edition, figure)
-        if first is figure:
-            continue
-        if (first.low, first.high) == (figure.low, figure.high):
-            message = f"the same figure again (first at {first.location})"
-        else:
-            message = (
-                f"a second value for {figure.period} from the same source and edition "
-                f"({first.stated} at {first.location}); the later in the files is used"
-            )
-        found.append(Diagnostic(figure.location, message, "warning"))
-    return found

@@ -16,6 +16,8 @@ from targets.rules._model import Metric, ProgrammeInfo, Source
 from targets.rules._targets import Target
 from targets.rules._types import Model
 
+__all__ = ["SCHEMA_DIALECT", "RulesFile", "rules_json_schema"]
+
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -30,13 +32,8 @@ class RulesFile(Model):
     figures: list[FigureSpec] = Field(default_factory=list)
 
 
-def json_schema(*, results: bool = False) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) that every rules and figures file satisfies; with
-    `results`, the schema of the JSON report of ``targets check`` instead."""
-    if results:
-        from targets.judge._results_schema import results_json_schema  # noqa: PLC0415
-
-        return results_json_schema()
+def rules_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every rules and figures file satisfies."""
     schema = RulesFile.model_json_schema(by_alias=True)
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = "targets rules and figures file"

@@ -204,6 +204,14 @@ def convert(value: float, source: str, target: str) -> float:
     return value * conversion_factor(source, target)
 
 
+RANK_UNITS = frozenset({"rank", "ranks"})
+
+
+def is_rank(unit: str) -> bool:
+    """Whether `unit` is a rank (places, 1 is best): the one test every module uses."""
+    return unit in RANK_UNITS
+
+
 def is_percent(text: str) -> bool:
     """True when `text` says a relative change: ``%`` or ``percent``, not points."""
     return text.strip() in {"%", "percent", "pct"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from targets.engine import format_number
+from targets.rules import _units
 from targets.rules._model import Metric
 from targets.rules._targets import (
     BandTarget,
@@ -42,7 +43,7 @@ PLURALS = {
 
 def unit_words(unit: str | None) -> str | None:
     """A unit as it reads after a number: 'firms', 'people', '%', 'USD billion'."""
-    if unit is None or unit in {"yes/no", "rank", "ranks"}:
+    if unit is None or unit == "yes/no" or _units.is_rank(unit):
         return None
     if unit in {"percent", "%"}:
         return "%"

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from targets import ExitCode
+from targets import ExitCode, json_schema
 from targets.cli import cli
-from targets.rules._schema import json_schema
 
 Write = Callable[[dict[str, str]], Path]
 
