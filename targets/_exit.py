@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+__all__ = ["ExitCode"]
+
 
 class ExitCode(IntEnum):
     """What the process exit status of ``targets`` means; CI gates read it."""

@@ -17,9 +17,9 @@ from targets import Report
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 
 
-@pytest.fixture(scope="module")
-def report() -> Report:
-    return targets.check(EXAMPLE)
+@pytest.fixture
+def report(example_report: Report) -> Report:
+    return example_report
 
 
 def test_all_is_sorted_and_every_name_resolves() -> None:
@@ -41,6 +41,8 @@ REPORT_DTYPES = {
     "severity": "category",
     "status": "category",
     "latest_period": "string",
+    "target_value": "float64",
+    "target_year": "float64",
     "latest_year": "float64",
     "latest_value": "float64",
     "base_year": "float64",

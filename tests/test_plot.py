@@ -26,9 +26,9 @@ Write = Callable[[dict[str, str]], Path]
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 
 
-@pytest.fixture(scope="module")
-def report() -> Report:
-    return targets.check(EXAMPLE)
+@pytest.fixture
+def report(example_report: Report) -> Report:
+    return example_report
 
 
 def lines(ax: Axes, gid: str) -> list[Line2D]:

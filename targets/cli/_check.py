@@ -14,6 +14,18 @@ from targets.cli._complete import complete_patterns, complete_target
 from targets.cli._echo import say
 from targets.engine import METHODS, SEVERITY
 
+__all__ = [
+    "FORMATS",
+    "STATUSES",
+    "check",
+    "explain",
+    "follow_links",
+    "require_figures",
+    "warn_if_nothing_judged",
+    "write_all",
+]
+
+
 STATUSES = tuple(status.value for status in SEVERITY)
 """The statuses a gate can be set at (not_assessable is outside the order)."""
 FORMATS = ("text", "json", "junit", "markdown", "github")

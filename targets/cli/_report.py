@@ -18,6 +18,8 @@ from targets.cli import _check
 from targets.cli._check import STATUSES
 from targets.cli._echo import say
 
+__all__ = ["report"]
+
 
 def _reused(name: str) -> click.Parameter:
     """An option of ``targets check``, shared rather than copied."""

@@ -12,6 +12,9 @@ from targets._safe import oneline
 from targets.cli._check import follow_links
 from targets.cli._echo import report_problems, say
 
+__all__ = ["schema", "validate"]
+
+
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
 
 

@@ -18,6 +18,16 @@ from targets.engine._step import Step
 from targets.engine._thresholds import resolve_thresholds
 from targets.engine._verdict import Context, Verdict
 
+__all__ = [
+    "DEFAULT_PROJECTION",
+    "assess",
+    "choose_projection",
+    "decided",
+    "direction_sign",
+    "is_met",
+]
+
+
 _JUDGES: Mapping[str, Callable[[Context], Verdict]] = MappingProxyType(
     {
         "statcan": _statcan.judge,

@@ -20,6 +20,8 @@ from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
 from targets.engine._step import Step
 
+__all__ = ["BandAssessment", "assess_band", "t_before"]
+
 
 @dataclass(frozen=True, slots=True)
 class BandAssessment:

@@ -21,6 +21,9 @@ from targets.engine._refused import RefusedInputError
 from targets.engine._status import METHOD_LABELS, STATUS_CODES
 from targets.engine._thresholds import resolve_thresholds
 
+__all__ = ["BatchResult", "Codes", "Floats", "Ints", "assess_batch"]
+
+
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 Codes = npt.NDArray[np.int8]

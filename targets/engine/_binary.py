@@ -16,6 +16,9 @@ from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
 from targets.engine._step import Step
 
+__all__ = ["BINARY_LABELS", "BinaryAssessment", "assess_binary"]
+
+
 BINARY_LABELS: tuple[str, ...] = ("reached", "not_reached", "missed")
 
 

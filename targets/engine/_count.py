@@ -10,6 +10,8 @@ import numpy.typing as npt
 from targets.engine._refused import RefusedInputError
 from targets.engine._series import Numbers
 
+__all__ = ["CountSeries", "count_meeting"]
+
 
 @dataclass(frozen=True, slots=True)
 class CountSeries:

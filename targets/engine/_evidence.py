@@ -28,6 +28,21 @@ from targets.engine._result import Assessment, Result
 from targets.engine._status import Status, worst
 from targets.engine._step import Step
 
+__all__ = [
+    "KINDS",
+    "C",
+    "Candidate",
+    "Conflict",
+    "D",
+    "EndsAssessment",
+    "Given",
+    "Selection",
+    "assess_ends",
+    "is_known",
+    "select_figures",
+]
+
+
 KINDS: tuple[str, ...] = ("actual", "estimate", "derived", "forecast")
 
 

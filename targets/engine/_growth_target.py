@@ -32,6 +32,9 @@ from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._thresholds import resolve_thresholds
 
+__all__ = ["GrowthTargetAssessment", "assess_growth_rate"]
+
+
 _LABEL_STATUS = {
     "substantial_progress": Status.ON_TRACK,
     "moderate_progress": Status.AT_RISK,

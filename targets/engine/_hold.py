@@ -27,6 +27,8 @@ from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._thresholds import resolve_thresholds
 
+__all__ = ["HoldAssessment", "assess_hold"]
+
 
 @dataclass(frozen=True, slots=True)
 class HoldAssessment:

@@ -25,6 +25,8 @@ from targets.engine._series import Numbers
 from targets.engine._status import Status
 from targets.engine._step import Step
 
+__all__ = ["MilestonesAssessment", "assess_milestones"]
+
 
 @dataclass(frozen=True, slots=True)
 class MilestonesAssessment:

@@ -12,6 +12,9 @@ from targets.engine._headline import Detail, Headline
 from targets.engine._status import Status
 from targets.engine._step import Step
 
+__all__ = ["Assessment", "Result"]
+
+
 _NUMBERS = (
     "ratio",
     "score",

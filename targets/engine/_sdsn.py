@@ -7,6 +7,8 @@ from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._verdict import Context, Verdict, too_few, trend_threat, unavailable
 
+__all__ = ["judge"]
+
 
 def judge(c: Context) -> Verdict:
     th = c.thresholds

@@ -20,6 +20,9 @@ from targets.engine._num import finite, fmt, when
 from targets.engine._refused import RefusedInputError
 from targets.engine._step import Step
 
+__all__ = ["Interpolation", "Numbers", "Prepared", "as_points", "interpolate", "prepare"]
+
+
 Numbers = Sequence[float] | npt.NDArray[np.floating] | npt.NDArray[np.integer]
 
 

@@ -6,6 +6,16 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
+__all__ = [
+    "METHOD_LABELS",
+    "NOT_ASSESSABLE_LABEL",
+    "SEVERITY",
+    "STATUS_CODES",
+    "WORST_FIRST",
+    "Status",
+    "worst",
+]
+
 
 class Status(StrEnum):
     """One vocabulary across methods, so a gate can compare any two results."""

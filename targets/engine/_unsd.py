@@ -7,6 +7,8 @@ from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._verdict import Context, Verdict, compound_reason, too_few, unavailable
 
+__all__ = ["is_met", "judge"]
+
 
 def is_met(latest: float, target: float, d: int, tolerance: float) -> bool:
     """Met, counting a 0 % or 100 % target as met within ``tolerance`` percentage points."""

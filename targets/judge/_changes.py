@@ -19,6 +19,9 @@ from targets.engine import Status, format_number
 from targets.judge._errors import BaselineError
 from targets.judge._report import Report
 
+__all__ = ["PROJECTION_TOLERANCE", "Change", "ChangeKind", "compare", "load_baseline"]
+
+
 ChangeKind = Literal["worse", "better", "changed", "moved", "new", "removed"]
 
 PROJECTION_TOLERANCE = 0.005

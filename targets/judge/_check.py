@@ -33,6 +33,9 @@ from targets.rules._programme import Programme
 from targets.rules._targets import CountTarget, RelativeTarget, TargetBase
 from targets.rules._words import describe_goal
 
+__all__ = ["AsOf", "as_of_date", "check"]
+
+
 AsOf = dt.date | dt.datetime | str | int | None
 
 

@@ -74,6 +74,8 @@ def result_dict(result: TargetResult) -> dict[str, Any]:
         "unit": metric.unit,
         "goal": result.goal,
         "deadline": result.deadline,
+        "target_value": result.target_value,
+        "target_year": result.target_year,
         "severity": target.severity,
         "tags": list(target.tags),
         "owner": target.owner,

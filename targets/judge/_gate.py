@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from targets.judge._report import Report
     from targets.judge._result import TargetResult
 
+__all__ = ["Gate"]
+
+
 _CHANGES = {"worse": {"worse"}, "any": {"worse", "better", "changed"}}
 
 

@@ -41,6 +41,8 @@ from targets.rules._targets import (
     TargetBase,
 )
 
+__all__ = ["RUNNERS", "Call", "natural_bounds", "relative_level"]
+
 
 @dataclass(frozen=True, slots=True)
 class Call:

@@ -167,6 +167,17 @@ class TargetResult:
         return figure.value if figure is not None else None
 
     @property
+    def target_value(self) -> float | None:
+        """The level the verdict is judged against, in the metric's unit (a band's bound, the
+        driving milestone's level, a count's number); None for kinds without one."""
+        return self.headline.target
+
+    @property
+    def target_year(self) -> float | None:
+        """The year the verdict is judged at (the driving milestone's, for milestones)."""
+        return self.headline.target_year
+
+    @property
     def base_year(self) -> float | None:
         return self.headline.base_year
 

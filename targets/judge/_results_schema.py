@@ -10,6 +10,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+__all__ = [
+    "ChangeOut",
+    "Citation",
+    "FigureOut",
+    "ProgrammeOut",
+    "ResultOut",
+    "ResultsDocument",
+    "RuleLocation",
+    "Status",
+    "Tool",
+    "results_json_schema",
+]
+
+
 Status = Literal[
     "achieved", "on_track", "at_risk", "off_track", "regressing", "missed", "not_assessable"
 ]
@@ -52,6 +66,10 @@ class ResultOut(_Strict):
     unit: str
     goal: str
     deadline: str | None
+    target_value: float | None = Field(
+        description="The level judged against, in the metric's unit (a milestone's, a bound)"
+    )
+    target_year: float | None = Field(description="The year the verdict is judged at")
     severity: Literal["error", "warn"]
     tags: list[str]
     owner: str | None

@@ -17,6 +17,9 @@ from targets.judge._result import TargetResult
 from targets.rules._errors import did_you_mean
 from targets.rules._targets import KINDS as TARGET_KINDS
 
+__all__ = ["FIELDS", "KINDS", "STATUSES", "choose", "matches"]
+
+
 FIELDS: dict[str, Callable[[TargetResult], Iterable[str]]] = {
     "id": lambda r: [r.id],
     "tag": lambda r: r.target.tags,

@@ -18,6 +18,9 @@ from targets.engine import Status, format_number
 if TYPE_CHECKING:
     from targets.judge._result import TargetResult
 
+__all__ = ["HORIZON", "Scenario", "required_growth", "scenario", "what_if"]
+
+
 HORIZON = 50.0
 """Years after the latest figure beyond which a scenario is said never to meet the target."""
 

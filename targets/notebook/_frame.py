@@ -30,6 +30,8 @@ __all__ = [
 
 TEXT = ("target", "name", "kind", "metric", "unit", "goal", "method", "method_status")
 NUMBERS = (
+    "target_value",
+    "target_year",
     "latest_year",
     "latest_value",
     "base_year",

@@ -32,6 +32,22 @@ if TYPE_CHECKING:
 
     from targets.judge import Report, TargetResult
 
+__all__ = [
+    "FORECAST",
+    "GOAL",
+    "INK",
+    "KINDS",
+    "LEGEND_ORDER",
+    "PROMISE",
+    "SCENARIO_COLOURS",
+    "draw",
+    "ink",
+    "paper",
+    "plot_report",
+    "plot_result",
+]
+
+
 INK = "#37474f"
 """History: the figures and the line through them."""
 FORECAST = "#7986cb"

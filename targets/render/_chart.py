@@ -28,6 +28,9 @@ from targets.rules._targets import (
 if TYPE_CHECKING:
     from targets.engine import Assessment
 
+__all__ = ["MAX_EXTENSION", "Chart", "Goal", "Point", "chart_of"]
+
+
 MAX_EXTENSION = 15.0
 """Years past the deadline that a trend is drawn to show where it reaches the target."""
 
@@ -169,11 +172,11 @@ def _goals(result: TargetResult) -> tuple[Goal, ...]:
     if isinstance(target, BandTarget):
         floor, ceiling = target.between
         return (Goal(target.by.time, target.by.time, floor.value, ceiling.value, result.goal),)
-    level = getattr(lead, "target", None)
+    level = lead.target if lead is not None else None
     deadline = target.deadline
-    if level is None or deadline is None:
+    if lead is None or level is None or deadline is None:
         return ()
-    increase = getattr(lead, "direction", "increase") == "increase"
+    increase = lead.direction == "increase"
     low, high = (level, None) if increase else (None, level)
     return (Goal(deadline.time, deadline.time, low, high, result.goal),)
 

@@ -34,7 +34,7 @@ def explain_steps(result: TargetResult) -> str:
             )
         )
     lines.append(f"  method    {result.method}")
-    thresholds = getattr(result.assessment, "thresholds", None)
+    thresholds = result.thresholds
     if thresholds:
         listed = ", ".join(f"{k}={v:g}" for k, v in thresholds.items())
         lines.append(

@@ -28,6 +28,18 @@ if TYPE_CHECKING:
     from targets.judge import Report, TargetResult
     from targets.rules import Figure, Source
 
+__all__ = [
+    "BAD",
+    "CSS",
+    "FAILS",
+    "GOOD",
+    "SCRIPT",
+    "numbers",
+    "report_html_document",
+    "source_link",
+]
+
+
 FAILS = '<span class="fails" title="trips the gate">✗</span>'
 GOOD = (Status.ACHIEVED, Status.ON_TRACK)
 BAD = (Status.OFF_TRACK, Status.REGRESSING, Status.MISSED)

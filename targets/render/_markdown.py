@@ -10,6 +10,8 @@ from targets.render._palette import ICONS
 from targets.render._status_words import status_words
 from targets.rules import count
 
+__all__ = ["render_markdown"]
+
 
 def _cell(text: str) -> str:
     """Text for a table cell or a list item: one line, control characters escaped."""

@@ -13,6 +13,9 @@ from targets.render._markdown import render_markdown
 from targets.render._palette import TEXT_COLOURS
 from targets.render._text import plain, render_text
 
+__all__ = ["FORMATS", "render"]
+
+
 FORMATS = ("text", "json", "junit", "markdown", "github")
 
 

@@ -27,6 +27,32 @@ if TYPE_CHECKING:
     from targets.judge import Scenario
     from targets.render._chart import Chart, Goal, Point
 
+__all__ = [
+    "BAND",
+    "CHAR",
+    "EMPTY",
+    "FONT",
+    "GUIDE",
+    "HALO",
+    "HOLD",
+    "KEY",
+    "MARGIN",
+    "PATH",
+    "ROUND",
+    "SCENARIO",
+    "SVG",
+    "TICK",
+    "UNUSED",
+    "Box",
+    "Path",
+    "chart_svg",
+    "escape",
+    "key_svg",
+    "marker",
+    "tag",
+]
+
+
 FONT = "system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif"
 INK, MUTED, GRID, GOAL = "#263238", "#607d8b", "#eceff1", "#37474f"
 UNUSED = "#b0bec5"  # figures set aside: drawn, but faint

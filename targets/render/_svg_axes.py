@@ -12,6 +12,8 @@ from targets.rules import is_rank
 if TYPE_CHECKING:
     from targets.render._chart import Chart
 
+__all__ = ["Scale", "nice_step", "short", "tick_label", "time_axis", "value_axis", "with_unit"]
+
 
 @dataclass(frozen=True, slots=True)
 class Scale:

@@ -22,6 +22,9 @@ from targets.rules._targets import KIND_KEYS, KINDS, TargetBase, kinds_in
 from targets.rules._types import describe
 from targets.rules._yaml import Document, Path
 
+__all__ = ["SECTIONS", "Collected", "Item", "M", "collect"]
+
+
 M = TypeVar("M", bound=BaseModel)
 
 SECTIONS = ("programme", "sources", "metrics", "targets", "figures")

@@ -15,6 +15,8 @@ from targets.rules._model import Metric, Source
 from targets.rules._references import known
 from targets.rules._types import Amount
 
+__all__ = ["derive", "figures_for", "load_figure"]
+
 
 def load_figure(
     item: Item[FigureSpec], metric: Metric, source: Source | None, problems: list[Diagnostic]

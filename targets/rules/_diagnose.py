@@ -20,6 +20,9 @@ from targets.rules._errors import Diagnostic, did_you_mean, one_of
 from targets.rules._types import describe
 from targets.rules._yaml import Document, Path
 
+__all__ = ["diagnose", "keys_of", "model_at"]
+
+
 _NOUNS = {
     "string_type": "text",
     "int_type": "a whole number",

@@ -13,6 +13,17 @@ from typing import Literal
 
 from targets._safe import excerpt
 
+__all__ = [
+    "MAX_MESSAGE",
+    "Diagnostic",
+    "LoadError",
+    "Location",
+    "Severity",
+    "did_you_mean",
+    "one_of",
+]
+
+
 Severity = Literal["error", "warning"]
 
 

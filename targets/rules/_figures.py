@@ -29,6 +29,9 @@ from targets.rules._types import (
     finite,
 )
 
+__all__ = ["Figure", "FigureKind", "FigureSpec", "StatedValue", "ValueField", "parse_value"]
+
+
 FigureKind = Literal["actual", "estimate", "forecast", "derived"]
 
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d{1,3})?"

@@ -15,6 +15,23 @@ from targets._safe import oneline, quoted
 from targets.rules._errors import Diagnostic, Location, did_you_mean, one_of
 from targets.rules._yaml import Document, load_yaml
 
+__all__ = [
+    "CSV_OPTIONAL",
+    "CSV_REQUIRED",
+    "CSV_SUFFIXES",
+    "MAX_BYTES",
+    "SPECIAL_ROOTS",
+    "SUFFIXES",
+    "YAML_SUFFIXES",
+    "StrPath",
+    "discover",
+    "display",
+    "read",
+    "read_all",
+    "read_csv",
+]
+
+
 YAML_SUFFIXES = (".yaml", ".yml")
 CSV_SUFFIXES = (".csv",)
 SUFFIXES = YAML_SUFFIXES + CSV_SUFFIXES

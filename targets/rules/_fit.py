@@ -29,6 +29,9 @@ from targets.rules._targets import (
 )
 from targets.rules._types import Amount
 
+__all__ = ["M", "fit_target"]
+
+
 M = TypeVar("M", bound=BaseModel)
 
 

@@ -20,6 +20,8 @@ from targets.rules._yaml import Document
 if TYPE_CHECKING:
     from targets.rules._programme import Programme
 
+__all__ = ["figures_from", "rows_of", "with_figures"]
+
 
 def _clean(value: Any) -> Any:
     """pandas' missing values and numpy scalars as plain Python."""

@@ -9,6 +9,8 @@ from targets.rules._programme import Programme
 from targets.rules._resolve import resolve
 from targets.rules._yaml import Document
 
+__all__ = ["load", "validate"]
+
 
 def load(*paths: StrPath, follow_links_outside: bool = False) -> Programme:
     """Load rules and figures from files and directories (searched for .yaml, .yml, .csv).

@@ -17,6 +17,19 @@ from targets.rules._errors import Diagnostic, did_you_mean, one_of
 from targets.rules._model import ProgrammeInfo
 from targets.rules._targets import TargetBase
 
+__all__ = [
+    "ORDER",
+    "SUITED",
+    "check_thresholds",
+    "default_method",
+    "method_of",
+    "reason_against",
+    "suited",
+    "thresholds_of",
+    "why_not",
+]
+
+
 _ENGINE_KIND = {"growth": "growth_rate"}
 _WITH_A_VALUE = ("statcan", "unsd", "destatis", "sdsn")
 

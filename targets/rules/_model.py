@@ -21,6 +21,9 @@ from targets.rules._types import (
     UnitText,
 )
 
+__all__ = ["Metric", "ProgrammeInfo", "Source"]
+
+
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 

@@ -18,6 +18,20 @@ from typing import Literal
 
 from targets._safe import quoted
 
+__all__ = [
+    "Granularity",
+    "Period",
+    "PeriodError",
+    "day",
+    "month",
+    "parse_date",
+    "parse_period",
+    "quarter",
+    "span",
+    "year",
+]
+
+
 Granularity = Literal["year", "span", "quarter", "month", "date"]
 
 MIN_YEAR, MAX_YEAR = 1800, 2300

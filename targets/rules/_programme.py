@@ -16,6 +16,8 @@ from targets.rules._targets import TargetBase
 if TYPE_CHECKING:
     from targets.judge import Report
 
+__all__ = ["Programme"]
+
 
 def _frozen(mapping: Mapping[str, object]) -> Mapping[str, object]:
     return MappingProxyType(dict(mapping))

@@ -25,6 +25,9 @@ from targets.rules._targets import (
     TargetBase,
 )
 
+__all__ = ["M", "resolve"]
+
+
 M = TypeVar("M", bound=BaseModel)
 
 

@@ -54,6 +54,29 @@ from targets.rules._types import (
     describe,
 )
 
+__all__ = [
+    "KINDS",
+    "KIND_KEYS",
+    "BandTarget",
+    "BinaryTarget",
+    "CountTarget",
+    "DirectionTarget",
+    "EntityCondition",
+    "GrowthTarget",
+    "HoldTarget",
+    "LevelTarget",
+    "MethodName",
+    "Milestone",
+    "MilestonesTarget",
+    "RankTarget",
+    "RelativeTarget",
+    "Severity",
+    "Target",
+    "TargetBase",
+    "kinds_in",
+]
+
+
 MethodName = Literal["statcan", "unsd", "destatis", "sdsn", "istat"]
 Severity = Literal["error", "warn"]
 

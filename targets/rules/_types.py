@@ -25,6 +25,30 @@ from targets._safe import quoted
 from targets.rules import _units
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
 
+__all__ = [
+    "ID_PATTERN",
+    "Amount",
+    "AmountField",
+    "Bound",
+    "Count",
+    "CountBound",
+    "DateField",
+    "Id",
+    "LevelBound",
+    "Model",
+    "Number",
+    "PeriodField",
+    "Rate",
+    "RateBound",
+    "RateField",
+    "T",
+    "Text",
+    "UnitText",
+    "describe",
+    "finite",
+]
+
+
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$"
 
 

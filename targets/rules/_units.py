@@ -20,6 +20,26 @@ from typing import Any
 from targets._safe import quoted
 from targets.rules._errors import did_you_mean
 
+__all__ = [
+    "BINARY",
+    "CURRENCIES",
+    "MAX_FACTORS",
+    "MAX_UNIT_LENGTH",
+    "RANK_UNITS",
+    "Quantity",
+    "Unit",
+    "UnitError",
+    "conversion_factor",
+    "convert",
+    "is_percent",
+    "is_rank",
+    "known_units",
+    "parse_number",
+    "parse_quantity",
+    "parse_unit",
+]
+
+
 BINARY = "yes/no"
 """The unit of a yes/no metric; its figures are ``yes`` or ``no``."""
 

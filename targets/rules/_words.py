@@ -20,6 +20,8 @@ from targets.rules._targets import (
 )
 from targets.rules._types import Amount
 
+__all__ = ["PLURALS", "bound_words", "count", "describe_goal", "quantity", "unit_words"]
+
 
 def count(n: int, noun: str) -> str:
     """'1 target', '33 targets'."""

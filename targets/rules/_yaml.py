@@ -20,6 +20,9 @@ import yaml
 from targets._safe import quoted
 from targets.rules._errors import Diagnostic, Location
 
+__all__ = ["MAX_DEPTH", "REJECTED", "Document", "Path", "load_yaml", "resolve_plain"]
+
+
 Path = tuple[str | int, ...]
 
 MAX_DEPTH = 64
