@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from targets._model import Metric, ProgrammeInfo, Source
     from targets._periods import Period
     from targets._programme import Programme
+    from targets._record import record
     from targets._report import Report
     from targets._result import TargetResult
     from targets._schema import json_schema
@@ -47,6 +48,7 @@ __all__ = [
     "check",
     "json_schema",
     "load",
+    "record",
     "required_growth",
     "validate",
 ]
@@ -70,6 +72,7 @@ _LAZY = {
     "Source": "targets._model",
     "Period": "targets._periods",
     "Programme": "targets._programme",
+    "record": "targets._record",
     "json_schema": "targets._schema",
     "Target": "targets._targets",
     "TargetBase": "targets._targets",
