@@ -21,7 +21,6 @@ from targets._files import (
     CSV_OPTIONAL,
     CSV_REQUIRED,
     CSV_SUFFIXES,
-    YAML_SUFFIXES,
     StrPath,
     discover,
     display,
@@ -32,6 +31,7 @@ from targets._periods import PeriodError, parse_date, parse_period
 from targets._record_io import (
     RecordError,
     around,
+    check_target,
     excerpt,
     figures_given,
     locked,
@@ -116,6 +116,7 @@ def record(
         raise ValueError("replace and remove exclude each other")
     target = Path(path)
     rows, source = figures_given(figures, origin)
+    check_target(target)
     context = [Path(p) for p in rules] if rules else [around(target)]
     with contextlib.nullcontext() if dry_run else locked(target, wait):
         before, bom, mode = read_target(target)
@@ -152,8 +153,6 @@ class _File:
         self.name = display(target)
         self.text = text
         self.csv = target.suffix.lower() in CSV_SUFFIXES
-        if not self.csv and target.suffix.lower() not in YAML_SUFFIXES:
-            raise refuse(self.name, "not a figures file (.yaml, .yml, .csv)")
         self.doc, problems = self.parse(text)
         if any(p.severity == "error" for p in problems):
             raise RecordError(problems)

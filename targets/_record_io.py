@@ -42,6 +42,7 @@ from targets._yaml import Document, resolve_plain
 __all__ = [
     "RecordError",
     "around",
+    "check_target",
     "excerpt",
     "figures_given",
     "locked",
@@ -80,22 +81,22 @@ def refuse(where: Location | str, message: str) -> RecordError:
 
 def pause(stage: str, which: int | None = None) -> None:
     """The test hook (see `_PAUSES`): announce `stage`, then sleep the pause numbered
-    `which`. Does nothing unless the variable is set."""
+    `which`, if any. Does nothing unless the variable is set."""
     setting = os.environ.get(_PAUSES)
     if not setting:
         return
     print(f"record: {stage}", file=sys.stderr, flush=True)
-    parts = setting.split(",")
-    with contextlib.suppress(ValueError, IndexError):
-        time.sleep(max(0.0, min(float(parts[which if which is not None else len(parts)]), 60.0)))
+    if which is not None:
+        with contextlib.suppress(ValueError, IndexError):
+            time.sleep(max(0.0, min(float(setting.split(",")[which]), 60.0)))
 
 
-def read_target(target: Path) -> tuple[str, bool, int]:
-    """The file's text, whether it starts with a UTF-8 byte-order mark, and its mode bits.
-
-    Only a regular file is read or written: a symbolic link would be replaced by a copy.
-    """
-    name = display(target)
+def check_target(target: Path) -> os.stat_result:
+    """Refuse anything but an existing regular figures file: a symbolic link would be
+    replaced by a copy, a device or a pipe could hang the read."""
+    name = display(target) if not target.is_symlink() else str(target)
+    if target.suffix.lower() not in SUFFIXES:
+        raise refuse(name, "not a figures file (.yaml, .yml, .csv)")
     try:
         info = os.lstat(target)
     except FileNotFoundError:
@@ -103,11 +104,18 @@ def read_target(target: Path) -> tuple[str, bool, int]:
     except OSError as exc:
         raise refuse(name, f"cannot read: {exc.strerror}") from None
     if stat.S_ISLNK(info.st_mode):
-        raise refuse(name, "a symbolic link; name the file it points to") from None
+        raise refuse(name, "a symbolic link; name the file it points to")
     if not stat.S_ISREG(info.st_mode):
         raise refuse(name, "not a regular file")
     if info.st_size > MAX_BYTES:
         raise refuse(name, f"file larger than {MAX_BYTES // 2**20} MiB; split it")
+    return info
+
+
+def read_target(target: Path) -> tuple[str, bool, int]:
+    """The file's text, whether it starts with a UTF-8 byte-order mark, and its mode bits."""
+    info = check_target(target)
+    name = display(target)
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(target, flags)
@@ -212,7 +220,7 @@ def write_atomically(target: Path, data: bytes, mode: int) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             pause("writing", 1)
-            step = max(1, len(data) // 4)
+            step = max(1, -(-len(data) // 4))  # in parts, so the test hook can pause between
             for start in range(0, len(data), step):
                 handle.write(data[start : start + step])
                 handle.flush()
@@ -222,14 +230,17 @@ def write_atomically(target: Path, data: bytes, mode: int) -> None:
         pause("synced", 1)
         os.replace(temp, target)
         done = True
-        pause("replaced", 1)
-        _sync_folder(target.parent)
     except OSError as exc:
         raise refuse(display(target), f"cannot write: {exc.strerror}") from None
     finally:
         if not done:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
+    pause("replaced", 1)
+    # The rename is done and visible; a file system that cannot sync a folder (some network
+    # ones refuse) leaves its durability across a power cut to the system, not to us.
+    with contextlib.suppress(OSError):
+        _sync_folder(target.parent)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -311,15 +322,22 @@ def _unwritable(key: str, value: Any) -> str | None:
 
 
 def around(target: Path) -> Path:
-    """The nearest folder, from the file's own upwards, with a file declaring a programme
-    (stopping at the root of a git repository); the file's own folder when there is none."""
+    """The nearest folder, from the file's own upwards, with a YAML file declaring
+    ``programme:``, searching up to the root of a git repository or of the filesystem.
+
+    Raises `RecordError` when there is none: the result cannot be validated without rules.
+    """
     start = target.absolute().parent
     for folder in (start, *start.parents):
         if _declares_programme(folder):
             return folder
         if (folder / ".git").exists():
             break
-    return start
+    message = (
+        "no folder from this file's upwards holds a file declaring 'programme:'; "
+        "name the rules to validate with (--with PATH)"
+    )
+    raise refuse(display(target), message)
 
 
 def _declares_programme(folder: Path) -> bool:

@@ -48,7 +48,7 @@ class _Item:
 
 
 @dataclass(slots=True)
-class Layout:
+class _Layout:
     """Where the figures list and each figure are in the text; `kind` says how it is written:
     ``block`` (a block list), ``empty`` (``figures:`` with nothing), ``absent`` (no such key
     in a block mapping or an empty document) or ``other``."""
@@ -144,9 +144,9 @@ def _item(events: Iterator[Any], first: Any, text: str) -> _Item | None:
     return item if usable else None
 
 
-def layout(text: str) -> Layout:
+def _layout(text: str) -> _Layout:
     """The figures list of a YAML text that parses (the caller has checked it does)."""
-    found = Layout()
+    found = _Layout()
     events = iter(yaml.parse(text, Loader=_Loader))
     for event in events:
         if isinstance(event, yaml.StreamStartEvent | yaml.DocumentStartEvent):
@@ -161,7 +161,7 @@ def layout(text: str) -> Layout:
     return found
 
 
-def _top_level(events: Iterator[Any], text: str, found: Layout) -> None:
+def _top_level(events: Iterator[Any], text: str, found: _Layout) -> None:
     found.kind = "absent"
     while True:
         key = next(events)
@@ -224,7 +224,7 @@ def edit(text: str, edits: Sequence[Edit], order: Sequence[str]) -> tuple[str, b
     if problems:
         raise EditError("the file does not parse")
     expected = _expected(before.data, edits)
-    found = layout(text)
+    found = _layout(text)
     if found.kind != "other":
         rows = before.data.get("figures") if isinstance(before.data, dict) else None
         spliced = _splice(text, found, edits, order, rows or [])
@@ -266,7 +266,7 @@ def _reads_as(text: str, expected: Any) -> bool:
 
 
 def _splice(
-    text: str, found: Layout, edits: Sequence[Edit], order: Sequence[str], rows: list[Any]
+    text: str, found: _Layout, edits: Sequence[Edit], order: Sequence[str], rows: list[Any]
 ) -> str:
     """Patches applied from the end of the text; where two start at one place, the one
     listed first is applied first and so ends up after the other."""
@@ -290,7 +290,7 @@ def _splice(
 
 
 def _addition(
-    text: str, found: Layout, rows: list[Mapping[str, Any]], order: Sequence[str], nl: str
+    text: str, found: _Layout, rows: list[Mapping[str, Any]], order: Sequence[str], nl: str
 ) -> tuple[int, int, str]:
     if found.kind == "block" and found.items:
         last = found.items[-1]

@@ -409,7 +409,7 @@ def test_rules_elsewhere_are_named_with_rules(tmp_path: Path) -> None:
     alone = tmp_path / "alone" / "figures.yaml"
     alone.parent.mkdir()
     alone.write_text("figures:\n", encoding="utf-8")
-    with pytest.raises(RecordError, match="no 'programme:' section"):
+    with pytest.raises(RecordError, match="no folder from this file's upwards holds a file"):
         record(alone, NEW)
     record(alone, NEW, rules=[rules])
     assert "74000" in alone.read_text(encoding="utf-8")
