@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,9 @@ class Edit:
 
 
 _PRINTABLE_ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
+_DIGITS = re.compile(r"[-+]?[0-9]+")
+_LONGEST_NUMBER = 400
+"""Digits beyond any float; written plain, Python would refuse to convert the longest."""
 
 
 def _printable(char: str) -> bool:
@@ -87,6 +91,8 @@ def _quoted(text: str) -> str:
 def _plain_reads_back(text: str, flow: bool) -> bool:
     if not text or text != text.strip() or not all(_printable(c) for c in text):
         return False
+    if len(text) > _LONGEST_NUMBER and _DIGITS.fullmatch(text):
+        return False  # plain, it would be an integer too long to convert: quote it
     if not isinstance(resolve_plain(text), str):
         return False
     probe = f"[{text}]" if flow else f"k: {text}"

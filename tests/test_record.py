@@ -279,6 +279,10 @@ def test_dry_run_returns_the_diff_and_writes_nothing(tmp_path: Path) -> None:
             {"metric": "firms", "period": 2024, "value": 1, "unit": "firm", "note": "\udcff"},
             "<figures>:1:1: 'note': not valid UTF-8 text",
         ),
+        (
+            {"metric": "firms", "period": 2024, "value": "9" * 10_000, "unit": "firm"},
+            "<figures>:1:1: 'value': ",  # the loader says why; recording must not crash
+        ),
     ],
 )
 def test_an_invalid_figure_is_refused_with_its_position_and_nothing_is_written(
