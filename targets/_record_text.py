@@ -29,8 +29,11 @@ __all__ = [
     "CsvFile",
     "Edit",
     "EditError",
+    "block_item",
     "cell",
+    "flow_item",
     "key_order",
+    "ordered",
     "plain_data",
     "scalar",
 ]
@@ -160,6 +163,26 @@ def cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "-".join(cell(v) for v in value)
     return str(value).strip()
+
+
+def ordered(row: Mapping[str, Any], order: Sequence[str]) -> list[tuple[str, Any]]:
+    """The row's fields in `order` (see `key_order`)."""
+    rank = {key: i for i, key in enumerate(order)}
+    return sorted(row.items(), key=lambda kv: rank.get(kv[0], len(rank)))
+
+
+def block_item(pairs: list[tuple[str, Any]], dash_col: int, key_col: int, nl: str) -> str:
+    """A figure as a block mapping in a block list: its dash and its keys at these columns."""
+    lines = []
+    for i, (key, value) in enumerate(pairs):
+        lead = " " * dash_col + "-" + " " * (key_col - dash_col - 1) if i == 0 else " " * key_col
+        lines.append(f"{lead}{key}: {scalar(value)}{nl}")
+    return "".join(lines)
+
+
+def flow_item(pairs: list[tuple[str, Any]]) -> str:
+    """A figure as a one-line flow mapping, for files that write theirs so."""
+    return "{" + ", ".join(f"{key}: {scalar(value, flow=True)}" for key, value in pairs) + "}"
 
 
 @dataclass(frozen=True, slots=True)

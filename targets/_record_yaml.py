@@ -20,7 +20,16 @@ from typing import Any
 
 import yaml
 
-from targets._record_text import Edit, EditError, key_order, plain_data, scalar
+from targets._record_text import (
+    Edit,
+    EditError,
+    block_item,
+    flow_item,
+    key_order,
+    ordered,
+    plain_data,
+    scalar,
+)
 from targets._yaml import load_yaml
 
 __all__ = ["edit", "newline_of"]
@@ -186,33 +195,10 @@ def _top_level(events: Iterator[Any], text: str, found: _Layout) -> None:
                 item = _item(events, event, text)
                 if item is None:
                     found.kind = "other"
-                    _drain(events)
                     return
                 found.items.append(item)
         else:
             _subtree(events, value, text)
-
-
-def _drain(events: Iterator[Any]) -> None:
-    for _ in events:
-        pass
-
-
-def _ordered(row: Mapping[str, Any], order: Sequence[str]) -> list[tuple[str, Any]]:
-    rank = {key: i for i, key in enumerate(order)}
-    return sorted(row.items(), key=lambda kv: rank.get(kv[0], len(rank)))
-
-
-def _block(pairs: list[tuple[str, Any]], dash_col: int, key_col: int, nl: str) -> str:
-    lines = []
-    for i, (key, value) in enumerate(pairs):
-        lead = " " * dash_col + "-" + " " * (key_col - dash_col - 1) if i == 0 else " " * key_col
-        lines.append(f"{lead}{key}: {scalar(value)}{nl}")
-    return "".join(lines)
-
-
-def _flow(pairs: list[tuple[str, Any]]) -> str:
-    return "{" + ", ".join(f"{key}: {scalar(value, flow=True)}" for key, value in pairs) + "}"
 
 
 # --- splicing ----------------------------------------------------------------------------
@@ -309,11 +295,11 @@ def _addition(
         head = (nl if text.strip() else "") + "figures:" + nl
     body = []
     for row in rows:
-        pairs = _ordered(row, order)
+        pairs = ordered(row, order)
         if found.items and found.items[-1].flow:
-            body.append(separator + " " * dash_col + "- " + _flow(pairs) + nl)
+            body.append(separator + " " * dash_col + "- " + flow_item(pairs) + nl)
         else:
-            body.append(separator + _block(pairs, dash_col, key_col, nl))
+            body.append(separator + block_item(pairs, dash_col, key_col, nl))
     return _insertion(text, at, head + "".join(body), nl)
 
 
@@ -356,13 +342,13 @@ def _replacement(
     after their predecessor; a flow-style figure is rewritten whole."""
     old = {entry.key: entry for entry in item.entries}
     merged = key_order([{e.key: None for e in item.entries}], order)
-    pairs = _ordered(row, merged)
+    pairs = ordered(row, merged)
     if item.flow or (item.entries and item.entries[0].key not in row):
         start = item.start if item.flow else _line_start(text, item.dash)
         end = item.end if item.flow else _line_end(text, item.end)
         dash_col = item.dash - _line_start(text, item.dash)
         key_col = item.start - _line_start(text, item.start)
-        new = _flow(pairs) if item.flow else _block(pairs, dash_col, key_col, nl)
+        new = flow_item(pairs) if item.flow else block_item(pairs, dash_col, key_col, nl)
         return [(start, end, new)]
     key_col = item.start - _line_start(text, item.start)
     patches: list[tuple[int, int, str]] = []
@@ -417,7 +403,7 @@ def _round_trip(text: str, edits: Sequence[Edit], order: Sequence[str]) -> str:
             old = figures[change.index]
             for key in [k for k in old if k not in change.row]:
                 del old[key]
-            for key, value in _ordered(change.row, key_order([dict(old)], order)):
+            for key, value in ordered(change.row, key_order([dict(old)], order)):
                 old[key] = plain_data(value)
     for index in sorted(
         (e.index for e in edits if e.row is None and e.index is not None), reverse=True
@@ -425,7 +411,7 @@ def _round_trip(text: str, edits: Sequence[Edit], order: Sequence[str]) -> str:
         del figures[index]
     for change in edits:
         if change.index is None and change.row is not None:
-            figures.append(CommentedMap((k, plain_data(v)) for k, v in _ordered(change.row, order)))
+            figures.append(CommentedMap((k, plain_data(v)) for k, v in ordered(change.row, order)))
     out = io.StringIO()
     rt.dump(data, out)
     result = out.getvalue()
