@@ -1,10 +1,10 @@
 """`targets.record`: add, replace or remove figures in a figures file without losing a byte.
 
-The file is edited as text (see `_record_yaml`, and `_record_text` for CSV), the result is validated
-with the rules around it exactly as ``targets validate`` would load them, and only then
-written, atomically and under a lock (see `_record_io`). A figure is the same as another
-when the loader would call it the same edition: metric, period, entity, source, publication
-date (the source's date by default) and whether it is a forecast.
+The file is edited as text (see `_record_yaml`, and `_record_text` for CSV), the result is
+validated with the rules around it exactly as ``targets validate`` would load them, and only
+then written, atomically and under a lock (see `_record_io`). A figure is the same as
+another when the loader would call it the same edition: metric, period, entity, source,
+publication date (the source's date by default) and whether it is a forecast.
 """
 
 from __future__ import annotations
