@@ -104,6 +104,22 @@ def test_replace_and_remove_through_the_command(tmp_path: Path) -> None:
     assert "value: 75,000" not in path.read_text(encoding="utf-8")
 
 
+def test_from_records_every_figure_of_a_file(tmp_path: Path) -> None:
+    path = programme(tmp_path / "p", FIGURES)
+    given = tmp_path / "new.yaml"
+    given.write_text(
+        "figures:\n  - {metric: firms, period: 2024, value: 74000, unit: firm}\n"
+        "  - {metric: gci, period: 2024, value: 28, unit: rank}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["record", str(path), "--from", str(given)])
+    assert (result.exit_code, result.stderr) == (ExitCode.OK, f"{path}: added 2 figures\n")
+    assert path.read_text(encoding="utf-8").endswith(
+        "    note: ~\n\n  - metric: firms\n    period: 2024\n    value: 74000\n    unit: firm\n"
+        "\n  - metric: gci\n    period: 2024\n    value: 28\n    unit: rank\n"
+    )
+
+
 @pytest.mark.parametrize(
     "args",
     [
