@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         Target,
         TargetBase,
         load,
+        record,
         validate,
     )
 
@@ -75,6 +76,7 @@ __all__ = [
     "check",
     "json_schema",
     "load",
+    "record",
     "required_growth",
     "validate",
 ]
@@ -113,6 +115,7 @@ _HOME = {
             "Target",
             "TargetBase",
             "load",
+            "record",
             "validate",
         ),
         "targets.rules",

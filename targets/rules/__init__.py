@@ -17,6 +17,8 @@ from targets.rules._methods import method_of, reason_against, suited, thresholds
 from targets.rules._model import Metric, ProgrammeInfo, Source
 from targets.rules._periods import Period, PeriodError, day, parse_date, parse_period
 from targets.rules._programme import Programme
+from targets.rules._record import Recorded, RecordError, record
+from targets.rules._record_io import typed
 from targets.rules._schema import rules_json_schema
 from targets.rules._targets import (
     KINDS,
@@ -58,6 +60,8 @@ __all__ = [
     "Programme",
     "ProgrammeInfo",
     "RankTarget",
+    "RecordError",
+    "Recorded",
     "RelativeTarget",
     "Source",
     "StrPath",
@@ -82,9 +86,11 @@ __all__ = [
     "read",
     "read_csv",
     "reason_against",
+    "record",
     "rules_json_schema",
     "suited",
     "thresholds_of",
+    "typed",
     "unit_words",
     "validate",
 ]
@@ -102,6 +108,7 @@ for _name in (
     "Source",
     "TargetBase",
     "load",
+    "record",
     "validate",
 ):
     globals()[_name].__module__ = "targets"

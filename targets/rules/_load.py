@@ -9,7 +9,7 @@ from targets.rules._programme import Programme
 from targets.rules._resolve import resolve
 from targets.rules._yaml import Document
 
-__all__ = ["load", "validate"]
+__all__ = ["load", "load_documents", "validate"]
 
 
 def load(*paths: StrPath, follow_links_outside: bool = False) -> Programme:
@@ -21,8 +21,15 @@ def load(*paths: StrPath, follow_links_outside: bool = False) -> Programme:
     """
     files, named, problems = discover(paths or (".",), follow_links_outside=follow_links_outside)
     docs, read_problems = read_all(files)
-    docs, skipped = _rules_only(docs, {display(p) for p in files if p.resolve() in named})
-    found = Collected(problems=problems + read_problems + skipped)
+    named_docs = {display(p) for p in files if p.resolve() in named}
+    return load_documents(docs, named_docs, problems + read_problems)
+
+
+def load_documents(docs: list[Document], named: set[str], problems: list[Diagnostic]) -> Programme:
+    """The programme in parsed documents (`named`: paths the user named, always checked),
+    with the problems met reading them; what `load` does once the files are read."""
+    docs, skipped = _rules_only(docs, named)
+    found = Collected(problems=[*problems, *skipped])
     collect(docs, found)
     return resolve(found, [doc.path for doc in docs])
 
