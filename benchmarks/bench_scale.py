@@ -43,7 +43,7 @@ FLOOR = {
 
 def dataset(data: Path, n_areas: int, n_series: int, seed: int, variant: str) -> Path:
     """The dataset's folder, generated the first time it is asked for."""
-    folder = data / f"seed{seed}-areas{n_areas}-series{n_series}"
+    folder = data / f"v{sdg_data.VERSION}-seed{seed}-areas{n_areas}-series{n_series}"
     manifest = folder / "manifest.json"
     done = manifest.exists() and variant in json.loads(manifest.read_text())["variants"]
     if not done:

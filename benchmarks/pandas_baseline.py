@@ -33,21 +33,19 @@ COLUMNS = (
 
 
 def assess(series: pd.DataFrame) -> pd.Series[Any]:
-    """Statistics Canada's verdict on one series, from its rows merged with its target."""
-    goal = series.iloc[0]
-    since_base = series[series["period"] >= goal["base"]].sort_values("period")
+    """Statistics Canada's verdict on one series: its figures from the base year on, in order."""
+    periods, values = series["period"], series["value"]
+    target = series["target"].iloc[0] or ZERO
     result: dict[str, Any] = dict.fromkeys(COLUMNS, float("nan"))
     result["status"], result["method_status"] = "not_assessable", "not_available"
-    if len(since_base) < 2:
+    if len(series) < 2:
         return pd.Series(result)
-    first, last = since_base.iloc[0], since_base.iloc[-1]
-    b, v_b = first["period"], first["value"] or ZERO
-    t, v_t = last["period"], last["value"]
-    target = goal["target"] or ZERO
-    d = 1 if goal["direction"] == "higher" else -1
+    b, v_b = periods.iloc[0], values.iloc[0] or ZERO
+    t, v_t = periods.iloc[-1], values.iloc[-1]
+    d = 1 if series["direction"].iloc[0] == "higher" else -1
     s = -1 if v_b < 0 else 1
     g_a = (v_t / v_b) ** (1 / (t - b)) - 1
-    g_r = (target / v_b) ** (1 / (goal["by"] - b)) - 1
+    g_r = (target / v_b) ** (1 / (series["by"].iloc[0] - b)) - 1
     result.update(base_year=b, base_value=v_b, latest_year=t, latest_value=v_t)
     result.update(growth_actual=g_a, growth_required=g_r)
     if d * (v_t - target) >= 0:
@@ -76,9 +74,11 @@ def read(path: Path) -> pd.DataFrame:
 
 
 def judge(figures: pd.DataFrame, goals: pd.DataFrame) -> pd.DataFrame:
-    """One row of results per series: a metric, or a metric and an entity."""
+    """One row of results per series (a metric, or a metric and an entity) with figures since
+    its base year; a series without any is not in the results."""
     keys = ["metric", "entity"] if "entity" in figures.columns else ["metric"]
     data = figures.merge(goals, on="metric")
+    data = data[data["period"] >= data["base"]].sort_values([*keys, "period"])
     results = data.groupby(keys).apply(assess)
     assert isinstance(results, pd.DataFrame)  # assess gives every series the same fields
     return results

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+VERSION = 1  # bump when the same seed no longer draws the same data (cached datasets)
 AREAS_AT_SCALE_1 = 200
 SERIES = 300
 FIRST_YEAR, LAST_YEAR = 2000, 2024
@@ -136,6 +137,7 @@ def generate(n_areas: int, n_series: int, seed: int = 0) -> Dataset:
     column = np.arange(n_years)
     present = (column >= first[:, None]) & (column <= last[:, None])
     present &= rng.random((n_pairs, n_years)) >= 0.02  # a missing year here and there
+    present[np.arange(n_pairs), first] = True  # but never a series without figures
     row_pair, row_col = np.nonzero(present)
 
     row_value = values[row_pair, row_col]
@@ -355,6 +357,7 @@ def write(
     ds = generate(n_areas, n_series, seed)
     out.mkdir(parents=True, exist_ok=True)
     manifest: dict[str, Any] = {
+        "version": VERSION,
         "seed": seed,
         "areas": n_areas,
         "series": n_series,
@@ -365,7 +368,7 @@ def write(
     previous = out / "manifest.json"
     if previous.exists():  # keep the variants written earlier with the same parameters
         earlier = json.loads(previous.read_text(encoding="utf-8"))
-        if all(earlier.get(key) == manifest[key] for key in ("seed", "areas", "series")):
+        if all(earlier.get(k) == manifest[k] for k in ("version", "seed", "areas", "series")):
             manifest["variants"] = earlier.get("variants", {})
     writers = {"per-entity": per_entity_rules, "independent": independent_rules}
     for variant in variants:
