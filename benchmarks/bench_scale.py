@@ -107,11 +107,11 @@ def measure(
     cmds: dict[str, list[str]], out: Path, repeat: int, timeout: float | None
 ) -> dict[str, list[_measure.Run]]:
     """Run the steps in turn, `repeat` times, so that drifts in the machine hit them alike."""
-    runs: dict[str, list[_measure.Run]] = {step: [] for step in STEPS}
+    runs: dict[str, list[_measure.Run]] = {step: [] for step in cmds}
     for i in range(repeat):
-        for step in STEPS:
+        for step, command in cmds.items():
             result = _measure.run(
-                cmds[step],
+                command,
                 stdout=out / f"{step}.out",
                 stderr=out / f"{step}.err",
                 timeout=timeout,
@@ -156,22 +156,23 @@ def verdicts(out: Path) -> tuple[dict[str, int] | None, dict[str, int] | None]:
     return check, pandas
 
 
+def ratio(medians: dict[str, _measure.Run], over: str, under: str, note: str = "") -> None:
+    if over in medians and under in medians:
+        a, b = medians[over], medians[under]
+        print(f"  {over} / {under}: {a.wall / b.wall:7.2f}x wall, {a.cpu / b.cpu:7.2f}x CPU{note}")
+
+
 def report(title: str, medians: dict[str, _measure.Run], out: Path, errors: dict[str, str]) -> None:
     print(f"\n{title}")
     print(f"  {'':<22} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'exit':>5}")
-    for step in STEPS:
-        m = medians[step]
+    for step, m in medians.items():
         note = f"  {errors[step]}" if step in errors else ""
         code = "t/o" if m.timed_out else str(m.code)
         print(f"  {LABELS[step]:<22} {m.wall:8.2f} {m.cpu:8.2f} {m.rss_mib:9.0f} {code:>5}{note}")
-    floor, check, pandas = (medians[s] for s in STEPS)
-    print(
-        f"  check / floor:  {check.wall / floor.wall:6.1f}x wall, {check.cpu / floor.cpu:6.1f}x CPU"
-    )
-    print(
-        f"  pandas / check: {pandas.wall / check.wall:6.2f}x wall, "
-        f"{pandas.cpu / check.cpu:6.2f}x CPU  (above 1: check is faster than pandas)"
-    )
+    ratio(medians, "check", "floor")
+    ratio(medians, "pandas", "check", "  (above 1: check is faster than pandas)")
+    if "check" not in medians:
+        ratio(medians, "pandas", "floor")
     json_report = out / "report.json"
     if json_report.exists():
         print(f"  JSON report: {json_report.stat().st_size / 1e6:.1f} MB")
@@ -187,7 +188,7 @@ def growth(sizes: list[tuple[float, dict[str, _measure.Run]]]) -> None:
         factor = large / small
         parts = [
             f"{LABELS[s]} {b[s].wall / a[s].wall:.1f}x wall, {b[s].cpu / a[s].cpu:.1f}x CPU"
-            for s in STEPS
+            for s in a
         ]
         print(f"  {factor:.1f}x the figures: " + "; ".join(parts))
 
@@ -211,6 +212,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each step (default 3)")
     parser.add_argument("--figures", choices=("csv", "parquet"), default="csv")
+    parser.add_argument(
+        "--steps",
+        nargs="+",
+        choices=STEPS,
+        default=list(STEPS),
+        help="run only these (e.g. floor pandas, where the check cannot run yet)",
+    )
     parser.add_argument("--timeout", type=float, help="kill a run after this many seconds")
     parser.add_argument(
         "--data",
@@ -226,7 +234,7 @@ def main() -> None:
     print(f"{_measure.load()}; {args.repeat} runs of each step, medians")
     saved: list[dict[str, Any]] = []
     for variant in args.variant:
-        if variant == "per-entity":
+        if variant == "per-entity" and "check" in args.steps:
             refusal = per_entity_refusal(args.python)
             if refusal:
                 print(f"\nper-entity: skipped: {refusal}. It needs `for_each` (issue 10, item 1).")
@@ -239,6 +247,8 @@ def main() -> None:
             info = manifest["variants"][variant]
             out = folder / f"out-{variant}"
             out.mkdir(exist_ok=True)
+            for stale in ("report.json", "pandas.csv"):
+                (out / stale).unlink(missing_ok=True)
             title = (
                 f"{variant}: {info['targets']:,} targets, {info['pairs']:,} series, "
                 f"{manifest['figures']:,} figures ({n_areas} areas x {args.series} series; "
@@ -247,11 +257,12 @@ def main() -> None:
                 f" MB {args.figures})"
             )
             print(f"\n{title}: running", flush=True)
-            cmds = commands(folder, variant, args.figures, args.python, out)
+            every = commands(folder, variant, args.figures, args.python, out)
+            cmds = {step: every[step] for step in STEPS if step in args.steps}
             runs = measure(cmds, out, args.repeat, args.timeout)
-            medians = {step: _measure.median(runs[step]) for step in STEPS}
+            medians = {step: _measure.median(runs[step]) for step in cmds}
             errors = {}
-            for step in STEPS:
+            for step in cmds:
                 if failed(step, medians[step]):
                     lines = (out / f"{step}.err").read_text(errors="replace").splitlines()
                     errors[step] = "FAILED: " + (lines[0][:120] if lines else "no message")
@@ -265,7 +276,7 @@ def main() -> None:
                     "series": args.series,
                     "figures": manifest["figures"],
                     "targets": info["targets"],
-                    "runs": {step: [asdict(r) for r in runs[step]] for step in STEPS},
+                    "runs": {step: [asdict(r) for r in runs[step]] for step in cmds},
                 }
             )
         if len(sizes) > 1:
