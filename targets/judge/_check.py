@@ -23,6 +23,7 @@ from targets.judge._report import Report
 from targets.judge._result import Refusal, TargetResult
 from targets.judge._select import choose
 from targets.rules import _units
+from targets.rules._entities import entities_of
 from targets.rules._figures import Figure
 from targets.rules._files import StrPath
 from targets.rules._load import load
@@ -82,13 +83,13 @@ def check(
     date = as_of_date(as_of)
     if figures is not None:
         programme = dataclasses.replace(programme, figures=()).with_figures(figures)
-    pool = programme.figures
     by_metric: dict[str, list[Figure]] = {}
-    for figure in pool:
+    for figure in programme.figures:
         by_metric.setdefault(figure.metric, []).append(figure)
     run = _Run(programme, date, method)
     results = tuple(
-        run.judge(target, by_metric.get(target.metric, [])) for target in programme.targets
+        run.judge(target, entity, by_metric.get(target.metric, []))
+        for target, entity in pairs(programme.targets, by_metric)
     )
     results = choose(results, select, exclude)
     report = Report(programme=programme, results=results, as_of=date, method=method)
@@ -98,6 +99,22 @@ def check(
     return dataclasses.replace(report, changes=compare(earlier, report))
 
 
+def pairs(
+    targets: Sequence[TargetBase], by_metric: Mapping[str, Sequence[Figure]]
+) -> list[tuple[TargetBase, str | None]]:
+    """Each target with the entity it is judged for: itself alone (None), or once per entity
+    its ``for_each`` names, its override applied."""
+    found: list[tuple[TargetBase, str | None]] = []
+    for target in targets:
+        if target.for_each is None:
+            found.append((target, None))
+            continue
+        available = {f.entity for f in by_metric.get(target.metric, ()) if f.entity is not None}
+        for entity in entities_of(target.for_each, available):
+            found.append((target.for_entity(entity), entity))
+    return found
+
+
 class _Run:
     def __init__(self, programme: Programme, as_of: dt.date | None, method: str | None) -> None:
         self.programme = programme
@@ -105,7 +122,8 @@ class _Run:
         self.as_of_time = day(as_of).time if as_of is not None else None
         self.method = method
 
-    def judge(self, target: TargetBase, figures: list[Figure]) -> TargetResult:
+    def judge(self, target: TargetBase, entity: str | None, figures: list[Figure]) -> TargetResult:
+        """One target (for one entity, or for none) on its metric's figures."""
         metric = self.programme.metrics[target.metric]
         if isinstance(target, CountTarget):
             evidence = select_per_entity(
@@ -113,7 +131,7 @@ class _Run:
             )
         else:
             evidence = select(
-                (f for f in figures if f.entity is None),
+                (f for f in figures if f.entity == entity),
                 as_of=self.as_of,
                 prefer=self._prefer,
                 estimates=target.estimates,
@@ -137,6 +155,7 @@ class _Run:
             evidence=evidence,
             location=self.programme.location("target", target.id),
             extra_notes=call.notes,
+            entity=entity,
         )
 
     @property

@@ -41,7 +41,7 @@ class Gate:
         if self.on_change is not None:
             kinds = _CHANGES[self.on_change]
             ids = {c.target for c in report.changes or () if c.kind in kinds}
-            return tuple(r for r in report if r.id in ids)
+            return tuple(r for r in report if r.key in ids)
         if self.fail_on is None:
             return ()
         return report.failures(self.fail_on, strict=self.strict)

@@ -39,12 +39,19 @@ class Report:
     def __len__(self) -> int:
         return len(self.results)
 
-    def __getitem__(self, target_id: str) -> TargetResult:
+    def __getitem__(self, key: str) -> TargetResult:
+        """The result named `key`: a target's id, or ``id[entity]`` for one entity of a
+        ``for_each`` target."""
         for result in self.results:
-            if result.id == target_id:
+            if result.key == key:
                 return result
-        hint = did_you_mean(str(target_id), [r.id for r in self.results])
-        raise UnknownTargetError(f"no target {quoted(target_id)}{hint}")
+        entities = [r.key for r in self.results if r.id == key and r.entity is not None]
+        if entities:
+            shown = ", ".join(entities[:3]) + (", ..." if len(entities) > 3 else "")
+            message = f"{quoted(key)} is judged per entity: name one, such as {shown}"
+            raise UnknownTargetError(message)
+        hint = did_you_mean(str(key), [r.key for r in self.results])
+        raise UnknownTargetError(f"no target {quoted(key)}{hint}")
 
     @property
     def summary(self) -> dict[str, int]:

@@ -79,10 +79,18 @@ class TargetResult:
     evidence: Evidence
     location: Location | None = None
     extra_notes: tuple[str, ...] = field(default=())
+    entity: str | None = None
+    """The entity this result is for, when the target is judged ``for_each`` entity."""
 
     @property
     def id(self) -> str:
+        """The target's id (shared by every entity of a ``for_each`` target)."""
         return self.target.id
+
+    @property
+    def key(self) -> str:
+        """What names this result in a report: the id, or ``id[entity]`` for one entity."""
+        return self.id if self.entity is None else f"{self.id}[{self.entity}]"
 
     @property
     def kind(self) -> str:
@@ -309,7 +317,7 @@ class TargetResult:
         return self.outcome.explain(unit=unit, name=None)
 
     def __repr__(self) -> str:
-        return f"<TargetResult {self.id}: {self.status} ({self.method} {self.method_status})>"
+        return f"<TargetResult {self.key}: {self.status} ({self.method} {self.method_status})>"
 
 
 def unavailable_label(method: str) -> str:

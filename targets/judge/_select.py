@@ -27,6 +27,7 @@ FIELDS: dict[str, Callable[[TargetResult], Iterable[str]]] = {
     "owner": lambda r: [r.target.owner] if r.target.owner else [],
     "status": lambda r: [r.status.value],
     "kind": lambda r: [r.kind],
+    "entity": lambda r: [r.entity] if r.entity is not None else [],
 }
 _BARE = ("id", "tag", "metric", "owner")
 

@@ -349,12 +349,12 @@ def _panel(ax: Axes, result: TargetResult) -> None:
     from matplotlib.colors import to_rgba  # noqa: PLC0415
 
     status = result.status
-    ax.set_gid(f"panel:{result.id}")
+    ax.set_gid(f"panel:{result.key}")
     ax.set_facecolor(to_rgba(paper(status), 0.35))
     for spine in ax.spines.values():
         spine.set_edgecolor(ink(status))
         spine.set_linewidth(1.6)
-    ax.set_title(result.id, loc="left", fontsize=8.5, fontweight="bold")
+    ax.set_title(result.key, loc="left", fontsize=8.5, fontweight="bold")
     if status is Status.NOT_ASSESSABLE:
         ax.set_xticks([])
         ax.set_yticks([])

@@ -59,7 +59,7 @@ def report_html(report: Report) -> str:
         )
         tip = escape(result.explain(), quote=True)
         rows.append(
-            f'<tr title="{tip}"><td style="{_LEFT}"><code>{escape(result.id)}</code></td>'
+            f'<tr title="{tip}"><td style="{_LEFT}"><code>{escape(result.key)}</code></td>'
             f'<td style="{_LEFT}">{escape(result.goal)}</td>'
             + "".join(f'<td style="{_CELL}">{escape(c)}</td>' for c in cells)
             + f'<td style="{_LEFT}">{badge(result.status)}</td></tr>'
@@ -93,7 +93,7 @@ def result_html(result: TargetResult, chart: str | None = None) -> str:
     title = escape(result.target.name or result.id)
     return (
         '<div class="targets-result" style="max-width:760px">'
-        f"<p><strong>{title}</strong> <code>{escape(result.id)}</code> {badge(result.status)}"
+        f"<p><strong>{title}</strong> <code>{escape(result.key)}</code> {badge(result.status)}"
         f"<br/>{escape(result.goal)}</p>"
         f'<table style="border-collapse:collapse;font-size:90%">{table}</table>'
         f"<p>{escape(result.explain())}</p>{chart}</div>"

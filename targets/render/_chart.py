@@ -128,7 +128,7 @@ def chart_of(result: TargetResult, scenarios: tuple[Scenario, ...] = ()) -> Char
     deadline = target.deadline.time if target.deadline is not None else None
     trend, reach = _trend(lead, until=deadline, bounds=_bounds(result))
     return Chart(
-        target=result.id,
+        target=result.key,
         title=target.name or result.id,
         goal=result.goal,
         unit=result.metric.unit,

@@ -136,7 +136,7 @@ def _status_css() -> str:
 def report_html_document(report: Report, *, gate: Gate | None = None) -> str:
     """The whole report as one HTML5 document (see the module docstring)."""
     gate = gate or Gate()
-    failing = {r.id for r in gate.failures(report)}
+    failing = {r.key for r in gate.failures(report)}
     name = report.programme.info.name
     groups = [(s, [r for r in report if r.status is s]) for s in WORST_FIRST]
     groups = [(s, chosen) for s, chosen in groups if chosen]
@@ -233,10 +233,10 @@ def _glance(report: Report, failing: set[str]) -> str:
     rows = []
     for status in WORST_FIRST[:-1]:
         for result in (r for r in report if r.status is status):
-            mark = FAILS if result.id in failing else ""
+            mark = FAILS if result.key in failing else ""
             cells = "".join(f"<td>{escape(v)}</td>" for _, v in numbers(result))
             rows.append(
-                f'<tr><td>{mark}<a href="#target-{escape(result.id)}">{escape(result.id)}</a>'
+                f'<tr><td>{mark}<a href="#target-{escape(result.key)}">{escape(result.key)}</a>'
                 f"</td><td>{escape(result.goal)}</td>{cells}<td>{_badge(status)}</td></tr>"
             )
     if not rows:
@@ -261,7 +261,7 @@ def _changes(report: Report) -> str:
 
 def _section(report: Report, status: Status, chosen: list[TargetResult], failing: set[str]) -> str:
     compact = status is Status.NOT_ASSESSABLE
-    cards = "".join(_card(report, r, r.id in failing) for r in chosen)
+    cards = "".join(_card(report, r, r.key in failing) for r in chosen)
     return (
         f'<section id="status-{status.value}" data-status="{status.value}">'
         f'<h2>{escape(status_words(status).capitalize())} <span class="count">{len(chosen)}</span>'
@@ -280,7 +280,7 @@ def _card(report: Report, result: TargetResult, fails: bool) -> str:
     gate = '<span class="fails">✗ trips the gate</span>' if fails else ""
     head = (
         f"<header><div><h3>{escape(result.target.name or result.id)}</h3>"
-        f"<code>{escape(result.id)}</code></div>"
+        f"<code>{escape(result.key)}</code></div>"
         f'<div class="badges">{_badge(status)}<span class="method">{escape(method)}</span>'
         f"{gate}</div></header>"
         f'<p class="aim"><span>Goal:</span> {escape(result.goal)}</p>'
@@ -297,7 +297,7 @@ def _card(report: Report, result: TargetResult, fails: bool) -> str:
             f'<dl class="numbers">{figures}</dl><p class="explain">{escape(result.explain())}</p>'
         )
     return (
-        f'<article class="card" id="target-{escape(result.id)}" data-status="{status.value}">'
+        f'<article class="card" id="target-{escape(result.key)}" data-status="{status.value}">'
         f"{head}{body}{_notes(result)}{_figures(result.evidence.every, result)}"
         f"{_citation(report, result)}</article>"
     )

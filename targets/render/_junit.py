@@ -15,7 +15,7 @@ __all__ = ["render_junit"]
 def render_junit(report: Report, *, gate: Gate | None = None) -> str:
     """One test case per target: failures trip the gate, not-assessable ones are skipped."""
     gate = gate or Gate()
-    failing = {r.id for r in gate.failures(report)}
+    failing = {r.key for r in gate.failures(report)}
     skipped = [r for r in report if r.status is Status.NOT_ASSESSABLE]
     counts = {
         "tests": str(len(report)),
@@ -42,7 +42,7 @@ def _case(report: Report, result: TargetResult, failing: set[str]) -> ET.Element
     programme = report.programme.info.id or "targets"
     attributes = {
         "classname": f"{programme}.{result.metric.id}",
-        "name": result.id,
+        "name": result.key,
         "time": "0",
     }
     if result.location is not None:
@@ -50,7 +50,7 @@ def _case(report: Report, result: TargetResult, failing: set[str]) -> ET.Element
         attributes["line"] = str(result.location.line)
     case = ET.Element("testcase", attributes)
     headline = f"{status_words(result.status)} ({result.method}: {result.method_status})"
-    if result.id in failing:
+    if result.key in failing:
         failure = ET.SubElement(
             case, "failure", {"message": f"{headline}: {result.explain()}", "type": result.status}
         )

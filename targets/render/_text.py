@@ -53,7 +53,7 @@ def render_text(
     name = oneline(programme.info.name)
     lines = [f"{name}: {count(len(report), 'target')}, {when}{method}", ""]
     gate = gate or Gate()
-    failing = {r.id for r in gate.failures(report)}
+    failing = {r.key for r in gate.failures(report)}
     for status in WORST_FIRST:
         lines += _section(report, status, style, failing, explain=explain)
     if report.changes is not None:
@@ -89,17 +89,17 @@ def _section(
     if status is not Status.NOT_ASSESSABLE:
         lines.append(_row(HEADER))
     for result in chosen:
-        mark = "✗ " if result.id in failing else "  "
+        mark = "✗ " if result.key in failing else "  "
         if status is Status.NOT_ASSESSABLE:
             reason = oneline(result.reason or "no reason given")
             lines.append(
                 textwrap.fill(
-                    f"{result.id}: {reason}", 78, initial_indent="    ", subsequent_indent="      "
+                    f"{result.key}: {reason}", 78, initial_indent="    ", subsequent_indent="      "
                 )
             )
             continue
         cells = (
-            mark + result.id,
+            mark + result.key,
             latest_cell(result),
             growth_cell(result, "growth_required_now"),
             growth_cell(result, "growth_actual"),
