@@ -82,7 +82,7 @@ def check(
         raise MethodError(f"unknown method {quoted(method)}; choose one of {', '.join(METHODS)}")
     date = as_of_date(as_of)
     if figures is not None:
-        programme = dataclasses.replace(programme, figures=()).with_figures(figures)
+        programme = programme.without_figures().with_figures(figures)
     by_metric: dict[str, list[Figure]] = {}
     for figure in programme.figures:
         by_metric.setdefault(figure.metric, []).append(figure)

@@ -21,6 +21,7 @@ from targets.rules._methods import check_thresholds
 from targets.rules._model import Metric, ProgrammeInfo
 from targets.rules._programme import Programme
 from targets.rules._references import known
+from targets.rules._table import FigureTable
 from targets.rules._targets import (
     TargetBase,
 )
@@ -77,7 +78,7 @@ def resolve(found: Collected, files: Iterable[str]) -> Programme:
         metrics=converted_metrics,
         targets=tuple(loaded_targets),
         sources={key: item.model for key, item in sources.items()},
-        figures=tuple(figures),
+        table=FigureTable.of(figures),
         locations=locations,
         warnings=tuple(sorted(problems)),
         files=files,
