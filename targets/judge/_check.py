@@ -22,10 +22,9 @@ from targets.judge._kinds import RUNNERS, Call
 from targets.judge._report import Report
 from targets.judge._result import Refusal, TargetResult
 from targets.judge._select import choose
-from targets.rules import _units
+from targets.rules import StrPath, _units
 from targets.rules._entities import entities_of
 from targets.rules._figures import Figure
-from targets.rules._files import StrPath
 from targets.rules._load import load
 from targets.rules._methods import method_of, reason_against, suited, thresholds_of
 from targets.rules._model import Metric

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from targets.rules._collect import SECTIONS, Collected, collect
+from targets.rules._discover import StrPath, discover, display
 from targets.rules._errors import Diagnostic, LoadError, did_you_mean
-from targets.rules._files import StrPath, discover, display, read_all
+from targets.rules._files import read_all
 from targets.rules._programme import Programme
 from targets.rules._resolve import resolve
 from targets.rules._yaml import Document
