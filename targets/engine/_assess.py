@@ -172,6 +172,7 @@ def assess(
         limit=limit,
         ratio=verdict.ratio,
         score=verdict.score,
+        progress=verdict.progress,
         **growth.quantities(),  # type: ignore[arg-type]
         deadline_passed=prep.deadline_passed,
         reason=verdict.reason,
@@ -269,6 +270,7 @@ def _unassessable(prep: Prepared, x: _Extras) -> Assessment:
         limit=x.limit,
         ratio=None,
         score=None,
+        progress=None,
         growth_actual=None,
         growth_actual_linear=None,
         growth_required=None,

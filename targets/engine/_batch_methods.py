@@ -113,7 +113,7 @@ def _judge(c: Columns) -> Judged:
         np.where(has, x, np.nan) for x in (g_r, s_r, g_now, s_now, projected, traj)
     )
     q = _Quantities(has, empty, met, v_b, tgt, g_a, s_a, slope, g_r, s_r, projected)
-    status, label, ratio, score = _RULES[m](c, q)
+    status, label, ratio, score, progress = _RULES[m](c, q)
     decided = has & c.reached & (m != "istat")
     status = np.where(decided, np.where(met_at_deadline, ACH, MISS), status)
     if m == "destatis":
@@ -121,6 +121,7 @@ def _judge(c: Columns) -> Judged:
     floats = {
         "ratio": ratio,
         "score": score,
+        "progress": progress,
         "growth_actual": g_a,
         "growth_actual_linear": s_a,
         "growth_required": g_r,
@@ -193,7 +194,8 @@ def _destatis_slope(c: Columns) -> Floats:
     return np.where(c.count >= least, _finite(slope), np.nan)
 
 
-Verdicts = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats, Floats]
+Verdicts = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats, Floats, Floats]
+"""(status codes, label codes, ratio, score, progress)."""
 
 
 def _select(
@@ -257,7 +259,8 @@ def _statcan(c: Columns, q: _Quantities) -> Verdicts:
         [q.empty, achieved, with_target, without], [np.nan, 5.0, t_score, x_score], default=np.nan
     )
     ratio = np.where(with_target & ~achieved & ~q.empty, r, np.nan)
-    return status, label, ratio, score
+    progress = np.select([with_target, without], [r, x], default=np.nan)
+    return status, label, ratio, score, progress
 
 
 def _unsd(c: Columns, q: _Quantities) -> Verdicts:
@@ -284,7 +287,9 @@ def _unsd(c: Columns, q: _Quantities) -> Verdicts:
         ]
     cases.append((behind, REG, 3))
     status, label = _select(cases, (NA, 4))
-    return status, label, np.where(graded, p, np.nan), np.full(c.d.size, np.nan)
+    ahead = q.has & ~few & (c.d * (q.tgt - q.v_b) > 0) & ~np.isnan(q.projected)
+    progress = np.select([no_t, ahead], [x, p], default=np.nan)
+    return status, label, np.where(graded, p, np.nan), np.full(c.d.size, np.nan), progress
 
 
 def _destatis(c: Columns, q: _Quantities) -> Verdicts:
@@ -313,7 +318,8 @@ def _destatis(c: Columns, q: _Quantities) -> Verdicts:
         (open_, REG, 4),
     ]
     status, label = _select(cases, (NA, 7))
-    return status, label, np.where(open_, miss, np.nan), np.full(c.d.size, np.nan)
+    progress = np.select([open_, direction], [miss, c.d * q.slope], default=np.nan)
+    return status, label, np.where(open_, miss, np.nan), np.full(c.d.size, np.nan), progress
 
 
 def _sdsn(c: Columns, q: _Quantities) -> Verdicts:
@@ -329,8 +335,12 @@ def _sdsn(c: Columns, q: _Quantities) -> Verdicts:
         (graded, ON, 1),
     ]
     status, label = _select(cases, (NA, 5))
-    ratio = np.where(graded & (r != 0), a / np.where(r != 0, r, 1.0), np.nan)
-    return status, label, ratio, np.full(c.d.size, np.nan)
+    share = a / np.where(r != 0, r, 1.0)
+    ratio = np.where(graded & (r != 0), share, np.nan)
+    met_share = q.has & ~q.empty & q.met & (c.count >= 2) & (r != 0) & (c.d * r > 0)
+    met_share &= ~np.isnan(a)
+    progress = np.where(met_share, share, ratio)
+    return status, label, ratio, np.full(c.d.size, np.nan), progress
 
 
 def _istat(c: Columns, q: _Quantities) -> Verdicts:
@@ -347,7 +357,8 @@ def _istat(c: Columns, q: _Quantities) -> Verdicts:
         (ok, REG, 4),
     ]
     status, label = _select(cases, (NA, 5))
-    return status, label, np.full(c.d.size, np.nan), np.full(c.d.size, np.nan)
+    nan = np.full(c.d.size, np.nan)
+    return status, label, nan, nan, np.where(ok, x, np.nan)
 
 
 _RULES = {

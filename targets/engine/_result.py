@@ -14,6 +14,7 @@ from targets.engine._step import Step
 _NUMBERS = (
     "ratio",
     "score",
+    "progress",
     "growth_actual",
     "growth_actual_linear",
     "growth_required",
@@ -71,7 +72,16 @@ class Assessment:
     thresholds: Mapping[str, float]
     limit: float | None
     ratio: float | None
+    """The quantity the method graded its label on (statcan R, unsd P, destatis miss share,
+    sdsn achieved / required); None where it decided without one (a met target)."""
     score: float | None
+    progress: float | None
+    """The method's progress value, where its formula is defined, whatever decided the label:
+    statcan R (with a target, also when achieved, as the agency publishes it) or x = s * d * g_a
+    (without); unsd P (where the target lies ahead of the base) or x; destatis the miss share
+    (a level target not yet met) or d times the five-year mean change (direction only); sdsn
+    achieved / required (where the goal lies ahead of the base); istat x. None where
+    undefined."""
     growth_actual: float | None
     growth_actual_linear: float | None
     growth_required: float | None

@@ -146,6 +146,7 @@ def test_negating_values_and_flipping_direction_mirrors_the_verdict_exactly(case
     )
     assert (after.status, after.method_status) == (before.status, before.method_status)
     assert after.ratio == before.ratio
+    assert after.progress == before.progress
 
 
 @FAST
@@ -238,6 +239,7 @@ def test_compound_rate_is_undefined_exactly_across_a_sign_change(
 NUMBER_FIELDS = (
     "ratio",
     "score",
+    "progress",
     "growth_actual",
     "growth_actual_linear",
     "growth_required",
