@@ -227,7 +227,7 @@ def _statcan(c: Columns, q: _Quantities) -> Verdicts:
     with_target = q.has & ~few & (q.tgt != q.v_b) & ~np.isnan(q.g_a) & ~np.isnan(q.g_r)
     with_target &= q.g_r != 0
     without = ~q.has & ~few & ~np.isnan(q.g_a)
-    achieved = q.has & q.met & ~few
+    achieved = q.has & q.met & ~q.empty
     grades_r, _ = _grade(
         r, (th["substantial_progress"], th["moderate_progress"], th["limited_progress"])
     )

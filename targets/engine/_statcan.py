@@ -73,7 +73,7 @@ def judge(c: Context) -> Verdict:
             return unavailable("statcan", too_few(c))
         return _no_target(c, s)
     r, steps = _ratio(c, s)
-    if c.met and c.t > c.b:
+    if c.met:
         return Verdict("target_achieved", Status.ACHIEVED, score=5.0, steps=steps, progress=r)
     if c.t <= c.b:
         return unavailable("statcan", too_few(c))

@@ -54,8 +54,11 @@ def test_data_stopping_before_a_passed_deadline_is_noted_and_judged_on_the_trend
 
 
 def test_a_single_point_after_the_deadline_still_decides_achieved_or_missed() -> None:
+    # one figure meeting the target is Statistics Canada's "target achieved" (met test first)
     a = assess([2025], [120.0], target=100.0, target_year=2025)
-    assert (a.status, a.method_status) == (Status.ACHIEVED, "not_available")
+    assert (a.status, a.method_status) == (Status.ACHIEVED, "target_achieved")
+    short = assess([2025], [80.0], target=100.0, target_year=2025)
+    assert (short.status, short.method_status) == (Status.MISSED, "not_available")
 
 
 def test_base_year_selects_the_base_point() -> None:
