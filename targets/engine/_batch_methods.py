@@ -156,7 +156,8 @@ def _met(c: Columns, value: Floats) -> Bools:
 
 def _one_sign(c: Columns, v_b: Floats) -> Bools:
     """Whether every kept value (the base as the method uses it) is positive, or every one
-    negative: compound growth cannot span a zero or a sign change."""
+    negative: compound growth cannot span a zero or a sign change. A latest value of zero
+    after values of one sign is the exception, as in the scalar rule (growth to zero is -1)."""
     n = c.count.size
     sign = np.sign(c.v)
     if sign.size:
@@ -164,7 +165,10 @@ def _one_sign(c: Columns, v_b: Floats) -> Bools:
         sign[c.first[nonempty]] = np.sign(v_b[nonempty])
     positive = np.bincount(c.g, weights=(sign > 0).astype(float), minlength=n)
     negative = np.bincount(c.g, weights=(sign < 0).astype(float), minlength=n)
+    last_zero = (c.count >= 2) & (sign[c.last] == 0) if sign.size else np.zeros(n, bool)
+    rest = c.count - 1
     one: Bools = (positive == c.count) | (negative == c.count)
+    one |= last_zero & ((positive == rest) | (negative == rest))
     return one
 
 

@@ -12,7 +12,7 @@ Growth-rate targets are always judged with Statistics Canada's ratio and labels,
 ``thresholds`` are Statistics Canada's (``substantial_progress``, ``moderate_progress``,
 ``limited_progress`` matter here); another method's names are refused with a message saying so.
 A period whose two figures are not of one sign (a zero counts) has no growth rate: the
-result is not assessable, with the reason said.
+result is not assessable, with the reason said. A fall to zero is the exception: -100 %.
 """
 
 from __future__ import annotations
@@ -173,7 +173,8 @@ def assess_growth_rate(
 
 
 def _growth(ys: tuple[float, ...], vs: tuple[float, ...], i: int) -> float | None:
-    """Annual growth into figure i; None where the two figures are not of one sign."""
+    """Annual growth into figure i; None where the two figures are not of one sign (a fall to
+    zero is -1)."""
     if sign_break(ys[i - 1 : i + 1], vs[i - 1 : i + 1]) is not None:
         return None
     return compound_rate(vs[i - 1], vs[i], ys[i] - ys[i - 1])
