@@ -40,6 +40,19 @@ DEFAULT_PROJECTION: Mapping[str, str] = MappingProxyType(
 
 _FIXED_PROJECTION = frozenset({"unsd", "destatis"})
 
+BASE_RULE: Mapping[str, str] = MappingProxyType(
+    {
+        "statcan": "later",
+        "unsd": "after_else_before",
+        "destatis": "later",
+        "sdsn": "later",
+        "istat": "later",
+    }
+)
+"""Where a base year without a figure moves (``_series.BASE_RULES``): Statistics Canada (Open
+SDG) takes the first later year with a figure, UNSD's 2023 note the first year after, else
+before, that leaves two figures; the other methods say nothing, so they move as Open SDG does."""
+
 
 def direction_sign(direction: str) -> int:
     if direction == "increase":
@@ -104,7 +117,13 @@ def assess(
     # istat judges no target, so its deadline cuts nothing off
     cut = judged_year if method != "istat" else None
     prep = prepare(
-        years, values, target_year=cut, as_of=as_of, base_year=base_year, interpolate_deadline=True
+        years,
+        values,
+        target_year=cut,
+        as_of=as_of,
+        base_year=base_year,
+        interpolate_deadline=True,
+        base_rule=BASE_RULE[method],
     )
     shown = tuple((float(y), float(v)) for y, v in forecasts)
     extras = _Extras(method, direction, target, target_year, th, limit, proj, trajectory, shown)
