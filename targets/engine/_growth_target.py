@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from targets.engine._assess import direction_sign
 from targets.engine._explain import percent, period, status_text, year
 from targets.engine._growth import compound_rate, sign_break, sign_break_text
-from targets.engine._num import fmt, when
+from targets.engine._num import finite, fmt, when
 from targets.engine._series import Numbers, prepare
 from targets.engine._statcan import label as statcan_label
 from targets.engine._status import Status
@@ -195,4 +195,4 @@ def _grade(
     name = statcan_label(
         r, th["substantial_progress"], th["moderate_progress"], th["limited_progress"]
     )
-    return _LABEL_STATUS[name], name, r
+    return _LABEL_STATUS[name], name, finite(r)  # an overflowing ratio still grades, stored None
