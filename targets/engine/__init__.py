@@ -13,7 +13,8 @@ Conventions (docs/engine.md has the long form):
   a note says so and the trend is judged as usual.
 - Compound growth needs the used series (base to latest) to be of one sign throughout; where a
   compound method needs it and the series changes sign or touches zero, not assessable.
-- The base year is the first point unless ``base_year`` names one (then a figure must exist).
+- The base year is the first point unless ``base_year`` names one; a base year without a figure
+  moves as the method says (Open SDG: the first later year; UNSD: after, else before).
 - Undefined numbers are None, never NaN or inf.
 - Common statuses are ordered for CI gates (achieved < on_track < at_risk < off_track <
   regressing < missed); not_assessable is outside the order and never trips a gate.
