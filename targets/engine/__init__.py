@@ -16,6 +16,9 @@ Conventions (docs/engine.md has the long form):
 - The base year is the first point unless ``base_year`` names one; a base year without a figure
   moves as the method says (Open SDG: the first later year; UNSD: after, else before).
 - Undefined numbers are None, never NaN or inf.
+- ``Assessment.chance`` is the project's own reading (``chance``): the
+  probability that the deadline figure meets the target, from a trend and a random walk fitted
+  to the figures since the base year. It never changes a method's status.
 - Common statuses are ordered for CI gates (achieved < on_track < at_risk < off_track <
   regressing < missed); not_assessable is outside the order and never trips a gate.
 """
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from targets.engine._band import BandAssessment, assess_band
     from targets.engine._batch import BatchResult, assess_batch
     from targets.engine._binary import BINARY_LABELS, BinaryAssessment, assess_binary
+    from targets.engine._chance import CHANCE_MODELS, Chance, chance
     from targets.engine._combine import (
         IndicatorScore,
         aggregate_assessments,
@@ -87,6 +91,8 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "BandAssessment": "targets.engine._band",
         "BatchResult": "targets.engine._batch",
         "BinaryAssessment": "targets.engine._binary",
+        "CHANCE_MODELS": "targets.engine._chance",
+        "Chance": "targets.engine._chance",
         "Conflict": "targets.engine._evidence",
         "CountSeries": "targets.engine._count",
         "DEFAULT_PROJECTION": "targets.engine._assess",
@@ -111,6 +117,7 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "assess_hold": "targets.engine._hold",
         "assess_milestones": "targets.engine._milestones",
         "assess_rank": "targets.engine._kinds",
+        "chance": "targets.engine._chance",
         "combine_worst": "targets.engine._combine",
         "count_meeting": "targets.engine._count",
         "select_figures": "targets.engine._evidence",
@@ -130,6 +137,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BINARY_LABELS",
+    "CHANCE_MODELS",
     "DEFAULT_METHOD",
     "DEFAULT_PROJECTION",
     "DEFAULT_THRESHOLDS",
@@ -142,6 +150,7 @@ __all__ = [
     "BandAssessment",
     "BatchResult",
     "BinaryAssessment",
+    "Chance",
     "Conflict",
     "CountSeries",
     "EndsAssessment",
@@ -165,6 +174,7 @@ __all__ = [
     "assess_hold",
     "assess_milestones",
     "assess_rank",
+    "chance",
     "combine_worst",
     "count_meeting",
     "format_number",

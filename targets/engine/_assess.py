@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from targets.engine import _destatis, _istat, _sdsn, _statcan, _unsd
+from targets.engine._chance import MODEL_OF_PROJECTION, Chance, chance, no_chance
 from targets.engine._growth import PROJECTIONS, TRAJECTORIES, compute_growth, sign_break
 from targets.engine._num import fmt, when
 from targets.engine._result import Assessment
@@ -173,6 +174,12 @@ def assess(
     ctx = Context(prep, b, v_b, t, v_t, used_target, judged_year, d, met, th, limit, growth, broken)
     verdict = _judge(ctx, method, structural_break=structural_break, met=met_at_deadline)
     notes.extend(verdict.notes)
+    reading = None
+    if target is not None and target_year is not None:
+        decided_ = decided(prep, method, target, structural_break=structural_break)
+        reading = _chance(
+            prep, target, target_year, direction=direction, projection=proj, decided=decided_
+        )
     return Assessment(
         status=verdict.status,
         method_status=verdict.method_status,
@@ -200,6 +207,34 @@ def assess(
         forecasts=shown,
         deadline_reached=decided(prep, method, target, structural_break=structural_break),
         interpolated=None if prep.interpolation is None else prep.interpolation.value,
+        chance=reading,
+    )
+
+
+def _chance(
+    prep: Prepared,
+    target: float,
+    target_year: float,
+    direction: str,
+    projection: str,
+    *,
+    decided: bool,
+) -> Chance:
+    """The project's reading of the target from the figures since the base year."""
+    years, values = prep.years[prep.base_index :], prep.values[prep.base_index :]
+    model = MODEL_OF_PROJECTION[projection]
+    if decided:
+        return no_chance(
+            target=target,
+            target_year=target_year,
+            direction=direction,
+            model=model,
+            years=years,
+            values=values,
+            reason=f"the deadline {when(target_year)} has passed: the figures decide",
+        )
+    return chance(
+        years, values, target=target, target_year=target_year, direction=direction, model=model
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from targets.engine._chance import Chance
 from targets.engine._explain import explain_assessment
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -111,6 +112,12 @@ class Assessment:
     the last figure before it (``latest_year``) and the first after it."""
     rank: bool = False
     """A rank (lower is better, in places): set by ``assess_rank``; explanations count places."""
+    chance: Chance | None = None
+    """The project's own reading (never the method's): the chance that the figure for the
+    target year meets the target, and when it is reached, from the figures since the base year
+    (log-linear for a compound projection, linear for a linear one). None without a target or
+    without figures to read; otherwise a ``Chance``, whose ``reason`` says why it has no
+    numbers (fewer than three figures, a decided deadline, ...)."""
 
     def __post_init__(self) -> None:
         for name in _NUMBERS:

@@ -25,6 +25,7 @@ from targets.engine import (
     METHODS,
     STATUS_CODES,
     Assessment,
+    Chance,
     Result,
     Status,
     assess,
@@ -193,7 +194,7 @@ def _finite_everywhere(result: object) -> None:
         x = getattr(result, name)
         if isinstance(x, float):
             assert math.isfinite(x), name
-        if isinstance(x, Assessment):
+        if isinstance(x, Assessment | Chance):
             _finite_everywhere(x)
         if isinstance(x, tuple):
             for item in x:
