@@ -16,7 +16,7 @@ Conventions (docs/engine.md has the long form):
 - The base year is the first point unless ``base_year`` names one; a base year without a figure
   moves as the method says (Open SDG: the first later year; UNSD: after, else before).
 - Undefined numbers are None, never NaN or inf.
-- ``Assessment.chance`` is the project's own reading (``chance``): the
+- ``Assessment.chance`` is the project's own reading (``chance``, ``chance_batch``): the
   probability that the deadline figure meets the target, from a trend and a random walk fitted
   to the figures since the base year. It never changes a method's status.
 - Common statuses are ordered for CI gates (achieved < on_track < at_risk < off_track <
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from targets.engine._batch import BatchResult, assess_batch
     from targets.engine._binary import BINARY_LABELS, BinaryAssessment, assess_binary
     from targets.engine._chance import CHANCE_MODELS, Chance, chance
+    from targets.engine._chance_batch import ChanceBatch, chance_batch
     from targets.engine._combine import (
         IndicatorScore,
         aggregate_assessments,
@@ -93,6 +94,7 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "BinaryAssessment": "targets.engine._binary",
         "CHANCE_MODELS": "targets.engine._chance",
         "Chance": "targets.engine._chance",
+        "ChanceBatch": "targets.engine._chance_batch",
         "Conflict": "targets.engine._evidence",
         "CountSeries": "targets.engine._count",
         "DEFAULT_PROJECTION": "targets.engine._assess",
@@ -118,6 +120,7 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "assess_milestones": "targets.engine._milestones",
         "assess_rank": "targets.engine._kinds",
         "chance": "targets.engine._chance",
+        "chance_batch": "targets.engine._chance_batch",
         "combine_worst": "targets.engine._combine",
         "count_meeting": "targets.engine._count",
         "select_figures": "targets.engine._evidence",
@@ -151,6 +154,7 @@ __all__ = [
     "BatchResult",
     "BinaryAssessment",
     "Chance",
+    "ChanceBatch",
     "Conflict",
     "CountSeries",
     "EndsAssessment",
@@ -175,6 +179,7 @@ __all__ = [
     "assess_milestones",
     "assess_rank",
     "chance",
+    "chance_batch",
     "combine_worst",
     "count_meeting",
     "format_number",
