@@ -208,9 +208,11 @@ def spread_of(r: Readings, scale: float) -> bool:
     return s_a > NO_SPREAD * scale and s_b > NO_SPREAD * scale
 
 
-def _tail(r: Readings, ts: Sequence[float], ys: Sequence[float], i: int) -> float:
-    """Two-sided tail probability of figure i (of ``ts``, ``ys``) under the forecast that ``r``,
-    fitted to the other figures, makes of it (both readings, their weights)."""
+def _standardised(
+    r: Readings, ts: Sequence[float], ys: Sequence[float], i: int
+) -> tuple[float, float, float]:
+    """(|z| under the trend, |z| under the walk, walk weight) of figure i (of ``ts``, ``ys``)
+    against the forecast that ``r``, fitted to the other figures, makes of it."""
     m_a, s_a = r.trend_forecast(ts[i])
     if i == 0:
         m_b, s_b = r.walk_backcast(ts[i])
@@ -220,12 +222,8 @@ def _tail(r: Readings, ts: Sequence[float], ys: Sequence[float], i: int) -> floa
         before, after = ts[i] - ts[i - 1], ts[i + 1] - ts[i]
         m_b = ys[i - 1] + (ys[i + 1] - ys[i - 1]) * before / (before + after)
         s_b = math.sqrt(r.walk_ss / r.df * (before * after / (before + after)))
-    w = r.walk_weight
     with np.errstate(all="ignore"):
-        z_a, z_b = abs(ys[i] - m_a) / s_a, abs(ys[i] - m_b) / s_b
-        tails = 1.0 - t_cdf([z_a, z_b], r.df)
-        tail = float((1.0 - w) * 2.0 * tails[0] + w * 2.0 * tails[1])
-    return tail if math.isfinite(tail) else math.inf
+        return abs(ys[i] - m_a) / s_a, abs(ys[i] - m_b) / s_b, r.walk_weight
 
 
 def find_outlier(
@@ -233,18 +231,25 @@ def find_outlier(
 ) -> tuple[int, float] | None:
     """(index, tail probability) of the one figure to leave out, or None.
 
-    Each figure is forecast from the others; the least likely is left out when its tail
-    probability is below ``OUTLIER_ALPHA / n``, no other figure is as unlikely (within a
-    relative 1e-9: two alike are not one outlier), and the others still show a spread.
+    Each figure is forecast from the others; the least likely is left out when its two-sided
+    tail probability (both readings, the others' weights) is below ``OUTLIER_ALPHA / n``, no
+    other figure is as unlikely (within a relative 1e-9: two alike are not one outlier), and
+    the others still show a spread.
     """
     n = len(ts)
     if n < OUTLIER_MIN_POINTS:
         return None
-    tails: list[float] = []
+    z = np.full((n, 2), np.nan)
+    w = np.full(n, np.nan)
     for i in range(n):
         others = fit([*ts[:i], *ts[i + 1 :]], [*ys[:i], *ys[i + 1 :]])
         # where the others lie on a line there is nothing to measure figure i against
-        tails.append(_tail(others, ts, ys, i) if spread_of(others, scale) else math.inf)
+        if spread_of(others, scale):
+            z[i, 0], z[i, 1], w[i] = _standardised(others, ts, ys, i)
+    with np.errstate(all="ignore"):
+        upper = 1.0 - t_cdf(z, n - 3)
+        both = (1.0 - w) * 2.0 * upper[:, 0] + w * 2.0 * upper[:, 1]
+    tails = [float(p) if math.isfinite(p) else math.inf for p in both]
     low = min(tails)
     alike = [i for i, p in enumerate(tails) if p <= low * (1.0 + 1e-9)]
     if low < OUTLIER_ALPHA / n and len(alike) == 1:

@@ -30,6 +30,10 @@ def t_cdf(x: npt.ArrayLike, df: npt.ArrayLike) -> Floats:
     ``x`` and ``df`` broadcast together; NaN in x gives NaN, +-inf gives 1 or 0. A df that is
     not a whole number >= 1 raises ValueError.
     """
+    if isinstance(df, int | np.integer):  # one df: the common case, without the grouping
+        if df < 1:
+            raise ValueError("degrees of freedom must be whole numbers >= 1")
+        return _cdf_one_df(np.asarray(x, dtype=float), int(df))
     xs, dfs = np.broadcast_arrays(np.asarray(x, dtype=float), np.asarray(df))
     if dfs.size and not (np.all(dfs >= 1) and np.all(np.asarray(dfs, dtype=float) % 1 == 0)):
         raise ValueError("degrees of freedom must be whole numbers >= 1")
