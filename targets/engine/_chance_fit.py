@@ -60,8 +60,10 @@ OUTLIER_MIN_POINTS = 5
 """Fewer figures cannot tell one outlier from the rest: none is left out."""
 Floats = npt.NDArray[np.float64]
 
-NO_SPREAD = 1e-9
-"""Relative to the largest |y|: a reading whose spread is below this sees no noise at all."""
+NO_SPREAD = 1e-6
+"""Relative to the largest |y|: a reading whose spread is below this sees no noise at all
+(figures that agree with a line to a millionth carry no measurable spread). Well above
+rounding, so that the batch's leave-one-out sums, which subtract, decide alike."""
 
 
 def _log(x: float) -> float:

@@ -130,3 +130,16 @@ def test_the_batch_refuses_what_chance_refuses(kwargs: dict[str, object], messag
 def test_two_figures_for_one_year_are_refused() -> None:
     with pytest.raises(ValueError, match="two figures for one year"):
         chance_batch(["a"] * 3, [2020, 2020, 2022], [1.0, 2.0, 3.5], target=5.0, target_year=2026)
+
+
+def test_nearly_exact_figures_around_one_spike_read_alike_in_both_paths() -> None:
+    # the others lie on a line to within 1e-9: the batch's leave-one-out sums subtract and
+    # carry rounding there, so both paths must call that "no spread" (found by hypothesis)
+    years = [2000.0, 2001.0, 2002.0, 2003.0, 2004.0]
+    values = [1.0, 1.0, 1.0, 1.2840254166877414, 1.000000001]
+    one = chance(years, values, target=1.000000001, target_year=2005.0, level=0.5)
+    many = chance_batch(["a"] * 5, years, values, target=1.000000001, target_year=2005.0,
+                        level=0.5)  # fmt: skip
+    assert one.probability is not None
+    assert _same(one.probability, float(many.probability[0]))
+    assert _same(None if one.outlier is None else one.outlier[0], float(many.outlier_year[0]))
