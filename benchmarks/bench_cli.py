@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "vietnam-digital"
 
 IMPORTS = (
-    "import targets._check, targets._load, targets._render, targets.engine, numpy;"
-    "from targets import _units; _units._registry()"
+    "import targets.judge._check, targets.rules._load, targets.render._render;"
+    "import targets.engine, numpy;"
+    "from targets.rules import _units; _units._registry()"
 )
 
 

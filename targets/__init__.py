@@ -1,7 +1,11 @@
 """targets: programme targets as declarative rules, checked against reported figures.
 
 ``import targets`` is cheap: the names below load their modules on first use, so the
-``targets`` command starts without pydantic or pint until a command needs them.
+``targets`` command starts without pydantic, pint or numpy until a command needs them.
+
+The package is built in layers (see docs/architecture.md): `targets.engine` (the numbers),
+`targets.rules` (files in, a `Programme` out), `targets.judge` (rules meet the engine: a
+`Report`), `targets.render` (reports), `targets.notebook` (Jupyter) and `targets.cli`.
 """
 
 from __future__ import annotations
@@ -12,21 +16,43 @@ from typing import TYPE_CHECKING, Any
 from targets._exit import ExitCode
 
 if TYPE_CHECKING:
-    from targets._check import check
-    from targets._errors import Diagnostic, LoadError, Location
-    from targets._evidence import Conflict, Evidence
-    from targets._figures import Figure
-    from targets._load import load, validate
-    from targets._model import Metric, ProgrammeInfo, Source
-    from targets._periods import Period
-    from targets._programme import Programme
-    from targets._report import Report
-    from targets._result import TargetResult
-    from targets._schema import json_schema
-    from targets._targets import Target, TargetBase
-    from targets._whatif import Scenario, required_growth
+    from targets.engine import Conflict
+    from targets.judge import (
+        AsOfError,
+        BaselineError,
+        CheckError,
+        Evidence,
+        MethodError,
+        Report,
+        Scenario,
+        SelectionError,
+        TargetResult,
+        UnknownTargetError,
+        check,
+        json_schema,
+        required_growth,
+    )
+    from targets.rules import (
+        Diagnostic,
+        Figure,
+        LoadError,
+        Location,
+        Metric,
+        Period,
+        Programme,
+        ProgrammeInfo,
+        Source,
+        Target,
+        TargetBase,
+        load,
+        record,
+        validate,
+    )
 
 __all__ = [
+    "AsOfError",
+    "BaselineError",
+    "CheckError",
     "Conflict",
     "Diagnostic",
     "Evidence",
@@ -34,56 +60,79 @@ __all__ = [
     "Figure",
     "LoadError",
     "Location",
+    "MethodError",
     "Metric",
     "Period",
     "Programme",
     "ProgrammeInfo",
     "Report",
     "Scenario",
+    "SelectionError",
     "Source",
     "Target",
     "TargetBase",
     "TargetResult",
+    "UnknownTargetError",
     "check",
     "json_schema",
     "load",
+    "record",
     "required_growth",
     "validate",
 ]
 
-_LAZY = {
-    "check": "targets._check",
-    "Conflict": "targets._evidence",
-    "Evidence": "targets._evidence",
-    "Report": "targets._report",
-    "TargetResult": "targets._result",
-    "Scenario": "targets._whatif",
-    "required_growth": "targets._whatif",
-    "Diagnostic": "targets._errors",
-    "LoadError": "targets._errors",
-    "Location": "targets._errors",
-    "Figure": "targets._figures",
-    "load": "targets._load",
-    "validate": "targets._load",
-    "Metric": "targets._model",
-    "ProgrammeInfo": "targets._model",
-    "Source": "targets._model",
-    "Period": "targets._periods",
-    "Programme": "targets._programme",
-    "json_schema": "targets._schema",
-    "Target": "targets._targets",
-    "TargetBase": "targets._targets",
+_HOME = {
+    "Conflict": "targets.engine",
+    **dict.fromkeys(
+        (
+            "AsOfError",
+            "BaselineError",
+            "CheckError",
+            "Evidence",
+            "MethodError",
+            "Report",
+            "Scenario",
+            "SelectionError",
+            "TargetResult",
+            "UnknownTargetError",
+            "check",
+            "json_schema",
+            "required_growth",
+        ),
+        "targets.judge",
+    ),
+    **dict.fromkeys(
+        (
+            "Diagnostic",
+            "Figure",
+            "LoadError",
+            "Location",
+            "Metric",
+            "Period",
+            "Programme",
+            "ProgrammeInfo",
+            "Source",
+            "Target",
+            "TargetBase",
+            "load",
+            "record",
+            "validate",
+        ),
+        "targets.rules",
+    ),
 }
+"""The layer each public name comes from, imported on first use."""
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
+    layer = _HOME.get(name)
+    if layer is None:
         raise AttributeError(f"module 'targets' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(layer), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names only (and the layer packages, once imported)."""
+    return sorted(__all__)

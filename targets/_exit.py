@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+__all__ = ["ExitCode"]
+
 
 class ExitCode(IntEnum):
     """What the process exit status of ``targets`` means; CI gates read it."""
@@ -20,3 +22,6 @@ class ExitCode(IntEnum):
     """Nothing could be evaluated: a usage error, or invalid rules or figures."""
     INTERNAL = 3
     """A bug in targets: an unexpected exception. Never reported as 1."""
+
+
+ExitCode.__module__ = "targets"  # public as targets.ExitCode

@@ -5,8 +5,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+import targets
 
 PROGRAMME = """\
 programme:
@@ -85,3 +88,36 @@ def write(tmp_path: Path) -> Write:
 def programme_text() -> str:
     """A small valid programme: five metrics, four targets, four figures."""
     return PROGRAMME
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
+
+
+@pytest.fixture(scope="session")
+def example_programme() -> targets.Programme:
+    """The Vietnam example, loaded once per test session (a frozen programme: read only)."""
+    return targets.load(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def example_report(example_programme: targets.Programme) -> targets.Report:
+    """The Vietnam example checked once per test session (a frozen report: read only)."""
+    return targets.check(example_programme)
+
+
+@pytest.fixture(scope="session")
+def results_validator() -> Any:
+    """The JSON report's schema, as a validator built once."""
+    import jsonschema  # noqa: PLC0415 - a test dependency only the JSON tests need
+
+    return jsonschema.Draft202012Validator(targets.json_schema(results=True))
+
+
+@pytest.fixture(scope="session")
+def rules_validator() -> Any:
+    """The schema of rules and figures files, as a validator built (and checked) once."""
+    import jsonschema  # noqa: PLC0415 - a test dependency only the schema tests need
+
+    schema = targets.json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from targets._evidence import known_by, select
-from targets._figures import Figure, FigureKind
-from targets._model import Source
-from targets._periods import Period, parse_date, parse_period
+from targets.judge._evidence import known_by, select
+from targets.rules._figures import Figure, FigureKind
+from targets.rules._model import Source
+from targets.rules._periods import Period, parse_date, parse_period
 
 
 def fig(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ import targets
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 
 
-@pytest.fixture(scope="module")
-def programme() -> targets.Programme:
-    return targets.load(EXAMPLE)
+@pytest.fixture
+def programme(example_programme: targets.Programme) -> targets.Programme:
+    return example_programme
 
 
 def test_the_example_loads_without_warnings(programme: targets.Programme) -> None:
@@ -102,7 +103,10 @@ def test_a_broken_copy_gives_one_positioned_message_per_problem(tmp_path: Path) 
         assert text.count(old) >= 1, old
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = subprocess.run(
-        ["targets", "validate", str(copy)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "targets", "validate", str(copy)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == targets.ExitCode.INVALID
     assert "Traceback" not in result.stderr

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import targets
-from targets._files import read_csv
-from targets._yaml import load_yaml
+from targets.rules._files import read_csv
+from targets.rules._yaml import load_yaml
 
 from .conftest import PROGRAMME
 

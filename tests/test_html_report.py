@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import functools
 import hashlib
 import io
 import json
@@ -33,10 +32,10 @@ from click.testing import CliRunner
 from PIL import Image
 
 import targets
-from targets._gate import Gate
-from targets._html_report import WORST_FIRST, report_html_document
 from targets.cli import cli
-from targets.engine import Status
+from targets.engine import WORST_FIRST, Status
+from targets.judge._gate import Gate
+from targets.render._html import report_html_document
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -269,11 +268,6 @@ def test_hostile_text_stays_text_in_chromium(
 # The document itself, read with the standard library (it is well-formed XML too).
 
 
-@functools.cache
-def example_report() -> targets.Report:
-    return targets.check(EXAMPLE)
-
-
 def parse(document: str) -> ET.Element:
     return ET.fromstring(document)
 
@@ -286,8 +280,8 @@ def text(element: ET.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def test_one_card_per_target_worst_first() -> None:
-    report = example_report()
+def test_one_card_per_target_worst_first(example_report: targets.Report) -> None:
+    report = example_report
     found = cards(parse(report.to_html()))
     assert len(found) == len(report) == 33
     order = [WORST_FIRST.index(Status(c.get("data-status", ""))) for c in found]
@@ -298,8 +292,8 @@ def test_one_card_per_target_worst_first() -> None:
         assert card.get("data-status") == result.status.value
 
 
-def test_nothing_in_the_page_can_fetch() -> None:
-    document = example_report().to_html()
+def test_nothing_in_the_page_can_fetch(example_report: targets.Report) -> None:
+    document = example_report.to_html()
     root = parse(document)
     assert not [e for e in root.iter() if e.get("src") is not None]
     assert {e.tag for e in root.iter()}.isdisjoint({"link", "img", "iframe", "object", "embed"})
@@ -320,9 +314,9 @@ def gate(document: str) -> str:
 
 
 def test_the_header_says_where_the_programme_stands(
-    write: Callable[[dict[str, str]], Path],
+    write: Callable[[dict[str, str]], Path], example_report: targets.Report
 ) -> None:
-    report = example_report()
+    report = example_report
     root = parse(report.to_html())
     assert text(next(root.iter("h1"))) == report.programme.info.name
     assert gate(report.to_html()).startswith("✗ Gate failed: 9 targets are off track or worse")
@@ -336,8 +330,10 @@ def test_the_header_says_where_the_programme_stands(
     assert drawn == {s: n for s, n in report.summary.items() if n}
 
 
-def test_a_card_has_chart_numbers_explanation_notes_and_sources() -> None:
-    report = example_report()
+def test_a_card_has_chart_numbers_explanation_notes_and_sources(
+    example_report: targets.Report,
+) -> None:
+    report = example_report
     result = report["dt-firms-100k-2025"]
     card = next(c for c in cards(parse(report.to_html())) if c.get("id") == f"target-{result.id}")
     words = text(card)
@@ -355,8 +351,8 @@ def test_a_card_has_chart_numbers_explanation_notes_and_sources() -> None:
     assert "programme.yaml:471:5" in words
 
 
-def test_a_citation_links_to_its_source() -> None:
-    report = example_report()
+def test_a_citation_links_to_its_source(example_report: targets.Report) -> None:
+    report = example_report
     found = cards(parse(report.to_html()))
     ordered = sorted(report, key=lambda r: WORST_FIRST.index(r.status))
     for result, card in zip(ordered, found, strict=True):
@@ -367,8 +363,8 @@ def test_a_citation_links_to_its_source() -> None:
             assert source.url in [a.get("href") for a in footer.iter("a")]
 
 
-def test_not_assessable_cards_say_why_without_a_chart() -> None:
-    report = example_report()
+def test_not_assessable_cards_say_why_without_a_chart(example_report: targets.Report) -> None:
+    report = example_report
     found = {c.get("id"): c for c in cards(parse(report.to_html()))}
     for result in report:
         if result.status is Status.NOT_ASSESSABLE:
@@ -385,8 +381,8 @@ def test_hostile_text_is_escaped(write: Callable[[dict[str, str]], Path]) -> Non
     assert "Hostile <script>window.pwned = 1</script> & co" in text(next(root.iter("h1")))
 
 
-def test_to_html_is_the_report_document() -> None:
-    report = example_report()
+def test_to_html_is_the_report_document(example_report: targets.Report) -> None:
+    report = example_report
     assert report.to_html(strict=True) == report_html_document(report, gate=Gate(strict=True))
     dated = targets.check(EXAMPLE, as_of="2023-01-01", method="unsd").to_html()
     assert "as of 2023-01-01" in dated

@@ -17,9 +17,9 @@ from targets import Report
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 
 
-@pytest.fixture(scope="module")
-def report() -> Report:
-    return targets.check(EXAMPLE)
+@pytest.fixture
+def report(example_report: Report) -> Report:
+    return example_report
 
 
 def test_all_is_sorted_and_every_name_resolves() -> None:
@@ -41,6 +41,8 @@ REPORT_DTYPES = {
     "severity": "category",
     "status": "category",
     "latest_period": "string",
+    "target_value": "float64",
+    "target_year": "float64",
     "latest_year": "float64",
     "latest_value": "float64",
     "base_year": "float64",
@@ -56,6 +58,31 @@ REPORT_DTYPES = {
     "ratio": "float64",
     "score": "float64",
     "trajectory_gap": "float64",
+    "slope": "float64",
+    "projection": "string",
+    **dict.fromkeys(
+        (
+            "trajectory_value",
+            "limit",
+            "interpolated",
+            "band_low",
+            "band_high",
+            "bound",
+            "driving_milestone",
+            "milestones_trajectory_value",
+            "milestones_trajectory_gap",
+            "hold_low",
+            "hold_high",
+            "hold_start",
+            "hold_end",
+            "rate",
+            "growth_start",
+            "growth_end",
+            "recent",
+            "first_reached",
+        ),
+        "float64",
+    ),
     "explanation": "string",
     "file": "string",
     "line": "Int64",

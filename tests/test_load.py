@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import targets
-from targets._targets import LevelTarget
+from targets.rules._targets import LevelTarget
 
 Write = Callable[[dict[str, str]], Path]
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from targets._periods import PeriodError, parse_date, parse_period
+from targets.rules._periods import PeriodError, parse_date, parse_period
 
 
 @pytest.mark.parametrize(

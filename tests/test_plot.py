@@ -19,16 +19,16 @@ from matplotlib.lines import Line2D
 
 import targets
 from targets import Report
-from targets._repr import BADGE_COLOURS
 from targets.engine import Status
+from targets.render import BADGE_COLOURS
 
 Write = Callable[[dict[str, str]], Path]
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 
 
-@pytest.fixture(scope="module")
-def report() -> Report:
-    return targets.check(EXAMPLE)
+@pytest.fixture
+def report(example_report: Report) -> Report:
+    return example_report
 
 
 def lines(ax: Axes, gid: str) -> list[Line2D]:
@@ -181,6 +181,7 @@ def test_a_scenario_line_per_scenario_beside_the_trend(report: Report) -> None:
         path = xy(artist)
         assert path[0] == (2024.0, 73788.0)  # from the latest figure, as the trend
         scenario = result.what_if(growth)
+        assert scenario.reach_year is not None
         assert path[-1][0] == pytest.approx(max(scenario.reach_year, scenario.deadline))
     assert len({a.get_color() for a in scenarios}) == 3
     # Report.plot passes scenarios through.

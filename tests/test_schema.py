@@ -9,8 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from targets._schema import json_schema
-from targets._yaml import load_yaml
+from targets import json_schema
+from targets.rules._yaml import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "schema" / "targets.schema.json"
@@ -39,8 +39,10 @@ def test_there_are_example_files_to_check() -> None:
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_example_files_validate_against_the_schema(path: Path) -> None:
-    jsonschema.validate(_data(path), json_schema(), cls=jsonschema.Draft202012Validator)
+def test_example_files_validate_against_the_schema(
+    path: Path, rules_validator: jsonschema.Draft202012Validator
+) -> None:
+    rules_validator.validate(_data(path))
 
 
 def test_example_files_point_editors_at_the_committed_schema() -> None:
@@ -62,6 +64,8 @@ def test_example_files_point_editors_at_the_committed_schema() -> None:
         {"programme": {"name": "P", "colour": "red"}},
     ],
 )
-def test_the_schema_refuses_what_the_loader_refuses(document: dict[str, Any]) -> None:
+def test_the_schema_refuses_what_the_loader_refuses(
+    document: dict[str, Any], rules_validator: jsonschema.Draft202012Validator
+) -> None:
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(document, json_schema(), cls=jsonschema.Draft202012Validator)
+        rules_validator.validate(document)

@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import targets
-from targets._chart import Chart, Goal
-from targets._svg import chart_svg, key_svg
-from targets._svg_axes import nice_step, tick_label
+from targets.render._chart import Chart, Goal
+from targets.render._svg import chart_svg, key_svg
+from targets.render._svg_axes import nice_step, tick_label
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -35,9 +34,9 @@ figures:
 """
 
 
-@cache
-def example() -> targets.Report:
-    return targets.check(EXAMPLE)
+@pytest.fixture
+def example(example_report: targets.Report) -> targets.Report:
+    return example_report
 
 
 def parse(svg: str) -> ET.Element:
@@ -55,16 +54,16 @@ def having(root: ET.Element, *wanted: str) -> list[ET.Element]:
     return [e for e in root.iter() if set(wanted) <= classes(e)]
 
 
-def test_every_example_chart_is_well_formed_and_labelled() -> None:
-    for result in example():
+def test_every_example_chart_is_well_formed_and_labelled(example: targets.Report) -> None:
+    for result in example:
         root = parse(chart_svg(result.chart()))
         assert root.get("role") == "img"
         assert (root.get("aria-label") or "").startswith(result.target.name or result.id)
         assert root.get("data-status") == result.status.value
 
 
-def test_points_are_drawn_one_per_figure_by_kind() -> None:
-    result = example()["dt-firms-100k-2025"]
+def test_points_are_drawn_one_per_figure_by_kind(example: targets.Report) -> None:
+    result = example["dt-firms-100k-2025"]
     root = parse(chart_svg(result.chart()))
     points = having(root, "point")
     drawn = Counter((sorted(classes(p) & {"actual", "estimate", "derived"})[0]) for p in points)
@@ -81,8 +80,8 @@ def test_points_are_drawn_one_per_figure_by_kind() -> None:
         assert point.find(f"{SVG}circle").get("stroke") == "#b0bec5"  # type: ignore[union-attr]
 
 
-def test_forecasts_are_diamonds_and_ranges_bars() -> None:
-    root = parse(chart_svg(example()["de-share-20-30-mic"].chart()))
+def test_forecasts_are_diamonds_and_ranges_bars(example: targets.Report) -> None:
+    root = parse(chart_svg(example["de-share-20-30-mic"].chart()))
     forecasts = having(root, "point", "forecast")
     assert len(forecasts) == 1
     assert forecasts[0].find(f"{SVG}path") is not None
@@ -94,8 +93,10 @@ def test_forecasts_are_diamonds_and_ranges_bars() -> None:
     assert "11–12 %" in (ranges[0].findtext(f"{SVG}title") or "")
 
 
-def test_trend_trajectory_goal_deadline_and_reach_of_a_known_target() -> None:
-    root = parse(chart_svg(example()["dt-firms-100k-2025"].chart()))
+def test_trend_trajectory_goal_deadline_and_reach_of_a_known_target(
+    example: targets.Report,
+) -> None:
+    root = parse(chart_svg(example["dt-firms-100k-2025"].chart()))
     trend, trajectory = having(root, "trend"), having(root, "trajectory")
     assert len(trend) == len(trajectory) == 1
     assert trend[0].get("stroke") == "#b71c1c"  # off track: the status colour
@@ -109,19 +110,19 @@ def test_trend_trajectory_goal_deadline_and_reach_of_a_known_target() -> None:
     assert "≥ 100k" in labels
 
 
-def test_tooltips_give_period_value_and_source() -> None:
-    root = parse(chart_svg(example()["dt-firms-100k-2025"].chart()))
+def test_tooltips_give_period_value_and_source(example: targets.Report) -> None:
+    root = parse(chart_svg(example["dt-firms-100k-2025"].chart()))
     tips = [p.findtext(f"{SVG}title") for p in having(root, "point")]
     assert "2024 (sggp-2025-01-24): 73,788 firm, actual" in tips
 
 
-def test_milestones_are_several_goals() -> None:
-    root = parse(chart_svg(example()["ict-revenue-165-185bn"].chart()))
+def test_milestones_are_several_goals(example: targets.Report) -> None:
+    root = parse(chart_svg(example["ict-revenue-165-185bn"].chart()))
     assert len(having(root, "goal")) == 2
 
 
-def test_scenarios_are_dotted_lines_labelled_with_their_growth() -> None:
-    chart = example()["dt-firms-100k-2025"].chart(scenarios=[0.12, 0.2])
+def test_scenarios_are_dotted_lines_labelled_with_their_growth(example: targets.Report) -> None:
+    chart = example["dt-firms-100k-2025"].chart(scenarios=[0.12, 0.2])
     root = parse(chart_svg(chart))
     scenarios = having(root, "scenario")
     assert len(scenarios) == 2
@@ -149,8 +150,8 @@ def test_ranks_are_drawn_with_1_at_the_top(write: Write) -> None:
     assert "rank (1 = best, at the top)" in [t.text for t in root.iter(f"{SVG}text")]
 
 
-def test_a_trend_past_rank_1_stops_there() -> None:
-    chart = example()["gci-top30-2030"].chart()
+def test_a_trend_past_rank_1_stops_there(example: targets.Report) -> None:
+    chart = example["gci-top30-2030"].chart()
     chart = replace(chart, trend=((2024.0, 17.0), (2027.0, 1.0), (2030.0, -16.0)))
     root = parse(chart_svg(chart))
     top = max(float(t.get("y", "nan")) for t in having(root, "tick") if t.text == "1")
@@ -158,8 +159,8 @@ def test_a_trend_past_rank_1_stops_there() -> None:
     assert min(float(pair.split(",")[1]) for pair in trend.split()) == pytest.approx(top, abs=0.2)
 
 
-def test_everything_drawn_stays_inside_the_picture() -> None:
-    for result in example():
+def test_everything_drawn_stays_inside_the_picture(example: targets.Report) -> None:
+    for result in example:
         root = parse(chart_svg(result.chart(), width=400, height=200))
         pairs = [p.split(",") for e in root.iter() for p in e.get("points", "").split()]
         pairs += [[e.get("cx", "0"), e.get("cy", "0")] for e in root.iter(f"{SVG}circle")]
@@ -169,8 +170,8 @@ def test_everything_drawn_stays_inside_the_picture() -> None:
             assert 0 <= float(y) <= 200, result.id
 
 
-def test_held_bands_and_bands_at_a_date() -> None:
-    chart = example()["dt-firms-100k-2025"].chart()
+def test_held_bands_and_bands_at_a_date(example: targets.Report) -> None:
+    chart = example["dt-firms-100k-2025"].chart()
     held = Goal(2022.0, 2025.0, 60000.0, 70000.0, "between 60,000 and 70,000 every year")
     band = Goal(2025.0, 2025.0, 90000.0, 110000.0, "between 90,000 and 110,000 by 2025")
     root = parse(chart_svg(replace(chart, goals=(held, band))))
@@ -181,8 +182,8 @@ def test_held_bands_and_bands_at_a_date() -> None:
     assert "90k–110k" in [t.text for t in root.iter(f"{SVG}text")]
 
 
-def test_an_empty_chart_is_a_placeholder_that_says_why() -> None:
-    result = example()["fibre-5g-universal-2030"]
+def test_an_empty_chart_is_a_placeholder_that_says_why(example: targets.Report) -> None:
+    result = example["fibre-5g-universal-2030"]
     root = parse(chart_svg(result.chart()))
     assert having(root, "point") == []
     assert len(having(root, "empty")) == 1
@@ -190,8 +191,8 @@ def test_an_empty_chart_is_a_placeholder_that_says_why() -> None:
     assert texts == ["no figures", "due 2030", "done by 2030"]
 
 
-def test_a_chart_not_assessable_with_figures_says_why() -> None:
-    root = parse(chart_svg(example()["dt-firms-operational-60k-2025"].chart()))
+def test_a_chart_not_assessable_with_figures_says_why(example: targets.Report) -> None:
+    root = parse(chart_svg(example["dt-firms-operational-60k-2025"].chart()))
     assert len(having(root, "point")) == 1
     (reason,) = having(root, "reason")
     assert reason.text == "not assessable: fewer than two years of data"
@@ -205,8 +206,8 @@ def _hostile(chart: Chart, text: str) -> Chart:
     return replace(chart, title=text, goal=text, target=text, unit=text, points=points)
 
 
-def test_hostile_text_is_escaped() -> None:
-    chart = _hostile(example()["dt-firms-100k-2025"].chart(), HOSTILE)
+def test_hostile_text_is_escaped(example: targets.Report) -> None:
+    chart = _hostile(example["dt-firms-100k-2025"].chart(), HOSTILE)
     for svg in (chart_svg(chart), chart_svg(replace(chart, points=()))):
         root = parse(svg)
         assert not [e for e in root.iter() if e.tag.endswith("script")]
@@ -215,15 +216,15 @@ def test_hostile_text_is_escaped() -> None:
         assert any(HOSTILE in t for t in texts)
 
 
-@given(st.text())
-def test_any_text_makes_well_formed_svg(text: str) -> None:
-    chart = example()["egdi-top50-2030"].chart()
+@given(text=st.text())
+def test_any_text_makes_well_formed_svg(example_report: targets.Report, text: str) -> None:
+    chart = example_report["egdi-top50-2030"].chart()
     parse(chart_svg(_hostile(chart, text)))
     parse(chart_svg(_hostile(replace(chart, points=()), text)))
 
 
-def test_sizes_are_arguments() -> None:
-    root = parse(chart_svg(example()["dt-firms-100k-2025"].chart(), width=800, height=300))
+def test_sizes_are_arguments(example: targets.Report) -> None:
+    root = parse(chart_svg(example["dt-firms-100k-2025"].chart(), width=800, height=300))
     assert (root.get("width"), root.get("height")) == ("800", "300")
     assert root.get("viewBox") == "0 0 800 300"
 
@@ -242,6 +243,6 @@ def test_the_key_draws_each_mark() -> None:
     assert {"actual", "estimate", "forecast", "trend", "trajectory", "goal", "reach"} <= kinds
 
 
-def test_a_result_in_a_notebook_shows_its_chart() -> None:
-    html = example()["dt-firms-100k-2025"]._repr_html_()
+def test_a_result_in_a_notebook_shows_its_chart(example: targets.Report) -> None:
+    html = example["dt-firms-100k-2025"]._repr_html_()
     assert 'class="targets-chart"' in html

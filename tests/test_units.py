@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from targets import _units
-from targets._units import UnitError, conversion_factor, convert, parse_quantity, parse_unit
+from targets.rules import _units
+from targets.rules._units import UnitError, conversion_factor, convert, parse_quantity, parse_unit
 
 SCALES = ["", "thousand", "million", "billion", "trillion", "k", "mn", "bn"]
 BASES = ["USD", "VND", "EUR", "firm", "person", "household", "locality", "zone"]

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from targets._yaml import load_yaml, resolve_plain
+from targets.rules._yaml import load_yaml, resolve_plain
 
 
 @pytest.mark.parametrize(

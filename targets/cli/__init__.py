@@ -14,6 +14,8 @@ from typing import Any
 import click
 
 from targets._exit import ExitCode
+from targets._safe import excerpt
+from targets.cli._echo import report_problems, say
 
 EXIT_CODES_HELP = "\n".join(
     f"  {code.value}  {text}"
@@ -35,26 +37,19 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
-            from targets._errors import LoadError  # noqa: PLC0415 - start-up time
+            from targets import LoadError  # noqa: PLC0415 - start-up time
 
             if isinstance(exc, LoadError):
                 report_problems(exc)
                 ctx.exit(ExitCode.INVALID)
             if ctx.params.get("debug") or (ctx.obj or {}).get("debug"):
                 traceback.print_exc()
-            click.echo(
-                f"targets: internal error: {type(exc).__name__}: {exc}\n"
+            say(
+                f"targets: internal error: {type(exc).__name__}: {excerpt(exc, 200)}\n"
                 "This is a bug in targets; run again with --debug for the traceback.",
                 err=True,
             )
             ctx.exit(ExitCode.INTERNAL)
-
-
-def report_problems(error: Any) -> None:
-    """Print every diagnostic of a `LoadError`, then how many there were, to stderr."""
-    for diagnostic in error.diagnostics:
-        click.echo(str(diagnostic), err=True)
-    click.echo(str(error.args[0]), err=True)
 
 
 @click.group(
@@ -75,13 +70,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _register() -> None:
-    from targets.cli import _check, _report, _validate  # noqa: PLC0415
+    from targets.cli import _check, _record, _report, _validate  # noqa: PLC0415
 
     cli.add_command(_check.check)
     cli.add_command(_check.explain)
     cli.add_command(_validate.validate)
     cli.add_command(_validate.schema)
     cli.add_command(_report.report)
+    cli.add_command(_record.record)
 
 
 _register()

@@ -11,7 +11,20 @@ import click
 
 from targets._exit import ExitCode
 from targets.cli._complete import complete_patterns, complete_target
+from targets.cli._echo import say
 from targets.engine import METHODS, SEVERITY
+
+__all__ = [
+    "FORMATS",
+    "STATUSES",
+    "check",
+    "explain",
+    "follow_links",
+    "require_figures",
+    "warn_if_nothing_judged",
+    "write_all",
+]
+
 
 STATUSES = tuple(status.value for status in SEVERITY)
 """The statuses a gate can be set at (not_assessable is outside the order)."""
@@ -29,20 +42,29 @@ _method = click.option(
     help="Judge every target with this method for this run.",
 )
 
+follow_links = click.option(
+    "--follow-links-outside",
+    "follow_links",
+    is_flag=True,
+    help="Read what symlinks in the PATHS lead to outside them (by default such links are "
+    "refused: see SECURITY.md).",
+)
 
-def _load(paths: tuple[Path, ...]) -> Any:
+
+def _load(paths: tuple[Path, ...], follow_links: bool = False) -> Any:
     """Load the rules and figures; their warnings go to standard error."""
     import targets  # noqa: PLC0415 - start-up time
 
-    programme = targets.load(*(paths or (Path("."),)))
+    programme = targets.load(*(paths or (Path("."),)), follow_links_outside=follow_links)
     for warning in programme.warnings:
-        click.echo(str(warning), err=True)
+        say(str(warning), err=True)
     return programme
 
 
 @click.command()
 @_paths
 @_as_of
+@follow_links
 @click.option(
     "--select",
     "select",
@@ -124,6 +146,7 @@ def check(
     *,
     paths: tuple[Path, ...],
     as_of: str | None,
+    follow_links: bool,
     select: tuple[str, ...],
     exclude: tuple[str, ...],
     fail_on: str,
@@ -145,17 +168,16 @@ def check(
     everything was evaluated.
     """
     import targets  # noqa: PLC0415 - start-up time
-    from targets._changes import BaselineError  # noqa: PLC0415
-    from targets._gate import Gate  # noqa: PLC0415
-    from targets._render import render  # noqa: PLC0415
+    from targets.judge import Gate  # noqa: PLC0415
+    from targets.render import render  # noqa: PLC0415
 
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
     try:
-        programme = _load(paths)
+        programme = _load(paths, follow_links)
     except targets.LoadError as exc:
         if output_format == "github":  # annotate the files too; the group then exits 2
-            from targets._render_ci import annotation  # noqa: PLC0415
+            from targets.render import annotation  # noqa: PLC0415
 
             for d in exc.diagnostics:
                 click.echo(annotation(d.severity, d.message, d.location, "invalid input"))
@@ -170,9 +192,9 @@ def check(
             exclude=exclude,
             baseline=baseline,
         )
-    except BaselineError as exc:
+    except targets.BaselineError as exc:
         raise click.BadParameter(str(exc), param_hint="--baseline") from None
-    except ValueError as exc:  # a selection matching nothing, an unreadable --as-of
+    except targets.CheckError as exc:  # a selection matching nothing, an unreadable --as-of
         raise click.UsageError(str(exc)) from None
     gate = Gate(None if fail_on == "none" else fail_on, strict, fail_on_change)
     use_colour = _colour(color)
@@ -183,7 +205,7 @@ def check(
     }
     stdout = render(report, output_format, gate=gate, colour=use_colour, explain=explain)
     write_all(outputs)
-    click.echo(stdout, nl=False, color=use_colour)
+    click.echo(stdout, nl=False, color=use_colour)  # render() guarded it for its format
     warn_if_nothing_judged(report)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:
@@ -191,7 +213,7 @@ def check(
             with open(summary_file, "a", encoding="utf-8") as handle:
                 handle.write(render(report, "markdown", gate=gate))
         except OSError as exc:  # the gate still holds; the summary is a courtesy
-            click.echo(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
+            say(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
     ctx.exit(ExitCode.GATE if gate.failures(report) else ExitCode.OK)
 
 
@@ -206,7 +228,7 @@ def require_figures(programme: Any) -> None:
 
 def warn_if_nothing_judged(report: Any) -> None:
     if len(report) and all(r.status == "not_assessable" for r in report):
-        click.echo("warning: no target could be assessed; see the reasons above", err=True)
+        say("warning: no target could be assessed; see the reasons above", err=True)
 
 
 def write_all(outputs: dict[Path, str]) -> None:
@@ -237,14 +259,17 @@ def _colour(choice: bool | None) -> bool:
 @_paths
 @_as_of
 @_method
-def explain(target: str, paths: tuple[Path, ...], as_of: str | None, method: str | None) -> None:
+@follow_links
+def explain(
+    target: str, paths: tuple[Path, ...], as_of: str | None, method: str | None, follow_links: bool
+) -> None:
     """Print the whole arithmetic behind TARGET's verdict, step by step."""
     import targets  # noqa: PLC0415 - start-up time
 
     try:
-        report = targets.check(_load(paths), as_of=as_of, method=method)
-        click.echo(report.explain(target))
-    except KeyError as exc:
-        raise click.BadParameter(str(exc.args[0]), param_hint="TARGET") from None
-    except ValueError as exc:
+        report = targets.check(_load(paths, follow_links), as_of=as_of, method=method)
+        say(report.explain(target))
+    except targets.UnknownTargetError as exc:
+        raise click.BadParameter(str(exc), param_hint="TARGET") from None
+    except targets.CheckError as exc:
         raise click.UsageError(str(exc)) from None

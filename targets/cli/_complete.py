@@ -15,6 +15,9 @@ from click.shell_completion import CompletionItem
 
 from targets.engine import STATUS_CODES
 
+__all__ = ["STATUSES", "complete_patterns", "complete_target"]
+
+
 STATUSES = tuple(status.value for status in STATUS_CODES)
 
 

@@ -13,8 +13,12 @@ from pathlib import Path
 import click
 
 from targets._exit import ExitCode
+from targets._safe import guard
 from targets.cli import _check
 from targets.cli._check import STATUSES
+from targets.cli._echo import say
+
+__all__ = ["report"]
 
 
 def _reused(name: str) -> click.Parameter:
@@ -25,7 +29,9 @@ def _reused(name: str) -> click.Parameter:
     raise LookupError(f"targets check has no parameter {name!r}")  # pragma: no cover
 
 
-@click.command(params=[_reused(n) for n in ("paths", "as_of", "select", "exclude", "method")])
+@click.command(
+    params=[_reused(n) for n in ("paths", "as_of", "follow_links", "select", "exclude", "method")]
+)
 @click.option(
     "--html",
     "html_file",
@@ -48,6 +54,7 @@ def report(
     *,
     paths: tuple[Path, ...],
     as_of: str | None,
+    follow_links: bool,
     select: tuple[str, ...],
     exclude: tuple[str, ...],
     method: str | None,
@@ -63,17 +70,17 @@ def report(
     """
     import targets  # noqa: PLC0415 - start-up time
 
-    programme = _check._load(paths)
+    programme = _check._load(paths, follow_links)
     _check.require_figures(programme)
     try:
         result = targets.check(
             programme, as_of=as_of, method=method, select=select, exclude=exclude
         )
-    except ValueError as exc:  # a selection matching nothing, an unreadable --as-of
+    except targets.CheckError as exc:  # a selection matching nothing, an unreadable --as-of
         raise click.UsageError(str(exc)) from None
     document = result.to_html(fail_on=fail_on, strict=strict)
-    if str(html_file) == "-":
-        click.echo(document, nl=False)
+    if str(html_file) == "-":  # standard output may be a CI log: guarded as XML is
+        click.echo(guard(document, "xml"), nl=False)
         ctx.exit(ExitCode.OK)
     try:
         html_file.write_text(document, encoding="utf-8")
@@ -81,5 +88,5 @@ def report(
         message = f"cannot write {html_file}: {exc.strerror}"
         raise click.BadParameter(message, param_hint="--html") from None
     counts = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in result.summary.items() if n)
-    click.echo(f"wrote {html_file}: {len(result)} targets ({counts})", err=True)
+    say(f"wrote {html_file}: {len(result)} targets ({counts})", err=True)
     ctx.exit(ExitCode.OK)

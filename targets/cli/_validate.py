@@ -8,6 +8,12 @@ from pathlib import Path
 import click
 
 from targets._exit import ExitCode
+from targets._safe import oneline
+from targets.cli._check import follow_links
+from targets.cli._echo import report_problems, say
+
+__all__ = ["schema", "validate"]
+
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
 
@@ -15,29 +21,28 @@ _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), meta
 @click.command()
 @_paths
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 2).")
+@follow_links
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+def validate(ctx: click.Context, paths: tuple[Path, ...], strict: bool, follow_links: bool) -> None:
     """Check rules and figures files without assessing anything.
 
     Every problem in every file is listed as path:line:col: message. Exits 0 when the
     input is valid, 2 when it is not.
     """
     import targets  # noqa: PLC0415 - start-up time
-    from targets._words import count  # noqa: PLC0415
+    from targets.rules import count  # noqa: PLC0415
 
     try:
-        programme = targets.load(*(paths or (Path("."),)))
+        programme = targets.load(*(paths or (Path("."),)), follow_links_outside=follow_links)
     except targets.LoadError as exc:
-        for diagnostic in exc.diagnostics:
-            click.echo(str(diagnostic), err=True)
-        click.echo(str(exc.args[0]), err=True)
+        report_problems(exc)
         ctx.exit(ExitCode.INVALID)
     for warning in programme.warnings:
-        click.echo(str(warning), err=True)
+        say(str(warning), err=True)
     figures = sum(f.kind != "derived" for f in programme.figures)
     derived = len(programme.figures) - figures
-    click.echo(
-        f"ok: {programme.name}: {count(len(programme.targets), 'target')}, "
+    say(
+        f"ok: {oneline(programme.name)}: {count(len(programme.targets), 'target')}, "
         f"{count(len(programme.metrics), 'metric')}, {count(figures, 'figure')} "
         f"(+{derived} derived), {count(len(programme.sources), 'source')} "
         f"in {count(len(programme.files), 'file')}"
@@ -60,7 +65,7 @@ def schema(output: Path | None, results: bool) -> None:
     Point editors at it with a first line such as
     '# yaml-language-server: $schema=schema/targets.schema.json'.
     """
-    from targets._schema import json_schema  # noqa: PLC0415 - start-up time
+    from targets import json_schema  # noqa: PLC0415 - start-up time
 
     text = json.dumps(json_schema(results=results), indent=2, ensure_ascii=False) + "\n"
     if output is None:

@@ -30,7 +30,15 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from targets.engine._status import METHOD_LABELS, SEVERITY, STATUS_CODES, Status, worst
+from targets.engine._refused import RefusedInputError
+from targets.engine._status import (
+    METHOD_LABELS,
+    SEVERITY,
+    STATUS_CODES,
+    WORST_FIRST,
+    Status,
+    worst,
+)
 from targets.engine._thresholds import (
     DEFAULT_THRESHOLDS,
     METHODS,
@@ -54,14 +62,18 @@ if TYPE_CHECKING:
     from targets.engine._count import CountSeries, count_meeting
     from targets.engine._destatis import worst_symbol
     from targets.engine._evidence import (
+        Candidate,
         Conflict,
         EndsAssessment,
+        Given,
         Selection,
         assess_ends,
+        is_known,
         select_figures,
     )
     from targets.engine._explain import format_number
     from targets.engine._growth_target import GrowthTargetAssessment, assess_growth_rate
+    from targets.engine._headline import Detail, Headline
     from targets.engine._hold import HoldAssessment, assess_hold
     from targets.engine._kinds import assess_direction, assess_rank
     from targets.engine._milestones import MilestonesAssessment, assess_milestones
@@ -93,10 +105,15 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "BatchResult": "targets.engine._batch",
         "BinaryAssessment": "targets.engine._binary",
         "CHANCE_MODELS": "targets.engine._chance",
+        "Candidate": "targets.engine._evidence",
         "Chance": "targets.engine._chance",
         "ChanceBatch": "targets.engine._chance_batch",
         "Conflict": "targets.engine._evidence",
+        "Given": "targets.engine._evidence",
+        "is_known": "targets.engine._evidence",
         "CountSeries": "targets.engine._count",
+        "Detail": "targets.engine._headline",
+        "Headline": "targets.engine._headline",
         "DEFAULT_PROJECTION": "targets.engine._assess",
         "EndsAssessment": "targets.engine._evidence",
         "GrowthTargetAssessment": "targets.engine._growth_target",
@@ -149,19 +166,25 @@ __all__ = [
     "RANK_METHODS",
     "SEVERITY",
     "STATUS_CODES",
+    "WORST_FIRST",
     "Assessment",
     "BandAssessment",
     "BatchResult",
     "BinaryAssessment",
+    "Candidate",
     "Chance",
     "ChanceBatch",
     "Conflict",
     "CountSeries",
+    "Detail",
     "EndsAssessment",
+    "Given",
     "GrowthTargetAssessment",
+    "Headline",
     "HoldAssessment",
     "IndicatorScore",
     "MilestonesAssessment",
+    "RefusedInputError",
     "Result",
     "Selection",
     "Status",
@@ -183,6 +206,7 @@ __all__ = [
     "combine_worst",
     "count_meeting",
     "format_number",
+    "is_known",
     "resolve_thresholds",
     "select_figures",
     "worst",

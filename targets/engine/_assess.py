@@ -11,12 +11,23 @@ from targets.engine import _destatis, _istat, _sdsn, _statcan, _unsd
 from targets.engine._chance import MODEL_OF_PROJECTION, Chance, chance, no_chance
 from targets.engine._growth import PROJECTIONS, TRAJECTORIES, compute_growth, sign_break
 from targets.engine._num import fmt, when
+from targets.engine._refused import RefusedInputError
 from targets.engine._result import Assessment
 from targets.engine._series import Numbers, Prepared, prepare
 from targets.engine._status import NOT_ASSESSABLE_LABEL, Status
 from targets.engine._step import Step
 from targets.engine._thresholds import resolve_thresholds
 from targets.engine._verdict import Context, Verdict
+
+__all__ = [
+    "DEFAULT_PROJECTION",
+    "assess",
+    "choose_projection",
+    "decided",
+    "direction_sign",
+    "is_met",
+]
+
 
 _JUDGES: Mapping[str, Callable[[Context], Verdict]] = MappingProxyType(
     {
@@ -111,9 +122,9 @@ def assess(
     if trajectory not in TRAJECTORIES:
         raise ValueError(f"trajectory must be one of {', '.join(TRAJECTORIES)}")
     if target is not None and (target_year is None or not math.isfinite(target)):
-        raise ValueError("a target needs a finite value and a target year")
+        raise RefusedInputError("a target needs a finite value and a target year")
     if limit is not None and not (math.isfinite(limit) and limit > 0):
-        raise ValueError("a natural limit must be a positive number")
+        raise RefusedInputError("a natural limit must be a positive number")
     judged_year = target_year if target is not None else None
     # istat judges no target, so its deadline cuts nothing off
     cut = judged_year if method != "istat" else None

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 
 from targets.engine._assess import BASE_RULE, assess
 from targets.engine._explain import number, year
+from targets.engine._headline import Detail, Headline
+from targets.engine._refused import RefusedInputError
 from targets.engine._result import Assessment
 from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
 from targets.engine._step import Step
+
+__all__ = ["BandAssessment", "assess_band", "t_before"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,21 @@ class BandAssessment:
     reason: str | None
     notes: tuple[str, ...]
     steps: tuple[Step, ...]
+
+    @property
+    def headline(self) -> Headline:
+        return self.assessment.headline
+
+    @property
+    def details(self) -> Mapping[str, Detail]:
+        return {
+            **self.assessment.details,
+            "band_low": self.low,
+            "band_high": self.high,
+            "bound": self.bound,
+            "bound_direction": self.bound_direction,
+            "inside": self.inside,
+        }
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
         band = f"band {number(self.low)}-{number(self.high)}" + (f" {unit}" if unit else "")
@@ -63,7 +82,7 @@ def assess_band(
 ) -> BandAssessment:
     """Judge a band [low, high] by the deadline (see the module docstring for the sides)."""
     if not low <= high:
-        raise ValueError(f"a band needs low <= high, got {low} and {high}")
+        raise RefusedInputError(f"a band needs low <= high, got {low} and {high}")
     prep = prepare(
         years,
         values,

@@ -17,8 +17,12 @@ import numpy.typing as npt
 from targets.engine._assess import choose_projection, direction_sign
 from targets.engine._batch_methods import Columns, judge
 from targets.engine._growth import TRAJECTORIES
+from targets.engine._refused import RefusedInputError
 from targets.engine._status import METHOD_LABELS, STATUS_CODES
 from targets.engine._thresholds import resolve_thresholds
+
+__all__ = ["BatchResult", "Codes", "Floats", "Ints", "assess_batch"]
+
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -102,9 +106,9 @@ def _columns(
     ys = np.asarray(years, dtype=float)
     vs = np.asarray(values, dtype=float)
     if not (sid.ndim == 1 and sid.shape == ys.shape == vs.shape):
-        raise ValueError("series, years and values must be one-dimensional and equally long")
+        raise RefusedInputError("series, years and values must be one-dimensional and equally long")
     if not (np.isfinite(ys).all() and np.isfinite(vs).all()):
-        raise ValueError("years and values must be finite (leave missing figures out)")
+        raise RefusedInputError("years and values must be finite (leave missing figures out)")
     ids, group = np.unique(sid, return_inverse=True)
     return ids, group.astype(np.int64), ys, vs
 
@@ -173,14 +177,14 @@ def assess_batch(
     tyr = _per_series(target_year, n, "target_year")
     has = ~np.isnan(tgt)
     if np.isnan(tyr[has]).any() or np.isinf(tgt[has]).any():
-        raise ValueError("a target needs a finite value and a target year")
+        raise RefusedInputError("a target needs a finite value and a target year")
     lim = _per_series(limit, n, "limit")
     if (lim[~np.isnan(lim)] <= 0).any() or np.isinf(lim).any():
-        raise ValueError("a natural limit must be a positive number")
+        raise RefusedInputError("a natural limit must be a positive number")
     order = np.lexsort((ys, group))
     g, y, v = group[order], ys[order], vs[order]
     if ((g[1:] == g[:-1]) & (y[1:] == y[:-1])).any():
-        raise ValueError("a series has two figures for one year: resolve the conflict first")
+        raise RefusedInputError("a series has two figures for one year: resolve the conflict first")
     starts_all = np.flatnonzero(np.r_[True, g[1:] != g[:-1]]) if g.size else np.zeros(0, int)
     latest_all = np.maximum.reduceat(y, starts_all) if g.size else np.zeros(0)
     asof = _per_series(as_of, n, "as_of")

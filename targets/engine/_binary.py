@@ -6,14 +6,18 @@ not assessable, with the reason "not yet reached; due <year>".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from targets.engine._explain import year
+from targets.engine._headline import Detail, Headline
 from targets.engine._num import when
 from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
 from targets.engine._step import Step
+
+__all__ = ["BINARY_LABELS", "BinaryAssessment", "assess_binary"]
+
 
 BINARY_LABELS: tuple[str, ...] = ("reached", "not_reached", "missed")
 
@@ -31,6 +35,23 @@ class BinaryAssessment:
     reason: str | None
     notes: tuple[str, ...]
     steps: tuple[Step, ...] = ()
+
+    @property
+    def assessment(self) -> None:
+        """Yes or no has no level to grow: no `Assessment` stands for it."""
+        return None
+
+    @property
+    def headline(self) -> Headline:
+        return Headline(
+            target_year=self.target_year,
+            latest_year=self.years[-1] if self.years else None,
+            latest_value=float(self.values[-1]) if self.values else None,
+        )
+
+    @property
+    def details(self) -> Mapping[str, Detail]:
+        return {"first_reached": self.first_reached}
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
         due = f" by {year(self.target_year)}" if self.target_year is not None else ""

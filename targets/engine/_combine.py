@@ -9,6 +9,15 @@ from targets.engine._destatis import worst_symbol
 from targets.engine._result import Result
 from targets.engine._status import Status, worst
 
+__all__ = [
+    "IndicatorScore",
+    "aggregate_assessments",
+    "aggregate_scores",
+    "combine_worst",
+    "score_band",
+]
+
+
 _BANDS: tuple[tuple[float, str, Status], ...] = (
     (2.5, "substantial_progress", Status.ON_TRACK),
     (0.0, "moderate_progress", Status.AT_RISK),
@@ -61,8 +70,9 @@ def aggregate_scores(
 
 
 def aggregate_assessments(results: Sequence[Result]) -> IndicatorScore:
-    """``aggregate_scores`` over Statistics Canada assessments (anything with a score)."""
-    scores = [getattr(r, "score", None) for r in results]
+    """``aggregate_scores`` over Statistics Canada assessments (of any kind: each one's
+    headline score)."""
+    scores = [r.headline.score for r in results]
     return aggregate_scores(scores, [r.status is Status.ACHIEVED for r in results])
 
 

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from targets.engine._refused import RefusedInputError
 from targets.engine._series import Numbers
+
+__all__ = ["CountSeries", "count_meeting"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +36,15 @@ def count_meeting(
     ys = np.asarray(years, dtype=float)
     vs = np.asarray(values, dtype=float)
     if not ids.shape == ys.shape == vs.shape or ids.ndim != 1:
-        raise ValueError("entities, years and values must be one-dimensional and equally long")
+        raise RefusedInputError(
+            "entities, years and values must be one-dimensional and equally long"
+        )
     if not (np.isfinite(ys).all() and np.isfinite(vs).all()):
-        raise ValueError("years and values must be finite")
+        raise RefusedInputError("years and values must be finite")
     _, entity_index = np.unique(ids, return_inverse=True)
     pairs = np.stack([entity_index.astype(float), ys])
     if np.unique(pairs, axis=1).shape[1] != ys.size:
-        raise ValueError("an entity has two figures for one year")
+        raise RefusedInputError("an entity has two figures for one year")
     unique_years, year_index = np.unique(ys, return_inverse=True)
     meets = vs >= threshold if at_least else vs <= threshold
     counts = np.bincount(year_index, weights=meets.astype(float), minlength=unique_years.size)

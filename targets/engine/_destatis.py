@@ -10,6 +10,16 @@ from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._verdict import Context, Verdict, unavailable
 
+__all__ = [
+    "SYMBOL_ORDER",
+    "judge",
+    "mean_change",
+    "min_points",
+    "too_few",
+    "window",
+    "worst_symbol",
+]
+
 
 def window(prep: Prepared, thresholds: Mapping[str, float]) -> int | None:
     """Index of the first of the last (up to six) points, or None below the minimum (four)."""

@@ -15,6 +15,19 @@ from targets.engine._status import Status
 if TYPE_CHECKING:
     from targets.engine._result import Assessment
 
+__all__ = [
+    "deadline_text",
+    "duration",
+    "explain_assessment",
+    "format_number",
+    "number",
+    "percent",
+    "period",
+    "places",
+    "status_text",
+    "year",
+]
+
 
 def number(x: float, sig: int | None = None) -> str:
     """Thousands separators; ``sig`` significant digits for derived numbers (projections)."""

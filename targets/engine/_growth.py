@@ -10,6 +10,23 @@ from targets.engine._explain import number
 from targets.engine._num import finite, fmt, log, power, when
 from targets.engine._step import Step
 
+__all__ = [
+    "PROJECTIONS",
+    "TRAJECTORIES",
+    "Growth",
+    "SignBreak",
+    "compound_projection",
+    "compound_rate",
+    "compound_reach",
+    "compute_growth",
+    "linear_projection",
+    "linear_rate",
+    "linear_reach",
+    "sign_break",
+    "sign_break_text",
+]
+
+
 PROJECTIONS: tuple[str, ...] = ("compound", "linear")
 TRAJECTORIES: tuple[str, ...] = ("compound", "linear")
 

@@ -23,12 +23,17 @@ from dataclasses import dataclass
 from targets.engine._assess import direction_sign
 from targets.engine._explain import percent, period, status_text, year
 from targets.engine._growth import compound_rate, sign_break, sign_break_text
+from targets.engine._headline import Detail, Headline
 from targets.engine._num import finite, fmt, when
+from targets.engine._refused import RefusedInputError
 from targets.engine._series import Numbers, prepare
 from targets.engine._statcan import label as statcan_label
 from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._thresholds import resolve_thresholds
+
+__all__ = ["GrowthTargetAssessment", "assess_growth_rate"]
+
 
 _LABEL_STATUS = {
     "substantial_progress": Status.ON_TRACK,
@@ -56,6 +61,36 @@ class GrowthTargetAssessment:
     reason: str | None
     notes: tuple[str, ...]
     steps: tuple[Step, ...]
+
+    @property
+    def assessment(self) -> None:
+        """A growth rate is judged period by period: no level `Assessment` stands for it."""
+        return None
+
+    @property
+    def headline(self) -> Headline:
+        measured = [at for at, g in self.realised if g is not None]
+        latest = max(measured) if measured else (self.years[-1] if self.years else None)
+        value = dict(zip(self.years, self.values, strict=True)).get(latest) if latest else None
+        return Headline(
+            target_year=self.end,
+            latest_year=latest,
+            latest_value=value,
+            growth_actual=self.recent,
+            growth_required=self.rate,
+            growth_required_now=self.rate,
+            ratio=self.ratio,
+        )
+
+    @property
+    def details(self) -> Mapping[str, Detail]:
+        return {
+            "rate": self.rate,
+            "growth_start": self.start,
+            "growth_end": self.end,
+            "recent": self.recent,
+            "realised": tuple({"year": at, "growth": g} for at, g in self.realised),
+        }
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
         size = percent(self.rate)
@@ -111,7 +146,7 @@ def assess_growth_rate(
         ) from None
     start = target_year - 1 if start_year is None else start_year
     if not start < target_year:
-        raise ValueError("the start of a growth period must precede its end")
+        raise RefusedInputError("the start of a growth period must precede its end")
     prep = prepare(years, values, target_year=target_year, as_of=as_of, base_year=None)
     ys, vs = prep.years, prep.values
     periods = [i for i in range(1, len(ys)) if start < ys[i] <= target_year]

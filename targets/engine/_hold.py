@@ -19,11 +19,15 @@ from dataclasses import dataclass
 
 from targets.engine._destatis import mean_change, too_few
 from targets.engine._explain import number, period, year
+from targets.engine._headline import Detail, Headline
 from targets.engine._num import finite, fmt, when
+from targets.engine._refused import RefusedInputError
 from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._thresholds import resolve_thresholds
+
+__all__ = ["HoldAssessment", "assess_hold"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,34 @@ class HoldAssessment:
     reason: str | None
     notes: tuple[str, ...]
     steps: tuple[Step, ...]
+
+    @property
+    def assessment(self) -> None:
+        """A hold is judged year by year, not as one level: no `Assessment` stands for it."""
+        return None
+
+    @property
+    def headline(self) -> Headline:
+        return Headline(
+            target_year=self.end,
+            latest_year=self.years[-1] if self.years else None,
+            latest_value=self.values[-1] if self.values else None,
+            change_actual=self.slope,
+            slope=self.slope,
+            projection="linear" if self.projected is not None else None,
+            projected=self.projected,
+        )
+
+    @property
+    def details(self) -> Mapping[str, Detail]:
+        return {
+            "hold_low": self.low,
+            "hold_high": self.high,
+            "hold_start": self.start,
+            "hold_end": self.end,
+            "checked": self.checked,
+            "breaches": self.breaches,
+        }
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
         u = f" {unit}" if unit else ""
@@ -106,11 +138,11 @@ def assess_hold(
 ) -> HoldAssessment:
     """Judge "stay within [low, high] every year from start to end" (one bound may be None)."""
     if low is None and high is None:
-        raise ValueError("a hold target needs a floor, a ceiling or both")
+        raise RefusedInputError("a hold target needs a floor, a ceiling or both")
     if low is not None and high is not None and low > high:
-        raise ValueError(f"a hold band needs low <= high, got {low} and {high}")
+        raise RefusedInputError(f"a hold band needs low <= high, got {low} and {high}")
     if not (math.isfinite(start) and math.isfinite(end) and start <= end):
-        raise ValueError("a hold period needs finite start <= end")
+        raise RefusedInputError("a hold period needs finite start <= end")
     th = resolve_thresholds("destatis", thresholds)
     prep = prepare(years, values, target_year=None, as_of=as_of, base_year=None)
     lo = -math.inf if low is None else low

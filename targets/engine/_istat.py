@@ -11,6 +11,8 @@ from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._verdict import Context, Verdict, compound_reason, too_few, unavailable
 
+__all__ = ["judge"]
+
 
 def judge(c: Context) -> Verdict:
     th = c.thresholds

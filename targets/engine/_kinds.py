@@ -10,6 +10,8 @@ from targets.engine._result import Assessment
 from targets.engine._series import Numbers
 from targets.engine._thresholds import RANK_METHODS
 
+__all__ = ["assess_direction", "assess_rank"]
+
 
 def assess_rank(
     years: Numbers,

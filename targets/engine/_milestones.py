@@ -17,11 +17,15 @@ from dataclasses import dataclass
 
 from targets.engine._assess import assess, direction_sign, is_met
 from targets.engine._explain import number, year
+from targets.engine._headline import Detail, Headline
 from targets.engine._num import finite
+from targets.engine._refused import RefusedInputError
 from targets.engine._result import Assessment
 from targets.engine._series import Numbers
 from targets.engine._status import Status
 from targets.engine._step import Step
+
+__all__ = ["MilestonesAssessment", "assess_milestones"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,37 @@ class MilestonesAssessment:
 
     met_early: tuple[int, ...] = ()
     """Indices of future milestones the latest figure already meets."""
+
+    @property
+    def assessment(self) -> Assessment:
+        """The driving milestone's assessment."""
+        return self.milestones[self.driving]
+
+    @property
+    def headline(self) -> Headline:
+        return self.milestones[self.driving].headline
+
+    @property
+    def details(self) -> Mapping[str, Detail]:
+        return {
+            **self.milestones[self.driving].details,
+            "driving_milestone": self.milestones[self.driving].target_year,
+            "milestones_trajectory_value": self.trajectory_value,
+            "milestones_trajectory_gap": self.trajectory_gap,
+            "met_early": tuple(self.milestones[i].target_year for i in self.met_early),
+            "milestones": tuple(
+                {
+                    "year": m.target_year,
+                    "target": m.target,
+                    "status": m.status.value,
+                    "method_status": m.method_status,
+                    "projected": m.projected,
+                    "reach_year": m.reach_year,
+                    "ratio": m.ratio,
+                }
+                for m in self.milestones
+            ),
+        }
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
         lead = self.milestones[self.driving].explain(unit=unit, name=None)
@@ -74,7 +109,7 @@ def assess_milestones(
 ) -> MilestonesAssessment:
     """Judge each (year, value) milestone; past ones come out achieved or missed."""
     if not milestones:
-        raise ValueError("at least one milestone is needed")
+        raise RefusedInputError("at least one milestone is needed")
     ordered = sorted((float(y), float(v)) for y, v in milestones)
     results = tuple(
         assess(

@@ -12,6 +12,8 @@ import math
 
 import numpy as np
 
+__all__ = ["finite", "fmt", "log", "power", "when"]
+
 
 def finite(x: float) -> float | None:
     """``x`` as a float, or None where it is NaN or infinite."""

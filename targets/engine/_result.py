@@ -9,8 +9,12 @@ from typing import Protocol
 
 from targets.engine._chance import Chance
 from targets.engine._explain import explain_assessment
+from targets.engine._headline import Detail, Headline
 from targets.engine._status import Status
 from targets.engine._step import Step
+
+__all__ = ["Assessment", "Result"]
+
 
 _NUMBERS = (
     "ratio",
@@ -33,7 +37,8 @@ _NUMBERS = (
 
 
 class Result(Protocol):
-    """What every target kind's result offers, so callers can treat them alike."""
+    """What every target kind's result offers, so callers can treat them alike: the verdict,
+    the headline numbers, the kind's own numbers, and the arithmetic."""
 
     @property
     def status(self) -> Status: ...
@@ -45,6 +50,22 @@ class Result(Protocol):
     def notes(self) -> tuple[str, ...]: ...
     @property
     def steps(self) -> tuple[Step, ...]: ...
+    @property
+    def assessment(self) -> Assessment | None:
+        """The `Assessment` whose numbers stand for the result (None for kinds without one:
+        holds, growth rates, yes/no)."""
+        ...
+
+    @property
+    def headline(self) -> Headline:
+        """The numbers a report shows, in the vocabulary every kind shares."""
+        ...
+
+    @property
+    def details(self) -> Mapping[str, Detail]:
+        """The kind's own numbers beyond the headline (a band's bound, a hold's breaches)."""
+        ...
+
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str: ...
 
 
@@ -124,6 +145,47 @@ class Assessment:
             x = getattr(self, name)
             if x is not None and not math.isfinite(x):
                 object.__setattr__(self, name, None)
+
+    @property
+    def assessment(self) -> Assessment:
+        return self
+
+    @property
+    def headline(self) -> Headline:
+        growth = not self.rank  # a rank has no growth rate: its change is in places a year
+        return Headline(
+            target=self.target,
+            target_year=self.target_year,
+            base_year=self.base_year,
+            base_value=self.base_value,
+            latest_year=self.latest_year,
+            latest_value=self.latest_value,
+            growth_actual=self.growth_actual if growth else None,
+            growth_required=self.growth_required if growth else None,
+            growth_required_now=self.growth_required_now if growth else None,
+            change_actual=self.slope if self.method == "destatis" else self.growth_actual_linear,
+            change_required=self.growth_required_linear,
+            change_required_now=self.growth_required_now_linear,
+            slope=self.slope,
+            projection=self.projection,
+            projected=self.projected,
+            reach_year=self.reach_year,
+            trajectory_gap=self.trajectory_gap,
+            ratio=self.ratio,
+            score=self.score,
+            thresholds=self.thresholds,
+        )
+
+    @property
+    def details(self) -> Mapping[str, Detail]:
+        return {
+            "trajectory": self.trajectory,
+            "trajectory_value": self.trajectory_value,
+            "limit": self.limit,
+            "deadline_passed": self.deadline_passed,
+            "deadline_reached": self.deadline_reached,
+            "interpolated": self.interpolated,
+        }
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
         """One plain-language paragraph: what is needed, what was achieved, where it leads."""

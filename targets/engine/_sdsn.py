@@ -14,6 +14,8 @@ from targets.engine._verdict import (
     unavailable,
 )
 
+__all__ = ["judge"]
+
 
 def judge(c: Context) -> Verdict:
     th = c.thresholds

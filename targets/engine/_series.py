@@ -18,7 +18,11 @@ import numpy.typing as npt
 
 from targets.engine._explain import number
 from targets.engine._num import finite, fmt, when
+from targets.engine._refused import RefusedInputError
 from targets.engine._step import Step
+
+__all__ = ["Interpolation", "Numbers", "Prepared", "as_points", "interpolate", "prepare"]
+
 
 Numbers = Sequence[float] | npt.NDArray[np.floating] | npt.NDArray[np.integer]
 
@@ -113,17 +117,19 @@ def as_points(years: Numbers, values: Numbers) -> tuple[tuple[float, ...], tuple
     ys = [float(y) for y in np.asarray(years, dtype=float).ravel()]
     vs = [float(v) for v in np.asarray(values, dtype=float).ravel()]
     if len(ys) != len(vs):
-        raise ValueError(f"years and values differ in length ({len(ys)} and {len(vs)})")
+        raise RefusedInputError(f"years and values differ in length ({len(ys)} and {len(vs)})")
     if not all(math.isfinite(y) for y in ys):
-        raise ValueError("years must be finite numbers")
+        raise RefusedInputError("years must be finite numbers")
     if not all(math.isfinite(v) for v in vs):
-        raise ValueError("values must be finite numbers (leave missing figures out)")
+        raise RefusedInputError("values must be finite numbers (leave missing figures out)")
     order = sorted(range(len(ys)), key=ys.__getitem__)
     ys = [ys[i] for i in order]
     vs = [vs[i] for i in order]
     for a, b in itertools.pairwise(ys):
         if a == b:
-            raise ValueError(f"two figures for the year {when(a)}: resolve the conflict first")
+            raise RefusedInputError(
+                f"two figures for the year {when(a)}: resolve the conflict first"
+            )
     return tuple(ys), tuple(vs)
 
 
@@ -147,7 +153,7 @@ def prepare(
     """
     ys, vs = as_points(years, values)
     if as_of is not None and not math.isfinite(as_of):
-        raise ValueError("as_of must be a finite year")
+        raise RefusedInputError("as_of must be a finite year")
     when_ = as_of if as_of is not None else (ys[-1] if ys else None)
     notes: list[str] = []
     visible = [i for i, y in enumerate(ys) if when_ is None or y <= when_]

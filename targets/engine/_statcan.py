@@ -10,6 +10,9 @@ from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._verdict import Context, Verdict, compound_reason, too_few, unavailable
 
+__all__ = ["judge", "label", "limit_factor", "progress_score", "target_score"]
+
+
 _LABEL_STATUS = {
     "substantial_progress": Status.ON_TRACK,
     "moderate_progress": Status.AT_RISK,

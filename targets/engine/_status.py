@@ -6,6 +6,16 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
+__all__ = [
+    "METHOD_LABELS",
+    "NOT_ASSESSABLE_LABEL",
+    "SEVERITY",
+    "STATUS_CODES",
+    "WORST_FIRST",
+    "Status",
+    "worst",
+]
+
 
 class Status(StrEnum):
     """One vocabulary across methods, so a gate can compare any two results."""
@@ -45,7 +55,11 @@ SEVERITY: tuple[Status, ...] = (
 _RANK: dict[Status, int] = {status: rank for rank, status in enumerate(SEVERITY)}
 
 STATUS_CODES: tuple[Status, ...] = (*SEVERITY, Status.NOT_ASSESSABLE)
-"""The integer codes the batch API uses: the index in this tuple."""
+"""Every status, best to worst, then not_assessable: the order summaries list them in, and
+the integer codes the batch API uses (the index in this tuple)."""
+
+WORST_FIRST: tuple[Status, ...] = (*reversed(SEVERITY), Status.NOT_ASSESSABLE)
+"""The order reports show targets in: the worst first, not_assessable last."""
 
 
 def worst(statuses: Iterable[Status]) -> Status:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from targets.engine._num import fmt
 
+__all__ = ["Step"]
+
 
 @dataclass(frozen=True, slots=True)
 class Step:

@@ -11,6 +11,9 @@ import math
 from collections.abc import Mapping
 from types import MappingProxyType
 
+__all__ = ["DEFAULT_THRESHOLDS", "METHODS", "RANK_METHODS", "check_method", "resolve_thresholds"]
+
+
 METHODS: tuple[str, ...] = ("destatis", "istat", "sdsn", "statcan", "unsd")
 
 RANK_METHODS: tuple[str, ...] = ("sdsn", "destatis")

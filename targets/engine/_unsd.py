@@ -14,6 +14,8 @@ from targets.engine._verdict import (
     unavailable,
 )
 
+__all__ = ["is_met", "judge"]
+
 
 def is_met(latest: float, target: float, d: int, tolerance: float) -> bool:
     """Met, counting a 0 % or 100 % target as met within ``tolerance`` percentage points."""

@@ -11,6 +11,8 @@ from targets.engine._series import Prepared
 from targets.engine._status import NOT_ASSESSABLE_LABEL, Status
 from targets.engine._step import Step
 
+__all__ = ["Context", "Verdict", "compound_reason", "too_few", "trend_threat", "unavailable"]
+
 
 @dataclass(frozen=True, slots=True)
 class Context:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,10 +13,9 @@ import pytest
 from click.testing import CliRunner
 from junitparser import Failure, JUnitXml, Skipped
 
-import targets
-from targets import ExitCode
-from targets._results_schema import results_json_schema
+from targets import ExitCode, Report
 from targets.cli import cli
+from targets.judge._results_schema import results_json_schema
 
 Write = Callable[[dict[str, str]], Path]
 EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "vietnam-digital")
@@ -43,12 +43,12 @@ def test_a_programme_on_track_exits_0(write: Write) -> None:
     assert "gate --fail-on off_track: passed, no target at off_track or worse" in result.stdout
 
 
-def test_the_vietnam_example_trips_the_gate_and_exits_1() -> None:
+def test_the_vietnam_example_trips_the_gate_and_exits_1(example_report: Report) -> None:
     result = CliRunner().invoke(cli, ["check", EXAMPLE])
     assert result.exit_code == ExitCode.GATE
     assert "OFF TRACK" in result.stdout
     assert "✗ dt-firms-100k-2025" in result.stdout
-    achieved = targets.check(EXAMPLE).summary["achieved"]
+    achieved = example_report.summary["achieved"]
     assert any(
         line.startswith(f"33 targets: {achieved} achieved") for line in result.stdout.splitlines()
     )
@@ -94,12 +94,12 @@ def test_invalid_rules_exit_2_and_write_nothing(write: Write, tmp_path: Path) ->
 
 
 def test_a_deliberate_internal_error_exits_3(write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
-    import targets._check  # noqa: PLC0415
+    import targets.judge._check  # noqa: PLC0415
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("deliberately raised in a test")
 
-    monkeypatch.setattr(targets._check, "check", broken)
+    monkeypatch.setattr(targets.judge._check, "check", broken)
     monkeypatch.setattr("targets.check", broken, raising=False)
     result = CliRunner().invoke(cli, ["check", str(write({"p.yaml": PASSING}))])
     assert result.exit_code == ExitCode.INTERNAL
@@ -150,11 +150,13 @@ def test_select_exclude_and_as_of_change_the_result() -> None:
         assert (figure["published"] or figure["period"]) <= "2023-01-01"
 
 
-def test_json_output_validates_against_its_published_schema() -> None:
+def test_json_output_validates_against_its_published_schema(
+    results_validator: jsonschema.Draft202012Validator,
+) -> None:
     result = CliRunner().invoke(cli, ["check", EXAMPLE, "--format", "json"])
     document = json.loads(result.stdout)
     schema = json.loads(CliRunner().invoke(cli, ["schema", "--results"]).stdout)
-    jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+    results_validator.validate(document)
     assert schema == results_json_schema()
     assert document["schema_version"] == 1
     for entry in document["results"]:
@@ -308,7 +310,8 @@ def _path() -> str:
 
 def test_the_installed_command_gives_each_exit_code(write: Write) -> None:
     def run(*args: str) -> int:
-        return subprocess.run(["targets", *args], capture_output=True, check=False).returncode
+        command = [sys.executable, "-m", "targets", *args]
+        return subprocess.run(command, capture_output=True, check=False).returncode
 
     assert run("check", str(write({"ok/p.yaml": PASSING}) / "ok")) == ExitCode.OK
     assert run("check", EXAMPLE) == ExitCode.GATE
@@ -318,15 +321,17 @@ def test_the_installed_command_gives_each_exit_code(write: Write) -> None:
 
 def test_the_console_entry_point_exits_3_on_a_deliberate_internal_error() -> None:
     script = (
-        "import targets._check, targets\n"
+        "import targets.judge._check, targets\n"
         "def boom(*a, **k): raise RuntimeError('deliberate')\n"
-        "targets._check.check = boom\n"
+        "targets.judge._check.check = boom\n"
         "targets.check = boom\n"
         "from targets.cli import main\n"
         f"import sys; sys.argv = ['targets', 'check', {EXAMPLE!r}]\n"
         "main()\n"
     )
-    result = subprocess.run(["python", "-c", script], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
     assert result.returncode == ExitCode.INTERNAL
     assert "internal error: RuntimeError: deliberate" in result.stderr
     assert "Traceback" not in result.stderr
@@ -397,11 +402,13 @@ def test_an_unknown_status_or_kind_in_a_selection_is_named() -> None:
     assert glob.exit_code == ExitCode.GATE
 
 
-def test_github_format_sums_up_in_one_notice_and_annotates_invalid_input(write: Write) -> None:
+def test_github_format_sums_up_in_one_notice_and_annotates_invalid_input(
+    write: Write, example_report: Report
+) -> None:
     result = CliRunner().invoke(cli, ["check", EXAMPLE, "--format", "github"])
     notices = [line for line in result.stdout.splitlines() if line.startswith("::notice")]
     assert len(notices) == 1
-    assert f"33 targets: {targets.check(EXAMPLE).summary['achieved']} achieved" in notices[0]
+    assert f"33 targets: {example_report.summary['achieved']} achieved" in notices[0]
     assert not any(
         line.startswith("::warning") and "not assessable" in line
         for line in result.stdout.splitlines()

@@ -36,13 +36,15 @@ def cards(path: Path) -> list[ET.Element]:
     return [e for e in root.iter("article") if e.get("class") == "card"]
 
 
-def test_the_report_is_written_and_exits_0_even_when_the_gate_trips(tmp_path: Path) -> None:
+def test_the_report_is_written_and_exits_0_even_when_the_gate_trips(
+    tmp_path: Path, example_report: targets.Report
+) -> None:
     out = tmp_path / "report.html"
     result = CliRunner().invoke(cli, ["report", EXAMPLE, "--html", str(out)])
     assert result.exit_code == ExitCode.OK, result.output
     assert len(cards(out)) == 33
     assert "✗ Gate failed: 9 targets" in out.read_text(encoding="utf-8")
-    achieved = targets.check(EXAMPLE).summary["achieved"]
+    achieved = example_report.summary["achieved"]
     assert f"wrote {out}: 33 targets ({achieved} achieved" in result.stderr
     assert result.stdout == ""
 

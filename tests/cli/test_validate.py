@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from targets import ExitCode
-from targets._schema import json_schema
+from targets import ExitCode, json_schema
 from targets.cli import cli
 
 Write = Callable[[dict[str, str]], Path]
@@ -53,12 +52,12 @@ def test_strict_turns_warnings_into_exit_2(write: Write, programme_text: str) ->
 def test_an_unexpected_exception_exits_3_not_1(
     write: Write, programme_text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import targets._load  # noqa: PLC0415
+    import targets.rules._load  # noqa: PLC0415
 
-    def explode(*paths: object) -> None:
+    def explode(*paths: object, **options: object) -> None:
         raise RuntimeError("deliberate failure for the test")
 
-    monkeypatch.setattr(targets._load, "load", explode)
+    monkeypatch.setattr(targets.rules._load, "load", explode)
     monkeypatch.setattr("targets.load", explode, raising=False)
     result = CliRunner().invoke(cli, ["validate", str(write({"p.yaml": programme_text}))])
     assert result.exit_code == ExitCode.INTERNAL

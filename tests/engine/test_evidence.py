@@ -31,7 +31,7 @@ def test_a_declared_source_preference_settles_a_conflict_and_it_is_reported() ->
     )  # fmt: skip
     assert s.values == (16.5,)
     (conflict,) = s.conflicts
-    assert (conflict.chosen, conflict.rule) == ("MIC", "preference")
+    assert (conflict.chosen.source, conflict.rule) == ("MIC", "source preference")
 
 
 def test_without_preference_the_latest_publication_wins() -> None:

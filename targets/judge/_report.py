@@ -1,0 +1,143 @@
+"""The `Report`: every target's result, the summary per status, and the CI gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from targets._safe import quoted
+from targets.engine import STATUS_CODES, Status
+from targets.judge._errors import UnknownTargetError
+from targets.judge._export import report_dict
+from targets.judge._gate import Gate
+from targets.judge._result import TargetResult
+from targets.rules._errors import did_you_mean
+from targets.rules._programme import Programme
+
+if TYPE_CHECKING:
+    from targets.judge._changes import Change
+
+__all__ = ["Report"]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What `targets.check` returns: one `TargetResult` per target, in the rules' order."""
+
+    programme: Programme
+    results: tuple[TargetResult, ...]
+    as_of: dt.date | None = None
+    method: str | None = None
+    changes: tuple[Change, ...] | None = None
+    """Transitions since a baseline run (`targets.check(..., baseline=...)`), if one was given."""
+
+    def __iter__(self) -> Iterator[TargetResult]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def __getitem__(self, target_id: str) -> TargetResult:
+        for result in self.results:
+            if result.id == target_id:
+                return result
+        hint = did_you_mean(str(target_id), [r.id for r in self.results])
+        raise UnknownTargetError(f"no target {quoted(target_id)}{hint}")
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """How many targets have each status, best to worst (every status listed)."""
+        counts = {status.value: 0 for status in STATUS_CODES}
+        for result in self.results:
+            counts[result.status.value] += 1
+        return counts
+
+    def failures(
+        self, fail_on: str = "off_track", *, strict: bool = False
+    ) -> tuple[TargetResult, ...]:
+        """Targets that trip a CI gate at `fail_on`: at that status or worse.
+
+        Targets with ``severity: warn`` never trip it unless `strict`; not-assessable ones
+        never do.
+        """
+        gate = Status(fail_on)
+        return tuple(
+            r
+            for r in self.results
+            if r.status.at_or_worse_than(gate) and (strict or r.target.severity == "error")
+        )
+
+    @property
+    def regressions(self) -> tuple[Change, ...]:
+        """Targets whose status got worse since the baseline (empty without one)."""
+        return tuple(c for c in self.changes or () if c.kind == "worse")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready document (``schema_version`` 1; see ``targets schema --results``)."""
+        return report_dict(self)
+
+    # Convenience methods of the public API: each reaches a layer up (render, notebook)
+    # inside the method, as the import contract in pyproject.toml lists.
+
+    def explain(self, target_id: str) -> str:
+        """The whole arithmetic for one target, step by step (see `targets explain`)."""
+        from targets.render import explain_steps  # noqa: PLC0415 - a layer up
+
+        return explain_steps(self[target_id])
+
+    def to_text(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """The text table `targets check` prints."""
+        return self._render("text", fail_on, strict)
+
+    def to_json(self) -> str:
+        """The JSON report (see `to_dict`)."""
+        return self._render("json", None, False)
+
+    def to_junit(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """JUnit XML: one test case per target, failures where the gate trips."""
+        return self._render("junit", fail_on, strict)
+
+    def to_markdown(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """A Markdown summary for pull requests and ``$GITHUB_STEP_SUMMARY``."""
+        return self._render("markdown", fail_on, strict)
+
+    def to_github(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """GitHub workflow-command annotations on each rule's line."""
+        return self._render("github", fail_on, strict)
+
+    def to_html(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """One self-contained HTML page: summary by status, a card and chart per target."""
+        from targets.render import report_html_document  # noqa: PLC0415 - a layer up
+
+        return report_html_document(self, gate=Gate(fail_on, strict))
+
+    def _render(self, kind: str, fail_on: str | None, strict: bool) -> str:
+        from targets.render import render  # noqa: PLC0415 - a layer up
+
+        return render(self, kind, gate=Gate(fail_on, strict))
+
+    def to_frame(self) -> Any:
+        """A pandas DataFrame, one typed row per target (needs ``targets[notebook]``)."""
+        from targets.notebook import report_frame  # noqa: PLC0415 - a layer up
+
+        return report_frame(self)
+
+    def _repr_html_(self) -> str:
+        from targets.notebook import report_html  # noqa: PLC0415 - a layer up
+
+        return report_html(self)
+
+    def plot(self, target_id: str | None = None, **options: Any) -> Any:
+        """A chart of one target, or small multiples of every target coloured by status
+        (matplotlib, from ``targets[notebook]``); returns the matplotlib Figure."""
+        from targets.notebook import plot_report, plot_result  # noqa: PLC0415 - a layer up
+
+        if target_id is None:
+            return plot_report(self, **options)
+        return plot_result(self[target_id], **options)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {s}" for s, n in self.summary.items() if n)
+        return f"<Report {self.programme.info.name!r}: {counts}>"

@@ -1,0 +1,156 @@
+"""The JSON Schema of `targets check --format json`, generated from these models.
+
+`Report.to_dict` builds the document; a test validates real output against this schema, so
+the two cannot drift apart. ``schema_version`` changes only with an incompatible change.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "ChangeOut",
+    "Citation",
+    "FigureOut",
+    "ProgrammeOut",
+    "ResultOut",
+    "ResultsDocument",
+    "RuleLocation",
+    "Status",
+    "Tool",
+    "results_json_schema",
+]
+
+
+Status = Literal[
+    "achieved", "on_track", "at_risk", "off_track", "regressing", "missed", "not_assessable"
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FigureOut(_Strict):
+    period: str
+    time: float = Field(description="Position on the time axis, in years")
+    value: float | None = Field(description="None for a range: see low and high")
+    low: float
+    high: float
+    stated: str = Field(description="As reported, with its unit")
+    kind: Literal["actual", "estimate", "forecast", "derived"]
+    entity: str | None
+    source: str | None
+    published: str | None
+
+
+class RuleLocation(_Strict):
+    file: str | None
+    line: int | None
+    column: int | None
+
+
+class Citation(_Strict):
+    source: str | None
+    quote: str | None
+
+
+class ResultOut(_Strict):
+    target: str
+    name: str | None
+    kind: str
+    metric: str
+    metric_name: str
+    unit: str
+    goal: str
+    deadline: str | None
+    target_value: float | None = Field(
+        description="The level judged against, in the metric's unit (a milestone's, a bound)"
+    )
+    target_year: float | None = Field(description="The year the verdict is judged at")
+    severity: Literal["error", "warn"]
+    tags: list[str]
+    owner: str | None
+    status: Status
+    method: str
+    method_status: str
+    latest: FigureOut | None = Field(description="The latest figure the verdict used")
+    latest_year: float | None = Field(description="Year of the latest value used")
+    latest_value: float | None = Field(
+        description="The latest value used (for a count target, the count)"
+    )
+    base_year: float | None
+    base_value: float | None
+    growth_actual: float | None = Field(
+        description="Compound annual growth achieved (fraction); null for ranks"
+    )
+    growth_required: float | None = Field(description="Over the whole programme (fraction)")
+    growth_required_now: float | None = Field(description="From the latest figure (fraction)")
+    change_actual: float | None = Field(description="Linear change a year achieved (units)")
+    change_required: float | None = Field(description="Linear, over the whole programme")
+    change_required_now: float | None = Field(description="Linear, from the latest figure")
+    slope: float | None = Field(description="Change a year behind a linear projection")
+    projection: str | None = Field(description="'compound' or 'linear'")
+    projected: float | None = Field(description="The trend's value at the deadline")
+    reach_year: float | None = Field(description="When the trend reaches the target")
+    trajectory_gap: float | None
+    ratio: float | None
+    score: float | None
+    thresholds: dict[str, float]
+    details: dict[str, Any] = Field(
+        description="The kind's own numbers beyond the headline: a band's bound, a hold's "
+        "breaches, a growth target's rate per period, each milestone"
+    )
+    explanation: str
+    reason: str | None
+    notes: list[str]
+    figures: list[FigureOut]
+    forecasts: list[FigureOut]
+    conflicts: list[str]
+    source: RuleLocation = Field(description="Where the rule is written")
+    citation: Citation = Field(description="The source that states the target")
+
+
+class ChangeOut(_Strict):
+    target: str
+    change: Literal["worse", "better", "changed", "moved", "new", "removed"]
+    before: Status | None
+    after: Status | None
+    projected_before: float | None
+    projected_after: float | None
+    reach_year_before: float | None
+    reach_year_after: float | None
+
+
+class Tool(_Strict):
+    name: Literal["targets"]
+    version: str
+
+
+class ProgrammeOut(_Strict):
+    id: str | None
+    name: str
+    files: list[str]
+
+
+class ResultsDocument(_Strict):
+    """The JSON report of ``targets check``."""
+
+    schema_version: Literal[1]
+    tool: Tool
+    programme: ProgrammeOut
+    as_of: str | None = Field(description="Evaluation date; null: every figure counts")
+    method: str | None = Field(description="The run's method override, if any")
+    summary: dict[str, int] = Field(description="Targets per status, and 'total'")
+    results: list[ResultOut]
+    changes: list[ChangeOut] | None = Field(
+        description="Transitions since the --baseline run; null without one"
+    )
+
+
+def results_json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the JSON report."""
+    schema = ResultsDocument.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -1,0 +1,150 @@
+"""What-if: where the metric lands, and when it meets the target, under a growth rate.
+
+The planner's questions: "what growth do we need?" (`required_growth`) and "what if we only
+manage 12 %?" (`what_if`). A scenario grows the latest figure at the given rate a year
+(compound; for ranks and other linear methods, units a year) and reads off the value at the
+deadline, the year the target is met, and whether that is in time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, overload
+
+from targets.engine import Status, format_number
+
+if TYPE_CHECKING:
+    from targets.judge._result import TargetResult
+
+__all__ = ["HORIZON", "Scenario", "required_growth", "scenario", "what_if"]
+
+
+HORIZON = 50.0
+"""Years after the latest figure beyond which a scenario is said never to meet the target."""
+
+
+def required_growth(value: float, target: float, years: float, *, linear: bool = False) -> float:
+    """The growth a year that takes `value` to `target` in `years` years.
+
+    Compound by default (a fraction: 0.355 is 35.5 %); `linear` gives units a year.
+    """
+    if years <= 0:
+        raise ValueError("years must be positive")
+    if linear:
+        return (target - value) / years
+    if value <= 0 or target <= 0:
+        raise ValueError("compound growth needs positive values; use linear=True")
+    return float((target / value) ** (1 / years) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """The metric grown at `growth` a year from its latest figure."""
+
+    growth: float
+    linear: bool
+    start: float
+    start_value: float
+    deadline: float
+    target: float
+    increase: bool
+    projected: float
+    """The value at the deadline."""
+    reach_year: float | None
+    """When the target is met (None: not within `HORIZON` years)."""
+    status: Status
+    """achieved when the target is met by the deadline, else missed."""
+    path: tuple[tuple[float, float], ...]
+
+    @property
+    def label(self) -> str:
+        if self.linear:
+            return f"{self.growth:+.3g} a year"
+        return f"{self.growth * 100:.1f} % a year"
+
+    def __str__(self) -> str:
+        reach = (
+            f"meets {format_number(self.target)} in {math.ceil(self.reach_year)}"
+            if self.reach_year is not None
+            else f"does not meet {format_number(self.target)} within {HORIZON:g} years"
+        )
+        return (
+            f"at {self.label}: {format_number(self.projected, 3)} by {self.deadline:g}; "
+            f"{reach}; {self.status.value.replace('_', ' ')}"
+        )
+
+
+def _value(start_value: float, growth: float, years: float, *, linear: bool) -> float:
+    if linear:
+        return start_value + growth * years
+    return float(start_value * (1 + growth) ** years)
+
+
+def scenario(result: TargetResult, growth: float) -> Scenario:
+    """`result`'s metric grown at `growth` a year from its latest figure (see the module)."""
+    lead = result.assessment
+    if lead is None or lead.target is None or lead.target_year is None:
+        raise ValueError(f"'{result.id}' has no level to reach, so no what-if")
+    if lead.latest_year is None or lead.latest_value is None:
+        raise ValueError(f"'{result.id}' has no figures to grow from")
+    t, v, deadline, level = lead.latest_year, lead.latest_value, lead.target_year, lead.target
+    if lead.deadline_passed or deadline <= t:
+        raise ValueError(f"the deadline of '{result.id}' ({deadline:g}) has passed")
+    linear = lead.projection == "linear"
+    if not linear and growth <= -1:
+        raise ValueError("compound growth must be above -100 %")
+    increase = lead.direction == "increase"
+    projected = _value(v, growth, deadline - t, linear=linear)
+    reach = _reach(t, v, level, growth, linear=linear, increase=increase)
+    met = projected >= level if increase else projected <= level
+    end = deadline if reach is None else min(max(deadline, reach), t + HORIZON)
+    steps = 24
+    path = tuple(
+        (x, _value(v, growth, x - t, linear=linear))
+        for x in (t + (end - t) * i / steps for i in range(steps + 1))
+    )
+    return Scenario(
+        growth=growth,
+        linear=linear,
+        start=t,
+        start_value=v,
+        deadline=deadline,
+        target=level,
+        increase=increase,
+        projected=projected,
+        reach_year=reach,
+        status=Status.ACHIEVED if met else Status.MISSED,
+        path=path,
+    )
+
+
+def _reach(
+    t: float, v: float, level: float, growth: float, *, linear: bool, increase: bool
+) -> float | None:
+    already = v >= level if increase else v <= level
+    if already:
+        return t
+    if linear:
+        if growth == 0:
+            return None
+        years = (level - v) / growth
+    else:
+        if growth <= -1 or growth == 0 or v <= 0 or level <= 0:
+            return None
+        years = math.log(level / v) / math.log(1 + growth)
+    return t + years if 0 < years <= HORIZON else None
+
+
+@overload
+def what_if(result: TargetResult, growth: float) -> Scenario: ...
+@overload
+def what_if(result: TargetResult, growth: Sequence[float]) -> tuple[Scenario, ...]: ...
+def what_if(
+    result: TargetResult, growth: float | Sequence[float]
+) -> Scenario | tuple[Scenario, ...]:
+    """One scenario for one rate, a tuple for several."""
+    if isinstance(growth, int | float):
+        return scenario(result, float(growth))
+    return tuple(scenario(result, float(g)) for g in growth)

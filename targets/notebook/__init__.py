@@ -1,0 +1,35 @@
+"""Jupyter: HTML cards and tables (`_repr_html_`), DataFrames and matplotlib charts.
+
+pandas and matplotlib come with the ``notebook`` extra and are imported only inside the
+functions that need them, so the core runs without them. Imports render, judge, rules and
+engine below it.
+"""
+
+from __future__ import annotations
+
+from targets.notebook._frame import (
+    COLUMNS,
+    DETAILS,
+    FIGURE_COLUMNS,
+    NUMBERS,
+    figures_frame,
+    report_frame,
+    result_figures_frame,
+)
+from targets.notebook._plot import plot_report, plot_result
+from targets.notebook._repr import badge, report_html, result_html
+
+__all__ = [
+    "COLUMNS",
+    "DETAILS",
+    "FIGURE_COLUMNS",
+    "NUMBERS",
+    "badge",
+    "figures_frame",
+    "plot_report",
+    "plot_result",
+    "report_frame",
+    "report_html",
+    "result_figures_frame",
+    "result_html",
+]

@@ -1,0 +1,167 @@
+"""pandas DataFrames of a report and of figures (the ``notebook`` extra).
+
+pandas is optional: the core installs and runs without it, and asking for a DataFrame
+without it says which extra to install.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from targets._extras import require
+from targets.engine import STATUS_CODES
+from targets.judge import figure_dict, result_dict
+
+if TYPE_CHECKING:
+    from targets.judge import Report, TargetResult
+    from targets.rules import Figure
+
+__all__ = [
+    "COLUMNS",
+    "DETAILS",
+    "FIGURE_COLUMNS",
+    "NUMBERS",
+    "figures_frame",
+    "report_frame",
+    "result_figures_frame",
+]
+
+
+TEXT = ("target", "name", "kind", "metric", "unit", "goal", "method", "method_status")
+NUMBERS = (
+    "target_value",
+    "target_year",
+    "latest_year",
+    "latest_value",
+    "base_year",
+    "base_value",
+    "growth_actual",
+    "growth_required",
+    "growth_required_now",
+    "change_actual",
+    "change_required",
+    "change_required_now",
+    "projected",
+    "reach_year",
+    "ratio",
+    "score",
+    "trajectory_gap",
+    "slope",
+)
+DETAILS = (
+    "trajectory_value",
+    "limit",
+    "interpolated",
+    "band_low",
+    "band_high",
+    "bound",
+    "driving_milestone",
+    "milestones_trajectory_value",
+    "milestones_trajectory_gap",
+    "hold_low",
+    "hold_high",
+    "hold_start",
+    "hold_end",
+    "rate",
+    "growth_start",
+    "growth_end",
+    "recent",
+    "first_reached",
+)
+"""The kinds' own numbers (a result's ``details``), one float column each; empty for the
+kinds without them."""
+COLUMNS = (
+    *TEXT,
+    "deadline",
+    "severity",
+    "status",
+    "latest_period",
+    *NUMBERS,
+    "projection",
+    *DETAILS,
+    "explanation",
+    "file",
+    "line",
+)
+
+
+def report_frame(report: Report) -> Any:
+    """One row per target, typed: text as ``string``, statuses as an ordered category, every
+    number of the JSON report as ``float64``."""
+    pd = require("pandas")
+    rows = []
+    for result in report:
+        data = result_dict(result)
+        latest = data["latest"] or {}
+        details = data["details"]
+        rows.append(
+            {
+                **{key: data[key] for key in (*TEXT, *NUMBERS, "projection")},
+                "deadline": data["deadline"],
+                "severity": data["severity"],
+                "status": data["status"],
+                "latest_period": latest.get("period"),
+                **{key: details.get(key) for key in DETAILS},
+                "explanation": data["explanation"],
+                "file": data["source"]["file"],
+                "line": data["source"]["line"],
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    for column in (*TEXT, "deadline", "latest_period", "projection", "explanation", "file"):
+        frame[column] = frame[column].astype("string")
+    for column in (*NUMBERS, *DETAILS):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    frame["severity"] = pd.Categorical(frame["severity"], categories=["error", "warn"])
+    frame["status"] = pd.Categorical(
+        frame["status"], categories=[s.value for s in STATUS_CODES], ordered=True
+    )
+    frame["line"] = frame["line"].astype("Int64")
+    return frame.set_index("target", drop=False)
+
+
+FIGURE_COLUMNS = (
+    "metric",
+    "period",
+    "time",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "stated",
+    "kind",
+    "entity",
+    "source",
+    "published",
+    "change",
+    "note",
+)
+
+
+def figures_frame(figures: Iterable[Figure]) -> Any:
+    """One row per figure, every vintage and kind, values in the metric's unit."""
+    pd = require("pandas")
+    rows = [
+        {**figure_dict(f), "metric": f.metric, "unit": f.unit, "change": f.change, "note": f.note}
+        for f in figures
+    ]
+    frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
+    for column in FIGURE_COLUMNS:
+        if column in {"time", "value", "low", "high"}:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+        else:
+            frame[column] = frame[column].astype("string")
+    frame["kind"] = pd.Categorical(
+        frame["kind"], categories=["actual", "estimate", "derived", "forecast"]
+    )
+    return frame
+
+
+def result_figures_frame(result: TargetResult) -> Any:
+    """Every figure one verdict considered, with a ``used`` column (False for figures set
+    aside: another vintage, not yet published, sub-annual) and forecasts."""
+    every = result.evidence.every
+    frame = figures_frame(every)
+    frame["used"] = [result.evidence.used(f) for f in every]
+    return frame

@@ -1,0 +1,373 @@
+"""Notebook charts (matplotlib, the ``notebook`` extra): one target, or every target at once.
+
+Both draw the plain `targets.render._chart.Chart` data, the same data the HTML report renders as
+SVG, so a chart never disagrees with the report. Status colours are the badge colours of
+`targets.notebook._repr`, so the notebook's tables and charts agree too. Figures are made with
+``plt.subplots`` and closed again before they are returned: Jupyter then shows the returned
+figure exactly once, and nothing piles up in pyplot's state.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from targets._extras import require
+from targets.engine import WORST_FIRST, Status, format_number
+from targets.render import (
+    BADGE_COLOURS,
+    MAX_EXTENSION,
+    Chart,
+    Point,
+    compact,
+    reach_cell,
+    status_words,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from targets.judge import Report, TargetResult
+
+__all__ = [
+    "FORECAST",
+    "GOAL",
+    "INK",
+    "KINDS",
+    "LEGEND_ORDER",
+    "PROMISE",
+    "SCENARIO_COLOURS",
+    "draw",
+    "ink",
+    "paper",
+    "plot_report",
+    "plot_result",
+]
+
+
+INK = "#37474f"
+"""History: the figures and the line through them."""
+FORECAST = "#7986cb"
+PROMISE = "#90a4ae"
+"""The promised path and the deadline: context, so quieter than the figures."""
+GOAL = "#212121"
+SCENARIO_COLOURS = ("#1565c0", "#6a1b9a", "#00838f", "#ef6c00", "#5d4037", "#c2185b")
+
+KINDS: dict[str, dict[str, Any]] = {
+    "actual": {"marker": "o", "markerfacecolor": INK},
+    "count": {"marker": "o", "markerfacecolor": INK},
+    "estimate": {"marker": "o", "markerfacecolor": "white"},
+    "derived": {"marker": "D", "markerfacecolor": "white", "scale": 0.8},
+    "forecast": {"marker": "o", "markerfacecolor": "white", "markeredgecolor": FORECAST},
+}
+"""Marker per figure kind: actuals solid; estimates, derived values and forecasts hollow."""
+
+LEGEND_ORDER = (*KINDS, "not used", "promised path", "milestone", "target", "deadline", "trend")
+
+
+def ink(status: Status | str) -> str:
+    """The status's strong colour (text, frames, trend)."""
+    return BADGE_COLOURS[Status(status)][0]
+
+
+def paper(status: Status | str) -> str:
+    """The status's light colour (badges, panel backgrounds)."""
+    return BADGE_COLOURS[Status(status)][1]
+
+
+def plot_result(
+    result: TargetResult,
+    *,
+    scenarios: Sequence[float] = (),
+    ax: Axes | None = None,
+    figsize: tuple[float, float] = (9.0, 5.0),
+    legend: bool = True,
+) -> Figure:
+    """One target's chart: history, promised path, trend, target, deadline, reach, scenarios.
+
+    `scenarios` are growth rates a year (0.12 for 12 %; places a year for ranks), drawn beside
+    the trend. Draws into `ax` when given (and returns its figure), else into a new figure.
+    """
+    plt = require("matplotlib.pyplot")
+    chart = result.chart(scenarios=scenarios)
+    if ax is None:
+        fig, ax = plt.subplots(figsize=figsize, layout="constrained")
+        plt.close(fig)
+    draw(ax, chart, reason=result.reason)
+    ax.set_title(textwrap.fill(chart.title, 72), loc="left", fontsize=11, fontweight="bold")
+    ax.set_title(status_words(chart.status), loc="right", color=ink(chart.status), fontsize=11)
+    if legend:
+        _legend(ax)
+    return ax.figure.figure  # the root figure, also when `ax` is in a subfigure
+
+
+def draw(ax: Axes, chart: Chart, *, reason: str | None = None, small: bool = False) -> None:
+    """Every element of `chart` on `ax`; `small` leaves out the words (small multiples)."""
+    colour = ink(chart.status)
+    if chart.deadline is not None:
+        ax.axvline(chart.deadline, color=PROMISE, lw=1, zorder=1, gid="deadline", label="deadline")
+    _goals(ax, chart, small=small)
+    if chart.trajectory:
+        xs, ys = zip(*chart.trajectory, strict=True)
+        ax.plot(xs, ys, ls="--", lw=1.2, color=PROMISE, gid="trajectory", label="promised path")
+    _history(ax, chart.points, small=small)
+    if chart.trend:
+        xs, ys = zip(*chart.trend, strict=True)
+        ax.plot(xs, ys, ls=":", lw=2.2, color=colour, gid="trend", label="trend")
+    for number, scenario in enumerate(chart.scenarios):
+        xs, ys = zip(*scenario.path, strict=True)
+        line = SCENARIO_COLOURS[number % len(SCENARIO_COLOURS)]
+        gid = f"scenario:{scenario.growth:g}"
+        ax.plot(xs, ys, lw=1.2, color=line, gid=gid, label=scenario.label)
+    if chart.reach is not None:
+        _reach(ax, chart, colour, small=small)
+    if not small and (not chart.points or chart.status == Status.NOT_ASSESSABLE):
+        note = f"not assessable: {reason}" if reason else "no figures"
+        _note(ax, note, 50, corner=bool(chart.points))
+    _axes(ax, chart, small=small)
+
+
+def _note(ax: Axes, text: str, width: int, size: float = 10, *, corner: bool = False) -> None:
+    """Why the target is not judged: in the middle, or in a corner when figures are drawn."""
+    x, y, ha, va = (0.98, 0.04, "right", "bottom") if corner else (0.5, 0.5, "center", "center")
+    ax.text(x, y, textwrap.fill(text, width), transform=ax.transAxes, ha=ha, va=va,
+            fontsize=size, color=ink(Status.NOT_ASSESSABLE), gid="reason")  # fmt: skip
+
+
+def _history(ax: Axes, points: Sequence[Point], *, small: bool) -> None:
+    """Markers per kind (faint when set aside), a solid line through the figures used, a
+    dashed one through the forecasts, and a vertical bar for every range."""
+    size = 4.0 if small else 6.5
+    unused_labelled = False
+    order = {kind: number for number, kind in enumerate(KINDS)}
+    for kind in sorted({p.kind for p in points}, key=lambda k: order.get(k, len(order))):
+        style = dict(KINDS.get(kind, KINDS["actual"]))
+        scale = style.pop("scale", 1.0)
+        style.setdefault("markeredgecolor", INK)
+        for used in (True, False):
+            chosen = [p for p in points if p.kind == kind and p.used is used]
+            if not chosen:
+                continue
+            label = kind if used else ("_nolegend_" if unused_labelled else "not used")
+            unused_labelled = unused_labelled or not used
+            xs, ys = [p.time for p in chosen], [_mid(p) for p in chosen]
+            gid = f"points:{kind}" if used else f"points:{kind}:unused"
+            ax.plot(xs, ys, ls="none", markersize=size * scale, markeredgewidth=1.3,
+                    alpha=1.0 if used else 0.3, zorder=4 if used else 3, gid=gid, label=label,
+                    **style)  # fmt: skip
+    ranges = [p for p in points if p.low != p.high]
+    if ranges:
+        alpha = [1.0 if p.used else 0.3 for p in ranges]
+        ax.vlines([p.time for p in ranges], [p.low for p in ranges], [p.high for p in ranges],
+                  colors=INK, lw=1.5, alpha=alpha, gid="ranges", zorder=3)  # fmt: skip
+    history = sorted((p for p in points if p.used and p.kind != "forecast"), key=_time)
+    if history:
+        xs, ys = [p.time for p in history], [_mid(p) for p in history]
+        ax.plot(xs, ys, color=INK, lw=1.5, zorder=2, gid="history")
+    forecasts = sorted((p for p in points if p.used and p.kind == "forecast"), key=_time)
+    if forecasts:
+        line = [p for p in history if p.time < forecasts[0].time][-1:] + forecasts
+        xs, ys = [p.time for p in line], [_mid(p) for p in line]
+        ax.plot(xs, ys, color=FORECAST, lw=1.3, ls="--", zorder=2, gid="forecast-line")
+
+
+def _time(point: Point) -> float:
+    return point.time
+
+
+def _mid(point: Point) -> float:
+    return (point.low + point.high) / 2
+
+
+def _year(time: float) -> str:
+    return str(int(time)) if float(time).is_integer() else f"{time:.2f}"
+
+
+def _goals(ax: Axes, chart: Chart, *, small: bool) -> None:
+    """Levels as a star at their date on a faint line, bands as a bar and a shaded span,
+    a band held over a period as a shaded rectangle; the last goal is the target."""
+    if not chart.goals:
+        return
+    last = max(chart.goals, key=lambda g: g.end)
+    stars: dict[str, list[tuple[float, float]]] = {"target": [], "milestone": []}
+    for goal in chart.goals:
+        gid = "target" if goal is last else "milestone"
+        bounds = [v for v in (goal.low, goal.high) if v is not None]
+        if not bounds:
+            continue
+        if goal.start < goal.end:
+            low, high = [bounds[0]] * 2, [bounds[-1]] * 2
+            ax.fill_between([goal.start, goal.end], low, high, color=GOAL, alpha=0.12, lw=1.5,
+                            gid=gid, label="target")  # fmt: skip
+        elif len(bounds) == 2:
+            ax.axhspan(bounds[0], bounds[1], color=GOAL, alpha=0.06, lw=0, zorder=0)
+            ax.vlines([goal.end], [bounds[0]], [bounds[1]], colors=GOAL, lw=6, alpha=0.7,
+                      gid=gid, label="target", zorder=5)  # fmt: skip
+        else:
+            ax.axhline(bounds[0], color=GOAL, lw=0.8, ls=(0, (1, 3)), alpha=0.6, zorder=1)
+            stars[gid].append((goal.end, bounds[0]))
+        if small:
+            continue
+        words = " to ".join(format_number(b) for b in bounds)
+        text = goal.label if goal.start < goal.end else f"{words} by {_year(goal.end)}"
+        # The label goes on the side away from the reach marker, so the two never collide.
+        right = chart.reach is not None and chart.reach[0] <= goal.end
+        ax.annotate(text, (goal.end, max(bounds)), xytext=(8 if right else -8, 6),
+                    textcoords="offset points", ha="left" if right else "right", fontsize=8.5,
+                    color=GOAL, gid=f"{gid}-label")  # fmt: skip
+    for gid, spots in stars.items():
+        if spots:
+            xs, ys = zip(*spots, strict=True)
+            ax.plot(xs, ys, ls="none", marker="*", markersize=11 if small else 15, color=GOAL,
+                    markeredgecolor="white", zorder=6, gid=gid, label=gid)  # fmt: skip
+
+
+def _reach(ax: Axes, chart: Chart, colour: str, *, small: bool) -> None:
+    """A ring where the trend meets the target, and the year it does in words."""
+    assert chart.reach is not None
+    year, value = chart.reach
+    ax.plot([year], [value], ls="none", marker="o", markersize=6 if small else 10,
+            markerfacecolor="white", markeredgecolor=colour, markeredgewidth=2, zorder=7,
+            gid="reach", label="trend meets the target")  # fmt: skip
+    if small:
+        return
+    # Left of the marker when it is before the deadline; else right, where `_axes` makes room.
+    before = chart.deadline is None or year <= chart.deadline
+    words = f"trend reaches{' ' if before else chr(10)}{format_number(value)} in "
+    words += str(math.ceil(year - 1e-9))
+    ax.annotate(words, (year, value), xytext=(-10, 8) if before else (10, 0),
+                textcoords="offset points", ha="right" if before else "left",
+                va="baseline" if before else "center", fontsize=8.5, color=colour,
+                fontweight="bold", gid="reach-label")  # fmt: skip
+
+
+def _axes(ax: Axes, chart: Chart, *, small: bool) -> None:
+    """Limits that show everything but runaway scenario tails; ranks with 1 at the top."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: PLC0415
+
+    times = [p.time for p in chart.points] + [t for t, _ in chart.trajectory + chart.trend]
+    times += [g.start for g in chart.goals] + [g.end for g in chart.goals]
+    times += [chart.deadline] if chart.deadline is not None else []
+    if times:
+        cap = max(times) + MAX_EXTENSION
+        times += [t for s in chart.scenarios for t, _ in s.path if t <= cap]
+        left, right = min(times), max(times)
+        pad = max(0.5, (right - left) * 0.05)
+        # Room on the right for the words beside the reach marker or the target's star.
+        reach = chart.reach
+        room = 0.0 if small or reach is None else 0.1
+        room += 0.06 if room and reach and reach[0] > (chart.deadline or reach[0]) else 0.0
+        ax.set_xlim(left - pad, right + pad + (right - left) * room)
+    values = [v for v in chart.values if math.isfinite(v)]
+    if values:
+        low, high = min(values), max(values)
+        low = max(low, 1.0) if chart.invert else low
+        pad = (high - low) * 0.1 or max(abs(high) * 0.1, 1.0)
+        if chart.invert:  # a rank cannot be better than 1
+            ax.set_ylim(high + pad, max(low - pad, 0.5))
+        else:
+            ax.set_ylim(low - pad, high + pad)
+    elif chart.invert:
+        ax.invert_yaxis()
+    steps = [1, 2, 5, 10]
+    ax.xaxis.set_major_locator(
+        MaxNLocator(4 if small else 8, integer=True, steps=steps, min_n_ticks=1)
+    )
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4 if small else 6, steps=steps))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: compact(v, 7, 3)))
+    ax.tick_params(labelsize=7 if small else 9)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(small)
+    if not small:
+        ax.set_ylabel("rank (1 = best)" if chart.invert else chart.unit, fontsize=9)
+        ax.grid(axis="y", color="#eceff1", lw=0.8)
+        ax.set_axisbelow(True)
+
+
+def _legend(ax: Axes) -> None:
+    """One entry per label (figures set aside share one), in a fixed order, below the plot."""
+    handles, labels = ax.get_legend_handles_labels()
+    unique = dict(zip(labels, handles, strict=True))
+    rank = {label: number for number, label in enumerate(LEGEND_ORDER)}
+    ordered = sorted(unique, key=lambda label: rank.get(label, len(rank)))
+    ax.legend([unique[label] for label in ordered], ordered, loc="upper center",
+              bbox_to_anchor=(0.5, -0.1), ncols=min(len(ordered), 5), fontsize=8.5,
+              frameon=False)  # fmt: skip
+
+
+def plot_report(
+    report: Report,
+    *,
+    columns: int = 4,
+    order: str = "status",
+    panel: tuple[float, float] = (3.4, 2.5),
+) -> Figure:
+    """Small multiples of every target, each panel framed and its trend coloured by status.
+
+    `order` "status" puts the worst first (as `targets check` prints them), "rules" keeps the
+    rules' order. A not-assessable target gets an empty panel that says why.
+    """
+
+    plt = require("matplotlib.pyplot")  # first: without matplotlib, name the extra
+    from matplotlib.patches import Patch  # noqa: PLC0415
+
+    if order not in {"status", "rules"}:
+        raise ValueError(f"order must be 'status' or 'rules', not {order!r}")
+    worst_first = list(WORST_FIRST)
+    results = list(report)
+    if order == "status":
+        results.sort(key=lambda r: worst_first.index(r.status))
+    columns = max(1, min(columns, len(results)))
+    rows = max(1, math.ceil(len(results) / columns))
+    size = (panel[0] * columns, panel[1] * rows + 1.0)
+    fig, grid = plt.subplots(rows, columns, figsize=size, layout="constrained", squeeze=False)
+    plt.close(fig)
+    axes = list(grid.flat)
+    for ax in axes[len(results) :]:
+        fig.delaxes(ax)
+    for ax, result in zip(axes, results, strict=False):
+        _panel(ax, result)
+    counts = report.summary
+    handles = [
+        Patch(facecolor=paper(s), edgecolor=ink(s), label=f"{status_words(s)} ({counts[s]})")
+        for s in worst_first
+        if counts[s.value]
+    ]
+    title = f"{report.programme.info.name}: {len(report)} targets"
+    title_font = {"weight": "bold", "size": 12}
+    fig.legend(handles=handles, loc="outside upper center", ncols=len(handles), frameon=False,
+               fontsize=9, title=title, title_fontproperties=title_font)  # fmt: skip
+    figure: Figure = fig
+    return figure
+
+
+def _panel(ax: Axes, result: TargetResult) -> None:
+    """One small multiple: the chart without words, framed and tinted in the status colour."""
+    from matplotlib.colors import to_rgba  # noqa: PLC0415
+
+    status = result.status
+    ax.set_gid(f"panel:{result.id}")
+    ax.set_facecolor(to_rgba(paper(status), 0.35))
+    for spine in ax.spines.values():
+        spine.set_edgecolor(ink(status))
+        spine.set_linewidth(1.6)
+    ax.set_title(result.id, loc="left", fontsize=8.5, fontweight="bold")
+    if status is Status.NOT_ASSESSABLE:
+        ax.set_xticks([])
+        ax.set_yticks([])
+        _note(ax, f"not assessable: {result.reason or 'no figures'}", 34, size=7.5)
+        return
+    draw(ax, result.chart(), reason=result.reason, small=True)
+    ax.set_xlabel(_caption(result), fontsize=7, color=ink(status))
+
+
+def _caption(result: TargetResult) -> str:
+    """Under a panel: the goal, then the status and when the trend reaches the target."""
+    reach = reach_cell(result)
+    tail = {"met": "", "-": "", "never": ": trend never reaches it"}.get(
+        reach, f": trend reaches it {reach}"
+    )
+    return f"{textwrap.shorten(result.goal, 46)}\n{status_words(result.status)}{tail}"

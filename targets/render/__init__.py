@@ -1,0 +1,69 @@
+"""Reports: a checked `Report` in, text out (terminal, Markdown, JUnit, GitHub, HTML, SVG).
+
+`render` is the one entry point for the CI formats; `explain_steps` shows the arithmetic
+of one verdict; `report_html_document` writes the self-contained HTML page; `chart_of`
+turns a result into the `Chart` that the SVG here and the matplotlib plots in
+`targets.notebook` both draw. Shared pieces have one home each: the headline cells
+(`_cells`), status words (`_status_words`), the colours (`_palette`). Imports the judge,
+rules and engine below it, never the notebook or the CLI above.
+"""
+
+from __future__ import annotations
+
+from targets.render._cells import (
+    HEADER,
+    WIDTHS,
+    compact,
+    growth_cell,
+    latest_cell,
+    projected_cell,
+    reach_cell,
+    reach_label,
+    year_label,
+)
+from targets.render._chart import MAX_EXTENSION, Chart, Goal, Point, chart_of
+from targets.render._explain import explain_steps
+from targets.render._github import annotation, render_github
+from targets.render._html import report_html_document, source_link
+from targets.render._junit import render_junit
+from targets.render._markdown import render_markdown
+from targets.render._palette import BADGE_COLOURS, ICONS, TEXT_COLOURS
+from targets.render._render import FORMATS, render
+from targets.render._status_words import status_words
+from targets.render._svg import chart_svg, key_svg
+from targets.render._text import plain, render_text, summary_line
+
+__all__ = [
+    "BADGE_COLOURS",
+    "FORMATS",
+    "HEADER",
+    "ICONS",
+    "MAX_EXTENSION",
+    "TEXT_COLOURS",
+    "WIDTHS",
+    "Chart",
+    "Goal",
+    "Point",
+    "annotation",
+    "chart_of",
+    "chart_svg",
+    "compact",
+    "explain_steps",
+    "growth_cell",
+    "key_svg",
+    "latest_cell",
+    "plain",
+    "projected_cell",
+    "reach_cell",
+    "reach_label",
+    "render",
+    "render_github",
+    "render_junit",
+    "render_markdown",
+    "render_text",
+    "report_html_document",
+    "source_link",
+    "status_words",
+    "summary_line",
+    "year_label",
+]

@@ -1,0 +1,115 @@
+"""The rule language: files in, a validated `Programme` out.
+
+YAML and CSV reading with a position for every value, the field types (amounts with units,
+rates, periods), the target kinds, metrics, sources and figures, unit conversion, the
+checks across files, and the words for a goal. Every problem in every file is collected
+into one `LoadError`. Imports only the engine (for method names and thresholds) below it.
+"""
+
+from __future__ import annotations
+
+from targets.rules import _units
+from targets.rules._errors import Diagnostic, LoadError, Location, did_you_mean, one_of
+from targets.rules._figures import Figure, FigureKind, FigureSpec
+from targets.rules._files import StrPath, discover, display, read, read_csv
+from targets.rules._load import load, validate
+from targets.rules._methods import method_of, reason_against, suited, thresholds_of
+from targets.rules._model import Metric, ProgrammeInfo, Source
+from targets.rules._periods import Period, PeriodError, day, parse_date, parse_period
+from targets.rules._programme import Programme
+from targets.rules._record import Recorded, RecordError, record
+from targets.rules._record_io import typed
+from targets.rules._schema import rules_json_schema
+from targets.rules._targets import (
+    KINDS,
+    BandTarget,
+    BinaryTarget,
+    CountTarget,
+    DirectionTarget,
+    GrowthTarget,
+    HoldTarget,
+    LevelTarget,
+    MilestonesTarget,
+    RankTarget,
+    RelativeTarget,
+    Target,
+    TargetBase,
+)
+from targets.rules._units import UnitError, is_percent, is_rank
+from targets.rules._words import count, describe_goal, quantity, unit_words
+
+__all__ = [
+    "KINDS",
+    "BandTarget",
+    "BinaryTarget",
+    "CountTarget",
+    "Diagnostic",
+    "DirectionTarget",
+    "Figure",
+    "FigureKind",
+    "FigureSpec",
+    "GrowthTarget",
+    "HoldTarget",
+    "LevelTarget",
+    "LoadError",
+    "Location",
+    "Metric",
+    "MilestonesTarget",
+    "Period",
+    "PeriodError",
+    "Programme",
+    "ProgrammeInfo",
+    "RankTarget",
+    "RecordError",
+    "Recorded",
+    "RelativeTarget",
+    "Source",
+    "StrPath",
+    "Target",
+    "TargetBase",
+    "UnitError",
+    "_units",
+    "count",
+    "day",
+    "describe_goal",
+    "did_you_mean",
+    "discover",
+    "display",
+    "is_percent",
+    "is_rank",
+    "load",
+    "method_of",
+    "one_of",
+    "parse_date",
+    "parse_period",
+    "quantity",
+    "read",
+    "read_csv",
+    "reason_against",
+    "record",
+    "rules_json_schema",
+    "suited",
+    "thresholds_of",
+    "typed",
+    "unit_words",
+    "validate",
+]
+
+# Public as targets.<name>: reprs and docs say so (httpx's manners).
+for _name in (
+    "Diagnostic",
+    "Figure",
+    "LoadError",
+    "Location",
+    "Metric",
+    "Period",
+    "Programme",
+    "ProgrammeInfo",
+    "Source",
+    "TargetBase",
+    "load",
+    "record",
+    "validate",
+):
+    globals()[_name].__module__ = "targets"
+del _name

@@ -1,0 +1,201 @@
+"""Validate every item of every file on its own, so one bad target hides no other problem.
+
+A file is a mapping of up to five sections (``programme``, ``sources``, ``metrics``,
+``targets``, ``figures``). Each item is validated separately and keeps its position; the
+valid ones go on to cross-reference checks even when their neighbours are broken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from targets._safe import quoted
+from targets.rules._diagnose import diagnose, keys_of
+from targets.rules._errors import Diagnostic, Location, did_you_mean, one_of
+from targets.rules._figures import FigureSpec
+from targets.rules._model import Metric, ProgrammeInfo, Source
+from targets.rules._targets import KIND_KEYS, KINDS, TargetBase, kinds_in
+from targets.rules._types import describe
+from targets.rules._yaml import Document, Path
+
+__all__ = ["SECTIONS", "Collected", "Item", "M", "collect"]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+SECTIONS = ("programme", "sources", "metrics", "targets", "figures")
+_WHAT = {
+    "sources": "a source",
+    "metrics": "a metric",
+    "targets": "a target",
+    "figures": "a figure",
+}
+_LIST_MODELS: Mapping[str, type[BaseModel]] = {
+    "sources": Source,
+    "metrics": Metric,
+    "figures": FigureSpec,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Item(Generic[M]):
+    """A validated item and where it was written."""
+
+    model: M
+    doc: Document
+    path: Path
+
+    @property
+    def location(self) -> Location:
+        return self.doc.locate(self.path)
+
+    def at(self, *keys: str | int) -> Location:
+        """Where one of the item's values was written."""
+        return self.doc.locate((*self.path, *keys))
+
+
+@dataclass(slots=True)
+class Collected:
+    """Everything valid found in the input files, plus every problem met on the way."""
+
+    programmes: list[Item[ProgrammeInfo]] = field(default_factory=list)
+    sources: list[Item[Source]] = field(default_factory=list)
+    metrics: list[Item[Metric]] = field(default_factory=list)
+    targets: list[Item[TargetBase]] = field(default_factory=list)
+    figures: list[Item[FigureSpec]] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    broken: set[tuple[str, str]] = field(default_factory=set)
+    """(section, id) of items that failed validation: references to them are not reported
+    again as unknown."""
+
+
+def collect(docs: list[Document], into: Collected | None = None) -> Collected:
+    found = into or Collected()
+    for doc in docs:
+        _collect_doc(doc, found)
+    return found
+
+
+def _collect_doc(doc: Document, found: Collected) -> None:
+    data = doc.data
+    if data is None:
+        if not any(d.location.path == doc.path for d in found.problems):
+            found.problems.append(Diagnostic(doc.locate(()), "empty file", "warning"))
+        return
+    if not isinstance(data, dict):
+        found.problems.append(
+            Diagnostic(
+                doc.locate(()),
+                f"expected a mapping with {one_of(SECTIONS)}, got {describe(data)}",
+            )
+        )
+        return
+    for key, value in data.items():
+        path: Path = (key,) if isinstance(key, str | int) else (str(key),)
+        if key not in SECTIONS:
+            hint = did_you_mean(str(key), SECTIONS)
+            found.problems.append(
+                Diagnostic(
+                    doc.locate(path, key=True),
+                    f"unknown section {quoted(key)}{hint}; a file holds {one_of(SECTIONS)}",
+                )
+            )
+            continue
+        if path in doc.rejected:
+            continue
+        if key == "programme":
+            programme = _validate(ProgrammeInfo, value, doc, path, "the programme", found=found)
+            if programme is not None:
+                found.programmes.append(programme)
+            continue
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            found.problems.append(
+                Diagnostic(doc.locate(path), f"{quoted(key)} is a list (items start with '- ')")
+            )
+            continue
+        for index, raw in enumerate(value):
+            item_path = (*path, index)
+            if item_path in doc.rejected:
+                continue
+            if key == "targets":
+                target = _validate_target(raw, doc, item_path, found)
+                if target is not None:
+                    found.targets.append(target)
+                continue
+            item = _validate(_LIST_MODELS[key], raw, doc, item_path, _WHAT[key], found=found)
+            if item is not None:
+                getattr(found, key).append(item)
+
+
+def _validate(
+    model: type[M], raw: Any, doc: Document, path: Path, what: str, *, found: Collected
+) -> Item[M] | None:
+    if not isinstance(raw, dict):
+        found.problems.append(
+            Diagnostic(doc.locate(path), f"expected a mapping for {what}, got {describe(raw)}")
+        )
+        return None
+    try:
+        return Item(model.model_validate(raw), doc, path)
+    except ValidationError as exc:
+        found.problems += diagnose(exc, doc, path, model, what)
+        if isinstance(raw.get("id"), str):
+            found.broken.add((str(path[0]), raw["id"]))
+        return None
+
+
+_BASE_KEYS = keys_of(TargetBase)
+_ALL_TARGET_KEYS = sorted(
+    {key for cls in KINDS.values() for key in keys_of(cls)} | set(KIND_KEYS) | set(_BASE_KEYS)
+)
+
+
+def _validate_target(
+    raw: Any, doc: Document, path: Path, found: Collected
+) -> Item[TargetBase] | None:
+    if not isinstance(raw, dict):
+        found.problems.append(
+            Diagnostic(doc.locate(path), f"expected a mapping for a target, got {describe(raw)}")
+        )
+        return None
+    kinds = kinds_in(raw)
+    if len(kinds) != 1 and isinstance(raw.get("id"), str):
+        found.broken.add(("targets", raw["id"]))
+    if len(kinds) == 1:
+        return _validate(KINDS[kinds[0]], raw, doc, path, f"a {kinds[0]} target", found=found)
+    if kinds:
+        goal_keys = [k for k in raw if k in KIND_KEYS]
+        second = goal_keys[-1]
+        found.problems.append(
+            Diagnostic(
+                doc.locate((*path, second), key=True),
+                "a target states one goal; this one says "
+                + " and ".join(f"'{k}'" for k in goal_keys)
+                + ": split it into several targets",
+            )
+        )
+        return None
+    unknown = [k for k in raw if isinstance(k, str) and k not in _ALL_TARGET_KEYS]
+    for key in unknown:
+        hint = did_you_mean(key, _ALL_TARGET_KEYS)
+        found.problems.append(
+            Diagnostic(
+                doc.locate((*path, key), key=True), f"unknown key {quoted(key)} in a target{hint}"
+            )
+        )
+    if not unknown or not any(did_you_mean(k, KIND_KEYS) for k in unknown):
+        target_id = raw.get("id")
+        name = f"target '{target_id}'" if isinstance(target_id, str) else "this target"
+        found.problems.append(
+            Diagnostic(
+                doc.locate(path),
+                f"{name} states no goal: add one of {one_of(list(KIND_KEYS))}",
+            )
+        )
+    return None

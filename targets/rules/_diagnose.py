@@ -1,0 +1,180 @@
+"""Turn pydantic's validation errors into diagnostics a planner can act on.
+
+pydantic says "Extra inputs are not permitted" at a location tuple; a planner needs
+"programme.yaml:12:5: unknown key 'metirc' in a target (did you mean 'metric'?)". The
+location tuple is looked up in the YAML positions, and the allowed keys come from walking
+the model classes along the same path.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from targets._safe import quoted
+from targets.rules._errors import Diagnostic, did_you_mean, one_of
+from targets.rules._types import describe
+from targets.rules._yaml import Document, Path
+
+__all__ = ["diagnose", "keys_of", "model_at"]
+
+
+_NOUNS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "yes or no",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+}
+
+
+def keys_of(model: type[BaseModel]) -> list[str]:
+    """The keys a model accepts, as written in YAML (aliases win)."""
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def model_at(root: type[BaseModel], loc: Iterable[str | int]) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `loc` below `root`, if any."""
+    current: Any = root
+    for step in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = _field(current, step)
+            if field is None:
+                return None
+            current = field
+        elif isinstance(step, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _field(model: type[BaseModel], step: str | int) -> Any:
+    for name, info in model.model_fields.items():
+        if step in {name, info.alias}:
+            return info.annotation
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional until a class or a container type remains."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in {typing.Union, types.UnionType}:
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
+            annotation = models[0] if models else members[0]
+        else:
+            return annotation
+
+
+def diagnose(
+    error: ValidationError, doc: Document, prefix: Path, model: type[BaseModel], what: str
+) -> list[Diagnostic]:
+    """One diagnostic per pydantic error of an item at `prefix` validated by `model`."""
+    found: list[Diagnostic] = []
+    errors = error.errors(include_url=False)
+    misspelt = _misspelt(errors, model)
+    for item in errors:
+        loc: Path = tuple(item["loc"])
+        path = (*prefix, *loc)
+        if any(path[: i + 1] in doc.rejected for i in range(len(path))):
+            continue  # an alias already reported here
+        if item["type"] == "missing" and loc in misspelt:
+            continue  # reported as the misspelt key that was meant to be it
+        found.append(_one(item, loc, path, doc, model=model, what=what))
+    return found
+
+
+def _misspelt(errors: list[Any], model: type[BaseModel]) -> set[Path]:
+    """Locations of missing keys that an unknown key nearby was probably meant to be."""
+    meant: set[Path] = set()
+    for item in errors:
+        loc = tuple(item["loc"])
+        if item["type"] != "extra_forbidden" or not loc:
+            continue
+        parent = model_at(model, loc[:-1])
+        if parent is None:
+            continue
+        hint = did_you_mean(str(loc[-1]), keys_of(parent))
+        if hint:
+            meant.add((*loc[:-1], hint.split("'")[1]))
+    return meant
+
+
+def _one(
+    item: Any, loc: Path, path: Path, doc: Document, *, model: type[BaseModel], what: str
+) -> Diagnostic:
+    kind: str = item["type"]
+    value = item.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else "?"
+        parent = model_at(model, loc[:-1])
+        allowed = keys_of(parent) if parent else []
+        hint = did_you_mean(key, allowed)
+        if not hint and 0 < len(allowed) <= 6:
+            hint = f"; use {one_of(allowed)}"
+        named = [step for step in loc[:-1] if isinstance(step, str)]
+        where = f" in '{named[-1]}'" if named else f" in {what}"
+        return Diagnostic(doc.locate(path, key=True), f"unknown key {quoted(key)}{where}{hint}")
+    if kind == "invalid_key":
+        return Diagnostic(
+            doc.locate(path, key=True),
+            f"unknown key {quoted(value) if isinstance(value, str) else value!r} in {what}",
+        )
+    if kind == "missing":
+        last = loc[-1] if loc else "?"
+        if isinstance(last, int):
+            return Diagnostic(doc.locate(path[:-1]), "this list needs one more item")
+        return Diagnostic(doc.locate(path[:-1]), f"{what} needs '{last}'{_label(loc)}")
+    if kind == "literal_error":
+        expected = item.get("ctx", {}).get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
+        choices = [c for c in choices if c]
+        hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        message = f"expected {one_of(choices)}, got {describe(value)}{hint}"
+        return Diagnostic(doc.locate(path), f"{_name(loc)}{message}")
+    if kind in {"value_error", "assertion_error"}:
+        message = str(item["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        return Diagnostic(doc.locate(path), f"{_name(loc)}{message}")
+    if kind in _NOUNS:
+        return Diagnostic(
+            doc.locate(path), f"{_name(loc)}expected {_NOUNS[kind]}, got {describe(value)}"
+        )
+    if kind == "string_pattern_mismatch":
+        return Diagnostic(
+            doc.locate(path),
+            f"{_name(loc)}{quoted(value)} is not a valid id: "
+            "use letters, digits, '-', '_', '.', ':'",
+        )
+    if kind in {"too_short", "too_long"}:
+        return Diagnostic(doc.locate(path), f"{_name(loc)}{_lower(item['msg'])}")
+    if kind.startswith(("greater_than", "less_than")):
+        return Diagnostic(doc.locate(path), f"{_name(loc)}{_lower(item['msg'])}")
+    return Diagnostic(doc.locate(path), f"{_name(loc)}{_lower(item['msg'])}")
+
+
+def _name(loc: Path) -> str:
+    keys = [str(step) for step in loc if isinstance(step, str)]
+    return f"'{keys[-1]}': " if keys else ""
+
+
+def _label(loc: Path) -> str:
+    return "" if len(loc) <= 1 else f" (in '{'.'.join(str(s) for s in loc[:-1])}')"
+
+
+def _lower(message: str) -> str:
+    return message[:1].lower() + message[1:]

@@ -1,0 +1,99 @@
+"""Diagnostics: every problem in every input file, reported at once with its position.
+
+Loading never stops at the first problem. Each stage appends `Diagnostic`s and the loader
+raises one `LoadError` carrying all of them, so a user fixes a file in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from targets._safe import excerpt
+
+__all__ = [
+    "MAX_MESSAGE",
+    "Diagnostic",
+    "LoadError",
+    "Location",
+    "Severity",
+    "did_you_mean",
+    "one_of",
+]
+
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A position in an input file; line and column count from 1, as editors do."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+MAX_MESSAGE = 400
+"""A message is ours plus short excerpts of input; anything longer is cut (a safety net:
+each place that quotes input already cuts its excerpt, see `targets._safe.quoted`)."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """One problem, rendered as ``path:line:col: message`` (warnings say so).
+
+    The message is made one line with its control characters escaped, whatever put it
+    together, so a value from an input file never starts a line of its own.
+    """
+
+    location: Location
+    message: str
+    severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        safe = excerpt(self.message, MAX_MESSAGE)
+        if safe != self.message:
+            object.__setattr__(self, "message", safe)
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.location}: {prefix}{self.message}"
+
+
+class LoadError(Exception):
+    """Rules or figures are invalid; carries every problem found, sorted by position."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(set(diagnostics)))
+        errors = sum(d.severity == "error" for d in self.diagnostics)
+        super().__init__(f"{errors} problem{'s' if errors != 1 else ''} in the input")
+
+    def __str__(self) -> str:
+        lines = [str(d) for d in self.diagnostics]
+        return "\n".join([*lines, self.args[0]])
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A ``" (did you mean 'x'?)"`` suffix, or ``""`` when nothing is close enough."""
+    if len(word) > 100:  # no name of ours is that long; spare difflib a huge string
+        return ""
+    pool = sorted(set(candidates))
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in pool}
+        close = [lowered[word.lower()]] if word.lower() in lowered else []
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def one_of(names: Sequence[str]) -> str:
+    """``'a', 'b' or 'c'``: the valid choices, for messages."""
+    quoted = [f"'{n}'" for n in names]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]

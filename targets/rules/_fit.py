@@ -1,0 +1,238 @@
+"""A target fitted to its metric: the right kind, pointing the better way, in its units.
+
+Everything here needs the target and its metric together: a yes/no metric takes only
+``done``, ``top`` only a rank, ``at_least`` only a higher-is-better metric; relative targets
+and milestones must ask for progress; deadlines come after the base year; every amount is
+converted into the metric's unit, once.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from targets.rules import _units
+from targets.rules._collect import Item
+from targets.rules._errors import Diagnostic
+from targets.rules._methods import check_thresholds
+from targets.rules._model import Metric, ProgrammeInfo
+from targets.rules._targets import (
+    BinaryTarget,
+    DirectionTarget,
+    LevelTarget,
+    MilestonesTarget,
+    RankTarget,
+    RelativeTarget,
+    TargetBase,
+)
+from targets.rules._types import Amount
+
+__all__ = ["M", "fit_target"]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def fit_target(
+    item: Item[TargetBase],
+    metric: Metric,
+    info: Item[ProgrammeInfo] | None,
+    problems: list[Diagnostic],
+) -> TargetBase | None:
+    """The target with its amounts in the metric's unit, or None (and why, in `problems`)."""
+    target = item.model
+    before = _errors(problems)
+    if metric.binary != isinstance(target, BinaryTarget):
+        problems.append(Diagnostic(item.at("metric"), _binary_mismatch(target, metric)))
+        return None
+    if metric.direction is None and not metric.binary and not metric.is_rank:
+        problems.append(
+            Diagnostic(
+                item.at("metric"),
+                f"'{metric.id}' does not say which way is better; give it "
+                "'direction: higher' or 'direction: lower' to set a target on it",
+            )
+        )
+        return None
+    if isinstance(target, RankTarget) and metric.better != "lower":
+        problems.append(
+            Diagnostic(
+                item.at("top"),
+                f"'top' needs a rank metric (lower is better); '{metric.id}' is in {metric.unit}",
+            )
+        )
+    if isinstance(target, LevelTarget):
+        wrong = "at_least" if metric.better == "lower" else "at_most"
+        if getattr(target, wrong) is not None:
+            right = "at_most" if wrong == "at_least" else "at_least"
+            problems.append(
+                Diagnostic(
+                    item.at(wrong),
+                    f"'{metric.id}' is better when {metric.better}, so a target to reach "
+                    f"says '{right}', not '{wrong}'",
+                )
+            )
+    if isinstance(target, DirectionTarget):
+        wanted = "increase" if metric.better == "higher" else "decrease"
+        if target.trend != wanted:
+            problems.append(
+                Diagnostic(
+                    item.at("trend"),
+                    f"'{metric.id}' is better when {metric.better}; "
+                    f"a trend target on it says '{wanted}'",
+                )
+            )
+    _check_dates(item, info, problems)
+    problems += check_thresholds(item, info.model if info else None)
+    converted = _convert(target, metric.unit, item, (), problems)
+    problems += _check_way(converted, metric, item)
+    _check_bands(converted, item, problems)
+    return converted if _errors(problems) == before else None
+
+
+def _errors(problems: list[Diagnostic]) -> int:
+    return sum(p.severity == "error" for p in problems)
+
+
+def _check_way(target: TargetBase, metric: Metric, item: Item[TargetBase]) -> list[Diagnostic]:
+    """Promises that point the wrong way for the metric: a relative target asking for less
+    of a higher-is-better metric, milestones with the wrong side or going backwards."""
+    higher = metric.better == "higher"
+    if isinstance(target, RelativeTarget):
+        if target.factor is not None:
+            more = target.factor > 1
+            key = "factor"
+        else:
+            assert target.change is not None  # the model requires factor or change
+            more = target.change.value > 0
+            key = "change"
+        if more != higher:
+            wanted = "more" if higher else "less"
+            return [
+                Diagnostic(
+                    item.at(key),
+                    f"'{metric.id}' is better when {metric.better}: a target relative to "
+                    f"{target.relative_to} asks for {wanted} than then",
+                )
+            ]
+        return []
+    if not isinstance(target, MilestonesTarget):
+        return []
+    problems = []
+    wrong = "at_most" if higher else "at_least"
+    levels = []
+    for index, milestone in enumerate(target.milestones):
+        if getattr(milestone, wrong) is not None:
+            right = "at_least" if higher else "at_most"
+            problems.append(
+                Diagnostic(
+                    item.at("milestones", index, wrong),
+                    f"'{metric.id}' is better when {metric.better}: a milestone says "
+                    f"'{right}', not '{wrong}'",
+                )
+            )
+        bound = (
+            milestone.between[0 if higher else 1]
+            if milestone.between
+            else (milestone.at_least or milestone.at_most)
+        )
+        if bound is not None:
+            levels.append((index, bound.value))
+    for (_, before), (index, after) in itertools.pairwise(levels):
+        if (after < before) if higher else (after > before):
+            problems.append(
+                Diagnostic(
+                    item.at("milestones", index),
+                    f"this milestone asks for {'less' if higher else 'more'} than the one "
+                    f"before on '{metric.id}', which is better when {metric.better}",
+                    "warning",
+                )
+            )
+    return problems
+
+
+def _binary_mismatch(target: TargetBase, metric: Metric) -> str:
+    if metric.binary:
+        return f"'{metric.id}' is a yes/no metric; a target on it says 'done: yes'"
+    return f"'done: yes' needs a yes/no metric; '{metric.id}' is in {metric.unit}"
+
+
+def _check_dates(
+    item: Item[TargetBase], info: Item[ProgrammeInfo] | None, problems: list[Diagnostic]
+) -> None:
+    target = item.model
+    base = target.base or (info.model.base if info else None)
+    if isinstance(target, RelativeTarget):
+        base = target.relative_to
+    first = target.milestones[0].by if isinstance(target, MilestonesTarget) else target.deadline
+    if base is None or first is None or base.time < first.time:
+        return
+    key = "base" if target.base is not None else "by"
+    if isinstance(target, MilestonesTarget):
+        key = "milestones"
+    problems.append(
+        Diagnostic(item.at(key), f"the deadline {first} is not after the base year {base}")
+    )
+
+
+def _convert(
+    node: M, unit: str, item: Item[Any], path: tuple[str | int, ...], problems: list[Diagnostic]
+) -> M:
+    """`node` with every `Amount` in `unit`; relative changes in % stay relative."""
+    updates: dict[str, Any] = {}
+    for name, info in type(node).model_fields.items():
+        key = info.alias or name
+        value = getattr(node, name)
+        new = _convert_value(
+            value, unit, item, (*path, key), problems, keep_percent=name == "change"
+        )
+        if new is not value:
+            updates[name] = new
+    return node.model_copy(update=updates) if updates else node
+
+
+def _convert_value(
+    value: Any,
+    unit: str,
+    item: Item[Any],
+    path: tuple[str | int, ...],
+    problems: list[Diagnostic],
+    *,
+    keep_percent: bool = False,
+) -> Any:
+    if isinstance(value, Amount):
+        if keep_percent and value.unit is not None and _units.is_percent(value.unit):
+            return value
+        try:
+            return value.to(unit)
+        except _units.UnitError as exc:
+            problems.append(Diagnostic(item.at(*path), str(exc)))
+            return value
+    if isinstance(value, tuple):
+        converted = tuple(
+            _convert_value(v, unit, item, (*path, i), problems) for i, v in enumerate(value)
+        )
+        return value if all(a is b for a, b in zip(converted, value, strict=True)) else converted
+    if isinstance(value, BaseModel):
+        return _convert(value, unit, item, path, problems)
+    return value
+
+
+def _check_bands(target: TargetBase, item: Item[TargetBase], problems: list[Diagnostic]) -> None:
+    def check(pair: Any, *path: str | int) -> None:
+        if not (isinstance(pair, tuple) and all(isinstance(p, Amount) for p in pair)):
+            return
+        low, high = pair
+        if low.value > high.value:
+            message = f"a band goes from low to high; got {low} to {high}"
+            problems.append(Diagnostic(item.at(*path), message))
+
+    check(getattr(target, "between", None), "between")
+    hold = getattr(target, "hold", None)
+    if hold is not None:
+        check(hold.between, "hold", "between")
+    if isinstance(target, MilestonesTarget):
+        for index, milestone in enumerate(target.milestones):
+            check(milestone.between, "milestones", index, "between")

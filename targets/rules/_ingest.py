@@ -1,0 +1,88 @@
+"""Figures from code: rows from a pandas DataFrame, dicts, or keyword arguments.
+
+They go through exactly the checks a figures file goes through (the same model, units,
+sources and growth statements); problems name the row, as ``<DataFrame>:3:1: ...``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from targets.rules._collect import Collected, collect
+from targets.rules._derive import figures_for
+from targets.rules._errors import LoadError, Location
+from targets.rules._figures import Figure
+from targets.rules._yaml import Document
+
+if TYPE_CHECKING:
+    from targets.rules._programme import Programme
+
+__all__ = ["figures_from", "rows_of", "with_figures"]
+
+
+def _clean(value: Any) -> Any:
+    """pandas' missing values and numpy scalars as plain Python."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    item = getattr(value, "item", None)
+    if callable(item) and type(value).__module__.startswith("numpy"):
+        return _clean(item())
+    if type(value).__name__ in {"NAType", "NaTType"}:
+        return None
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime().date()
+    return value
+
+
+def rows_of(data: Any) -> list[dict[str, Any]]:
+    """Rows as dicts, from a DataFrame (``to_dict('records')``) or an iterable of mappings."""
+    records = (
+        data.to_dict("records") if hasattr(data, "to_dict") and hasattr(data, "columns") else data
+    )
+    rows = []
+    for record in records:
+        if not isinstance(record, Mapping):
+            raise TypeError(f"a figure row is a mapping, not {type(record).__name__}")
+        rows.append(
+            {str(k): v for k, v in ((k, _clean(v)) for k, v in record.items()) if v is not None}
+        )
+    return rows
+
+
+def figures_from(
+    programme: Programme, data: Any, *, origin: str = "<figures>"
+) -> tuple[Figure, ...]:
+    """Load figure rows against `programme`'s metrics and sources; raise `LoadError`."""
+    rows = rows_of(data)
+    doc = Document(origin, data={"figures": rows})
+    doc.values[()] = Location(origin)
+    for index, row in enumerate(rows):
+        doc.values[("figures", index)] = Location(origin, index + 1)
+        for key in row:
+            doc.values[("figures", index, key)] = Location(origin, index + 1)
+    found = collect([doc], Collected())
+    figures, problems = figures_for(found.figures, programme.metrics, programme.sources)
+    problems = [*found.problems, *problems]
+    if any(p.severity == "error" for p in problems):
+        raise LoadError(problems)
+    return tuple(figures)
+
+
+def with_figures(programme: Programme, data: Any, *, origin: str = "<figures>") -> Programme:
+    """`programme` with more figures: Figure objects, or rows checked like a figures file."""
+    if isinstance(data, Figure):
+        added: tuple[Figure, ...] = (data,)
+    elif isinstance(data, Iterable) and not hasattr(data, "columns"):
+        items = list(data)
+        if items and all(isinstance(f, Figure) for f in items):
+            added = tuple(items)
+        else:
+            added = figures_from(programme, items, origin=origin)
+    else:
+        added = figures_from(programme, data, origin=origin)
+    return dataclasses.replace(programme, figures=(*programme.figures, *added))

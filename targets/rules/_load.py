@@ -1,0 +1,67 @@
+"""`targets.load` and `targets.validate`: files in, one checked `Programme` out."""
+
+from __future__ import annotations
+
+from targets.rules._collect import SECTIONS, Collected, collect
+from targets.rules._errors import Diagnostic, LoadError, did_you_mean
+from targets.rules._files import StrPath, discover, display, read_all
+from targets.rules._programme import Programme
+from targets.rules._resolve import resolve
+from targets.rules._yaml import Document
+
+__all__ = ["load", "load_documents", "validate"]
+
+
+def load(*paths: StrPath, follow_links_outside: bool = False) -> Programme:
+    """Load rules and figures from files and directories (searched for .yaml, .yml, .csv).
+
+    Only regular files inside the given folders are read; symlinks leading outside them
+    are refused unless `follow_links_outside` (see SECURITY.md). Raises `LoadError`
+    carrying every problem in every file, each with its position.
+    """
+    files, named, problems = discover(paths or (".",), follow_links_outside=follow_links_outside)
+    docs, read_problems = read_all(files)
+    named_docs = {display(p) for p in files if p.resolve() in named}
+    return load_documents(docs, named_docs, problems + read_problems)
+
+
+def load_documents(docs: list[Document], named: set[str], problems: list[Diagnostic]) -> Programme:
+    """The programme in parsed documents (`named`: paths the user named, always checked),
+    with the problems met reading them; what `load` does once the files are read."""
+    docs, skipped = _rules_only(docs, named)
+    found = Collected(problems=[*problems, *skipped])
+    collect(docs, found)
+    return resolve(found, [doc.path for doc in docs])
+
+
+def _rules_only(docs: list[Document], named: set[str]) -> tuple[list[Document], list[Diagnostic]]:
+    """Leave out files found in a folder that are plainly something else (a CI workflow,
+    a docker-compose file): none of their keys is, or nearly is, a section of ours."""
+    kept: list[Document] = []
+    skipped: list[Diagnostic] = []
+    for doc in docs:
+        data = doc.data
+        foreign = (
+            doc.path not in named
+            and isinstance(data, dict)
+            and bool(data)
+            and not any(str(k) in SECTIONS or did_you_mean(str(k), SECTIONS) for k in data)
+        )
+        if foreign:
+            message = "skipped: not a rules or figures file (no " + ", ".join(SECTIONS) + ")"
+            skipped.append(Diagnostic(doc.locate(()), message, "warning"))
+        else:
+            kept.append(doc)
+    return kept, skipped
+
+
+def validate(*paths: StrPath, follow_links_outside: bool = False) -> tuple[Diagnostic, ...]:
+    """Every problem and warning in the input; empty when it is clean.
+
+    The library twin of ``targets validate``: it never raises for bad input.
+    """
+    try:
+        programme = load(*paths, follow_links_outside=follow_links_outside)
+    except LoadError as exc:
+        return exc.diagnostics
+    return programme.warnings

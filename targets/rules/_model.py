@@ -1,0 +1,109 @@
+"""The programme, its sources and its metrics: the parts of a rules file besides targets."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from targets._safe import quoted
+from targets.rules import _units
+from targets.rules._targets import MethodName
+from targets.rules._types import (
+    AmountField,
+    DateField,
+    Id,
+    Model,
+    Number,
+    PeriodField,
+    Text,
+    UnitText,
+)
+
+__all__ = ["Metric", "ProgrammeInfo", "Source"]
+
+
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+class Source(Model):
+    """Where a target or a figure was stated: cite it once, refer to it by id."""
+
+    id: Id
+    publisher: Text = Field(description="Who published it: a ministry, an agency, a newspaper")
+    title: Text | None = None
+    date: DateField | None = Field(
+        None, description="Publication date; figures citing the source default to it"
+    )
+    url: str | None = Field(None, description="http(s) address of the document")
+    file: Text | None = Field(None, description="A local copy, relative to this file")
+    note: Text | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None and not _URL.match(value):
+            raise ValueError(f"{quoted(value)} is not an http(s) address")
+        return value
+
+
+class Metric(Model):
+    """What is measured, in which unit, and which way is better."""
+
+    id: Id
+    name: Text
+    unit: UnitText = Field(description="Figures are converted into this unit when loaded")
+    direction: Literal["higher", "lower"] | None = Field(
+        None,
+        description="Which way is better; needed for targets; ranks are 'lower' by default; "
+        "yes/no metrics have none",
+    )
+    limit: AmountField | None = Field(
+        None, description="A natural limit in the better direction, such as 100 for a percentage"
+    )
+    description: Text | None = None
+    note: Text | None = None
+
+    @property
+    def binary(self) -> bool:
+        """A yes/no metric."""
+        return self.unit == "yes/no"
+
+    @property
+    def is_rank(self) -> bool:
+        """A rank metric (places, 1 is best)."""
+        return _units.is_rank(self.unit)
+
+    @property
+    def better(self) -> Literal["higher", "lower"]:
+        """The direction, with ranks defaulting to lower (1 is best). A metric with no
+        direction carries no target (the loader refuses one), so "higher" here is only the
+        reading order for displays."""
+        if self.direction is not None:
+            return self.direction
+        return "lower" if self.is_rank else "higher"
+
+
+class ProgrammeInfo(Model):
+    """The programme the targets belong to: one per set of rules."""
+
+    id: Id | None = None
+    name: Text
+    issuer: Text | None = Field(None, description="Who adopted it: a government, a ministry")
+    country: Text | None = None
+    adopted: DateField | None = None
+    documents: tuple[Id, ...] = Field((), description="Ids of the sources that set it out")
+    base: PeriodField | None = Field(None, description="Default base year of every target")
+    method: MethodName | None = Field(None, description="Default assessment method")
+    thresholds: dict[MethodName, dict[str, Number]] = Field(
+        default_factory=dict, description="Threshold overrides per method, for every target"
+    )
+    prefer: tuple[Id, ...] = Field(
+        (), description="Source ids in order of preference when figures conflict"
+    )
+    note: Text | None = None
+
+    def thresholds_for(self, method: str) -> dict[str, float]:
+        found: dict[str, Any] = self.thresholds.get(method, {})  # type: ignore[call-overload]
+        return dict(found)

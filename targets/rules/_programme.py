@@ -1,0 +1,104 @@
+"""A loaded programme: its targets, metrics, sources and figures, checked and converted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from targets.rules._errors import Diagnostic, Location, did_you_mean
+from targets.rules._figures import Figure
+from targets.rules._ingest import with_figures
+from targets.rules._model import Metric, ProgrammeInfo, Source
+from targets.rules._targets import TargetBase
+
+if TYPE_CHECKING:
+    from targets.judge import Report
+
+__all__ = ["Programme"]
+
+
+def _frozen(mapping: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class Programme:
+    """Everything loaded from a set of rules and figures files.
+
+    Amounts in targets and values of figures are already in their metric's unit. Built by
+    `targets.load`; nothing in it changes after loading.
+    """
+
+    info: ProgrammeInfo
+    metrics: Mapping[str, Metric]
+    targets: tuple[TargetBase, ...]
+    sources: Mapping[str, Source]
+    figures: tuple[Figure, ...]
+    locations: Mapping[str, Location] = field(default_factory=dict)
+    """Where each item was written: keys are ``"target:<id>"``, ``"metric:<id>"``,
+    ``"source:<id>"`` and ``"programme"``."""
+    warnings: tuple[Diagnostic, ...] = ()
+    files: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("metrics", "sources", "locations"):
+            object.__setattr__(self, name, _frozen(getattr(self, name)))
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    def target(self, target_id: str) -> TargetBase:
+        """The target with this id; a KeyError suggests the closest id."""
+        for target in self.targets:
+            if target.id == target_id:
+                return target
+        hint = did_you_mean(target_id, [t.id for t in self.targets])
+        raise KeyError(f"no target '{target_id}'{hint}")
+
+    def metric_of(self, target: TargetBase | str) -> Metric:
+        """The metric a target is about."""
+        chosen = self.target(target) if isinstance(target, str) else target
+        return self.metrics[chosen.metric]
+
+    def figures_for(self, metric: str, *, entity: str | None = None) -> tuple[Figure, ...]:
+        """Every figure on a metric (every vintage and kind), in time order."""
+        chosen = [
+            f for f in self.figures if f.metric == metric and (entity is None or f.entity == entity)
+        ]
+        return tuple(sorted(chosen, key=lambda f: (f.time, f.entity or "", f.kind)))
+
+    def location(self, kind: str, item_id: str | None = None) -> Location | None:
+        """Where a target, metric or source (or the programme) was written."""
+        return self.locations.get(kind if item_id is None else f"{kind}:{item_id}")
+
+    def check(self, figures: Any = None, **options: Any) -> Report:
+        """`targets.check` on this programme: `figures` replaces its own when given (Figure
+        objects, a DataFrame or rows with the CSV columns); see `targets.check` for options."""
+        from targets.judge import check  # noqa: PLC0415 - a convenience method, a layer up
+
+        return check(self, figures, **options)
+
+    def with_figures(self, figures: Any, *, origin: str = "<figures>") -> Programme:
+        """A copy with more figures: `Figure` objects, a pandas DataFrame, or mappings with
+        the CSV columns (metric, period, value, unit, ...), checked like a figures file."""
+        return with_figures(self, figures, origin=origin)
+
+    def add_figure(self, **fields: Any) -> Programme:
+        """A copy with one more figure: ``add_figure(metric=..., period=2025, value=...,
+        unit=..., kind="estimate", source=...)``."""
+        return self.with_figures([fields], origin="<add_figure>")
+
+    def to_frame(self) -> Any:
+        """Every figure (every vintage and kind) as a pandas DataFrame."""
+        from targets.notebook import figures_frame  # noqa: PLC0415 - a convenience, a layer up
+
+        return figures_frame(self.figures)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Programme {self.info.name!r}: {len(self.targets)} targets, "
+            f"{len(self.metrics)} metrics, {len(self.figures)} figures>"
+        )

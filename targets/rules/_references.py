@@ -1,0 +1,34 @@
+"""References between items: a target's metric, a figure's source, a programme's documents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+from typing import Any
+
+from targets._safe import quoted
+from targets.rules._errors import Diagnostic, Location, did_you_mean
+
+__all__ = ["known"]
+
+
+def known(
+    kind: str,
+    pool: Mapping[str, Any],
+    value: str | None,
+    where: Location,
+    *,
+    broken: Set[tuple[str, str]],
+    problems: list[Diagnostic],
+) -> bool:
+    """Whether `value` names an item of `pool`; if not, say so with the closest name.
+
+    A reference to an item whose own definition was invalid is not reported again.
+    """
+    if value is None or value in pool:
+        return value is not None
+    section = f"{kind}s"
+    if (section, value) not in broken:
+        names = [*pool, *(name for part, name in broken if part == section)]
+        hint = did_you_mean(value, names)
+        problems.append(Diagnostic(where, f"unknown {kind} {quoted(value)}{hint}"))
+    return False

@@ -1,0 +1,149 @@
+"""Cross-file checks and conversion: from valid items to one consistent `Programme`.
+
+Everything that needs more than one item is checked here: ids are unique and every
+reference resolves, each target suits its metric (kind, direction, units, dates), and
+every amount and figure is converted into its metric's unit, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from targets.rules import _units
+from targets.rules._collect import Collected, Item
+from targets.rules._derive import figures_for
+from targets.rules._errors import Diagnostic, LoadError, Location
+from targets.rules._fit import fit_target
+from targets.rules._methods import check_thresholds
+from targets.rules._model import Metric, ProgrammeInfo
+from targets.rules._programme import Programme
+from targets.rules._references import known
+from targets.rules._targets import (
+    TargetBase,
+)
+
+__all__ = ["M", "resolve"]
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def resolve(found: Collected, files: Iterable[str]) -> Programme:
+    """Check everything that spans items; raise `LoadError` with every problem at once."""
+    problems = list(found.problems)
+    files = tuple(files)
+    info = _one_programme(found, problems, files)
+    sources = _unique(found.sources, "source", problems)
+    metrics = _unique(found.metrics, "metric", problems)
+    targets = _unique(found.targets, "target", problems)
+
+    def ref(kind: str, pool: Mapping[str, Any], value: str | None, where: Location) -> bool:
+        return known(kind, pool, value, where, broken=found.broken, problems=problems)
+
+    if info is not None:
+        for key in ("documents", "prefer"):
+            for index, source_id in enumerate(getattr(info.model, key)):
+                ref("source", sources, source_id, info.at(key, index))
+        problems += check_thresholds(info)
+
+    converted_metrics = {mid: _metric(item, problems) for mid, item in metrics.items()}
+    loaded_targets: list[TargetBase] = []
+    for item in targets.values():
+        ref("source", sources, item.model.source, item.at("source"))
+        if not ref("metric", metrics, item.model.metric, item.at("metric")):
+            continue
+        target = fit_target(item, converted_metrics[item.model.metric], info, problems)
+        if target is not None:
+            loaded_targets.append(target)
+
+    figures, figure_problems = figures_for(
+        found.figures,
+        converted_metrics,
+        {key: item.model for key, item in sources.items()},
+        broken=found.broken,
+    )
+    problems += figure_problems
+
+    if any(p.severity == "error" for p in problems) or info is None:
+        raise LoadError(problems)
+    locations = {"programme": info.location}
+    for kind, pool in (("source", sources), ("metric", metrics), ("target", targets)):
+        locations.update({f"{kind}:{key}": item.location for key, item in pool.items()})
+    return Programme(
+        info=info.model,
+        metrics=converted_metrics,
+        targets=tuple(loaded_targets),
+        sources={key: item.model for key, item in sources.items()},
+        figures=tuple(figures),
+        locations=locations,
+        warnings=tuple(sorted(problems)),
+        files=files,
+    )
+
+
+def _one_programme(
+    found: Collected, problems: list[Diagnostic], files: tuple[str, ...]
+) -> Item[ProgrammeInfo] | None:
+    if not found.programmes:
+        # Said only when nothing else explains it: a programme section that failed to
+        # validate, a file that did not parse, or no files at all already say enough.
+        explained = any(
+            p.severity == "error"
+            and (
+                p.message.startswith(("'programme'", "invalid YAML"))
+                or "the programme" in p.message
+            )
+            for p in problems
+        )
+        if files and not explained:
+            where = Location(files[0])
+            problems.append(
+                Diagnostic(where, "no 'programme:' section in the input; one file must declare it")
+            )
+        elif not files and not problems:
+            problems.append(Diagnostic(Location("."), "no rules or figures files in the input"))
+        return None
+    first, *others = found.programmes
+    for other in others:
+        problems.append(
+            Diagnostic(
+                other.location,
+                f"a second programme (the first is at {first.location}); "
+                "check programmes one at a time",
+            )
+        )
+    return first
+
+
+def _unique(items: list[Item[M]], kind: str, problems: list[Diagnostic]) -> dict[str, Item[M]]:
+    pool: dict[str, Item[M]] = {}
+    for item in items:
+        item_id = getattr(item.model, "id")  # noqa: B009 - every pooled model has an id
+        if item_id in pool:
+            first = pool[item_id].location
+            problems.append(
+                Diagnostic(item.at("id"), f"duplicate {kind} id '{item_id}' (first at {first})")
+            )
+            continue
+        pool[item_id] = item
+    return pool
+
+
+def _metric(item: Item[Metric], problems: list[Diagnostic]) -> Metric:
+    metric = item.model
+    if metric.is_rank and metric.direction == "higher":
+        problems.append(Diagnostic(item.at("direction"), "a rank is better when lower (1 is best)"))
+    if metric.binary and metric.direction is not None:
+        problems.append(Diagnostic(item.at("direction"), "a yes/no metric has no direction"))
+    if metric.binary and metric.limit is not None:
+        problems.append(Diagnostic(item.at("limit"), "a yes/no metric has no limit"))
+    if metric.limit is None or metric.binary:
+        return metric
+    try:
+        return metric.model_copy(update={"limit": metric.limit.to(metric.unit)})
+    except _units.UnitError as exc:
+        problems.append(Diagnostic(item.at("limit"), f"the limit: {exc}"))
+        return metric

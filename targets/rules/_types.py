@@ -1,0 +1,297 @@
+"""Field types of the rule language: ids, numbers, amounts, rates, periods, units.
+
+Each type validates the way a planner writes it by hand in YAML and refuses what would
+need a guess: ``"12"`` is not a number, ``.nan`` is not a value, ``9.2`` is not a growth
+rate until it says ``%``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
+
+from targets._safe import quoted
+from targets.rules import _units
+from targets.rules._periods import Period, PeriodError, parse_date, parse_period
+
+__all__ = [
+    "ID_PATTERN",
+    "Amount",
+    "AmountField",
+    "Bound",
+    "Count",
+    "CountBound",
+    "DateField",
+    "Id",
+    "LevelBound",
+    "Model",
+    "Number",
+    "PeriodField",
+    "Rate",
+    "RateBound",
+    "RateField",
+    "T",
+    "Text",
+    "UnitText",
+    "describe",
+    "finite",
+]
+
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$"
+
+
+class Model(BaseModel):
+    """Base of every rule-language model: unknown keys are errors, instances are frozen."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        str_strip_whitespace=True,
+        allow_inf_nan=False,
+        validate_default=False,
+    )
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Letters, digits, '-', '_', '.', ':'")]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+
+
+def describe(value: Any) -> str:
+    """How a wrong value reads in a message: its text, and its type when that is the issue."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{short}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return repr(value)
+
+
+def finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError(f"{value} is not a usable number (NaN and infinity are refused)")
+    return value
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number, got {describe(value)}")
+    return finite(float(value))
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        raise ValueError(f"expected a whole number, got {describe(value)}")
+    if value < 0:
+        raise ValueError(f"expected a count (0 or more), got {value}")
+    return value
+
+
+Number = Annotated[float, PlainValidator(_number), WithJsonSchema({"type": "number"})]
+Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A level as written: a bare number is in the metric's unit, text may carry a unit.
+
+    After loading, every amount of a target is converted into its metric's unit, so
+    `value` can be compared with figures directly; `text` keeps what the rule said.
+    """
+
+    value: float
+    unit: str | None = None
+    text: str = ""
+
+    def __str__(self) -> str:
+        return self.text or f"{self.value:g}"
+
+    def to(self, unit: str) -> Amount:
+        """This amount in `unit` (raises `UnitError` when the dimensions differ)."""
+        if self.unit is None or self.unit == unit:
+            return Amount(self.value, unit, self.text)
+        value = _units.convert(self.value, self.unit, unit)
+        if not math.isfinite(value):
+            raise _units.UnitError(f"{self.text} is too large in {unit}")
+        return Amount(value, unit, self.text)
+
+
+def _amount(value: Any) -> Amount:
+    if isinstance(value, Amount):
+        return value
+    if isinstance(value, str):
+        try:
+            quantity = _units.parse_quantity(value)
+        except _units.UnitError as exc:
+            raise ValueError(str(exc)) from None
+        return Amount(finite(quantity.value), quantity.unit, value.strip())
+    number = _number(value)
+    return Amount(number, None, f"{value}")
+
+
+AmountField = Annotated[
+    Amount,
+    PlainValidator(_amount),
+    PlainSerializer(lambda a: a.text or a.value),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*[-+]?[0-9$A-Z]"}],
+            "description": "A number in the metric's unit, or text with a unit: 'USD 1 billion'",
+        }
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """A growth rate written with its percent sign; `fraction` is what the engine uses."""
+
+    fraction: float
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _rate(value: Any) -> Rate:
+    if isinstance(value, Rate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(
+            f"a growth rate carries its unit: write '{value} %' (got {describe(value)})"
+        )
+    try:
+        quantity = _units.parse_quantity(value)
+    except _units.UnitError as exc:
+        raise ValueError(str(exc)) from None
+    if quantity.unit is None or not _units.is_percent(quantity.unit):
+        raise ValueError(f"a growth rate is a percentage such as '9.2 %', got {quoted(value)}")
+    return Rate(finite(quantity.value) / 100, value.strip())
+
+
+RateField = Annotated[
+    Rate,
+    PlainValidator(_rate),
+    PlainSerializer(lambda r: r.text),
+    WithJsonSchema({"type": "string", "pattern": r"%\s*$", "description": "Such as '9.2 %'"}),
+]
+
+
+def _period(value: Any) -> Period:
+    try:
+        return parse_period(value)
+    except PeriodError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _date(value: Any) -> Period:
+    try:
+        return parse_date(value)
+    except PeriodError as exc:
+        raise ValueError(str(exc)) from None
+
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(_period),
+    PlainSerializer(lambda p: p.label),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "integer"}, {"type": "string"}],
+            "description": "2024, 2015-16, 2024-Q3, 2024-07 or 2024-07-02",
+        }
+    ),
+]
+DateField = Annotated[
+    Period,
+    PlainValidator(_date),
+    PlainSerializer(lambda p: p.label),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "integer"}, {"type": "string"}],
+            "description": "2024-07-02, 2024-07 or 2024",
+        }
+    ),
+]
+
+
+def _unit_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"a unit is text such as 'USD billion' or 'firm', got {describe(value)}")
+    text = value.strip()
+    if text in {_units.BINARY, "boolean"}:
+        return _units.BINARY
+    try:
+        _units.parse_unit(text)
+    except _units.UnitError as exc:
+        raise ValueError(str(exc)) from None
+    return text
+
+
+UnitText = Annotated[
+    str,
+    PlainValidator(_unit_text),
+    WithJsonSchema(
+        {"type": "string", "description": "'firm', 'USD billion', '%', 'rank', 'yes/no', ..."}
+    ),
+]
+
+T = TypeVar("T")
+
+
+class Bound(Model, Generic[T]):
+    """One side or both: ``at_least``, ``at_most`` or ``between: [low, high]``."""
+
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1, "maxProperties": 1})
+
+    at_least: T | None = None
+    at_most: T | None = None
+    between: tuple[T, T] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Bound[T]:
+        given = [k for k in ("at_least", "at_most", "between") if getattr(self, k) is not None]
+        if len(given) != 1:
+            said = " and ".join(f"'{k}'" for k in given) or "nothing"
+            raise ValueError(f"say exactly one of 'at_least', 'at_most' or 'between' (got {said})")
+        return self
+
+    @property
+    def low(self) -> T | None:
+        return self.between[0] if self.between else self.at_least
+
+    @property
+    def high(self) -> T | None:
+        return self.between[1] if self.between else self.at_most
+
+
+class LevelBound(Bound[AmountField]):
+    """A level to stay at or beyond, in the metric's unit."""
+
+
+class RateBound(Bound[RateField]):
+    """A growth rate per period, written with ``%``."""
+
+
+class CountBound(Bound[Count]):
+    """How many entities."""

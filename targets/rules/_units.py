@@ -1,0 +1,301 @@
+"""Units: a small project-owned pint registry behind a narrow grammar.
+
+pint's default registry reads "kt" as knots, takes a noticeable time to build, and its
+expression parser will evaluate "9**9**9 m" for as long as you let it. So unit text is
+tokenised here against a grammar of words, ``%``, spaces, ``*`` and one ``/``; each word must
+be a unit we defined; and pint only ever multiplies units we looked up by name. Currencies
+are dimensions of their own (no exchange rates are implied), and so is each kind of thing
+counted: firms do not convert to persons.
+
+Every conversion happens once, at load time; the engine receives floats in a metric's unit.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from targets._safe import quoted
+from targets.rules._errors import did_you_mean
+
+__all__ = [
+    "BINARY",
+    "CURRENCIES",
+    "MAX_FACTORS",
+    "MAX_UNIT_LENGTH",
+    "RANK_UNITS",
+    "Quantity",
+    "Unit",
+    "UnitError",
+    "conversion_factor",
+    "convert",
+    "is_percent",
+    "is_rank",
+    "known_units",
+    "parse_number",
+    "parse_quantity",
+    "parse_unit",
+]
+
+
+BINARY = "yes/no"
+"""The unit of a yes/no metric; its figures are ``yes`` or ``no``."""
+
+MAX_UNIT_LENGTH = 64
+MAX_FACTORS = 6
+
+CURRENCIES = tuple(
+    "ARS AUD BDT BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR JPY KES KHR "
+    "KRW LAK MMK MXN MYR NGN NOK NZD PEN PHP PKR PLN RUB SAR SEK SGD THB TRY TWD UAH USD VND "
+    "ZAR".split()
+)
+
+_COUNTS = {
+    "firm": (
+        "firms",
+        "enterprise",
+        "enterprises",
+        "business",
+        "businesses",
+        "company",
+        "companies",
+    ),
+    "person": ("persons", "people"),
+    "household": ("households",),
+    "locality": ("localities",),
+    "zone": ("zones",),
+    "project": ("projects",),
+    "product": ("products",),
+}
+
+_SCALES = {
+    "thousand": (1e3, ("thousands", "k")),
+    "lakh": (1e5, ("lakhs",)),
+    "million": (1e6, ("millions", "mn", "mln")),
+    "crore": (1e7, ("crores",)),
+    "billion": (1e9, ("billions", "bn")),
+    "trillion": (1e12, ("trillions", "tn")),
+    "quadrillion": (1e15, ("quadrillions",)),
+}
+
+_ALIASES = {"US$": "USD", "%": "percent", "pct": "percent", "pp": "percentage_point"}
+
+_TOKEN = re.compile(r"US\$|%|[A-Za-z][A-Za-z_]{0,31}")
+_NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d{1,3})?"
+_QUANTITY = re.compile(rf"^\s*(?P<num>{_NUMBER})(?![\d,.])\s*(?P<unit>.*?)\s*$")
+_CURRENCY_FIRST = re.compile(
+    rf"^\s*(?P<cur>US\$|[A-Z]{{3}})\s*(?P<num>{_NUMBER})\s*(?P<rest>.*?)\s*$"
+)
+_PLAIN_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
+
+
+class UnitError(ValueError):
+    """Unit text that the grammar or the registry refuses, or two units that do not compare."""
+
+
+def _definitions() -> list[str]:
+    lines = [f"{code} = [currency_{code.lower()}]" for code in CURRENCIES]
+    for name, aliases in _COUNTS.items():
+        lines.append(" = ".join([f"{name} = [{name}]", "_", *aliases]))
+    for name, (factor, aliases) in _SCALES.items():
+        lines.append(" = ".join([f"{name} = {factor:g}", "_", *aliases]))
+    lines += [
+        "percent = 0.01 = _",
+        "percentage_point = 0.01 = _ = percentage_points",
+        "rank = [rank] = _ = ranks",
+        "score = [score] = _ = scores",
+        "year = [time] = _ = years",
+    ]
+    return lines
+
+
+@functools.cache
+def _registry() -> Any:
+    import pint  # noqa: PLC0415 - start-up: `targets --help` must not import pint
+
+    registry: Any = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False, cache_folder=None)
+    for line in _definitions():
+        registry.define(line)
+    return registry
+
+
+@functools.cache
+def known_units() -> frozenset[str]:
+    """Every word the grammar accepts as a unit, aliases included."""
+    words: set[str] = set(_ALIASES)
+    for line in _definitions():
+        head, *rest = (part.strip() for part in line.split("="))
+        words.add(head)
+        words.update(part for part in rest if part and part != "_" and not part[0].isdigit())
+    return frozenset(w for w in words if not w.startswith("["))
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A parsed unit: the text as written and pint's unit object."""
+
+    text: str
+    pint_unit: Any
+
+    @property
+    def dimensions(self) -> str:
+        """Human-readable dimensions, e.g. ``USD`` or ``firm / person``."""
+        return _describe(self.pint_unit)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_unit(text: str) -> Unit:
+    """Check `text` against the grammar and the registry, then build its pint unit."""
+    if not isinstance(text, str):
+        raise UnitError(f"a unit is text, not {type(text).__name__}")
+    stripped = text.strip()
+    if not stripped:
+        raise UnitError("the unit is empty")
+    if len(stripped) > MAX_UNIT_LENGTH:
+        raise UnitError(f"unit text longer than {MAX_UNIT_LENGTH} characters")
+    parts = re.split(r"\s*/\s*|\s+per\s+", stripped)
+    if len(parts) > 2:
+        raise UnitError(f"{quoted(stripped)}: at most one '/' or 'per' in a unit")
+    registry = _registry()
+    result = registry.dimensionless
+    for index, part in enumerate(parts):
+        factors = _tokens(part, stripped)
+        for token in factors:
+            name = _ALIASES.get(token, token)
+            unit = registry.Unit(name)
+            result = result * unit if index == 0 else result / unit
+    return Unit(stripped, result)
+
+
+def _tokens(part: str, whole: str) -> list[str]:
+    if not part:
+        raise UnitError(f"{quoted(whole)}: missing a unit around '/'")
+    tokens: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(part):
+        gap = part[position : match.start()]
+        if gap.strip(" *·"):
+            raise UnitError(_bad_text(gap.strip(), whole))
+        tokens.append(match.group())
+        position = match.end()
+    rest = part[position:]
+    if rest.strip(" *·"):
+        raise UnitError(_bad_text(rest.strip(), whole))
+    if len(tokens) > MAX_FACTORS:
+        raise UnitError(f"{quoted(whole)}: more than {MAX_FACTORS} words in a unit")
+    known = known_units()
+    for token in tokens:
+        if token not in known:
+            if token == "$":
+                raise UnitError("'$' is ambiguous; write an ISO 4217 code such as USD")
+            hint = did_you_mean(token, known)
+            raise UnitError(f"unknown unit {quoted(token)} in {quoted(whole)}{hint}")
+    return tokens
+
+
+def _bad_text(fragment: str, whole: str) -> str:
+    if fragment.startswith("$"):
+        return "'$' is ambiguous; write an ISO 4217 code such as USD"
+    return (
+        f"{quoted(fragment)} is not allowed in a unit ({quoted(whole)}): use unit words such as "
+        "'USD billion', 'firm', '%', 'person / household'"
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def conversion_factor(source: str, target: str) -> float:
+    """The number that turns a value in `source` units into `target` units."""
+    src, dst = parse_unit(source), parse_unit(target)
+    if src.pint_unit.dimensionality != dst.pint_unit.dimensionality:
+        raise UnitError(
+            f"{quoted(source)} ({src.dimensions}) does not convert to "
+            f"{quoted(target)} ({dst.dimensions})"
+        )
+    quantity = _registry().Quantity(1.0, src.pint_unit)
+    return float(quantity.to(dst.pint_unit).magnitude)
+
+
+def convert(value: float, source: str, target: str) -> float:
+    """`value` in `source` units, expressed in `target` units."""
+    if source == target:
+        return value
+    return value * conversion_factor(source, target)
+
+
+RANK_UNITS = frozenset({"rank", "ranks"})
+
+
+def is_rank(unit: str) -> bool:
+    """Whether `unit` is a rank (places, 1 is best): the one test every module uses."""
+    return unit in RANK_UNITS
+
+
+def is_percent(text: str) -> bool:
+    """True when `text` says a relative change: ``%`` or ``percent``, not points."""
+    return text.strip() in {"%", "percent", "pct"}
+
+
+def _describe(unit: Any) -> str:
+    dims = dict(unit.dimensionality)
+    if not dims:
+        return "a pure number"
+
+    def name(dim: str, power: float) -> str:
+        bare = dim.strip("[]")
+        bare = bare.removeprefix("currency_").upper() if bare.startswith("currency_") else bare
+        return bare if abs(power) == 1 else f"{bare}^{abs(power):g}"
+
+    above = [name(d, p) for d, p in sorted(dims.items()) if p > 0]
+    below = [name(d, p) for d, p in sorted(dims.items()) if p < 0]
+    if len(above) == 1 and not below and list(dims.values()) == [1]:
+        dim = next(iter(dims)).strip("[]")
+        if dim.startswith("currency_"):
+            return f"an amount in {above[0]}"
+        return f"a {dim}" if dim in {"rank", "score"} else f"a count of {dim}s"
+    text = " * ".join(above) or "1"
+    return f"{text} / {' * '.join(below)}" if below else text
+
+
+def parse_number(text: str) -> float:
+    """A number written as text: ``73788``, ``148,500``, ``1.5e3``. Commas group thousands."""
+    if not _PLAIN_NUMBER.match(text):
+        raise UnitError(_number_hint(text))
+    return float(text.strip().replace(",", ""))
+
+
+def _number_hint(text: str) -> str:
+    if re.fullmatch(r"\s*[-+]?\d+,\d{1,2}\s*", text):
+        return f"{quoted(text)} is not a number: the decimal mark is a point, as in 1.5"
+    return f"{quoted(text)} is not a number"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with the unit text it was written with (``None`` when bare)."""
+
+    value: float
+    unit: str | None
+
+
+def parse_quantity(text: str) -> Quantity:
+    """``"9.2 %"``, ``"1 USD billion"``, ``"USD 1 billion"`` or a bare ``"70,000"``."""
+    match = _CURRENCY_FIRST.match(text)
+    if match:
+        unit = " ".join(part for part in (match["cur"], match["rest"]) if part)
+        number = match["num"]
+    else:
+        match = _QUANTITY.match(text)
+        if not match:
+            if re.match(r"^\s*[-+]?\d+,\d{1,2}(?!\d)", text):
+                raise UnitError(_number_hint(text.split(maxsplit=1)[0]))
+            raise UnitError(
+                f"{quoted(text)} is not a quantity: write a number and a unit, "
+                "such as '9.2 %' or 'USD 1 billion'"
+            )
+        number, unit = match["num"], match["unit"]
+    value = float(number.replace(",", ""))
+    if unit:
+        parse_unit(unit)
+    return Quantity(value, unit or None)

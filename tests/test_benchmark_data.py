@@ -1,0 +1,84 @@
+"""The benchmark's SDG-shaped data at a tiny scale: its shape, its rules, and its baseline.
+
+The benchmarks themselves are not run here (they time things; tests do not). These checks
+keep the generator honest: 2 areas x 3 series, figures where they should be, rules that
+``targets`` reads, and a pandas baseline that reaches the tool's verdicts.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+import yaml
+
+import targets
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture
+def sdg(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import sdg_data  # noqa: PLC0415 - lives in benchmarks/, not a package
+
+    return sdg_data
+
+
+def test_shape(sdg: ModuleType) -> None:
+    ds = sdg.generate(2, 3, seed=0)
+    assert (len(ds.areas), len(ds.series), ds.pairs) == (2, 3, 6)
+    assert sdg.AREAS_AT_SCALE_1 * sdg.SERIES * 25 == 1_500_000
+    pairs = ds.row_pair
+    assert set(pairs) == set(range(6))  # every pair has figures
+    assert np.all(np.diff(pairs) >= 0)
+    for p in range(6):
+        years = ds.row_year[pairs == p]
+        assert np.all(np.diff(years) > 0)  # one figure a year, in order
+        assert years.min() >= 2000
+        assert years.max() <= 2024
+    assert ds.row_value.size <= 6 * 25
+    assert np.all(ds.row_value > 0)
+    assert np.all(ds.pair_target > 0)
+    assert ds.series_target.shape == (3,)
+    again = sdg.generate(2, 3, seed=0)
+    assert np.array_equal(again.row_value, ds.row_value)  # seeded: the same data every time
+    assert not np.array_equal(sdg.generate(2, 3, seed=1).row_value, ds.row_value)
+
+
+def test_rules(sdg: ModuleType) -> None:
+    ds = sdg.generate(2, 3, seed=0)
+    independent = yaml.safe_load(sdg.independent_rules(ds))
+    assert len(independent["metrics"]) == len(independent["targets"]) == 6
+    for target in independent["targets"]:
+        assert ("at_least" in target) != ("at_most" in target)
+        assert (target["by"], target["base"]) == (2030, 2015)
+    assert independent["programme"]["method"] == "statcan"
+    per_entity = yaml.safe_load(sdg.per_entity_rules(ds))
+    assert len(per_entity["metrics"]) == len(per_entity["targets"]) == 3
+    assert all(t["for_each"] == "all" for t in per_entity["targets"])
+
+
+def test_independent_variant_checks_like_the_baseline(sdg: ModuleType, tmp_path: Path) -> None:
+    import pandas as pd  # noqa: PLC0415 - the test extra brings it (and pyarrow)
+    import pandas_baseline  # noqa: PLC0415 - lives in benchmarks/
+
+    sdg.write(tmp_path, 2, 3, seed=0)
+    folder = tmp_path / "independent"
+    results = targets.check(targets.load(folder)).to_dict()["results"]
+    assert len(results) == 6
+    baseline = pandas_baseline.judge(
+        pandas_baseline.read(folder / "figures.csv"),
+        pd.read_csv(tmp_path / "independent.targets.csv"),
+    )
+    for result in results:
+        row = baseline.loc[result["metric"]]
+        assert result["status"] == row["status"]
+        assert result["method_status"] == row["method_status"]
+        if result["ratio"] is not None and not math.isnan(row["ratio"]):
+            assert result["ratio"] == pytest.approx(row["ratio"])
+    per_entity = (tmp_path / "per-entity" / "figures.csv").read_text().splitlines()
+    assert per_entity[0] == "metric,entity,period,value,unit"

@@ -1,0 +1,348 @@
+"""CI safety: files from a pull request can neither leak the runner's secrets nor forge its
+workflow commands. Each test runs the installed command, as a CI job does."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from junitparser import JUnitXml
+
+import targets
+from targets import ExitCode
+from targets._safe import excerpt, guard, oneline
+
+Write = Callable[[dict[str, str]], Path]
+
+CANARY = "s3cr3t-canary-4711"
+
+PROGRAMME = """\
+programme: {name: Safe}
+sources: [{id: s, publisher: P, date: 2025-01}]
+metrics: [{id: firms, name: Firms, unit: firm, direction: higher}]
+targets:
+  - {id: firms-2030, metric: firms, at_least: 100, by: 2030, source: s}
+"""
+FIGURES = """\
+metric,period,value,unit,source
+firms,2020,50,firm,s
+firms,2024,60,firm,s
+"""
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed command, with a secret in its environment as a CI runner has."""
+    env = {**os.environ, "SECRET_TOKEN": CANARY, "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "targets", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def lines_of(text: str) -> list[str]:
+    """Lines as a CI runner splits them: at LF, CR or CRLF."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+@pytest.fixture
+def folder(write: Write) -> Path:
+    root = write({"ex/programme.yaml": PROGRAMME, "ex/figures.csv": FIGURES})
+    return root / "ex"
+
+
+# 1. Only regular files inside the checked folders are read.
+
+
+@pytest.mark.parametrize("command", ["validate", "check"])
+def test_a_link_to_the_process_environment_is_refused_unread(folder: Path, command: str) -> None:
+    (folder / "env.csv").symlink_to("/proc/self/environ")
+    result = run(command, str(folder))
+    assert result.returncode == ExitCode.INVALID
+    assert CANARY not in result.stdout + result.stderr
+    assert "env.csv:1:1: refused: the link leads to a special file system" in result.stderr
+
+
+def test_a_link_to_a_file_outside_the_folder_is_refused_unread(folder: Path) -> None:
+    outside = folder.parent / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text(f"{CANARY}: 1\n", encoding="utf-8")
+    (folder / "leak.yaml").symlink_to(outside / "secret.yaml")
+    result = run("validate", str(folder))
+    assert result.returncode == ExitCode.INVALID
+    assert CANARY not in result.stdout + result.stderr
+    assert "leak.yaml:1:1: refused: the link leads outside" in result.stderr
+    assert "--follow-links-outside" in result.stderr
+
+
+def test_follow_links_outside_reads_the_linked_file(folder: Path) -> None:
+    outside = folder.parent / "outside"
+    outside.mkdir()
+    (outside / "more.csv").write_text("metric,period,value,unit\nfirms,2023,55,firm\n")
+    (folder / "more.csv").symlink_to(outside / "more.csv")
+    assert run("validate", str(folder)).returncode == ExitCode.INVALID
+    allowed = run("validate", "--follow-links-outside", str(folder))
+    assert allowed.returncode == ExitCode.OK, allowed.stderr
+    assert "3 figures" in allowed.stdout
+
+
+def test_a_link_given_on_the_command_line_must_stay_in_its_folder(folder: Path) -> None:
+    outside = folder.parent / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text(f"{CANARY}: 1\n", encoding="utf-8")
+    (folder / "named.yaml").symlink_to(outside / "secret.yaml")
+    result = run("validate", str(folder / "programme.yaml"), str(folder / "named.yaml"))
+    assert result.returncode == ExitCode.INVALID
+    assert CANARY not in result.stdout + result.stderr
+    assert "named.yaml:1:1: refused: the link leads outside" in result.stderr
+
+
+def test_a_link_inside_the_folder_is_followed(folder: Path) -> None:
+    (folder / "data").mkdir()
+    (folder / "figures.csv").rename(folder / "data" / "figures.csv")
+    (folder / "alias.csv").symlink_to(folder / "data" / "figures.csv")
+    result = run("validate", str(folder))
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "2 figures" in result.stdout  # read once, not once per path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda f: (f / "gone.csv").symlink_to(f / "nowhere.csv"), "the link leads nowhere"),
+        (lambda f: (f / "loop.yaml").symlink_to(f / "loop.yaml"), "a symlink loop"),
+        (lambda f: os.mkfifo(f / "pipe.csv"), "not a regular file (a FIFO)"),
+        (lambda f: (f / "gone").symlink_to(f / "no-folder"), "the link leads nowhere"),
+    ],
+    ids=["dangling", "loop", "fifo", "dangling-folder"],
+)
+def test_what_cannot_be_read_is_an_error_naming_it_never_skipped(
+    folder: Path, make: Callable[[Path], object], message: str
+) -> None:
+    make(folder)
+    for command in ("validate", "check"):
+        result = run(command, str(folder))
+        assert result.returncode == ExitCode.INVALID, (command, result.stderr)
+        assert f"cannot read: {message}" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_an_unreadable_file_is_an_error_naming_it(folder: Path) -> None:
+    if os.geteuid() == 0:  # root reads everything: make the path a folder named like a file
+        (folder / "locked.csv").mkdir()
+        (folder / "locked.csv" / "inner.txt").write_text("x")
+        expected = "locked.csv"
+    else:
+        locked = folder / "locked.csv"
+        locked.write_text(FIGURES)
+        locked.chmod(0)
+        expected = "locked.csv:1:1: cannot read"
+    result = run("validate", str(folder))
+    # a folder named locked.csv holds no file of ours: the rest still loads
+    if os.geteuid() == 0:
+        assert result.returncode == ExitCode.OK
+    else:
+        assert result.returncode == ExitCode.INVALID
+        assert expected in result.stderr
+
+
+# 2. Messages quote short, escaped excerpts only.
+
+
+def test_an_unknown_column_is_quoted_as_a_short_escaped_excerpt(folder: Path) -> None:
+    header = "metric,period,value,unit," + "SECRET=" + "x" * 5000 + "\x1b[31m"
+    (folder / "figures.csv").write_text(header + "\nfirms,2024,1,firm,\n", encoding="utf-8")
+    result = run("validate", str(folder))
+    assert result.returncode == ExitCode.INVALID
+    line = next(li for li in result.stderr.splitlines() if "unknown column" in li)
+    quoted_part = line.split("unknown column '", 1)[1].split("'", 1)[0]
+    assert len(quoted_part) <= 60
+    assert quoted_part.endswith("...")
+    assert "\x1b" not in result.stderr
+
+
+def test_a_value_holding_a_newline_stays_on_its_positioned_line(folder: Path) -> None:
+    text = PROGRAMME.replace("unit: firm,", 'unit: "firm\\n::error::forged",', 1)
+    (folder / "programme.yaml").write_text(text, encoding="utf-8")
+    result = run("validate", str(folder))
+    assert result.returncode == ExitCode.INVALID
+    for line in lines_of(result.stderr):
+        assert not line.lstrip().startswith("::")
+    bad = [li for li in result.stderr.splitlines() if "forged" in li]
+    assert bad
+    assert all(re.match(r"^\S+:\d+:\d+: ", li) for li in bad)
+    assert all("\\n::error" in li for li in bad)
+
+
+def test_excerpts_escape_controls_and_stop_at_the_limit() -> None:
+    assert excerpt("a\nb\x1b[2J\u2028c\td") == "a\\nb\\x1b[2J\\u2028c\\td"
+    assert excerpt("x" * 100) == "x" * 57 + "..."
+    assert len(excerpt("y" * 10_000, 20)) == 20
+    assert oneline("  one\r\ntwo  ") == "one\\r\\ntwo"
+
+
+# 3. No input string can start an output line; 4. XML is always well-formed.
+
+FORGED = "p\n::error file=x.yaml,line=1::forged annotation"
+HOSTILE = f"""\
+programme:
+  name: {json.dumps(FORGED)}
+sources:
+  - id: s
+    publisher: "\\r::warning::carriage"
+    title: "T\\n::stop-commands::token123"
+    date: 2025-01
+metrics:
+  - {{id: firms, name: "\\e[2J\\e[31mred firms", unit: firm, direction: higher}}
+targets:
+  - id: t1
+    name: "n\\n##[error]legacy command"
+    metric: firms
+    at_least: 100
+    by: 2030
+    source: s
+    quote: "q\\n  ::error::indented forge"
+    note: "a note\\n::add-mask::x"
+  - id: t2
+    name: "::error::at the start"
+    metric: firms
+    at_least: 5000
+    by: 2022
+    owner: "o\\u2028::error::line separator"
+figures:
+  - {{metric: firms, period: 2020, value: 50, unit: firm, source: s,
+      note: "f\\n::error::figure note"}}
+  - {{metric: firms, period: 2024, value: 80, unit: firm, source: s}}
+"""
+OURS = re.compile(r"^::(error|warning|notice) ")
+
+
+def assert_safe(output: str, *, own_commands: bool = False) -> None:
+    """No line a runner would execute, unless it is one of our own annotations."""
+    assert "\x1b" not in output
+    assert "##[" not in output
+    for line in lines_of(output):
+        if own_commands and OURS.match(line):
+            continue
+        assert not line.lstrip().startswith("::"), line
+
+
+@pytest.fixture
+def hostile(write: Write) -> Path:
+    return write({"h/p.yaml": HOSTILE}) / "h"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "--explain"],
+        ["check", "--format", "markdown"],
+        ["check", "--format", "json"],
+        ["check", "--format", "junit"],
+        ["explain", "t1"],
+        ["explain", "t2"],
+        ["validate"],
+    ],
+    ids="-".join,
+)
+def test_forged_workflow_commands_never_start_a_line(hostile: Path, args: list[str]) -> None:
+    if args[0] == "explain":
+        result = run(*args, str(hostile))
+    else:
+        result = run(args[0], str(hostile), *args[1:])
+    assert result.returncode in {ExitCode.OK, ExitCode.GATE}, result.stderr
+    assert_safe(result.stdout)
+    assert_safe(result.stderr)
+
+
+def test_the_github_format_escapes_input_inside_its_own_commands(hostile: Path) -> None:
+    result = run("check", str(hostile), "--format", "github", "--fail-on", "at_risk")
+    assert result.returncode == ExitCode.GATE
+    assert_safe(result.stdout, own_commands=True)
+    assert_safe(result.stderr)
+    assert all(OURS.match(line) for line in result.stdout.splitlines())
+
+
+def test_the_json_report_keeps_input_strings_exactly(hostile: Path) -> None:
+    result = run("check", str(hostile), "--format", "json")
+    document = json.loads(result.stdout)
+    assert document["programme"]["name"] == FORGED
+    names = {r["target"]: r["name"] for r in document["results"]}
+    assert names["t1"] == "n\n##[error]legacy command"
+
+
+def test_junit_parses_for_input_holding_every_c0_control(write: Write) -> None:
+    controls = "".join(f"\\x{code:02x}" for code in range(32))
+    text = (
+        PROGRAMME.replace("{name: Safe}", f'{{name: "all{controls}"}}')
+        .replace("by: 2030,", f'by: 2030, name: "n{controls}", quote: "q{controls}",')
+        .replace("publisher: P", f'publisher: "P{controls}"')
+    )
+    folder = write({"c/p.yaml": text, "c/f.csv": FIGURES}) / "c"
+    result = run("check", str(folder), "--format", "junit")
+    assert result.returncode in {ExitCode.OK, ExitCode.GATE}, result.stderr
+    root = ET.fromstring(result.stdout)
+    assert root.tag == "testsuites"
+    junit_file = folder.parent / "out.xml"
+    assert run("check", str(folder), "--junit", str(junit_file)).returncode != ExitCode.INTERNAL
+    suite = next(iter(JUnitXml.fromfile(str(junit_file))))
+    assert str(suite.name).startswith("all")
+
+
+def test_guard_keeps_json_and_xml_meaning() -> None:
+    document = json.dumps({"a": "##[error]x", "b": "line\n::error::y"}, indent=2)
+    assert json.loads(guard(document, "json")) == {"a": "##[error]x", "b": "line\n::error::y"}
+    xml = "<a>\n::error::x ##[warning]y\r::z</a>"
+    guarded = guard(xml, "xml")
+    assert ET.fromstring(guarded).text == "\n::error::x ##[warning]y\r::z"
+    assert_safe(guarded)
+
+
+def test_guard_keeps_the_colour_codes_of_the_text_report_only() -> None:
+    red = "\x1b[31mOFF TRACK\x1b[0m"
+    assert guard(red, colour=True) == red
+    assert guard("\x1b]0;title\x07", colour=True) == "\\x1b]0;title\\x07"
+    assert guard(red) == "\\x1b[31mOFF TRACK\\x1b[0m"
+
+
+# 5. The HTML report: links only for http and https.
+
+
+def test_a_javascript_url_is_refused_when_loading(write: Write) -> None:
+    text = PROGRAMME.replace("date: 2025-01}", 'date: 2025-01, url: "javascript:alert(1)"}')
+    folder = write({"j/p.yaml": text, "j/f.csv": FIGURES}) / "j"
+    result = run("validate", str(folder))
+    assert result.returncode == ExitCode.INVALID
+    assert "is not an http(s) address" in result.stderr
+
+
+def test_the_html_report_links_only_http_sources(write: Write) -> None:
+    from targets.render._html import source_link  # noqa: PLC0415
+
+    folder = write({"l/p.yaml": PROGRAMME, "l/f.csv": FIGURES}) / "l"
+    source = targets.load(folder).sources["s"]
+    for url in ("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//evil"):
+        forged = source.model_copy(update={"url": url})  # past the loader's own check
+        assert "href" not in source_link(forged)
+    assert 'href="https://example.org/a"' in source_link(
+        source.model_copy(update={"url": "https://example.org/a"})
+    )
+
+
+def test_html_on_standard_output_is_guarded(hostile: Path) -> None:
+    result = run("report", str(hostile), "--html", "-")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert_safe(result.stdout)
+    ET.fromstring(result.stdout)
