@@ -28,6 +28,7 @@ from targets.engine._chance_fit import (
     spread_of,
 )
 from targets.engine._chance_words import chance_phrase, chance_steps
+from targets.engine._refused import RefusedInputError
 from targets.engine._series import Numbers, as_points
 from targets.engine._step import Step
 
@@ -35,6 +36,7 @@ __all__ = [
     "CHANCE_MODELS",
     "MIN_POINTS",
     "MODEL_OF_PROJECTION",
+    "NOT_FINITE",
     "REACH_HORIZON",
     "TRUST_POINTS",
     "Chance",
@@ -43,6 +45,9 @@ __all__ = [
     "no_chance",
     "reach_grid",
 ]
+
+NOT_FINITE = "the chance needs a finite target and target year"
+"""The refusal (`RefusedInputError`) of a target the chance cannot read, batch or not."""
 
 CHANCE_MODELS: tuple[str, ...] = ("linear", "log-linear")
 """log-linear for compound methods (statcan, unsd, istat), linear for linear ones."""
@@ -128,13 +133,18 @@ class Chance:
 def check_chance_arguments(
     target: float, target_year: float, direction: str, model: str, level: float
 ) -> int:
-    """Refuse arguments the reading cannot take (ValueError); return d (+1 or -1)."""
+    """Refuse arguments the reading cannot take; return d (+1 or -1).
+
+    An unknown model or direction, or a level outside (0, 1), is the caller's mistake
+    (ValueError); a target or target year that is not finite is an input the engine refuses
+    (`RefusedInputError`), as ``assess`` refuses it.
+    """
     if model not in CHANCE_MODELS:
         raise ValueError(f"model must be one of {', '.join(CHANCE_MODELS)}, got {model!r}")
     if direction not in ("increase", "decrease"):
         raise ValueError(f"direction must be 'increase' or 'decrease', got {direction!r}")
     if not (math.isfinite(target) and math.isfinite(target_year)):
-        raise ValueError("the chance needs a finite target and target year")
+        raise RefusedInputError(NOT_FINITE)
     if not 0.0 < level < 1.0:
         raise ValueError(f"level must lie strictly between 0 and 1, got {level!r}")
     return 1 if direction == "increase" else -1
@@ -290,7 +300,7 @@ def _up_to(
     ts: tuple[float, ...], vs: tuple[float, ...], as_of: float
 ) -> tuple[tuple[float, ...], tuple[float, ...]]:
     if not math.isfinite(as_of):
-        raise ValueError("as_of must be a finite year")
+        raise RefusedInputError("as_of must be a finite year")
     keep = [i for i, t in enumerate(ts) if t <= as_of]
     return tuple(ts[i] for i in keep), tuple(vs[i] for i in keep)
 

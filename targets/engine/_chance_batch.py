@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from targets.engine._batch import _columns, _directions, _per_series
-from targets.engine._chance import check_chance_arguments
+from targets.engine._chance import NOT_FINITE, check_chance_arguments
 from targets.engine._chance_fit import MIN_POINTS, REACH_HORIZON
 from targets.engine._chance_loo import outliers
 from targets.engine._chance_rows import (
@@ -31,6 +31,7 @@ from targets.engine._chance_rows import (
     readable,
     weight,
 )
+from targets.engine._refused import RefusedInputError
 
 __all__ = ["ChanceBatch", "chance_batch"]
 
@@ -90,15 +91,15 @@ def _series(
     tgt = _per_series(target, size, "target")
     tyr = _per_series(target_year, size, "target_year")
     if np.isinf(tgt).any() or np.isnan(tyr[~np.isnan(tgt)]).any() or np.isinf(tyr).any():
-        raise ValueError("the chance needs a finite target and target year")
+        raise RefusedInputError(NOT_FINITE)
     d = _directions(direction, size)
     order = np.lexsort((ys, group))
     g, t, v = group[order], ys[order], vs[order]
     if ((g[1:] == g[:-1]) & (t[1:] == t[:-1])).any():
-        raise ValueError("a series has two figures for one year: resolve the conflict first")
+        raise RefusedInputError("a series has two figures for one year: resolve the conflict first")
     asof = _per_series(as_of, size, "as_of")
     if np.isinf(asof).any():
-        raise ValueError("as_of must be a finite year")
+        raise RefusedInputError("as_of must be a finite year")
     seen = np.isnan(asof[g]) | (t <= asof[g])
     return _Series(ids, Rows(g[seen], t[seen], v[seen], size), tgt, tyr, d)
 
@@ -152,7 +153,8 @@ def chance_batch(
     """``chance`` for every series in the columns (per-series parameters: scalars or arrays
     aligned with ``np.unique(series)``; a NaN target means none, a NaN as_of the latest year).
 
-    Refuses what ``chance`` refuses (ValueError), and a target without a target year.
+    Refuses what ``chance`` refuses (ValueError for the caller's mistakes, RefusedInputError
+    for inputs), and a target without a target year.
     """
     check_chance_arguments(0.0, 0.0, "increase", model, level)
     s = _series(

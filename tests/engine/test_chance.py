@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from targets.engine import Chance, Status, assess, chance
+from targets.engine import Chance, RefusedInputError, Status, assess, chance
 
 approx = pytest.approx
 YEARS = [2019, 2020, 2021, 2022, 2023, 2024]
@@ -122,20 +122,24 @@ def test_figures_that_cannot_carry_a_reading_give_a_reason_and_no_numbers(
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "message"),
+    ("kwargs", "error", "message"),
     [
-        ({"model": "quadratic"}, "model must be one of"),
-        ({"direction": "up"}, "direction must be"),
-        ({"level": 1.0}, "level must lie strictly between"),
-        ({"target": math.nan}, "finite target"),
+        ({"model": "quadratic"}, ValueError, "model must be one of"),
+        ({"direction": "up"}, ValueError, "direction must be"),
+        ({"level": 1.0}, ValueError, "level must lie strictly between"),
+        ({"target": math.nan}, RefusedInputError, "finite target"),
+        ({"as_of": math.inf}, RefusedInputError, "as_of must be a finite year"),
     ],
 )
 def test_arguments_the_reading_cannot_take_are_refused(
-    kwargs: dict[str, object], message: str
+    kwargs: dict[str, object], error: type[Exception], message: str
 ) -> None:
+    # a caller's mistake is a plain ValueError; an input the engine refuses by design is a
+    # RefusedInputError, which reports turn into "not assessable"
     args: dict[str, object] = {"target": 100000.0, "target_year": 2027, **kwargs}
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(error, match=message) as caught:
         chance(YEARS, FIRMS, **args)  # type: ignore[arg-type]
+    assert isinstance(caught.value, RefusedInputError) == (error is RefusedInputError)
 
 
 def test_as_of_hides_later_figures() -> None:
@@ -198,6 +202,7 @@ def test_assess_carries_the_reading_beside_the_methods_verdict() -> None:
     assert a.chance is not None
     assert a.chance.probability == alone.probability
     assert a.status is Status.AT_RISK  # the agency's verdict is untouched
+    assert a.headline.progress == a.progress
     linear = assess(YEARS, FIRMS, target=100000.0, target_year=2025, method="sdsn")
     assert linear.chance is not None
     assert linear.chance.model == "linear"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from targets.engine import Chance, chance, chance_batch
+from targets.engine import Chance, RefusedInputError, chance, chance_batch
 
 
 def _same(one: float | None, many: float) -> bool:
@@ -112,23 +112,26 @@ def test_a_nan_target_means_no_target_and_the_arrays_are_read_only() -> None:
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "message"),
+    ("kwargs", "error", "message"),
     [
-        ({"model": "cubic"}, "model must be one of"),
-        ({"level": 0.0}, "level must lie strictly between"),
-        ({"target": math.inf}, "finite target"),
-        ({"target_year": math.nan}, "finite target"),
-        ({"direction": "up"}, "direction must be"),
+        ({"model": "cubic"}, ValueError, "model must be one of"),
+        ({"level": 0.0}, ValueError, "level must lie strictly between"),
+        ({"direction": "up"}, ValueError, "direction must be"),
+        ({"target": math.inf}, RefusedInputError, "finite target"),
+        ({"target_year": math.nan}, RefusedInputError, "finite target"),
     ],
 )
-def test_the_batch_refuses_what_chance_refuses(kwargs: dict[str, object], message: str) -> None:
+def test_the_batch_refuses_what_chance_refuses(
+    kwargs: dict[str, object], error: type[Exception], message: str
+) -> None:
     args: dict[str, object] = {"target": 15.0, "target_year": 2026, **kwargs}
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(error, match=message) as caught:
         chance_batch(["a"] * 3, [2020, 2021, 2022], [1.0, 2.0, 3.5], **args)  # type: ignore[arg-type]
+    assert isinstance(caught.value, RefusedInputError) == (error is RefusedInputError)
 
 
 def test_two_figures_for_one_year_are_refused() -> None:
-    with pytest.raises(ValueError, match="two figures for one year"):
+    with pytest.raises(RefusedInputError, match="two figures for one year"):
         chance_batch(["a"] * 3, [2020, 2020, 2022], [1.0, 2.0, 3.5], target=5.0, target_year=2026)
 
 
