@@ -48,6 +48,4 @@ class Headline:
     trajectory_gap: float | None = None
     ratio: float | None = None
     score: float | None = None
-    progress: float | None = None
-    """The method's progress value (`Assessment.progress`: statcan R or x, unsd P or x, ...)."""
     thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))

@@ -173,7 +173,6 @@ class Assessment:
             trajectory_gap=self.trajectory_gap,
             ratio=self.ratio,
             score=self.score,
-            progress=self.progress,
             thresholds=self.thresholds,
         )
 

@@ -202,7 +202,6 @@ def test_assess_carries_the_reading_beside_the_methods_verdict() -> None:
     assert a.chance is not None
     assert a.chance.probability == alone.probability
     assert a.status is Status.AT_RISK  # the agency's verdict is untouched
-    assert a.headline.progress == a.progress
     linear = assess(YEARS, FIRMS, target=100000.0, target_year=2025, method="sdsn")
     assert linear.chance is not None
     assert linear.chance.model == "linear"
