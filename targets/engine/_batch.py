@@ -45,6 +45,8 @@ class BatchResult:
     method_status: Codes
     ratio: Floats
     score: Floats
+    progress: Floats
+    """The method's progress value, as ``Assessment.progress``."""
     growth_actual: Floats
     growth_actual_linear: Floats
     growth_required: Floats

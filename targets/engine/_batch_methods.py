@@ -116,7 +116,7 @@ def _judge(c: Columns) -> Judged:
         np.where(has, x, np.nan) for x in (g_r, s_r, g_now, s_now, projected, traj)
     )
     q = _Quantities(has, empty, met, v_b, tgt, g_a, s_a, slope, g_r, s_r, projected)
-    status, label, ratio, score = _RULES[m](c, q)
+    status, label, ratio, score, progress = _RULES[m](c, q)
     decided = has & c.reached & (m != "istat")
     status = np.where(decided, np.where(met_at_deadline, ACH, MISS), status)
     if m == "destatis":
@@ -124,6 +124,7 @@ def _judge(c: Columns) -> Judged:
     floats = {
         "ratio": ratio,
         "score": score,
+        "progress": progress,
         "growth_actual": g_a,
         "growth_actual_linear": s_a,
         "growth_required": g_r,
@@ -158,7 +159,8 @@ def _met(c: Columns, value: Floats) -> Bools:
 
 def _one_sign(c: Columns, v_b: Floats) -> Bools:
     """Whether every kept value (the base as the method uses it) is positive, or every one
-    negative: compound growth cannot span a zero or a sign change."""
+    negative: compound growth cannot span a zero or a sign change. A latest value of zero
+    after values of one sign is the exception, as in the scalar rule (growth to zero is -1)."""
     n = c.count.size
     sign = np.sign(c.v)
     if sign.size:
@@ -166,7 +168,10 @@ def _one_sign(c: Columns, v_b: Floats) -> Bools:
         sign[c.first[nonempty]] = np.sign(v_b[nonempty])
     positive = np.bincount(c.g, weights=(sign > 0).astype(float), minlength=n)
     negative = np.bincount(c.g, weights=(sign < 0).astype(float), minlength=n)
+    last_zero = (c.count >= 2) & (sign[c.last] == 0) if sign.size else np.zeros(n, bool)
+    rest = c.count - 1
     one: Bools = (positive == c.count) | (negative == c.count)
+    one |= last_zero & ((positive == rest) | (negative == rest))
     return one
 
 
@@ -196,7 +201,8 @@ def _destatis_slope(c: Columns) -> Floats:
     return np.where(c.count >= least, _finite(slope), np.nan)
 
 
-Verdicts = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats, Floats]
+Verdicts = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats, Floats, Floats]
+"""(status codes, label codes, ratio, score, progress)."""
 
 
 def _select(
@@ -228,7 +234,7 @@ def _statcan(c: Columns, q: _Quantities) -> Verdicts:
     with_target = q.has & ~few & (q.tgt != q.v_b) & ~np.isnan(q.g_a) & ~np.isnan(q.g_r)
     with_target &= q.g_r != 0
     without = ~q.has & ~few & ~np.isnan(q.g_a)
-    achieved = q.has & q.met & ~few
+    achieved = q.has & q.met & ~q.empty
     grades_r, _ = _grade(
         r, (th["substantial_progress"], th["moderate_progress"], th["limited_progress"])
     )
@@ -260,7 +266,8 @@ def _statcan(c: Columns, q: _Quantities) -> Verdicts:
         [q.empty, achieved, with_target, without], [np.nan, 5.0, t_score, x_score], default=np.nan
     )
     ratio = np.where(with_target & ~achieved & ~q.empty, r, np.nan)
-    return status, label, ratio, score
+    progress = np.select([with_target, without], [r, x], default=np.nan)
+    return status, label, ratio, score, progress
 
 
 def _unsd(c: Columns, q: _Quantities) -> Verdicts:
@@ -287,7 +294,9 @@ def _unsd(c: Columns, q: _Quantities) -> Verdicts:
         ]
     cases.append((behind, REG, 3))
     status, label = _select(cases, (NA, 4))
-    return status, label, np.where(graded, p, np.nan), np.full(c.d.size, np.nan)
+    ahead = q.has & ~few & (c.d * (q.tgt - q.v_b) > 0) & ~np.isnan(q.projected)
+    progress = np.select([no_t, ahead], [x, p], default=np.nan)
+    return status, label, np.where(graded, p, np.nan), np.full(c.d.size, np.nan), progress
 
 
 def _destatis(c: Columns, q: _Quantities) -> Verdicts:
@@ -316,7 +325,8 @@ def _destatis(c: Columns, q: _Quantities) -> Verdicts:
         (open_, REG, 4),
     ]
     status, label = _select(cases, (NA, 7))
-    return status, label, np.where(open_, miss, np.nan), np.full(c.d.size, np.nan)
+    progress = np.select([open_, direction], [miss, c.d * q.slope], default=np.nan)
+    return status, label, np.where(open_, miss, np.nan), np.full(c.d.size, np.nan), progress
 
 
 def _sdsn(c: Columns, q: _Quantities) -> Verdicts:
@@ -332,8 +342,12 @@ def _sdsn(c: Columns, q: _Quantities) -> Verdicts:
         (graded, ON, 1),
     ]
     status, label = _select(cases, (NA, 5))
-    ratio = np.where(graded & (r != 0), a / np.where(r != 0, r, 1.0), np.nan)
-    return status, label, ratio, np.full(c.d.size, np.nan)
+    share = a / np.where(r != 0, r, 1.0)
+    ratio = np.where(graded & (r != 0), share, np.nan)
+    met_share = q.has & ~q.empty & q.met & (c.count >= 2) & (r != 0) & (c.d * r > 0)
+    met_share &= ~np.isnan(a)
+    progress = np.where(met_share, share, ratio)
+    return status, label, ratio, np.full(c.d.size, np.nan), progress
 
 
 def _istat(c: Columns, q: _Quantities) -> Verdicts:
@@ -350,7 +364,8 @@ def _istat(c: Columns, q: _Quantities) -> Verdicts:
         (ok, REG, 4),
     ]
     status, label = _select(cases, (NA, 5))
-    return status, label, np.full(c.d.size, np.nan), np.full(c.d.size, np.nan)
+    nan = np.full(c.d.size, np.nan)
+    return status, label, nan, nan, np.where(ok, x, np.nan)
 
 
 _RULES = {

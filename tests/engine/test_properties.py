@@ -25,6 +25,7 @@ from targets.engine import (
     METHODS,
     STATUS_CODES,
     Assessment,
+    Chance,
     Result,
     Status,
     assess,
@@ -146,6 +147,7 @@ def test_negating_values_and_flipping_direction_mirrors_the_verdict_exactly(case
     )
     assert (after.status, after.method_status) == (before.status, before.method_status)
     assert after.ratio == before.ratio
+    assert after.progress == before.progress
 
 
 @FAST
@@ -192,7 +194,7 @@ def _finite_everywhere(result: object) -> None:
         x = getattr(result, name)
         if isinstance(x, float):
             assert math.isfinite(x), name
-        if isinstance(x, Assessment):
+        if isinstance(x, Assessment | Chance):
             _finite_everywhere(x)
         if isinstance(x, tuple):
             for item in x:
@@ -238,6 +240,7 @@ def test_compound_rate_is_undefined_exactly_across_a_sign_change(
 NUMBER_FIELDS = (
     "ratio",
     "score",
+    "progress",
     "growth_actual",
     "growth_actual_linear",
     "growth_required",
