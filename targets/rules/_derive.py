@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Set
-from typing import Any
 
 from targets.rules import _units
 from targets.rules._collect import Item
@@ -205,7 +204,6 @@ def figures_for(
             continue
         source = sources[spec.source] if has_source and spec.source else None
         loaded += _figures(item, metrics[spec.metric], source, problems)
-    problems += _duplicate_figures(loaded)
     return loaded, problems
 
 
@@ -217,32 +215,3 @@ def _figures(
         return []
     derived = derive(item, figure, metric, problems)
     return [figure] if derived is None else [figure, derived]
-
-
-def _duplicate_figures(figures: list[Figure]) -> list[Diagnostic]:
-    """The same figure twice, or two values for one period from one source and edition."""
-    editions: dict[tuple[Any, ...], Figure] = {}
-    found: list[Diagnostic] = []
-    for figure in figures:
-        if figure.kind == "derived" or figure.location is None:
-            continue
-        edition = (
-            figure.metric,
-            figure.period.time,
-            figure.entity,
-            figure.kind == "forecast",
-            figure.source.id if figure.source else None,
-            figure.published,
-        )
-        first = editions.setdefault(edition, figure)
-        if first is figure:
-            continue
-        if (first.low, first.high) == (figure.low, figure.high):
-            message = f"the same figure again (first at {first.location})"
-        else:
-            message = (
-                f"a second value for {figure.period} from the same source and edition "
-                f"({first.stated} at {first.location}); the later in the files is used"
-            )
-        found.append(Diagnostic(figure.location, message, "warning"))
-    return found

@@ -23,8 +23,12 @@ __all__ = [
     "CSV_OPTIONAL",
     "CSV_REQUIRED",
     "MAX_BYTES",
+    "UnreadableError",
+    "cell_starts",
+    "check_header",
     "read",
     "read_all",
+    "read_bounded",
     "read_csv",
 ]
 
@@ -52,12 +56,9 @@ def read(path: Path) -> tuple[Document, list[Diagnostic]]:
     """
     name = display(path)
     try:
-        raw = _read_bounded(path.resolve(strict=True))
-    except _TooLargeError:
-        message = f"file larger than {MAX_BYTES // 2**20} MiB; split it"
-        return Document(name), [Diagnostic(Location(name), message)]
-    except _NotRegularError as exc:
-        return Document(name), [Diagnostic(Location(name), f"cannot read: {exc}")]
+        raw = read_bounded(path.resolve(strict=True))
+    except UnreadableError as exc:
+        return Document(name), [Diagnostic(Location(name), str(exc))]
     except RuntimeError:
         return Document(name), [Diagnostic(Location(name), "cannot read: a symlink loop")]
     except OSError as exc:
@@ -72,31 +73,30 @@ def read(path: Path) -> tuple[Document, list[Diagnostic]]:
     return load_yaml(text, name)
 
 
-class _TooLargeError(Exception):
-    """More than `MAX_BYTES`, found while reading (a size on disk can lie: /proc says 0)."""
+class UnreadableError(OSError):
+    """A file that is too large, or not a regular file once opened: the message says which,
+    as a diagnostic should."""
 
 
-class _NotRegularError(Exception):
-    """Not a regular file once opened."""
-
-
-def _read_bounded(real: Path) -> bytes:
+def read_bounded(real: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of `real`, opened without blocking or following a last link, checked to be
+    a regular file once open, read up to `limit` (a size on disk can lie: /proc says 0)."""
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
     fd = os.open(real, flags)
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise _NotRegularError(f"not a regular file ({file_kind(mode)})")
+            raise UnreadableError(f"cannot read: not a regular file ({file_kind(mode)})")
         chunks: list[bytes] = []
         size = 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 24, limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
-        if size > MAX_BYTES:
-            raise _TooLargeError
+        if size > limit:
+            raise UnreadableError(f"file larger than {limit // 2**20} MiB; split it")
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -115,8 +115,8 @@ def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:
     except csv.Error as exc:
         return doc, [Diagnostic(Location(name), f"invalid CSV: {exc}")]
     columns = [h.strip() for h in header]
-    starts = _cell_starts(lines[0] if lines else "")
-    problems += _check_header(columns, starts, name)
+    starts = cell_starts(lines[0] if lines else "")
+    problems += check_header(columns, starts, name)
     rows: list[dict[str, str]] = []
     doc.data = {"figures": rows}
     doc.values[()] = Location(name)
@@ -137,7 +137,7 @@ def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:
             continue
         index = len(rows)
         cells = (
-            _cell_starts(lines[first_line - 1])
+            cell_starts(lines[first_line - 1])
             if first_line == previous_end and first_line <= len(lines)
             else []
         )
@@ -162,7 +162,11 @@ def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:
     return doc, problems
 
 
-def _check_header(columns: list[str], starts: list[int], name: str) -> list[Diagnostic]:
+def check_header(
+    columns: list[str], starts: list[int], name: str, *, mapped: bool = False
+) -> list[Diagnostic]:
+    """A figures file's header: known columns (any, with a declared mapping), no column
+    twice, the required ones there."""
     problems: list[Diagnostic] = []
     known = CSV_REQUIRED + CSV_OPTIONAL
     if len(columns) == 1 and ";" in columns[0]:
@@ -173,7 +177,7 @@ def _check_header(columns: list[str], starts: list[int], name: str) -> list[Diag
         if column in seen:
             problems.append(Diagnostic(where, f"duplicate column {quoted(column)}"))
         seen.add(column)
-        if column not in known:
+        if column not in known and not mapped:
             hint = did_you_mean(column, known)
             problems.append(
                 Diagnostic(
@@ -186,7 +190,7 @@ def _check_header(columns: list[str], starts: list[int], name: str) -> list[Diag
     return problems
 
 
-def _cell_starts(line: str) -> list[int]:
+def cell_starts(line: str) -> list[int]:
     """1-based columns where each cell of a one-line CSV record starts."""
     starts = [1]
     quoted = False
