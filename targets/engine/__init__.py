@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from targets.engine._count import CountSeries, count_meeting
     from targets.engine._destatis import worst_symbol
     from targets.engine._evidence import (
+        KINDS,
         Candidate,
         Conflict,
         EndsAssessment,
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
         is_known,
         select_figures,
     )
+    from targets.engine._evidence_batch import RULES, BatchSelection, select_batch
     from targets.engine._explain import format_number
     from targets.engine._growth_target import GrowthTargetAssessment, assess_growth_rate
     from targets.engine._headline import Detail, Headline
@@ -103,6 +105,9 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "BINARY_LABELS": "targets.engine._binary",
         "BandAssessment": "targets.engine._band",
         "BatchResult": "targets.engine._batch",
+        "BatchSelection": "targets.engine._evidence_batch",
+        "RULES": "targets.engine._evidence_batch",
+        "select_batch": "targets.engine._evidence_batch",
         "BinaryAssessment": "targets.engine._binary",
         "CHANCE_MODELS": "targets.engine._chance",
         "Candidate": "targets.engine._evidence",
@@ -110,6 +115,7 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "ChanceBatch": "targets.engine._chance_batch",
         "Conflict": "targets.engine._evidence",
         "Given": "targets.engine._evidence",
+        "KINDS": "targets.engine._evidence",
         "is_known": "targets.engine._evidence",
         "CountSeries": "targets.engine._count",
         "Detail": "targets.engine._headline",
@@ -161,15 +167,18 @@ __all__ = [
     "DEFAULT_METHOD",
     "DEFAULT_PROJECTION",
     "DEFAULT_THRESHOLDS",
+    "KINDS",
     "METHODS",
     "METHOD_LABELS",
     "RANK_METHODS",
+    "RULES",
     "SEVERITY",
     "STATUS_CODES",
     "WORST_FIRST",
     "Assessment",
     "BandAssessment",
     "BatchResult",
+    "BatchSelection",
     "BinaryAssessment",
     "Candidate",
     "Chance",
@@ -208,6 +217,7 @@ __all__ = [
     "format_number",
     "is_known",
     "resolve_thresholds",
+    "select_batch",
     "select_figures",
     "worst",
     "worst_symbol",

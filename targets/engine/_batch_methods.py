@@ -48,6 +48,12 @@ class Columns:
     """The series of each kept point."""
     first: Ints
     last: Ints
+    base: Ints
+    """Each series' base row (the first, unless a base year moved it)."""
+    missing: Bools
+    """Series whose base year has no figure where its rule looks: not assessable."""
+    bounds_low: Floats
+    bounds_high: Floats
 
 
 def _pow(x: Floats, e: Floats | float) -> Floats:
@@ -81,7 +87,7 @@ def judge(c: Columns) -> Judged:
 def _judge(c: Columns) -> Judged:
     th, m = c.thresholds, c.method
     has = ~np.isnan(c.target)
-    empty = c.count == 0
+    empty = (c.count == 0) | c.missing
     v_b, tgt = c.v_b, c.target
     if m == "statcan":
         zero = th["zero_replacement"]
@@ -108,6 +114,9 @@ def _judge(c: Columns) -> Judged:
         ok = ~np.isnan(slope) & (slope != 0)
         span = (tgt - c.v_t) / np.where(ok, slope, 1.0)
     reach = np.where(has & ~met & ok & (span > 0), c.t + span, np.nan)
+    with np.errstate(invalid="ignore"):  # the metric cannot go past its bounds (rank 1, 100 %)
+        projected = np.where(projected < c.bounds_low, c.bounds_low, projected)
+        projected = np.where(projected > c.bounds_high, c.bounds_high, projected)
     if c.trajectory == "compound":
         traj = v_b * _pow(1.0 + g_r, c.t - c.b)
     else:
@@ -117,7 +126,7 @@ def _judge(c: Columns) -> Judged:
     )
     q = _Quantities(has, empty, met, v_b, tgt, g_a, s_a, slope, g_r, s_r, projected)
     status, label, ratio, score, progress = _RULES[m](c, q)
-    decided = has & c.reached & (m != "istat")
+    decided = has & c.reached & (m != "istat") & ~c.missing
     status = np.where(decided, np.where(met_at_deadline, ACH, MISS), status)
     if m == "destatis":
         label = np.where(decided, 6, label)
@@ -142,6 +151,8 @@ def _judge(c: Columns) -> Judged:
         "latest_value": c.v_t,
     }
     numbers = {k: _finite(np.where(empty, np.nan, x)).astype(np.float64) for k, x in floats.items()}
+    for name in ("latest_year", "latest_value"):  # known even when a base year has no figure
+        numbers[name] = _finite(np.where(c.count == 0, np.nan, floats[name])).astype(np.float64)
     codes = np.asarray(status, dtype=np.int8), np.asarray(label, dtype=np.int8)
     return numbers, codes[0], codes[1], c.count.astype(np.int64)
 
@@ -163,14 +174,17 @@ def _one_sign(c: Columns, v_b: Floats) -> Bools:
     after values of one sign is the exception, as in the scalar rule (growth to zero is -1)."""
     n = c.count.size
     sign = np.sign(c.v)
+    used = np.zeros(sign.size, dtype=bool)
     if sign.size:
         nonempty = c.count > 0
-        sign[c.first[nonempty]] = np.sign(v_b[nonempty])
-    positive = np.bincount(c.g, weights=(sign > 0).astype(float), minlength=n)
-    negative = np.bincount(c.g, weights=(sign < 0).astype(float), minlength=n)
-    last_zero = (c.count >= 2) & (sign[c.last] == 0) if sign.size else np.zeros(n, bool)
-    rest = c.count - 1
-    one: Bools = (positive == c.count) | (negative == c.count)
+        sign[c.base[nonempty]] = np.sign(v_b[nonempty])
+        used = np.arange(sign.size) >= c.base[c.g]  # from the base on
+    positive = np.bincount(c.g, weights=((sign > 0) & used).astype(float), minlength=n)
+    negative = np.bincount(c.g, weights=((sign < 0) & used).astype(float), minlength=n)
+    points = np.where(c.count > 0, c.last - c.base + 1, 0)
+    last_zero = (points >= 2) & (sign[c.last] == 0) if sign.size else np.zeros(n, bool)
+    rest = points - 1
+    one: Bools = (positive == points) | (negative == points)
     one |= last_zero & ((positive == rest) | (negative == rest))
     return one
 

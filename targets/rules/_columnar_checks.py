@@ -236,36 +236,52 @@ def check_units(
     flag: npt.NDArray[np.int8],
     p: Problems,
 ) -> Floats:
-    """Each row's factor into its metric's unit (NaN where the unit does not fit, said)."""
+    """Each row's factor into its metric's unit (NaN where the unit does not fit, said).
+    Each distinct (unit, metric) pair is converted once."""
     names = list(metrics)
-    factor = np.full(metric.size, np.nan)
-    pairs = np.unique(np.stack([texts.codes, metric]), axis=1) if metric.size else np.zeros((2, 0))
-    for code, index in pairs.T.astype(np.int64).tolist():
-        if index < 0:
-            continue
-        m = metrics[names[int(index)]]
-        rows = (texts.codes == code) & (metric == index)
-        unit = texts.texts[int(code)]
-        if m.binary:
-            numbers = rows & (flag < 0)
-            p.at_rows(numbers, "value", f"'{m.id}' is a yes/no metric; write yes or no")
-            if unit not in {"", _units.BINARY, "boolean"}:
-                message = f"'{m.id}' is a yes/no metric; leave out the unit"
-                p.at_rows(rows & (flag >= 0), "unit", message)
-            factor[rows] = 1.0
-            continue
-        flags = rows & (flag >= 0)
-        message = f"yes/no is for yes/no metrics; '{m.id}' is in {m.unit}"
-        p.at_rows(flags, "value", message)
-        if unit == "":
-            message = f"a figure needs 'unit' (the metric '{m.id}' is in {m.unit})"
-            p.at_rows(rows & ~flags, None, message)
-            continue
+    units = len(texts.texts)
+    known = metric >= 0
+    key = np.where(known, metric * units + texts.codes, -1)
+    present = np.flatnonzero(np.bincount(key[known], minlength=len(names) * units))
+    factors = np.full(len(names) * units + 1, np.nan)
+    for pair in present.tolist():
+        index, code = divmod(pair, units)
+        m, unit = metrics[names[index]], texts.texts[code]
         try:
-            factor[rows] = _units.conversion_factor(unit, m.unit)
-        except _units.UnitError as exc:
-            p.at_rows(rows & ~flags, "unit", f"{exc} (the unit of '{m.id}')")
+            factors[pair] = _factor(m, unit)
+        except ValueError as exc:
+            rows = key == pair
+            if m.binary:
+                p.at_rows(rows & (flag >= 0), "unit", str(exc))
+            else:
+                message = str(exc)
+                p.at_rows(rows & (flag < 0), None if unit == "" else "unit", message)
+    factor = factors[key]
+    for index in np.unique(metric[known & (flag >= 0)]).tolist():
+        m = metrics[names[index]]
+        if not m.binary:
+            message = f"yes/no is for yes/no metrics; '{m.id}' is in {m.unit}"
+            p.at_rows((metric == index) & (flag >= 0), "value", message)
+    for index in np.unique(metric[known & (flag < 0)]).tolist():
+        m = metrics[names[index]]
+        if m.binary:
+            message = f"'{m.id}' is a yes/no metric; write yes or no"
+            p.at_rows((metric == index) & (flag < 0), "value", message)
     return factor
+
+
+def _factor(m: Metric, unit: str) -> float:
+    """What turns a value written in `unit` into `m`'s unit (ValueError: why it cannot)."""
+    if m.binary:
+        if unit not in {"", _units.BINARY, "boolean"}:
+            raise ValueError(f"'{m.id}' is a yes/no metric; leave out the unit")
+        return 1.0
+    if unit == "":
+        raise ValueError(f"a figure needs 'unit' (the metric '{m.id}' is in {m.unit})")
+    try:
+        return _units.conversion_factor(unit, m.unit)
+    except _units.UnitError as exc:
+        raise ValueError(f"{exc} (the unit of '{m.id}')") from None
 
 
 def check_editions(
@@ -313,16 +329,21 @@ def plausible(
     p: Problems,
 ) -> None:
     """Ranks below 1 (an error) and values beyond a metric's natural limit (a warning)."""
-    names = list(metrics)
-    n = metric.size
-    for index in np.unique(metric[rows]).tolist():
-        m = metrics[names[index]]
-        mine = np.zeros(n, dtype=bool)
-        mine[rows[metric[rows] == index]] = True
-        if m.better == "lower" and m.is_rank:
-            p.at_rows(mine & (low < 1), "value", "a rank is 1 or more")
-        if m.limit is not None and (m.direction is not None or m.better == "lower"):
-            limit = m.limit.value
-            beyond = mine & ((high > limit) if m.better == "higher" else (low < limit))
-            message = f"beyond the natural limit of '{m.id}' ({limit:g})"
-            p.at_rows(beyond, "value", message, "warning")
+    listed = list(metrics.values())
+    rank = np.asarray([m.better == "lower" and m.is_rank for m in listed] + [False])
+    limited = [m.limit is not None and (m.direction is not None or m.better == "lower")
+               for m in listed]  # fmt: skip
+    limit = np.asarray([m.limit.value if m.limit and ok else np.nan
+                        for m, ok in zip(listed, limited, strict=True)] + [np.nan])  # fmt: skip
+    higher = np.asarray([m.better == "higher" for m in listed] + [True])
+    chosen = np.zeros(metric.size, dtype=bool)
+    chosen[rows] = True
+    m = np.where(chosen, metric, -1)
+    below_one = chosen & rank[m] & (low < 1)
+    with np.errstate(invalid="ignore"):
+        beyond = chosen & np.where(higher[m], high > limit[m], low < limit[m])
+    for index in np.unique(m[below_one]).tolist():
+        p.at_rows(below_one & (m == index), "value", "a rank is 1 or more")
+    for index in np.unique(m[beyond]).tolist():
+        message = f"beyond the natural limit of '{listed[index].id}' ({limit[index]:g})"
+        p.at_rows(beyond & (m == index), "value", message, "warning")

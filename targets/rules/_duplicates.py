@@ -6,6 +6,8 @@ below the first), but both are worth a warning, found over the whole table at on
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from targets.rules._errors import Diagnostic, Location
@@ -31,26 +33,30 @@ def duplicates(table: FigureTable) -> list[Diagnostic]:
     considered = np.flatnonzero(located & (table.kind != KIND_CODES.index("derived")))
     if considered.size < 2:
         return []
-    keys = (
-        table.edition[considered],
-        table.source[considered],
-        table.kind[considered] == KIND_CODES.index("forecast"),
-        table.entity[considered],
-        table.time[considered],
+    # One integer per (metric, time, entity, forecast?, source, edition): equal keys are the
+    # same edition of the same figure. Times become their rank among the distinct times.
+    times, time_rank = np.unique(table.time[considered], return_inverse=True)
+    parts = (
         table.metric[considered],
+        time_rank,
+        table.entity[considered] + 1,
+        (table.kind[considered] == KIND_CODES.index("forecast")).astype(np.int64),
+        table.source[considered] + 1,
+        table.edition[considered] + 1,
     )
-    order = considered[np.lexsort(keys)]  # stable: equal keys keep the files' order
-    same = np.ones(order.size - 1, dtype=bool)
-    for column in (
-        table.metric,
-        table.time,
-        table.entity,
-        table.kind == KIND_CODES.index("forecast"),
-        table.source,
-        table.edition,
-    ):
-        same &= column[order[1:]] == column[order[:-1]]
-    starts = np.flatnonzero(np.concatenate(([True], ~same)))
+    dims = (len(table.metrics) + 1, times.size + 1, len(table.entities) + 2, 2,
+            len(table.sources) + 2, len(table.editions) + 2)  # fmt: skip
+    if math.prod(dims) < 2**62:
+        key = np.ravel_multi_index(parts, dims)
+        by_key = np.argsort(key, kind="stable")  # equal keys keep the files' order
+        new = key[by_key][1:] != key[by_key][:-1]
+    else:  # too many distinct texts for one integer: sort on each part
+        by_key = np.lexsort(parts[::-1])
+        new = np.zeros(by_key.size - 1, dtype=bool)
+        for part in parts:
+            new |= part[by_key][1:] != part[by_key][:-1]
+    order = considered[by_key]
+    starts = np.flatnonzero(np.concatenate(([True], new)))
     first_of = order[starts][np.searchsorted(starts, np.arange(order.size), side="right") - 1]
     repeats = np.flatnonzero(order != first_of)
     found: list[Diagnostic] = []
