@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 from targets.engine import KINDS, RULES, select_batch, select_figures
 
 SOURCES = ("a", "b", "c")
+Row = tuple[int, float, float, float, str, str, float | None, bool, int]
 
 
 @st.composite
-def figures(draw: st.DrawFn) -> list[tuple[object, ...]]:
+def figures(draw: st.DrawFn) -> list[Row]:
     """Rows of (series, time, low, high, kind, source, published, annual, period code)."""
-    rows = []
+    rows: list[Row] = []
     for _ in range(draw(st.integers(0, 30))):
         series = draw(st.integers(0, 3))
         year = draw(st.integers(2018, 2024))
@@ -38,7 +39,7 @@ def figures(draw: st.DrawFn) -> list[tuple[object, ...]]:
 )
 @settings(max_examples=300)
 def test_the_batch_chooses_what_select_figures_chooses_series_by_series(
-    rows: list[tuple[object, ...]],
+    rows: list[Row],
     as_of: float | None,
     prefer: tuple[str, ...],
     estimates: list[bool],
@@ -47,8 +48,8 @@ def test_the_batch_chooses_what_select_figures_chooses_series_by_series(
     time = np.asarray([r[1] for r in rows], dtype=float)
     low = np.asarray([r[2] for r in rows], dtype=float)
     high = np.asarray([r[3] for r in rows], dtype=float)
-    kind = np.asarray([KINDS.index(str(r[4])) for r in rows], dtype=np.int64)
-    source = [str(r[5]) for r in rows]
+    kind = np.asarray([KINDS.index(r[4]) for r in rows], dtype=np.int64)
+    source = [r[5] for r in rows]
     published = [r[6] for r in rows]
     annual = np.asarray([r[7] for r in rows], dtype=bool)
     period = np.asarray([r[8] for r in rows], dtype=np.int64)
