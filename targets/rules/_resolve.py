@@ -59,6 +59,10 @@ def resolve(found: Collected, files: Iterable[str]) -> Programme:
         if target is not None:
             loaded_targets.append(target)
 
+    pools: Mapping[str, Mapping[str, Any]] = {"metric": metrics, "source": sources}
+    for kind, value, where in found.dangling:
+        ref(kind, pools[kind], value, where)
+
     figures, figure_problems = figures_for(
         found.figures,
         converted_metrics,
