@@ -209,3 +209,18 @@ def test_charts_carry_history_promise_trend_target_and_reach(report: Report) -> 
     assert chart.scenarios[0].growth == 0.12
     rank = report["gii-top35-2025"].chart()
     assert rank.invert
+
+
+def test_a_report_is_indexed_by_id_or_by_position(report: Report) -> None:
+    first, last = report.results[0], report.results[-1]
+    assert report[0] is first
+    assert report[-1] is last
+    assert report[first.id] is first
+    with pytest.raises(
+        IndexError, match=f"no target at position 99: the report holds {len(report)}"
+    ):
+        report[99]
+    with pytest.raises(TypeError, match="indexed by a target id or a position, not float"):
+        report[1.5]  # type: ignore[index]
+    with pytest.raises(targets.UnknownTargetError, match="did you mean 'dt-firms-100k-2025'"):
+        report["dt-firms-100k-2052"]

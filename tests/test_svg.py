@@ -113,7 +113,7 @@ def test_trend_trajectory_goal_deadline_and_reach_of_a_known_target(
 def test_tooltips_give_period_value_and_source(example: targets.Report) -> None:
     root = parse(chart_svg(example["dt-firms-100k-2025"].chart()))
     tips = [p.findtext(f"{SVG}title") for p in having(root, "point")]
-    assert "2024 (sggp-2025-01-24): 73,788 firm, actual" in tips
+    assert "2024 (sggp-2025-01-24): 73,788 firms, actual" in tips
 
 
 def test_milestones_are_several_goals(example: targets.Report) -> None:

@@ -39,12 +39,25 @@ class Report:
     def __len__(self) -> int:
         return len(self.results)
 
-    def __getitem__(self, target_id: str) -> TargetResult:
+    def __getitem__(self, key: str | int) -> TargetResult:
+        """A result by its target's id (``report["dt-firms-100k-2025"]``) or by its position
+        in the rules' order (``report[0]``, ``report[-1]``), as iterating gives them."""
+        if isinstance(key, bool) or not isinstance(key, str | int):
+            raise TypeError(
+                f"a report is indexed by a target id or a position, not {type(key).__name__}"
+            )
+        if isinstance(key, int):
+            try:
+                return self.results[key]
+            except IndexError:
+                raise IndexError(
+                    f"no target at position {key}: the report holds {len(self.results)}"
+                ) from None
         for result in self.results:
-            if result.id == target_id:
+            if result.id == key:
                 return result
-        hint = did_you_mean(str(target_id), [r.id for r in self.results])
-        raise UnknownTargetError(f"no target {quoted(target_id)}{hint}")
+        hint = did_you_mean(key, [r.id for r in self.results])
+        raise UnknownTargetError(f"no target {quoted(key)}{hint}")
 
     @property
     def summary(self) -> dict[str, int]:
@@ -81,15 +94,20 @@ class Report:
     # Convenience methods of the public API: each reaches a layer up (render, notebook)
     # inside the method, as the import contract in pyproject.toml lists.
 
-    def explain(self, target_id: str) -> str:
-        """The whole arithmetic for one target, step by step (see `targets explain`)."""
+    def explain(self, target_id: str, *, width: int = 80) -> str:
+        """The whole arithmetic for one target, step by step (see `targets explain`), in
+        lines of at most `width` characters."""
         from targets.render import explain_steps  # noqa: PLC0415 - a layer up
 
-        return explain_steps(self[target_id])
+        return explain_steps(self[target_id], width=width)
 
-    def to_text(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
-        """The text table `targets check` prints."""
-        return self._render("text", fail_on, strict)
+    def to_text(
+        self, *, fail_on: str | None = "off_track", strict: bool = False, width: int = 80
+    ) -> str:
+        """The text table `targets check` prints, in lines of at most `width` characters."""
+        from targets.render import render  # noqa: PLC0415 - a layer up
+
+        return render(self, "text", gate=Gate(fail_on, strict), width=width)
 
     def to_json(self) -> str:
         """The JSON report (see `to_dict`)."""

@@ -16,9 +16,12 @@ from targets.render._cells import (
     compact,
     growth_cell,
     latest_cell,
+    percent_cell,
+    places_cell,
     projected_cell,
     reach_cell,
     reach_label,
+    signed_cell,
     year_label,
 )
 from targets.render._chart import MAX_EXTENSION, Chart, Goal, Point, chart_of
@@ -31,7 +34,7 @@ from targets.render._palette import BADGE_COLOURS, ICONS, TEXT_COLOURS
 from targets.render._render import FORMATS, render
 from targets.render._status_words import status_words
 from targets.render._svg import chart_svg, key_svg
-from targets.render._text import plain, render_text, summary_line
+from targets.render._text import WIDTH, fit_id, plain, render_text, summary_line
 
 __all__ = [
     "BADGE_COLOURS",
@@ -40,6 +43,7 @@ __all__ = [
     "ICONS",
     "MAX_EXTENSION",
     "TEXT_COLOURS",
+    "WIDTH",
     "WIDTHS",
     "Chart",
     "Goal",
@@ -49,9 +53,12 @@ __all__ = [
     "chart_svg",
     "compact",
     "explain_steps",
+    "fit_id",
     "growth_cell",
     "key_svg",
     "latest_cell",
+    "percent_cell",
+    "places_cell",
     "plain",
     "projected_cell",
     "reach_cell",
@@ -62,6 +69,7 @@ __all__ = [
     "render_markdown",
     "render_text",
     "report_html_document",
+    "signed_cell",
     "source_link",
     "status_words",
     "summary_line",
