@@ -32,6 +32,10 @@ class Report:
     method: str | None = None
     changes: tuple[Change, ...] | None = None
     """Transitions since a baseline run (`targets.check(..., baseline=...)`), if one was given."""
+    checked_at: dt.datetime | None = None
+    """When the check ran (UTC), for reports that carry a timestamp (JUnit)."""
+    elapsed: float | None = None
+    """How long judging took, in seconds (JUnit's ``time``)."""
 
     def __iter__(self) -> Iterator[TargetResult]:
         return iter(self.results)
@@ -124,6 +128,14 @@ class Report:
     def to_github(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """GitHub workflow-command annotations on each rule's line."""
         return self._render("github", fail_on, strict)
+
+    def to_sarif(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """A SARIF 2.1.0 log for code scanning: a finding on each rule that needs attention."""
+        return self._render("sarif", fail_on, strict)
+
+    def to_gitlab(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """GitLab's code-quality report (``artifacts:reports:codequality``)."""
+        return self._render("gitlab", fail_on, strict)
 
     def to_html(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """One self-contained HTML page: summary by status, a card and chart per target."""

@@ -26,6 +26,7 @@ from targets.render._cells import (
 )
 from targets.render._chart import MAX_EXTENSION, Chart, Goal, Point, chart_of
 from targets.render._explain import explain_steps
+from targets.render._findings import findings, gitlab_report, sarif_log
 from targets.render._github import annotation, render_github
 from targets.render._html import report_html_document, source_link
 from targets.render._junit import render_junit
@@ -53,7 +54,9 @@ __all__ = [
     "chart_svg",
     "compact",
     "explain_steps",
+    "findings",
     "fit_id",
+    "gitlab_report",
     "growth_cell",
     "key_svg",
     "latest_cell",
@@ -69,6 +72,7 @@ __all__ = [
     "render_markdown",
     "render_text",
     "report_html_document",
+    "sarif_log",
     "signed_cell",
     "source_link",
     "status_words",

@@ -7,6 +7,7 @@ import json
 from targets._safe import guard
 from targets.engine import Status
 from targets.judge import Gate, Report
+from targets.render._findings import gitlab_report, sarif_log
 from targets.render._github import render_github
 from targets.render._junit import render_junit
 from targets.render._markdown import render_markdown
@@ -16,7 +17,7 @@ from targets.render._text import WIDTH, plain, render_text
 __all__ = ["FORMATS", "render"]
 
 
-FORMATS = ("text", "json", "junit", "markdown", "github")
+FORMATS = ("text", "json", "junit", "markdown", "github", "sarif", "gitlab")
 
 
 def render(
@@ -33,6 +34,10 @@ def render(
     is the text format's line length; `colour` and `explain` are the text format's too."""
     if kind == "json":
         return _json(report.to_dict())
+    if kind == "sarif":
+        return _json(sarif_log(report, gate=gate))
+    if kind == "gitlab":
+        return _json(gitlab_report(report, gate=gate))
     if kind == "text":
 
         def coloured(text: str, status: Status) -> str:
