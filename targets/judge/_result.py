@@ -276,6 +276,13 @@ class TargetResult:
 
         return chart_of(self, tuple(scenario(self, g) for g in scenarios))
 
+    def rate_chart(self) -> Chart | None:
+        """For a growth-rate target, a chart of the rate (achieved into each year against the
+        rate required); None for other kinds."""
+        from targets.render import rate_chart_of  # noqa: PLC0415 - a convenience, a layer up
+
+        return rate_chart_of(self)
+
     def to_dict(self) -> dict[str, Any]:
         """This result as JSON-ready data (one entry of the JSON report's ``results``)."""
         return result_dict(self)

@@ -24,14 +24,22 @@ from targets.render._cells import (
     signed_cell,
     year_label,
 )
-from targets.render._chart import MAX_EXTENSION, Chart, Goal, Point, chart_of
+from targets.render._chart import (
+    MAX_EXTENSION,
+    RATE_UNIT,
+    Chart,
+    Goal,
+    Point,
+    chart_of,
+    rate_chart_of,
+)
 from targets.render._explain import explain_steps
 from targets.render._findings import findings, gitlab_report, sarif_log
 from targets.render._github import annotation, render_github
 from targets.render._html import report_html_document, source_link
 from targets.render._junit import render_junit
 from targets.render._markdown import render_markdown
-from targets.render._palette import BADGE_COLOURS, ICONS, TEXT_COLOURS
+from targets.render._palette import BADGE_COLOURS, BADGE_STYLE, ICONS, TEXT_COLOURS
 from targets.render._render import FORMATS, render
 from targets.render._status_words import status_words
 from targets.render._svg import chart_svg, key_svg
@@ -39,10 +47,12 @@ from targets.render._text import WIDTH, fit_id, plain, render_text, summary_line
 
 __all__ = [
     "BADGE_COLOURS",
+    "BADGE_STYLE",
     "FORMATS",
     "HEADER",
     "ICONS",
     "MAX_EXTENSION",
+    "RATE_UNIT",
     "TEXT_COLOURS",
     "WIDTH",
     "WIDTHS",
@@ -64,6 +74,7 @@ __all__ = [
     "places_cell",
     "plain",
     "projected_cell",
+    "rate_chart_of",
     "reach_cell",
     "reach_label",
     "render",
