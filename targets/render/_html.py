@@ -42,6 +42,7 @@ FAILS = '<span class="fails" title="trips the gate">✗</span>'
 GOOD = (Status.ACHIEVED, Status.ON_TRACK)
 BAD = (Status.OFF_TRACK, Status.REGRESSING, Status.MISSED)
 
+
 def report_html_document(report: Report, *, gate: Gate | None = None) -> str:
     """The whole report as one HTML5 document (see the module docstring)."""
     gate = gate or Gate()

@@ -113,5 +113,3 @@ def status_css() -> str:
         f"--badge-fg:{BADGE_STYLE[status][0]};--badge-bg:{BADGE_STYLE[status][1]}}}"
         for status, (ink, paper) in BADGE_COLOURS.items()
     )
-
-

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from targets.engine import Status, format_number
-from targets.rules import unit_words
 from targets.render._cells import reach_label
 from targets.render._palette import BADGE_COLOURS
 from targets.render._status_words import status_words
@@ -53,6 +52,7 @@ from targets.render._svg_base import (
     text,
 )
 from targets.render._svg_key import draw_key, key_entries, key_rows, key_svg
+from targets.rules import unit_words
 
 if TYPE_CHECKING:
     from targets.judge import Scenario
