@@ -17,6 +17,9 @@ from targets.rules._errors import did_you_mean
 from targets.rules._programme import Programme
 
 if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure as PlotFigure
+
     from targets.judge._changes import Change
 
 __all__ = ["Report"]
@@ -148,8 +151,9 @@ class Report:
 
         return render(self, kind, gate=Gate(fail_on, strict))
 
-    def to_frame(self) -> Any:
-        """A pandas DataFrame, one typed row per target (needs ``targets[notebook]``)."""
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame, one typed row per target, indexed by target id (needs
+        ``targets[notebook]``); its columns and their types are pinned in the tests."""
         from targets.notebook import report_frame  # noqa: PLC0415 - a layer up
 
         return report_frame(self)
@@ -159,7 +163,7 @@ class Report:
 
         return report_html(self)
 
-    def plot(self, target_id: str | None = None, **options: Any) -> Any:
+    def plot(self, target_id: str | None = None, **options: Any) -> PlotFigure:
         """A chart of one target, or small multiples of every target coloured by status
         (matplotlib, from ``targets[notebook]``); returns the matplotlib Figure."""
         from targets.notebook import plot_report, plot_result  # noqa: PLC0415 - a layer up

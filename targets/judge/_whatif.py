@@ -60,6 +60,7 @@ class Scenario:
 
     @property
     def label(self) -> str:
+        """The rate as words: '12.0 % a year', or places a year for ranks."""
         if self.linear:
             return f"{self.growth:+.3g} a year"
         return f"{self.growth * 100:.1f} % a year"

@@ -42,7 +42,7 @@ from targets.render._markdown import render_markdown
 from targets.render._palette import BADGE_COLOURS, BADGE_STYLE, ICONS, TEXT_COLOURS
 from targets.render._render import FORMATS, render
 from targets.render._status_words import status_words
-from targets.render._svg import chart_svg, key_svg
+from targets.render._svg import chart_svg, key_svg, value_label
 from targets.render._text import WIDTH, fit_id, plain, render_text, summary_line
 
 __all__ = [
@@ -88,5 +88,6 @@ __all__ = [
     "source_link",
     "status_words",
     "summary_line",
+    "value_label",
     "year_label",
 ]

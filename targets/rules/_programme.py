@@ -14,6 +14,8 @@ from targets.rules._model import Metric, ProgrammeInfo, Source
 from targets.rules._targets import TargetBase
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from targets.judge import Report
 
 __all__ = ["Programme"]
@@ -48,6 +50,7 @@ class Programme:
 
     @property
     def name(self) -> str:
+        """The programme's name (its `info.name`)."""
         return self.info.name
 
     def target(self, target_id: str) -> TargetBase:
@@ -91,7 +94,7 @@ class Programme:
         unit=..., kind="estimate", source=...)``."""
         return self.with_figures([fields], origin="<add_figure>")
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pd.DataFrame:
         """Every figure (every vintage and kind) as a pandas DataFrame."""
         from targets.notebook import figures_frame  # noqa: PLC0415 - a convenience, a layer up
 

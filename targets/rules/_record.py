@@ -73,6 +73,7 @@ class Recorded:
 
     @property
     def changed(self) -> bool:
+        """Whether the file's text changed."""
         return self.before != self.after
 
     @property
