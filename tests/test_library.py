@@ -155,6 +155,9 @@ def test_what_if_gives_projection_reach_and_status(report: Report) -> None:
 def test_what_if_on_a_rank_is_in_places_a_year(report: Report) -> None:
     scenario = report["gii-top35-2025"].what_if(-2)
     assert scenario.linear
+    assert scenario.label == "up 2 places a year"
+    assert str(scenario).startswith("up 2 places a year: 42 by 2025;")
+    assert report["gii-top35-2025"].what_if(0.5).label == "down 0.5 places a year"
     assert scenario.projected == 42  # 44 - 2 places in one year
     assert scenario.reach_year == pytest.approx(2028.5)
 
