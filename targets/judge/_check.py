@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -74,6 +75,7 @@ def check(
     nothing raises `SelectionError`. `baseline` (an earlier JSON report, or its path) adds
     the status transitions and moved projections since that run.
     """
+    started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     if not isinstance(programme, Programme):
         paths = [programme] if isinstance(programme, str | os.PathLike) else list(programme)
         programme = load(*paths)
@@ -91,7 +93,8 @@ def check(
         for target, entity in pairs(programme.targets, by_metric)
     )
     results = choose(results, select, exclude)
-    report = Report(programme=programme, results=results, as_of=date, method=method)
+    elapsed = time.perf_counter() - clock
+    report = Report(programme, results, date, method, checked_at=started, elapsed=elapsed)
     if baseline is None:
         return report
     earlier = baseline if isinstance(baseline, Mapping) else load_baseline(baseline)

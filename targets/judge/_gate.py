@@ -2,8 +2,11 @@
 
 A run gates either on statuses (``--fail-on``: a target at that status or worse, warn
 severity aside unless ``--strict``) or, with a baseline, on changes (``--fail-on-change``:
-regressions only, or any status change). Every report marks the same targets the exit code
-counts, so a JUnit file or a step summary never shows red on a passing run.
+regressions only, or any status change). A target the baseline does not have has no
+earlier status to regress from, so on changes it is gated as a run without a baseline gates
+it: at ``--fail-on`` or worse it fails (a pull request that adds a target already off track
+does not pass). Every report marks the same targets the exit code counts, so a JUnit file
+or a step summary never shows red on a passing run.
 """
 
 from __future__ import annotations
@@ -41,10 +44,18 @@ class Gate:
         if self.on_change is not None:
             kinds = _CHANGES[self.on_change]
             ids = {c.target for c in report.changes or () if c.kind in kinds}
+            ids |= {r.key for r in self._new_failures(report)}
             return tuple(r for r in report if r.key in ids)
         if self.fail_on is None:
             return ()
         return report.failures(self.fail_on, strict=self.strict)
+
+    def _new_failures(self, report: Report) -> tuple[TargetResult, ...]:
+        """Targets new since the baseline that are at `fail_on` or worse already."""
+        new = {c.target for c in report.changes or () if c.kind == "new"}
+        if not new or self.fail_on is None:
+            return ()
+        return tuple(r for r in report.failures(self.fail_on, strict=self.strict) if r.key in new)
 
     @property
     def option(self) -> str:
@@ -60,12 +71,15 @@ class Gate:
         failures = self.failures(report)
         if self.on_change is not None:
             what = "worse than" if self.on_change == "worse" else "changed since"
+            new = self._new_failures(report)
             if not failures:
                 return f"gate {self.option}: passed, no target {what} the baseline"
-            return (
-                f"gate {self.option}: failed, {_targets(len(failures))} {what} the baseline "
-                "(marked ✗)"
-            )
+            parts = []
+            if len(failures) > len(new):
+                parts.append(f"{_targets(len(failures) - len(new))} {what} the baseline")
+            if new:
+                parts.append(f"{_targets(len(new))} new at {self.fail_on} or worse")
+            return f"gate {self.option}: failed, {' and '.join(parts)} (marked ✗)"
         if self.fail_on is None:
             return "gate --fail-on none: no gate"
         if not failures:

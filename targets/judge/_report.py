@@ -17,6 +17,9 @@ from targets.rules._errors import did_you_mean
 from targets.rules._programme import Programme
 
 if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure as PlotFigure
+
     from targets.judge._changes import Change
 
 __all__ = ["Report"]
@@ -32,6 +35,10 @@ class Report:
     method: str | None = None
     changes: tuple[Change, ...] | None = None
     """Transitions since a baseline run (`targets.check(..., baseline=...)`), if one was given."""
+    checked_at: dt.datetime | None = None
+    """When the check ran (UTC), for reports that carry a timestamp (JUnit)."""
+    elapsed: float | None = None
+    """How long judging took, in seconds (JUnit's ``time``)."""
 
     def __iter__(self) -> Iterator[TargetResult]:
         return iter(self.results)
@@ -39,9 +46,21 @@ class Report:
     def __len__(self) -> int:
         return len(self.results)
 
-    def __getitem__(self, key: str) -> TargetResult:
-        """The result named `key`: a target's id, or ``id[entity]`` for one entity of a
-        ``for_each`` target."""
+    def __getitem__(self, key: str | int) -> TargetResult:
+        """A result by its key: a target's id (``report["dt-firms-100k-2025"]``), or
+        ``id[entity]`` for one entity of a ``for_each`` target; or by its position in the
+        rules' order (``report[0]``, ``report[-1]``), as iterating gives them."""
+        if isinstance(key, bool) or not isinstance(key, str | int):
+            raise TypeError(
+                f"a report is indexed by a target id or a position, not {type(key).__name__}"
+            )
+        if isinstance(key, int):
+            try:
+                return self.results[key]
+            except IndexError:
+                raise IndexError(
+                    f"no target at position {key}: the report holds {len(self.results)}"
+                ) from None
         for result in self.results:
             if result.key == key:
                 return result
@@ -50,7 +69,7 @@ class Report:
             shown = ", ".join(entities[:3]) + (", ..." if len(entities) > 3 else "")
             message = f"{quoted(key)} is judged per entity: name one, such as {shown}"
             raise UnknownTargetError(message)
-        hint = did_you_mean(str(key), [r.key for r in self.results])
+        hint = did_you_mean(key, [r.key for r in self.results])
         raise UnknownTargetError(f"no target {quoted(key)}{hint}")
 
     @property
@@ -88,15 +107,20 @@ class Report:
     # Convenience methods of the public API: each reaches a layer up (render, notebook)
     # inside the method, as the import contract in pyproject.toml lists.
 
-    def explain(self, target_id: str) -> str:
-        """The whole arithmetic for one target, step by step (see `targets explain`)."""
+    def explain(self, target_id: str, *, width: int = 80) -> str:
+        """The whole arithmetic for one target, step by step (see `targets explain`), in
+        lines of at most `width` characters."""
         from targets.render import explain_steps  # noqa: PLC0415 - a layer up
 
-        return explain_steps(self[target_id])
+        return explain_steps(self[target_id], width=width)
 
-    def to_text(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
-        """The text table `targets check` prints."""
-        return self._render("text", fail_on, strict)
+    def to_text(
+        self, *, fail_on: str | None = "off_track", strict: bool = False, width: int = 80
+    ) -> str:
+        """The text table `targets check` prints, in lines of at most `width` characters."""
+        from targets.render import render  # noqa: PLC0415 - a layer up
+
+        return render(self, "text", gate=Gate(fail_on, strict), width=width)
 
     def to_json(self) -> str:
         """The JSON report (see `to_dict`)."""
@@ -114,6 +138,14 @@ class Report:
         """GitHub workflow-command annotations on each rule's line."""
         return self._render("github", fail_on, strict)
 
+    def to_sarif(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """A SARIF 2.1.0 log for code scanning: a finding on each rule that needs attention."""
+        return self._render("sarif", fail_on, strict)
+
+    def to_gitlab(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """GitLab's code-quality report (``artifacts:reports:codequality``)."""
+        return self._render("gitlab", fail_on, strict)
+
     def to_html(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """One self-contained HTML page: summary by status, a card and chart per target."""
         from targets.render import report_html_document  # noqa: PLC0415 - a layer up
@@ -125,8 +157,9 @@ class Report:
 
         return render(self, kind, gate=Gate(fail_on, strict))
 
-    def to_frame(self) -> Any:
-        """A pandas DataFrame, one typed row per target (needs ``targets[notebook]``)."""
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame, one typed row per target, indexed by target id (needs
+        ``targets[notebook]``); its columns and their types are pinned in the tests."""
         from targets.notebook import report_frame  # noqa: PLC0415 - a layer up
 
         return report_frame(self)
@@ -136,7 +169,7 @@ class Report:
 
         return report_html(self)
 
-    def plot(self, target_id: str | None = None, **options: Any) -> Any:
+    def plot(self, target_id: str | None = None, **options: Any) -> PlotFigure:
         """A chart of one target, or small multiples of every target coloured by status
         (matplotlib, from ``targets[notebook]``); returns the matplotlib Figure."""
         from targets.notebook import plot_report, plot_result  # noqa: PLC0415 - a layer up

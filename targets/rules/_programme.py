@@ -19,6 +19,8 @@ from targets.rules._table import FigureTable
 from targets.rules._targets import TargetBase
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from targets.judge import Report
 
 __all__ = ["Programme"]
@@ -64,6 +66,7 @@ class Programme:
 
     @property
     def name(self) -> str:
+        """The programme's name (its `info.name`)."""
         return self.info.name
 
     def target(self, target_id: str) -> TargetBase:
@@ -113,7 +116,7 @@ class Programme:
         unit=..., kind="estimate", source=...)``."""
         return self.with_figures([fields], origin="<add_figure>")
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pd.DataFrame:
         """Every figure (every vintage and kind) as a pandas DataFrame."""
         from targets.notebook import figures_frame  # noqa: PLC0415 - a convenience, a layer up
 

@@ -65,6 +65,7 @@ class Recorded:
 
     @property
     def changed(self) -> bool:
+        """Whether the file's text changed."""
         return self.before != self.after
 
     @property

@@ -63,6 +63,10 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
         if target is not None:
             loaded_targets.append(target)
 
+    pools: Mapping[str, Mapping[str, Any]] = {"metric": metrics, "source": sources}
+    for kind, value, where in found.dangling:
+        ref(kind, pools[kind], value, where)
+
     source_models = {key: item.model for key, item in sources.items()}
     tables, changes = gather(
         columnar,

@@ -173,6 +173,7 @@ class LevelTarget(TargetBase):
 
     @property
     def level(self) -> AmountField:
+        """The level to reach: `at_least` or `at_most`, whichever is given."""
         return self.at_least if self.at_least is not None else self.at_most  # type: ignore[return-value]
 
 
@@ -242,6 +243,7 @@ class MilestonesTarget(TargetBase):
 
     @property
     def deadline(self) -> Period:
+        """The last milestone's date: the target's own deadline."""
         return self.milestones[-1].by
 
 
