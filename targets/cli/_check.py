@@ -241,7 +241,7 @@ def check(
                 handle.write(render(report, "markdown", gate=gate))
         except OSError as exc:  # the gate still holds; the summary is a courtesy
             say(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
-    ctx.exit(ExitCode.GATE if gate.failures(report) else ExitCode.OK)
+    ctx.exit(ExitCode.GATE if gate.failing_keys(report) else ExitCode.OK)
 
 
 def _stdout_format(

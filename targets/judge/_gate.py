@@ -41,21 +41,31 @@ class Gate:
 
     def failures(self, report: Report) -> tuple[TargetResult, ...]:
         """The targets that fail the gate, in the report's order."""
+        return tuple(report.results[i] for i in self._failing(report))
+
+    def failing_keys(self, report: Report) -> list[str]:
+        """The keys of the targets that fail the gate, in the report's order: what the exit
+        code and every report's marks read, without building the results."""
+        keys = report.keys
+        return [keys[i] for i in self._failing(report)]
+
+    def _failing(self, report: Report) -> list[int]:
         if self.on_change is not None:
             kinds = _CHANGES[self.on_change]
             ids = {c.target for c in report.changes or () if c.kind in kinds}
-            ids |= {r.key for r in self._new_failures(report)}
-            return tuple(r for r in report if r.key in ids)
+            ids |= self._new_failures(report)
+            return [i for i, key in enumerate(report.keys) if key in ids]
         if self.fail_on is None:
-            return ()
-        return report.failures(self.fail_on, strict=self.strict)
+            return []
+        return report.failing(self.fail_on, strict=self.strict)
 
-    def _new_failures(self, report: Report) -> tuple[TargetResult, ...]:
-        """Targets new since the baseline that are at `fail_on` or worse already."""
+    def _new_failures(self, report: Report) -> set[str]:
+        """Keys of the targets new since the baseline that are at `fail_on` or worse."""
         new = {c.target for c in report.changes or () if c.kind == "new"}
         if not new or self.fail_on is None:
-            return ()
-        return tuple(r for r in report.failures(self.fail_on, strict=self.strict) if r.key in new)
+            return set()
+        keys = report.keys
+        return {keys[i] for i in report.failing(self.fail_on, strict=self.strict)} & new
 
     @property
     def option(self) -> str:
@@ -68,7 +78,7 @@ class Gate:
 
     def verdict(self, report: Report) -> str:
         """One sentence: passed, or how many targets fail and why."""
-        failures = self.failures(report)
+        failures = self.failing_keys(report)
         if self.on_change is not None:
             what = "worse than" if self.on_change == "worse" else "changed since"
             new = self._new_failures(report)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from targets._safe import quoted
 from targets.engine import STATUS_CODES, Status
@@ -13,6 +15,7 @@ from targets.judge._errors import UnknownTargetError
 from targets.judge._export import report_dict
 from targets.judge._gate import Gate
 from targets.judge._result import TargetResult
+from targets.judge._results import ResultTable
 from targets.rules._errors import did_you_mean
 from targets.rules._programme import Programme
 
@@ -30,7 +33,8 @@ class Report:
     """What `targets.check` returns: one `TargetResult` per target, in the rules' order."""
 
     programme: Programme
-    results: tuple[TargetResult, ...]
+    results: Sequence[TargetResult]
+    """Each result, built when first read (a large report reads its `table` instead)."""
     as_of: dt.date | None = None
     method: str | None = None
     changes: tuple[Change, ...] | None = None
@@ -39,6 +43,19 @@ class Report:
     """When the check ran (UTC), for reports that carry a timestamp (JUnit)."""
     elapsed: float | None = None
     """How long judging took, in seconds (JUnit's ``time``)."""
+    table: ResultTable | None = None
+    """Every result's status and numbers as columns, in the same order (None: read them
+    from the results)."""
+
+    @property
+    def columns(self) -> ResultTable:
+        """The results as columns (from `table`, else built from the results)."""
+        return self.table if self.table is not None else ResultTable.of(list(self.results))
+
+    @property
+    def keys(self) -> list[str]:
+        """Each result's key (``id`` or ``id[entity]``), in order, without building them."""
+        return self.columns.keys
 
     def __iter__(self) -> Iterator[TargetResult]:
         return iter(self.results)
@@ -61,24 +78,22 @@ class Report:
                 raise IndexError(
                     f"no target at position {key}: the report holds {len(self.results)}"
                 ) from None
-        for result in self.results:
-            if result.key == key:
-                return result
-        entities = [r.key for r in self.results if r.id == key and r.entity is not None]
+        keys = self.keys
+        if key in keys:
+            return self.results[keys.index(key)]
+        entities = [k for k in keys if k.startswith(f"{key}[")]
         if entities:
             shown = ", ".join(entities[:3]) + (", ..." if len(entities) > 3 else "")
             message = f"{quoted(key)} is judged per entity: name one, such as {shown}"
             raise UnknownTargetError(message)
-        hint = did_you_mean(key, [r.key for r in self.results])
+        hint = did_you_mean(key, keys)
         raise UnknownTargetError(f"no target {quoted(key)}{hint}")
 
     @property
     def summary(self) -> dict[str, int]:
         """How many targets have each status, best to worst (every status listed)."""
-        counts = {status.value: 0 for status in STATUS_CODES}
-        for result in self.results:
-            counts[result.status.value] += 1
-        return counts
+        found = np.bincount(self.columns.status, minlength=len(STATUS_CODES))
+        return {status.value: int(n) for status, n in zip(STATUS_CODES, found, strict=True)}
 
     def failures(
         self, fail_on: str = "off_track", *, strict: bool = False
@@ -88,12 +103,20 @@ class Report:
         Targets with ``severity: warn`` never trip it unless `strict`; not-assessable ones
         never do.
         """
+        return tuple(self.results[i] for i in self.failing(fail_on, strict=strict))
+
+    def failing(self, fail_on: str = "off_track", *, strict: bool = False) -> list[int]:
+        """The positions of the results `failures` gives, read from the columns (so a large
+        report builds none of them)."""
         gate = Status(fail_on)
-        return tuple(
-            r
-            for r in self.results
-            if r.status.at_or_worse_than(gate) and (strict or r.target.severity == "error")
-        )
+        columns = self.columns
+        worse = [s.at_or_worse_than(gate) for s in STATUS_CODES if s is not Status.NOT_ASSESSABLE]
+        tripping = np.asarray([*worse, False])[columns.status]
+        return [
+            i
+            for i in np.flatnonzero(tripping).tolist()
+            if strict or columns.targets[i].severity == "error"
+        ]
 
     @property
     def regressions(self) -> tuple[Change, ...]:

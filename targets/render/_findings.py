@@ -52,7 +52,7 @@ Finding = tuple[str, TargetResult]
 def findings(report: Report, gate: Gate | None = None) -> list[Finding]:
     """The targets that need attention, worst first, each with its level."""
     gate = gate or Gate()
-    failing = {r.key for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
     out: list[Finding] = []
     for status in WORST_FIRST:
         for result in (r for r in report if r.status is status):

@@ -25,7 +25,7 @@ def render_github(report: Report, *, gate: Gate | None = None) -> str:
     first ten annotations of each level, so not-assessable targets are counted in the
     summary rather than annotated one by one.)"""
     gate = gate or Gate()
-    failing = {r.key for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
     lines = []
     for result in report:
         if result.key in failing:

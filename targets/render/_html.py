@@ -46,7 +46,7 @@ BAD = (Status.OFF_TRACK, Status.REGRESSING, Status.MISSED)
 def report_html_document(report: Report, *, gate: Gate | None = None) -> str:
     """The whole report as one HTML5 document (see the module docstring)."""
     gate = gate or Gate()
-    failing = {r.key for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
     name = report.programme.info.name
     groups = [(s, [r for r in report if r.status is s]) for s in WORST_FIRST]
     groups = [(s, chosen) for s, chosen in groups if chosen]
@@ -72,7 +72,7 @@ def _header(report: Report, gate: Gate) -> str:
     if gate.fail_on is None and gate.on_change is None:
         verdict = '<p class="gate none">no gate set</p>'
     else:
-        failures = len(gate.failures(report))
+        failures = len(gate.failing_keys(report))
         if gate.on_change is not None:
             worse = "worse than" if gate.on_change == "worse" else "changed since"
             worse += " the baseline"

@@ -29,7 +29,7 @@ def seconds(value: float | None) -> str:
 def render_junit(report: Report, *, gate: Gate | None = None) -> str:
     """One test case per target: failures trip the gate, not-assessable ones are skipped."""
     gate = gate or Gate()
-    failing = {r.key for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
     skipped = [r for r in report if r.status is Status.NOT_ASSESSABLE]
     time = seconds(report.elapsed)
     counts = {"tests": str(len(report)), "failures": str(len(failing)), "errors": "0"}

@@ -21,7 +21,7 @@ def _cell(text: str) -> str:
 def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
     """Summary by status, the gate, a table of every target (worst first), explanations."""
     gate = gate or Gate()
-    failing = {r.key for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
     when = f"as of {report.as_of}" if report.as_of else "on all figures"
     lines = [f"## {_cell(report.programme.info.name)}", ""]
     verdict = ""

@@ -110,7 +110,7 @@ def render_text(
     method = f", method {report.method} for every target" if report.method else ""
     name = oneline(programme.info.name)
     gate = gate or Gate()
-    failing = {r.key for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
     judged = [r for r in report if r.status is not Status.NOT_ASSESSABLE]
     cells = {r.key: _cells(r) for r in judged}
     layout = table_layout([r.key for r in judged], list(cells.values()), width)
