@@ -87,6 +87,7 @@ figures:
 def test_a_planted_bug_exits_3_and_writes_no_report(
     write: Write,
     monkeypatch: pytest.MonkeyPatch,
+    *,
     error: type[Exception],
     module: object,
     name: str,
@@ -117,8 +118,7 @@ def test_a_planted_bug_exits_3_and_writes_no_report(
     assert "Traceback" not in result.stderr
     assert list(out.iterdir()) == []
     with pytest.raises(error):  # the library raises it too: no "not assessable" verdict
-        report = targets.check(root / "p", path=path)
-        list(report)
+        list(targets.check(root / "p", path=path))
 
 
 def test_a_planted_bug_in_the_words_of_an_explanation_exits_3(
