@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +34,10 @@ __all__ = [
 
 STATUSES = tuple(status.value for status in SEVERITY)
 """The statuses a gate can be set at (not_assessable is outside the order)."""
-FORMATS = ("text", "json", "junit", "markdown", "github", "sarif", "gitlab")
+FORMATS = ("text", "json", "jsonl", "junit", "markdown", "github", "sarif", "gitlab")
 FILE_FORMATS = (
     ("json_file", "json", "--json", "the JSON report"),
+    ("jsonl_file", "jsonl", "--jsonl", "the results as JSON Lines (the header line first)"),
     ("junit_file", "junit", "--junit", "a JUnit XML report"),
     ("markdown_file", "markdown", "--markdown", "a Markdown report"),
     ("sarif_file", "sarif", "--sarif", "a SARIF 2.1.0 log (code scanning)"),
@@ -132,6 +135,14 @@ def load_programme(
 )
 @_file_options
 @click.option(
+    "--json-detail",
+    type=click.Choice(["auto", "full", "compact"]),
+    default="auto",
+    show_default=True,
+    help="JSON and JSON Lines: full repeats each result's figures and explanation; compact "
+    "leaves them out (targets explain gives them); auto is compact above 1,000 results.",
+)
+@click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),
     help="An earlier run's JSON report: show status transitions and moved projections.",
@@ -167,6 +178,7 @@ def check(
     strict: bool,
     method: str | None,
     output_format: str,
+    json_detail: str,
     baseline: Path | None,
     fail_on_change: str | None,
     explain: bool,
@@ -184,7 +196,7 @@ def check(
     """
     import targets  # noqa: PLC0415 - start-up time
     from targets.judge import Gate  # noqa: PLC0415
-    from targets.render import render  # noqa: PLC0415
+    from targets.render import render, render_pieces  # noqa: PLC0415
 
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
@@ -215,24 +227,26 @@ def check(
         raise click.UsageError(str(exc)) from None
     gate = Gate(None if fail_on == "none" else fail_on, strict, fail_on_change)
     colour = use_colour(color)
-    outputs = {
-        path: render(report, kind, gate=gate)
+    outputs = {  # written as they are rendered, piece by piece
+        path: render_pieces(report, kind, gate=gate, detail=json_detail)
         for name, kind, _, _ in FILE_FORMATS
         if (path := files.get(name)) is not None and str(path) != STDOUT
     }
     if quiet:
-        stdout = gate.verdict(report) + "\n"
+        stdout: Iterable[str] = [gate.verdict(report) + "\n"]
     else:
-        stdout = render(
+        stdout = render_pieces(
             report,
             stdout_format,
             gate=gate,
             colour=colour,
             explain=explain or verbose,
             width=terminal_width(),
+            detail=json_detail,
         )
     write_all(outputs)
-    click.echo(stdout, nl=False, color=colour)  # render() guarded it for its format
+    for piece in stdout:  # render() guarded each piece for its format
+        click.echo(piece, nl=False, color=colour)
     warn_if_nothing_judged(report)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if stdout_format == "github" and summary_file:
@@ -274,7 +288,7 @@ def _stdout_format(
 
 def require_figures(programme: Any) -> None:
     """Refuse to judge without a single figure: a forgotten folder must not pass the gate."""
-    if not programme.figures:
+    if not sum(programme.figure_kinds.values()):
         raise click.UsageError(
             "no figures in the input, so nothing can be judged: add the figures files or "
             "folders to the PATHS"
@@ -282,23 +296,51 @@ def require_figures(programme: Any) -> None:
 
 
 def warn_if_nothing_judged(report: Any) -> None:
-    if len(report) and all(r.status == "not_assessable" for r in report):
+    summary = report.summary  # from the columns: no result is built
+    if len(report) and summary["not_assessable"] == len(report):
         say("warning: no target could be assessed; see the reasons above", err=True)
 
 
-def write_all(outputs: dict[Path, str]) -> None:
-    """Write every report file, or none: each folder is checked before the first write."""
+def write_all(outputs: Mapping[Path, str | Iterable[str]]) -> None:
+    """Write every report file, or none: each folder is checked before the first write,
+    and each report is written beside its file first and moved into place only once every
+    report has been rendered whole (an internal error leaves no half-written report)."""
     for path in outputs:
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
             raise click.UsageError(f"cannot write {path}: no folder {folder}")
         if path.is_dir() or not os.access(folder, os.W_OK):
             raise click.UsageError(f"cannot write {path}")
-    for path, text in outputs.items():
-        try:
-            path.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise click.UsageError(f"cannot write {path}: {exc.strerror}") from None
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, text in outputs.items():
+            written.append((_write_beside(path, text), path))
+        for temporary, path in written:
+            os.replace(temporary, path)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        for temporary, _ in written:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+
+def _write_beside(path: Path, text: str | Iterable[str]) -> str:
+    """`text` (or its pieces, as they are rendered) in a new file beside `path`."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
+        "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", delete=False
+    )
+    try:
+        with handle:
+            handle.writelines([text] if isinstance(text, str) else text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)  # as a plain open() would have made it
+    except BaseException:
+        os.unlink(handle.name)
+        raise
+    return handle.name
 
 
 @click.command()

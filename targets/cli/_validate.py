@@ -63,8 +63,9 @@ def validate(
         if strict and programme.warnings:
             ctx.exit(ExitCode.INVALID)
         return
-    figures = sum(f.kind != "derived" for f in programme.figures)
-    derived = len(programme.figures) - figures
+    kinds = programme.figure_kinds  # counted on the columns, no figure built
+    derived = kinds["derived"]
+    figures = sum(kinds.values()) - derived
     ok = click.style("ok", fg="green", bold=True) if use_colour(color) else "ok"
     say(
         f"{ok}: {oneline(programme.name)}: {count(len(programme.targets), 'target')}, "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from targets.judge._changes import Change, compare, load_baseline
 from targets.judge._check import as_of_date, check
+from targets.judge._document import DETAILS, report_dict, report_header
 from targets.judge._errors import (
     AsOfError,
     BaselineError,
@@ -21,7 +22,7 @@ from targets.judge._errors import (
     UnknownTargetError,
 )
 from targets.judge._evidence import Evidence, known_by, select, select_per_entity
-from targets.judge._export import SCHEMA_VERSION, figure_dict, report_dict, result_dict
+from targets.judge._export import SCHEMA_VERSION, figure_dict, result_dict
 from targets.judge._gate import Gate
 from targets.judge._kinds import natural_bounds, relative_level
 from targets.judge._report import Report
@@ -31,6 +32,7 @@ from targets.judge._select import FIELDS, choose
 from targets.judge._whatif import Scenario, required_growth, scenario, what_if
 
 __all__ = [
+    "DETAILS",
     "FIELDS",
     "SCHEMA_VERSION",
     "AsOfError",
@@ -57,6 +59,7 @@ __all__ = [
     "natural_bounds",
     "relative_level",
     "report_dict",
+    "report_header",
     "required_growth",
     "result_dict",
     "scenario",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from targets.engine import Status, format_number
+from targets.engine import STATUS_CODES, Status, format_number
 from targets.judge._errors import BaselineError
 from targets.judge._report import Report
 
@@ -122,12 +122,16 @@ def compare(baseline: Mapping[str, Any], report: Report) -> tuple[Change, ...]:
     """Every target whose status changed or whose projection moved, and new or removed ones."""
     before = {_key(r): r for r in baseline["results"]}
     changes: list[Change] = []
-    for result in report:
-        old = before.pop(result.key, None)
+    columns = report.columns  # read as columns: a large report's results are not built
+    projected = columns.numbers["projected"].tolist()
+    reach = columns.numbers["reach_year"].tolist()
+    for row, key in enumerate(columns.keys):
+        status = STATUS_CODES[int(columns.status[row])]
+        old = before.pop(key, None)
         if old is None:
-            changes.append(Change(result.key, "new", None, result.status.value))
+            changes.append(Change(key, "new", None, status.value))
             continue
-        change = _transition(result.key, old, result.status, result.projected, result.reach_year)
+        change = _transition(key, old, status, _finite(projected[row]), _finite(reach[row]))
         if change is not None:
             changes.append(change)
     changes += [
@@ -164,6 +168,10 @@ def _transition(
     if old_rank is not None and new_rank is not None:
         kind = "worse" if new_rank > old_rank else "better"
     return Change(target, kind, was, status.value, *numbers)
+
+
+def _finite(value: float) -> float | None:
+    return None if math.isnan(value) else value
 
 
 def _float(value: Any) -> float | None:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import numpy as np
 
 from targets._safe import quoted
-from targets.engine import METHODS
+from targets.engine import METHODS, STATUS_CODES
 from targets.judge._changes import compare, load_baseline
 from targets.judge._errors import AsOfError, MethodError
 from targets.judge._report import Report
@@ -108,10 +108,15 @@ def check(
 
     bulk = judge_in_bulk(run, index, pair_list) if path != "series" else None
     table = _table(pair_list, bulk, one)
-    facts = [
-        Facts(target, entity, table.status_of(i)) for i, (target, entity) in enumerate(pair_list)
-    ]
-    kept = choose_rows(facts, select, exclude)
+    if select or exclude:
+        values = [status.value for status in STATUS_CODES]
+        facts = [
+            Facts(target, entity, values[code])
+            for (target, entity), code in zip(pair_list, table.status.tolist(), strict=True)
+        ]
+        kept = choose_rows(facts, select, exclude)
+    else:
+        kept = list(range(len(pair_list)))
     results = LazyResults(len(kept), lambda i: one(kept[i]))
     elapsed = time.perf_counter() - clock
     report = Report(
@@ -181,6 +186,12 @@ def pairs(targets: Sequence[TargetBase], index: RowIndex) -> list[tuple[TargetBa
         if target.for_each is None:
             found.append((target, None))
             continue
+        plain: TargetBase | None = None  # one copy for every entity without an override
         for entity in entities_of(target.for_each, index.entities(target.metric)):
-            found.append((target.for_entity(entity), entity))
+            if entity in target.overrides:
+                found.append((target.for_entity(entity), entity))
+                continue
+            if plain is None:
+                plain = target.for_entity(entity)
+            found.append((plain, entity))
     return found

@@ -1,6 +1,6 @@
 """The JSON report's data: a `Report`, each `TargetResult` and each `Figure` as plain data.
 
-`Report.to_dict` and `TargetResult.to_dict` return it; the JSON renderer and the DataFrame
+`TargetResult.to_dict` returns it; the JSON renderer (`_document`) and the DataFrame
 read it, so every number a result carries reaches both. Its schema is `_results_schema`.
 """
 
@@ -9,32 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from targets._version import version
 from targets.rules._figures import Figure
 
 if TYPE_CHECKING:
-    from targets.judge._report import Report
     from targets.judge._result import TargetResult
 
-__all__ = ["SCHEMA_VERSION", "figure_dict", "json_ready", "report_dict", "result_dict"]
+__all__ = ["SCHEMA_VERSION", "figure_dict", "json_ready", "result_dict"]
 
 SCHEMA_VERSION = 1
 """Version of the JSON document `Report.to_dict` returns; bumped on incompatible change."""
-
-
-def report_dict(report: Report) -> dict[str, Any]:
-    """The whole JSON report (``schema_version`` 1; see ``targets schema --results``)."""
-    info = report.programme.info
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "targets", "version": version()},
-        "programme": {"id": info.id, "name": info.name, "files": list(report.programme.files)},
-        "as_of": report.as_of.isoformat() if report.as_of else None,
-        "method": report.method,
-        "summary": {**report.summary, "total": len(report.results)},
-        "results": [result_dict(r) for r in report.results],
-        "changes": None if report.changes is None else [c.to_dict() for c in report.changes],
-    }
 
 
 def json_ready(value: object) -> Any:

@@ -11,8 +11,8 @@ import numpy as np
 
 from targets._safe import quoted
 from targets.engine import STATUS_CODES, Status
+from targets.judge._document import report_dict
 from targets.judge._errors import UnknownTargetError
-from targets.judge._export import report_dict
 from targets.judge._gate import Gate
 from targets.judge._result import TargetResult
 from targets.judge._results import ResultTable
@@ -123,9 +123,11 @@ class Report:
         """Targets whose status got worse since the baseline (empty without one)."""
         return tuple(c for c in self.changes or () if c.kind == "worse")
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready document (``schema_version`` 1; see ``targets schema --results``)."""
-        return report_dict(self)
+    def to_dict(self, *, detail: str = "auto") -> dict[str, Any]:
+        """A JSON-ready document (``schema_version`` 1; see ``targets schema --results``).
+        `detail` ``full`` carries each result's figures and words, ``compact`` leaves them
+        out; ``auto`` is compact above a thousand results."""
+        return report_dict(self, detail)
 
     # Convenience methods of the public API: each reaches a layer up (render, notebook)
     # inside the method, as the import contract in pyproject.toml lists.
@@ -145,9 +147,11 @@ class Report:
 
         return render(self, "text", gate=Gate(fail_on, strict), width=width)
 
-    def to_json(self) -> str:
+    def to_json(self, *, detail: str = "auto") -> str:
         """The JSON report (see `to_dict`)."""
-        return self._render("json", None, False)
+        from targets.render import json_report  # noqa: PLC0415 - a layer up
+
+        return "".join(json_report(self, detail))
 
     def to_junit(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """JUnit XML: one test case per target, failures where the gate trips."""

@@ -1,6 +1,7 @@
 """The JSON Schema of `targets check --format json`, generated from these models.
 
-`Report.to_dict` builds the document; a test validates real output against this schema, so
+`Report.to_dict` builds the document (the JSON Lines report is its header, then
+each result on a line); a test validates real output against this schema, so
 the two cannot drift apart. ``schema_version`` changes only with an incompatible change.
 """
 
@@ -102,16 +103,19 @@ class ResultOut(_Strict):
     ratio: float | None
     score: float | None
     thresholds: dict[str, float]
-    details: dict[str, Any] = Field(
+    details: dict[str, Any] | None = Field(
         description="The kind's own numbers beyond the headline: a band's bound, a hold's "
-        "breaches, a growth target's rate per period, each milestone"
+        "breaches, a growth target's rate per period, each milestone (null: compact)"
     )
-    explanation: str
+    explanation: str | None = Field(description="The arithmetic in words (null: compact)")
     reason: str | None
-    notes: list[str]
-    figures: list[FigureOut]
-    forecasts: list[FigureOut]
-    conflicts: list[str]
+    notes: list[str] | None = Field(description="null: compact")
+    figures: list[FigureOut] | None = Field(
+        description="The figures the verdict used (null: compact; they are the metric's "
+        "rows for the entity in the input, and `targets explain` lists them)"
+    )
+    forecasts: list[FigureOut] | None = Field(description="null: compact")
+    conflicts: list[str] | None = Field(description="null: compact")
     source: RuleLocation = Field(description="Where the rule is written")
     citation: Citation = Field(description="The source that states the target")
 
@@ -146,6 +150,10 @@ class ResultsDocument(_Strict):
     programme: ProgrammeOut
     as_of: str | None = Field(description="Evaluation date; null: every figure counts")
     method: str | None = Field(description="The run's method override, if any")
+    detail: Literal["full", "compact"] = Field(
+        description="full: each result carries its figures and explanation; compact (by "
+        "default above 1,000 results): those are null, the numbers all there"
+    )
     summary: dict[str, int] = Field(description="Targets per status, and 'total'")
     results: list[ResultOut]
     changes: list[ChangeOut] | None = Field(

@@ -71,6 +71,16 @@ class RowIndex:
         start, stop = np.searchsorted(self._keys, [code, code + 1])
         return self._order[start:stop]
 
+    def rows_of(self, keys: Ints) -> tuple[Ints, Ints]:
+        """The rows of many (metric, entity) codes at once, each key's in file order, and
+        for each row the position of its key in `keys`."""
+        start = np.searchsorted(self._keys, keys, side="left")
+        stop = np.searchsorted(self._keys, keys, side="right")
+        sizes = stop - start
+        series = np.repeat(np.arange(keys.size), sizes)
+        offsets = np.arange(series.size) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        return self._order[np.repeat(start, sizes) + offsets], series
+
     def metric_rows(self, metric: str) -> Ints:
         """Every row of one metric, whatever the entity, in file order."""
         m = self._metric_code.get(metric)

@@ -75,25 +75,29 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     if not candidates:
         return _joined([])
     series_of = {key: s for s, key in enumerate(where)}
-    parts = [index.rows(metric, entity) for metric, entity in where.values()]
-    rows = np.concatenate(parts)
-    series = np.repeat(np.arange(len(parts)), [p.size for p in parts])
+    rows, series = index.rows_of(np.asarray([key for key, _ in where], dtype=np.int64))
     estimates = np.asarray([flag for _, flag in where], dtype=bool)
     selection = _select(run, index, series, rows, estimates)
     chosen = rows[selection.chosen]
     chosen_series = series[selection.chosen]
-    count = np.bincount(chosen_series, minlength=len(parts))
+    count = np.bincount(chosen_series, minlength=len(where))
     ranged = np.bincount(
-        chosen_series, weights=table.low[chosen] != table.high[chosen], minlength=len(parts)
+        chosen_series, weights=table.low[chosen] != table.high[chosen], minlength=len(where)
     )
     start = np.cumsum(count) - count
     fine = (count > 0) & (ranged == 0)  # else: nothing known yet, or ranges judged at both ends
     groups: dict[Group, list[tuple[int, LevelTarget, int]]] = {}
+    group_of: dict[int, Group] = {}  # by id(target): entities share their target's copy
     for i, target, series_key in candidates:
         s = series_of[series_key]
         if fine[s]:
-            call = run.call(target, run.programme.metrics[target.metric])
-            group = (call.method, tuple(sorted(call.thresholds.items())))
+            group = group_of.get(id(target))
+            if group is None:
+                call = run.call(target, run.programme.metrics[target.metric])
+                group = group_of[id(target)] = (
+                    call.method,
+                    tuple(sorted(call.thresholds.items())),
+                )
             groups.setdefault(group, []).append((i, target, s))
     found = []
     for group, members in groups.items():
@@ -144,7 +148,7 @@ def _judge(
 ) -> Bulk:
     """One `assess_batch` call: every member pair of one method and set of thresholds."""
     method, thresholds = group[0], dict(group[1])
-    table, metrics = run.programme.table, run.programme.metrics
+    table = run.programme.table
     n = len(members)
     series = np.asarray([s for _, _, s in members], dtype=np.int64)
     sizes = count[series]
@@ -152,22 +156,22 @@ def _judge(
     offsets = np.repeat(start[series] - (np.cumsum(sizes) - sizes), sizes)
     rows = chosen[np.arange(local.size) + offsets]
     time = index.time[rows]
-    lows, highs, base, direction = [], [], [], []
+    which: dict[int, int] = {}  # by id(target): entities share their target's copy
+    facts: list[tuple[float, float, float, float, float, bool]] = []
     for _, target, _ in members:
-        metric = metrics[target.metric]
-        low, high = natural_bounds(metric)
-        lows.append(np.nan if low is None else low)
-        highs.append(np.nan if high is None else high)
-        declared = target.base or run.programme.info.base
-        base.append(np.nan if declared is None else declared.time)
-        direction.append("increase" if metric.better == "higher" else "decrease")
+        if id(target) not in which:
+            which[id(target)] = len(facts)
+            facts.append(_facts(run, target))
+    per = np.asarray(facts, dtype=np.float64)[[which[id(t)] for _, t, _ in members]]
+    target_value, target_year, base, lows, highs, higher = per.T
+    direction = np.where(higher == 1.0, 1.0, -1.0)  # increase, decrease
     as_of = np.nan if run.as_of_time is None else run.as_of_time
     result = assess_batch(
         local,
         time,
         table.low[rows],
-        target=[target.level.value for _, target, _ in members],
-        target_year=[target.by.time for _, target, _ in members],
+        target=target_value,
+        target_year=target_year,
         direction=direction,
         method=method,
         as_of=np.full(n, as_of),
@@ -178,8 +182,8 @@ def _judge(
     )
     labels = METHOD_LABELS[method]
     numbers = {
-        "target": np.asarray([target.level.value for _, target, _ in members], dtype=float),
-        "target_year": np.asarray([target.by.time for _, target, _ in members], dtype=float),
+        "target": target_value,
+        "target_year": target_year,
         "change_actual": result.slope if method == "destatis" else result.growth_actual_linear,
         "change_required": result.growth_required_linear,
         "change_required_now": result.growth_required_now_linear,
@@ -189,7 +193,7 @@ def _judge(
             if name not in {"target", "target_year"} and not name.startswith("change_")
         },
     }
-    latest = _latest_rows(local, time, rows, result.latest_year)
+    latest = _latest_rows(local, time, rows, result.latest_year, np.cumsum(sizes) - 1)
     resolve_thresholds(method, thresholds)  # the same check the per-series path makes
     return Bulk(
         pairs=np.asarray([i for i, _, _ in members], dtype=np.int64),
@@ -202,12 +206,31 @@ def _judge(
     )
 
 
-def _latest_rows(local: Ints, time: Floats, rows: Ints, latest_year: Floats) -> Ints:
-    """The table row of each pair's latest figure used (-1: none)."""
-    n = latest_year.size
-    found = np.full(n, -1, dtype=np.int64)
+def _facts(run: Run, target: LevelTarget) -> tuple[float, float, float, float, float, bool]:
+    """What one target gives its batch call: its value and year, base year, the metric's
+    natural bounds (NaN: none) and whether higher is better."""
+    metric = run.programme.metrics[target.metric]
+    low, high = natural_bounds(metric)
+    declared = target.base or run.programme.info.base
+    return (
+        target.level.value,
+        target.by.time,
+        np.nan if declared is None else declared.time,
+        np.nan if low is None else low,
+        np.nan if high is None else high,
+        metric.better == "higher",
+    )
+
+
+def _latest_rows(
+    local: Ints, time: Floats, rows: Ints, latest_year: Floats, last: Ints
+) -> Ints:
+    """The table row of each pair's latest figure used: the last figure of the verdict's
+    latest year, or where the verdict has none (a refusal), the last figure chosen, as
+    `TargetResult.latest` says. `last` is each pair's last position in `rows`."""
+    found = rows[last]
     hit = (time == latest_year[local]) & ~np.isnan(latest_year[local])
-    found[local[hit]] = rows[hit]
+    found[local[hit]] = rows[hit]  # in order: the last of the year wins
     return found
 
 

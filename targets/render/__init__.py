@@ -37,13 +37,14 @@ from targets.render._explain import explain_steps
 from targets.render._findings import findings, gitlab_report, sarif_log
 from targets.render._github import annotation, render_github
 from targets.render._html import report_html_document, source_link
+from targets.render._json import json_report, jsonl_report
 from targets.render._junit import render_junit
 from targets.render._markdown import render_markdown
 from targets.render._palette import BADGE_COLOURS, BADGE_STYLE, ICONS, TEXT_COLOURS
-from targets.render._render import FORMATS, render
+from targets.render._render import FORMATS, render, render_pieces
 from targets.render._status_words import status_words
 from targets.render._svg import chart_svg, key_svg, value_label
-from targets.render._text import WIDTH, fit_id, plain, render_text, summary_line
+from targets.render._text import MAX_ROWS, WIDTH, fit_id, plain, render_text, summary_line
 
 __all__ = [
     "BADGE_COLOURS",
@@ -52,6 +53,7 @@ __all__ = [
     "HEADER",
     "ICONS",
     "MAX_EXTENSION",
+    "MAX_ROWS",
     "RATE_UNIT",
     "TEXT_COLOURS",
     "WIDTH",
@@ -68,6 +70,8 @@ __all__ = [
     "fit_id",
     "gitlab_report",
     "growth_cell",
+    "json_report",
+    "jsonl_report",
     "key_svg",
     "latest_cell",
     "percent_cell",
@@ -81,6 +85,7 @@ __all__ = [
     "render_github",
     "render_junit",
     "render_markdown",
+    "render_pieces",
     "render_text",
     "report_html_document",
     "sarif_log",

@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from targets._safe import guard
 from targets.engine import Status
 from targets.judge import Gate, Report
 from targets.render._findings import gitlab_report, sarif_log
 from targets.render._github import render_github
+from targets.render._json import json_report, jsonl_report
 from targets.render._junit import render_junit
 from targets.render._markdown import render_markdown
 from targets.render._palette import TEXT_COLOURS
 from targets.render._text import WIDTH, plain, render_text
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "render", "render_pieces"]
 
 
-FORMATS = ("text", "json", "junit", "markdown", "github", "sarif", "gitlab")
+FORMATS = ("text", "json", "jsonl", "junit", "markdown", "github", "sarif", "gitlab")
+
+
+def render_pieces(
+    report: Report,
+    kind: str,
+    *,
+    gate: Gate | None = None,
+    colour: bool = False,
+    explain: bool = False,
+    width: int = WIDTH,
+    detail: str = "auto",
+) -> Iterator[str]:
+    """`render`, in pieces to write as they come: JSON and JSON Lines line by line (a
+    compact report of many results is never held whole), other formats in one piece.
+    `detail` is the JSON formats' (see `targets.judge.DETAILS`)."""
+    if kind == "json":
+        yield from json_report(report, detail)
+    elif kind == "jsonl":
+        yield from jsonl_report(report, detail)
+    else:
+        yield render(report, kind, gate=gate, colour=colour, explain=explain, width=width)
 
 
 def render(
@@ -28,12 +51,14 @@ def render(
     colour: bool = False,
     explain: bool = False,
     width: int = WIDTH,
+    detail: str = "auto",
 ) -> str:
     """`report` in the format `kind` (one of `FORMATS`), safe to print in a CI log: no line
     that an input string made can start with ``::`` (see `targets._safe.guard`). `width`
-    is the text format's line length; `colour` and `explain` are the text format's too."""
-    if kind == "json":
-        return _json(report.to_dict())
+    is the text format's line length; `colour` and `explain` are the text format's too;
+    `detail` the JSON formats' (``auto``: compact above a thousand results)."""
+    if kind in {"json", "jsonl"}:
+        return "".join(render_pieces(report, kind, detail=detail))
     if kind == "sarif":
         return _json(sarif_log(report, gate=gate))
     if kind == "gitlab":

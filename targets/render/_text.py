@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 
 from targets._safe import oneline
-from targets.engine import WORST_FIRST, Status
+from targets.engine import STATUS_CODES, WORST_FIRST, Status
 from targets.judge import Gate, Report, TargetResult
 from targets.render._cells import (
     HEADER,
@@ -25,9 +25,19 @@ from targets.render._cells import (
     reach_cell,
 )
 from targets.render._status_words import status_words
+from targets.render._text_groups import entity_groups, group_lines
 from targets.rules import count
 
-__all__ = ["WIDTH", "Style", "fit_id", "plain", "render_text", "summary_line", "table_layout"]
+__all__ = [
+    "MAX_ROWS",
+    "WIDTH",
+    "Style",
+    "fit_id",
+    "plain",
+    "render_text",
+    "summary_line",
+    "table_layout",
+]
 
 Style = Callable[[str, Status], str]
 
@@ -39,6 +49,13 @@ _MARK = 2
 """The gate mark before an id: '✗ ' or two spaces."""
 _SHORTEST_ID = 14
 """Columns an id keeps before whole columns are dropped to make room."""
+MAX_ROWS = 20
+"""Rows a status section shows when it has more than `_CAP` (the text report stays a
+screenful; the JSON report lists every target)."""
+_CAP = 25
+_CAP_DISPUTED = 2000
+"""Above this many results the note on disputed figures is left out: finding them means
+building every result."""
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 """A colour code: it takes no column on screen."""
 _DROP_ORDER = (3, 4, 2)
@@ -110,24 +127,42 @@ def render_text(
     method = f", method {report.method} for every target" if report.method else ""
     name = oneline(programme.info.name)
     gate = gate or Gate()
-    failing = set(gate.failing_keys(report))
-    judged = [r for r in report if r.status is not Status.NOT_ASSESSABLE]
+    failing_keys = gate.failing_keys(report)
+    failing = set(failing_keys)
+    columns = report.columns
+    # targets judged once each get rows; those judged for each entity get a block apiece
+    single = [i for i, entity in enumerate(columns.entities) if entity is None]
+    by_status: dict[Status, list[int]] = {status: [] for status in WORST_FIRST}
+    for i in single:
+        by_status[STATUS_CODES[int(columns.status[i])]].append(i)
+    shown = {
+        status: rows[:MAX_ROWS] if len(rows) > _CAP else rows for status, rows in by_status.items()
+    }
+    results = {i: report.results[i] for rows in shown.values() for i in rows}
+    judged = [r for r in results.values() if r.status is not Status.NOT_ASSESSABLE]
     cells = {r.key: _cells(r) for r in judged}
     layout = table_layout([r.key for r in judged], list(cells.values()), width)
-    lines = [*_wrap(f"{name}: {count(len(report), 'target')}, {when}{method}", width), ""]
+    lines = [*_wrap(_title(report, name, when, method, len(single)), width), ""]
     for status in WORST_FIRST:
-        chosen = [r for r in report if r.status is status]
-        if chosen:
+        if by_status[status]:
             lines += _section(
                 status,
-                chosen,
+                [results[i] for i in shown[status]],
                 cells,
                 layout,
                 style=style,
                 failing=failing,
                 explain=explain,
                 width=width,
+                total=len(by_status[status]),
             )
+    keys = columns.keys
+    failing_rows = {i for i, key in enumerate(keys) if key in failing} if failing else set()
+
+    def wrap(text: str, first: str, rest: str) -> list[str]:
+        return _wrap(text, width, first, rest)
+
+    lines += group_lines(entity_groups(report, failing_rows), wrap)
     if report.changes is not None:
         lines.append(f"CHANGES SINCE THE BASELINE ({len(report.changes)})")
         for change in report.changes:
@@ -135,7 +170,8 @@ def render_text(
         if not report.changes:
             lines.append("  none")
         lines.append("")
-    disputed = [r for r in report if r.conflicts]
+    # which verdicts rest on disputed figures is known from built results only
+    disputed = [r for r in report if r.conflicts] if len(report) <= _CAP_DISPUTED else []
     if disputed:
         lines += _wrap(
             f"note: {count(len(disputed), 'target')} rest on figures that sources give "
@@ -177,8 +213,9 @@ def _section(
     failing: set[str],
     explain: bool,
     width: int,
+    total: int,
 ) -> list[str]:
-    title = f"{status_words(status).upper()} ({len(chosen)})"
+    title = f"{status_words(status).upper()} ({total:,})"
     lines = [style(title, status)]
     id_width, columns, sizes = layout
 
@@ -198,8 +235,29 @@ def _section(
         lines.append(row(mark, result.key, cells[result.key]))
         if explain:
             lines += _wrap(oneline(result.explain()), width, "      ", "      ")
+    if total > len(chosen):
+        left = total - len(chosen)
+        more = f"... and {left:,} more {status_words(status)} (the JSON report lists all)"
+        lines += _wrap(more, width, "    ", "      ")
     lines.append("")
     return lines
+
+
+def _title(report: Report, name: str, when: str, method: str, single: int) -> str:
+    """The first line: the programme, how many targets (and entity results), the date."""
+    if single == len(report):
+        return f"{name}: {count(len(report), 'target')}, {when}{method}"
+    per_entity = len(
+        {
+            t.id
+            for t, e in zip(report.columns.targets, report.columns.entities, strict=True)
+            if e is not None
+        }
+    )
+    return (
+        f"{name}: {count(single + per_entity, 'target')}, {per_entity} of them judged for "
+        f"each entity ({count(len(report), 'result')}), {when}{method}"
+    )
 
 
 def summary_line(report: Report, style: Style = plain) -> str:
@@ -208,4 +266,6 @@ def summary_line(report: Report, style: Style = plain) -> str:
         for status, count in report.summary.items()
         if count
     ]
+    if any(entity is not None for entity in report.columns.entities):
+        return f"{count(len(report), 'result')}: " + ", ".join(parts)
     return f"{count(len(report), 'target')}: " + ", ".join(parts)

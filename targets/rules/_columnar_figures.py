@@ -224,6 +224,18 @@ class ArrowChunk:
     def location(self, offset: int) -> Location | None:
         return self.file.at(int(self.rows[offset]))
 
+    def stated(self, offsets: Ints) -> list[str]:
+        """The value and unit cells of these figures' rows, joined as `figure` joins them."""
+        rows = self.rows[offsets]
+        values = _cells(self.table, "value", rows)
+        units = _cells(self.table, "unit", rows)
+        binary = {m.id for m in self.metrics.values() if m.binary}
+        metric_ids = [self.own.metrics[c] for c in self.own.metric[offsets].tolist()]
+        return [
+            v if m in binary or not u else f"{v} {u}"
+            for v, u, m in zip(values, units, metric_ids, strict=True)
+        ]
+
     def figure(self, offset: int) -> Figure:
         own, row = self.own, int(self.rows[offset])
         metric = self.metrics[own.metrics[int(own.metric[offset])]]
@@ -246,3 +258,17 @@ class ArrowChunk:
             note=self._cell("note", row),
             location=self.file.at(row),
         )
+
+
+def _cells(table: pa.Table, column: str, rows: Ints) -> list[str]:
+    """The trimmed text of a column's cells at `rows` ("" where the column is absent)."""
+    import pyarrow as pa  # noqa: PLC0415 - columnar files only
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    if column not in table.column_names:
+        return [""] * rows.size
+    indices = pa.Array.from_buffers(
+        pa.int64(), rows.size, [None, pa.py_buffer(rows.astype(np.int64))]
+    )
+    taken = pc.take(table.column(column), indices)
+    return [("" if v is None else str(v).strip()) for v in taken.to_pylist()]

@@ -15,7 +15,7 @@ from targets.rules._errors import Diagnostic, Location, did_you_mean
 from targets.rules._figures import Figure
 from targets.rules._ingest import with_figures
 from targets.rules._model import Metric, ProgrammeInfo, Source
-from targets.rules._table import FigureTable
+from targets.rules._table import KIND_CODES, FigureTable
 from targets.rules._targets import TargetBase
 
 if TYPE_CHECKING:
@@ -59,6 +59,13 @@ class Programme:
         """Every figure (every vintage and kind) as an object, in file order; built on first
         use from `table`, which is what a large programme should be read through."""
         return self.table.figures()
+
+    @property
+    def figure_kinds(self) -> dict[str, int]:
+        """How many figures of each kind (actual, estimate, derived, forecast) there are,
+        counted on the columns: no figure is built."""
+        counts = np.bincount(self.table.kind, minlength=len(KIND_CODES))
+        return {kind: int(n) for kind, n in zip(KIND_CODES, counts, strict=True)}
 
     def without_figures(self) -> Programme:
         """The same rules with no figures, to be given others (`with_figures`)."""

@@ -58,6 +58,10 @@ class Chunk(Protocol):
         """Where the figure was written."""
         ...
 
+    def stated(self, offsets: Ints) -> list[str]:
+        """The value as reported, with its unit, of each of these figures."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class ObjectChunk:
@@ -70,6 +74,9 @@ class ObjectChunk:
 
     def location(self, offset: int) -> Location | None:
         return self.figures[offset].location
+
+    def stated(self, offsets: Ints) -> list[str]:
+        return [self.figures[int(o)].stated for o in offsets]
 
 
 def codes_of(values: Iterable[str | None], table: dict[str, int]) -> Ints:
@@ -143,6 +150,18 @@ class FigureTable:
     def figure(self, row: int) -> Figure:
         """Row `row` as a `Figure`."""
         return self.chunks[int(self.chunk[row])].figure(int(self.offset[row]))
+
+    def stated(self, rows: Ints) -> list[str]:
+        """Each row's value as reported, with its unit ('148,500 USD million'), read from
+        where the row came from without building its `Figure`."""
+        found = [""] * rows.size
+        for code, chunk in enumerate(self.chunks):
+            mine = np.flatnonzero(self.chunk[rows] == code)
+            if mine.size:
+                texts = chunk.stated(self.offset[rows[mine]])
+                for i, text in zip(mine.tolist(), texts, strict=True):
+                    found[i] = text
+        return found
 
     def figures(self, rows: Sequence[int] | Ints | None = None) -> tuple[Figure, ...]:
         """The `Figure` objects of `rows` (default: every row, in order)."""

@@ -1,0 +1,238 @@
+"""The JSON report of a large check, written from the result columns, without objects.
+
+For sixty thousand results, building each `TargetResult` (with its evidence, steps and
+explanation) to print it costs minutes. A compact report carries what machines read: each
+result's target, entity, status in both vocabularies, every headline number and its latest
+figure. The figures behind each verdict, the arithmetic and the words are left out (they
+are null, and ``"detail": "compact"`` says so); ``targets explain TARGET[ENTITY]`` gives
+them for any result. Numbers are written as Python's ``json`` writes them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from targets.engine import STATUS_CODES, resolve_thresholds
+from targets.judge._export import result_dict
+from targets.judge._results import ResultTable
+from targets.judge._run import Run
+from targets.rules._table import KIND_CODES, Floats, Ints
+from targets.rules._targets import TargetBase
+from targets.rules._words import describe_goal
+
+if TYPE_CHECKING:
+    from targets.judge._report import Report
+    from targets.judge._result import TargetResult
+    from targets.rules._programme import Programme
+
+__all__ = ["DETAIL_FIELDS", "compact_dict", "compact_results", "number_tokens"]
+
+_ORDER = (
+    "target_value", "target_year", "latest_year", "latest_value", "base_year", "base_value",
+    "growth_actual", "growth_required", "growth_required_now", "change_actual",
+    "change_required", "change_required_now", "slope",
+)  # fmt: skip
+_AFTER = ("projected", "reach_year", "trajectory_gap", "ratio", "score")
+
+
+def number_tokens(values: Floats) -> list[str]:
+    """Each number as JSON writes it (``0.1``, ``1e-05``, ``null`` for NaN): Python's
+    shortest round-trip ``repr``, as `json` writes it. A column of few distinct values
+    (a target's year, its value across entities) is written once per value."""
+    distinct, inverse = np.unique(values, return_inverse=True)
+    if distinct.size * 4 <= values.size:
+        texts = _texts_of(distinct)
+        return [texts[i] for i in inverse.ravel().tolist()]
+    return _texts_of(values)
+
+
+def _texts_of(values: Floats) -> list[str]:
+    finite = np.isfinite(values).tolist()
+    return [repr(v) if ok else "null" for v, ok in zip(values.tolist(), finite, strict=True)]
+
+
+DETAIL_FIELDS = (
+    "details", "explanation", "reason", "notes", "figures", "forecasts", "conflicts",
+)  # fmt: skip
+"""What a compact result leaves out (null): `targets explain` gives it for any result."""
+
+
+def compact_dict(result: TargetResult) -> dict[str, Any]:
+    """One result as the compact report writes it: `result_dict` without the detail."""
+    data = result_dict(result)
+    data.update(dict.fromkeys(DETAIL_FIELDS))
+    return data
+
+
+def compact_results(report: Report) -> Iterator[str]:
+    """Each result of `report` as one line of JSON, in order: the vectorised path's rows
+    written from the columns, the others from their (already built) results."""
+    columns = report.columns
+    programme = report.programme
+    vector = columns.vector if columns.vector.size else np.zeros(len(columns), dtype=bool)
+    numbers = _numbers(programme, columns)
+    numbers["target_value"] = numbers.pop("target")
+    before = zip(*(number_tokens(numbers[name]) for name in _ORDER), strict=True)
+    after = zip(*(number_tokens(numbers[name]) for name in _AFTER), strict=True)
+    latest = _latest(programme, np.where(vector, columns.latest_row, -1))
+    statuses = [_dumps(s.value) for s in STATUS_CODES]
+    run = Run(programme, report.as_of, report.method)
+    fronts: dict[int, tuple[str, str]] = {}  # by id(target): entities share their copy
+    text = _Texts()
+    rows = zip(
+        columns.targets,
+        columns.entities,
+        columns.status.tolist(),
+        columns.methods,
+        columns.method_status,
+        columns.projection,
+        vector.tolist(),
+        latest,
+        before,
+        after,
+        strict=True,
+    )
+    for row, (target, entity, status, method, label, projection, fast, *cells) in enumerate(rows):
+        if not fast:
+            yield _dumps(compact_dict(report.results[row]))
+            continue
+        parts = fronts.get(id(target))
+        if parts is None:
+            parts = fronts[id(target)] = _fragments(run, target)
+        figure, first, last = cells
+        yield _LINE % (
+            text(target.id),
+            text(entity),
+            parts[0],
+            statuses[status],
+            text(method),
+            text(label),
+            figure,
+            _BEFORE % first,
+            text(projection),
+            _AFTER_TEXT % last,
+            parts[1],
+        )
+
+
+_LINE = (
+    '{"target": %s, "entity": %s, %s, "status": %s, "method": %s, "method_status": %s, '
+    '"latest": %s, %s, "projection": %s, %s, %s}'
+)
+_BEFORE = ", ".join(f'"{name}": %s' for name in _ORDER)
+_AFTER_TEXT = ", ".join(f'"{name}": %s' for name in _AFTER)
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class _Texts(dict[str | None, str]):
+    """Strings as JSON, each distinct one encoded once (entities and labels repeat)."""
+
+    def __call__(self, value: str | None) -> str:
+        found = self.get(value)
+        if found is None:
+            found = self[value] = _dumps(value)
+        return found
+
+
+def _numbers(programme: Programme, columns: ResultTable) -> dict[str, Floats]:
+    """The headline's numbers; where a verdict has no latest year (a refusal), the year
+    and value of the last figure chosen, as `TargetResult.latest_year` falls back to."""
+    numbers = dict(columns.numbers)
+    table, rows = programme.table, columns.latest_row
+    gap = np.isnan(numbers["latest_year"]) & (rows >= 0) & columns.vector
+    if gap.any():
+        picked = rows[gap]
+        year, value = numbers["latest_year"].copy(), numbers["latest_value"].copy()
+        year[gap] = table.time[picked]
+        low, high = table.low[picked], table.high[picked]
+        value[gap] = np.where(low == high, low, np.nan)
+        numbers["latest_year"], numbers["latest_value"] = year, value
+    return numbers
+
+
+def _fragments(run: Run, target: TargetBase) -> tuple[str, str]:
+    """The JSON of what a result's target fixes, before its status and after its numbers."""
+    programme = run.programme
+    metric = programme.metrics[target.metric]
+    deadline = target.deadline.label if target.deadline is not None else None
+    head: dict[str, Any] = {
+        "name": target.name,
+        "kind": target.kind,
+        "metric": metric.id,
+        "metric_name": metric.name,
+        "unit": metric.unit,
+        "goal": describe_goal(target, metric),
+        "deadline": deadline,
+    }
+    person = {"severity": target.severity, "tags": list(target.tags), "owner": target.owner}
+    call = run.call(target, metric)
+    location = programme.location("target", target.id)
+    tail: dict[str, Any] = {
+        "thresholds": dict(resolve_thresholds(call.method, call.thresholds)),
+        **dict.fromkeys(DETAIL_FIELDS),
+        "source": {
+            "file": location.path if location else None,
+            "line": location.line if location else None,
+            "column": location.col if location else None,
+        },
+        "citation": {"source": target.source, "quote": target.quote},
+    }
+    return f"{_dumps(head)[1:-1]}, {_dumps(person)[1:-1]}", _dumps(tail)[1:-1]
+
+
+def _latest(programme: Programme, rows: Ints) -> list[str]:
+    """Each result's latest figure as JSON (``null`` where it has none)."""
+    table = programme.table
+    found = ["null"] * rows.size
+    chosen = np.flatnonzero(rows >= 0)
+    if chosen.size == 0:
+        return found
+    picked = rows[chosen]
+    low, high = table.low[picked], table.high[picked]
+    text = _Texts()
+    periods = [text(p.label) for p in table.periods]
+    entities = [text(e) for e in table.entities] + ["null"]  # code -1: the last
+    sources = [text(s) for s in table.sources] + ["null"]
+    editions = [text(e.label) for e in table.editions] + ["null"]
+    kinds = [text(k) for k in KIND_CODES]
+    cells = zip(
+        chosen.tolist(),
+        table.period[picked].tolist(),
+        number_tokens(table.time[picked]),
+        number_tokens(np.where(low == high, low, np.nan)),
+        number_tokens(low),
+        number_tokens(high),
+        [_dumps(s) for s in table.stated(picked)],
+        table.kind[picked].tolist(),
+        table.entity[picked].tolist(),
+        table.source[picked].tolist(),
+        table.edition[picked].tolist(),
+        strict=True,
+    )
+    for at, period, time, value, lo, hi, stated, kind, entity, source, edition in cells:
+        found[at] = _FIGURE % (
+            periods[period],
+            time,
+            value,
+            lo,
+            hi,
+            stated,
+            kinds[kind],
+            entities[entity],
+            sources[source],
+            editions[edition],
+        )
+    return found
+
+
+_FIGURE = (
+    '{"period": %s, "time": %s, "value": %s, "low": %s, "high": %s, "stated": %s, '
+    '"kind": %s, "entity": %s, "source": %s, "published": %s}'
+)

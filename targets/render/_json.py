@@ -1,0 +1,64 @@
+"""The JSON report and its JSON Lines twin, written as they are produced.
+
+A full report is ``json.dumps`` of `report_dict`. A compact one (see
+`targets.judge._document`) is written piece by piece: the header, then one result per line,
+so sixty thousand results reach the file without a document held twice in memory, and a
+consumer can ``grep`` a line. The JSON Lines form (``--jsonl``) is the header on the first
+line and one result per line after it, for consumers that stream. Every piece is guarded
+for CI logs like the rest of the JSON report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from targets._safe import guard
+from targets.judge import Report, report_dict, report_header
+from targets.judge._compact import compact_results
+from targets.judge._document import detail_of
+from targets.judge._export import result_dict
+
+__all__ = ["json_report", "jsonl_report"]
+
+
+def json_report(report: Report, detail: str = "auto") -> Iterator[str]:
+    """The JSON report in pieces: whole for a full report, line by line for a compact one."""
+    mode = detail_of(report, detail)
+    if mode == "full":
+        yield _text(json.dumps(report_dict(report, mode), indent=2, ensure_ascii=False) + "\n")
+        return
+    header = json.dumps(report_header(report, mode), indent=2, ensure_ascii=False)
+    yield _text(header[:-2] + ',\n  "results": [')
+    first = True
+    for line in compact_results(report):
+        yield _text(("\n    " if first else ",\n    ") + line)
+        first = False
+    yield _text(("\n  ]" if not first else "]") + f',\n  "changes": {_changes(report)}\n}}\n')
+
+
+def jsonl_report(report: Report, detail: str = "auto") -> Iterator[str]:
+    """JSON Lines: the header (with ``changes``), then each result, one per line."""
+    mode = detail_of(report, detail)
+    header = {**report_header(report, mode), "changes": _change_list(report)}
+    yield _text(json.dumps(header, ensure_ascii=False) + "\n")
+    lines = (
+        (json.dumps(result_dict(r), ensure_ascii=False) for r in report.results)
+        if mode == "full"
+        else compact_results(report)
+    )
+    for line in lines:
+        yield _text(line + "\n")
+
+
+def _change_list(report: Report) -> list[dict[str, object]] | None:
+    return None if report.changes is None else [c.to_dict() for c in report.changes]
+
+
+def _changes(report: Report) -> str:
+    text = json.dumps(_change_list(report), indent=2, ensure_ascii=False)
+    return text.replace("\n", "\n  ")
+
+
+def _text(piece: str) -> str:
+    return guard(piece, "json")
