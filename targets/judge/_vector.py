@@ -222,9 +222,7 @@ def _facts(run: Run, target: LevelTarget) -> tuple[float, float, float, float, f
     )
 
 
-def _latest_rows(
-    local: Ints, time: Floats, rows: Ints, latest_year: Floats, last: Ints
-) -> Ints:
+def _latest_rows(local: Ints, time: Floats, rows: Ints, latest_year: Floats, last: Ints) -> Ints:
     """The table row of each pair's latest figure used: the last figure of the verdict's
     latest year, or where the verdict has none (a refusal), the last figure chosen, as
     `TargetResult.latest` says. `last` is each pair's last position in `rows`."""

@@ -109,9 +109,7 @@ def group_lines(groups: list[EntityGroup], wrap: WrapFn) -> list[str]:
     if not groups:
         return []
     pairs = sum(g.entities for g in groups)
-    lines = [
-        f"JUDGED FOR EACH ENTITY ({count(len(groups), 'target')}, {_results(pairs)})"
-    ]
+    lines = [f"JUDGED FOR EACH ENTITY ({count(len(groups), 'target')}, {_results(pairs)})"]
     for group in groups[:MAX_GROUPS]:
         mark = "✗ " if group.failing else "  "
         tally = ", ".join(f"{n:,} {status_words(s)}" for s, n in group.counts.items())
@@ -122,8 +120,7 @@ def group_lines(groups: list[EntityGroup], wrap: WrapFn) -> list[str]:
         )
         if group.worst:
             named = ", ".join(
-                f"{oneline(group.target)}[{oneline(e)}] ({status_words(s)})"
-                for e, s in group.worst
+                f"{oneline(group.target)}[{oneline(e)}] ({status_words(s)})" for e, s in group.worst
             )
             lines += wrap(f"worst: {named}", "      ", "        ")
     if len(groups) > MAX_GROUPS:
