@@ -13,6 +13,14 @@ from pathlib import Path
 
 from targets._safe import oneline, quoted
 from targets.rules._errors import Diagnostic, Location, did_you_mean, one_of
+from targets.rules._reading import (
+    MAX_BYTES,
+    NotRegularError,
+    TooLargeError,
+    decode,
+    read_bounded,
+)
+from targets.rules._reading import kind as _kind
 from targets.rules._yaml import Document, load_yaml
 
 __all__ = [
@@ -47,8 +55,6 @@ CSV_OPTIONAL = (
     "since",
     "note",
 )
-MAX_BYTES = 64 * 1024 * 1024
-
 StrPath = str | os.PathLike[str]
 
 
@@ -218,18 +224,6 @@ def _is_missing(exc: OSError) -> bool:
     return exc.errno == errno.ENOENT
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a plain file"
-
-
 def read(path: Path) -> tuple[Document, list[Diagnostic]]:
     """Parse one file; problems come back as diagnostics.
 
@@ -239,54 +233,22 @@ def read(path: Path) -> tuple[Document, list[Diagnostic]]:
     """
     name = display(path)
     try:
-        raw = _read_bounded(path.resolve(strict=True))
-    except _TooLargeError:
+        raw = read_bounded(path.resolve(strict=True))
+    except TooLargeError:
         message = f"file larger than {MAX_BYTES // 2**20} MiB; split it"
         return Document(name), [Diagnostic(Location(name), message)]
-    except _NotRegularError as exc:
+    except NotRegularError as exc:
         return Document(name), [Diagnostic(Location(name), f"cannot read: {exc}")]
     except RuntimeError:
         return Document(name), [Diagnostic(Location(name), "cannot read: a symlink loop")]
     except OSError as exc:
         return Document(name), [Diagnostic(Location(name), f"cannot read: {exc.strerror}")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return Document(name), [Diagnostic(Location(name, line), "not UTF-8 text")]
+    text, problem = decode(raw, name)
+    if problem is not None:
+        return Document(name), [problem]
     if path.suffix.lower() in CSV_SUFFIXES:
         return read_csv(text, name)
     return load_yaml(text, name)
-
-
-class _TooLargeError(Exception):
-    """More than `MAX_BYTES`, found while reading (a size on disk can lie: /proc says 0)."""
-
-
-class _NotRegularError(Exception):
-    """Not a regular file once opened."""
-
-
-def _read_bounded(real: Path) -> bytes:
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
-    fd = os.open(real, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise _NotRegularError(f"not a regular file ({_kind(mode)})")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > MAX_BYTES:
-            raise _TooLargeError
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:

@@ -1,0 +1,104 @@
+"""Bytes in, text out: a bounded read of one regular file, and UTF-8 decoding that says what
+the bytes are when they are not UTF-8 (UTF-16 and UTF-32, with or without a byte-order mark).
+
+Shared by the rule and figure files and by ``--baseline``: whatever path is given, what is
+read is bounded and never a FIFO or a device, and a file in another encoding is named as
+such rather than reported as a bad byte somewhere.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+from targets.rules._errors import Diagnostic, Location
+
+__all__ = ["MAX_BYTES", "NotRegularError", "TooLargeError", "decode", "kind", "read_bounded"]
+
+
+MAX_BYTES = 64 * 1024 * 1024
+"""The largest file read at all, in bytes."""
+
+_BOMS = (  # longest first: a UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+class TooLargeError(Exception):
+    """More than the limit, found while reading (a size on disk can lie: /proc says 0)."""
+
+
+class NotRegularError(Exception):
+    """Not a regular file once opened."""
+
+
+def kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a plain file"
+
+
+def read_bounded(real: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of `real`, opened without blocking and without following a last link,
+    checked to be a regular file once open; `TooLargeError` past `limit` bytes."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
+    fd = os.open(real, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularError(f"not a regular file ({kind(mode)})")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise TooLargeError
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def decode(raw: bytes, name: str) -> tuple[str, Diagnostic | None]:
+    """`raw` as text, or empty text and why not, at the first byte that is not UTF-8.
+
+    A UTF-8 byte-order mark is dropped; UTF-16 and UTF-32 (a byte-order mark, or NUL bytes,
+    which UTF-8 text never holds) are named, so the fix is clear: save the file as UTF-8.
+    """
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            return "", Diagnostic(Location(name), _other(encoding, "a byte-order mark"))
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return "", Diagnostic(_position(raw, nul, name), _other("UTF-16 or UTF-32", "NUL bytes"))
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return "", Diagnostic(Location(name, line), "not UTF-8 text")
+
+
+def _other(encoding: str, sign: str) -> str:
+    return f"not UTF-8 text: {encoding} ({sign}); save the file as UTF-8"
+
+
+def _position(raw: bytes, offset: int, name: str) -> Location:
+    before = raw[:offset]
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return Location(name, before.count(b"\n") + 1, column)
