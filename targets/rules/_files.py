@@ -13,6 +13,7 @@ from pathlib import Path
 
 from targets._safe import oneline, quoted
 from targets.rules._errors import Diagnostic, Location, did_you_mean, one_of
+from targets.rules._limits import YAML_LIMIT_VARIABLE, yaml_limit
 from targets.rules._reading import (
     MAX_BYTES,
     NotRegularError,
@@ -348,10 +349,40 @@ def _cell_starts(line: str) -> list[int]:
 
 
 def read_all(files: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:
+    """Every file read, the YAML files within one budget (`_limits`): a file past it is
+    refused, unread."""
     docs: list[Document] = []
-    problems: list[Diagnostic] = []
+    limit, problem = yaml_limit()
+    problems: list[Diagnostic] = [problem] if problem is not None else []
+    budget = limit
     for path in files:
+        if path.suffix.lower() in YAML_SUFFIXES:
+            size = _size(path)
+            if size > budget:
+                docs.append(Document(display(path)))
+                problems.append(_over_budget(path, size, limit))
+                continue
+            budget -= size
         doc, found = read(path)
         docs.append(doc)
         problems += found
     return docs, problems
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # read() says why
+        return 0
+
+
+def _over_budget(path: Path, size: int, limit: int) -> Diagnostic:
+    message = (
+        f"refused: its {_size_text(size)} would take the YAML files read past "
+        f"{_size_text(limit)} in all; put bulk figures in CSV, or raise ${YAML_LIMIT_VARIABLE}"
+    )
+    return Diagnostic(Location(display(path)), message)
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 2**20:.3g} MiB" if size >= 2**20 else f"{size / 2**10:.3g} KiB"
