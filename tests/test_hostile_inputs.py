@@ -312,7 +312,7 @@ def test_a_quantity_built_to_make_the_patterns_backtrack_is_refused_at_once(
 def test_numbers_a_double_holds_are_judged_and_reported(
     tmp_path: Path, programme: str, figures: str
 ) -> None:
-    # A figure of 1.7e308 made the chart's axis overflow: exit 3 (found by the fuzz suite).
+    # Every number a double holds is judged and drawn, at either end of the range.
     folder = folder_with(tmp_path, programme, figures)
     targets("validate", folder, expect=0)
     done = targets("check", folder, "--format", "markdown", "--fail-on", "none", expect=0)
@@ -457,3 +457,60 @@ def test_yaml_figures_under_the_limit_load_in_time_and_memory_linear_in_their_si
     assert code == 0, stderr[-2000:]
     assert seconds < 90, seconds
     assert peak < 800, peak
+
+
+# --- found by fuzzing (tests/fuzz): each failed with exit 3 before its fix ------------------
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
+
+
+def example_with(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    """A copy of the example with `old` (found exactly once in `file`) made `new`."""
+    folder = tmp_path / "example"
+    for source in EXAMPLE.rglob("*"):
+        if source.is_file() and source.suffix in {".yaml", ".csv"}:
+            target = folder / source.relative_to(EXAMPLE)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return folder
+
+
+def test_a_huge_estimate_does_not_overflow_the_charts_compound_trend(tmp_path: Path) -> None:
+    # OverflowError in the trend's factor ** years (render/_chart.py).
+    old = "  - metric: de-share-gdp-mic\n    period: 2023\n    value: 16.5\n"
+    folder = example_with(
+        tmp_path, "figures/digital-economy.yaml", old, old.replace("16.5", "1e308")
+    )
+    targets("report", folder, "--html", tmp_path / "r.html", expect=0)
+
+
+def test_a_tiny_first_figure_does_not_overflow_the_charts_compound_trend(tmp_path: Path) -> None:
+    # A growth factor of 1e100 a year, projected: the same OverflowError.
+    old = "    period: 2020\n    value: 1.1\n    unit: million person\n"
+    folder = example_with(tmp_path, "figures/workforce.yaml", old, old.replace("1.1", "1e-308"))
+    targets("report", folder, "--html", tmp_path / "r.html", expect=0)
+
+
+def test_a_huge_figure_with_a_growth_statement_does_not_overflow_the_value_axis(
+    tmp_path: Path,
+) -> None:
+    # The generated programme that found it: 1.7e308 and the 1.59e308 it implies for the year
+    # before made the axis's span infinite (render/_svg_axes.py).
+    programme = """\
+programme: {name: Fuzzed, base: 2015}
+sources: [{id: s1, publisher: Ministry, date: 2025-01}]
+metrics: [{id: m0, name: Metric 0, unit: firm, direction: higher}]
+targets: [{id: t0-0, metric: m0, at_least: 1.0, by: 2016, severity: warn}]
+"""
+    figures = """\
+figures:
+  - {metric: m0, period: 1990, value: 1.7e+308, unit: firm, change: +7 %, source: s1}
+  - {metric: m0, period: 2016, value: "1-1.5", unit: firm, change: +7 %, source: s1}
+"""
+    folder = folder_with(tmp_path, programme, figures)
+    targets("report", folder, "--html", tmp_path / "r.html", expect=0)
+    targets("check", folder, "--format", "markdown", expect=0)
