@@ -9,8 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 import targets
+
+# Property tests check behaviour, not speed: a shared CI machine must not fail them on time.
+settings.register_profile("targets", deadline=None)
+settings.load_profile("targets")
 
 PROGRAMME = """\
 programme:

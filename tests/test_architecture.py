@@ -9,12 +9,15 @@ import numbers
 from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from click.testing import CliRunner
 
 import targets
 import targets.judge._kinds
+import targets.judge._run
+import targets.judge._vector
 import targets.rules._words
 from targets import ExitCode
 from targets.cli import cli
@@ -73,16 +76,22 @@ figures:
 
 @pytest.mark.parametrize("error", [ValueError, KeyError, ZeroDivisionError])
 @pytest.mark.parametrize(
-    ("module", "name"),
-    [(targets.judge._kinds, "assess"), (targets.judge._check, "describe_goal")],
-    ids=["engine", "wording"],
+    ("module", "name", "path"),
+    [
+        (targets.judge._kinds, "assess", "series"),
+        (targets.judge._vector, "assess_batch", "auto"),
+        (targets.judge._run, "describe_goal", "auto"),
+    ],
+    ids=["engine", "engine-in-bulk", "wording"],
 )
 def test_a_planted_bug_exits_3_and_writes_no_report(
     write: Write,
     monkeypatch: pytest.MonkeyPatch,
+    *,
     error: type[Exception],
     module: object,
     name: str,
+    path: Literal["auto", "series"],
 ) -> None:
     def planted(*args: object, **kwargs: object) -> None:
         raise error("planted bug")
@@ -109,7 +118,7 @@ def test_a_planted_bug_exits_3_and_writes_no_report(
     assert "Traceback" not in result.stderr
     assert list(out.iterdir()) == []
     with pytest.raises(error):  # the library raises it too: no "not assessable" verdict
-        targets.check(root / "p")
+        list(targets.check(root / "p", path=path))
 
 
 def test_a_planted_bug_in_the_words_of_an_explanation_exits_3(

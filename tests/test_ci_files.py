@@ -53,3 +53,34 @@ def test_the_pre_commit_hook_validates() -> None:
         CliRunner().invoke(cli, ["validate", str(ROOT / "examples" / "vietnam-digital")]).exit_code
         == 0
     )
+
+
+CURRENT = {
+    "actions/checkout": 7,
+    "actions/setup-python": 7,
+    "actions/upload-artifact": 7,
+    "mikepenz/action-junit-report": 6,
+}
+"""The major versions current when the workflow was last reviewed (July 2026): each runs on
+Node 24; older majors run on Node 20, which GitHub's runners retire."""
+
+
+def test_the_workflow_uses_current_action_versions() -> None:
+    workflow = _yaml(ROOT / "examples" / "ci" / "targets.yml")
+    used = [str(s["uses"]) for s in workflow["jobs"]["check"]["steps"] if "uses" in s]
+    assert used
+    for action in used:
+        name, _, version = action.partition("@")
+        assert name in CURRENT, action
+        assert version == f"v{CURRENT[name]}", action
+
+
+def test_checks_write_is_asked_only_to_publish_the_junit_check() -> None:
+    workflow = _yaml(ROOT / "examples" / "ci" / "targets.yml")
+    job = workflow["jobs"]["check"]
+    assert job["permissions"] == {"contents": "read", "checks": "write"}
+    publish = next(
+        s for s in job["steps"] if str(s.get("uses", "")).startswith("mikepenz/action-junit-report")
+    )
+    assert publish["with"]["report_paths"] == "targets-junit.xml"
+    assert "always()" in publish["if"]

@@ -219,7 +219,7 @@ def test_a_directory_where_a_file_is_expected_is_refused(tmp_path: Path) -> None
     assert "d.json" in done.stderr, str(done)
     (tmp_path / "x.yaml").mkdir()
     done = targets("validate", tmp_path / "x.yaml", expect=2)
-    assert f"{tmp_path / 'x.yaml'}:1:1: no .yaml, .yml or .csv files in this directory" in (
+    assert f"{tmp_path / 'x.yaml'}:1:1: no .yaml, .yml, .csv or .parquet files in this" in (
         done.stderr
     )
 

@@ -387,3 +387,215 @@ def test_to_html_is_the_report_document(example_report: targets.Report) -> None:
     dated = targets.check(EXAMPLE, as_of="2023-01-01", method="unsd").to_html()
     assert "as of 2023-01-01" in dated
     assert "method unsd for every target" in dated
+
+
+# The report on paper and phones, measured in Chromium.
+
+
+@contextlib.contextmanager
+def tab(
+    browser: Chromium, url: str, *, width: int, mobile: bool = False, media: str = ""
+) -> Iterator[Callable[[str], Any]]:
+    """A page at `width` CSS pixels (a phone when `mobile`, paper when media is 'print');
+    yields a function that evaluates JavaScript in it."""
+    target = browser.send("Target.createTarget", url="about:blank")["targetId"]
+    session = browser.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    browser.send("Page.enable", session)
+    browser.send("Runtime.enable", session)
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        session,
+        width=width,
+        height=844,
+        deviceScaleFactor=1,
+        mobile=mobile,
+    )
+    if media:
+        browser.send("Emulation.setEmulatedMedia", session, media=media)
+    browser.send("Page.navigate", session, url=url)
+    loaded = f"location.href === {json.dumps(url)} && document.readyState === 'complete'"
+    deadline = time.monotonic() + 30
+    while not _evaluate(browser, session, loaded):
+        assert time.monotonic() < deadline, f"{url} did not load"
+        time.sleep(0.05)
+    try:
+        yield lambda expression: _evaluate(browser, session, expression)
+    finally:
+        browser.send("Target.closeTarget", targetId=target)
+
+
+@pytest.fixture(scope="module")
+def example_page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    out.write_text(targets.check(EXAMPLE).to_html(), encoding="utf-8")
+    return out.as_uri()
+
+
+USED_OVER_SET_ASIDE = """(() => {
+  const clashes = [];
+  let pairs = 0;
+  for (const svg of document.querySelectorAll('svg.targets-chart')) {
+    const points = [...svg.querySelectorAll('g.point')].map((g, order) => {
+      const box = g.lastElementChild.getBoundingClientRect();
+      return {order, used: !g.classList.contains('unused'),
+              x: box.x + box.width / 2, y: box.y + box.height / 2,
+              target: svg.dataset.target, tip: g.querySelector('title').textContent};
+    });
+    for (const a of points) for (const b of points) {
+      if (a.used && !b.used && Math.abs(a.x - b.x) < 4 && Math.abs(a.y - b.y) < 4) {
+        pairs += 1;
+        if (a.order < b.order) clashes.push(a.target + ': ' + a.tip);
+      }
+    }
+  }
+  return {pairs, clashes};
+})()"""
+
+ON_TOP = """(() => {
+  const svg = document.querySelector('svg[data-target="hw-exports-137-160bn"]');
+  const there = [...svg.querySelectorAll('g.point')].filter(
+    p => p.querySelector('title').textContent.startsWith('2023 (vns-2024-12-31): 113.3'));
+  const g = there.find(p => !p.classList.contains('unused'));
+  g.scrollIntoView();
+  const box = g.lastElementChild.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+  return {drawn: there.length, setAside: there.filter(p => p.classList.contains('unused')).length,
+          top: hit.closest('g.point') === g};
+})()"""
+
+
+def test_every_used_figure_is_drawn_above_a_set_aside_one_at_its_place(
+    browser: Chromium, example_page: str
+) -> None:
+    with tab(browser, example_page, width=1280) as evaluate:
+        found = evaluate(USED_OVER_SET_ASIDE)
+        assert found["pairs"] > 0  # the example has such places (hw-exports 2023, ...)
+        assert found["clashes"] == []
+        # The 2023 actual that decides "2023 milestone missed" is the one on top there.
+        assert evaluate(ON_TOP) == {"drawn": 2, "setAside": 1, "top": True}
+
+
+PAGE_FIT = """(() => {
+  const table = document.querySelector('table.glance');
+  const page = document.documentElement.clientWidth;
+  const badges = [...table.querySelectorAll('td:last-child .badge')].map(b => {
+    const r = b.getBoundingClientRect(); return [r.left, r.right];
+  });
+  const box = table.getBoundingClientRect();
+  return {page, left: box.left, right: box.right, scroll: table.parentElement.scrollWidth,
+          client: table.parentElement.clientWidth, badges,
+          rows: table.querySelectorAll('tbody tr').length};
+})()"""
+
+
+def test_print_keeps_the_summary_table_within_the_page(
+    browser: Chromium, example_page: str, tmp_path: Path
+) -> None:
+    # A4 less the report's 12 mm margins: 186 mm, 703 CSS pixels.
+    with tab(browser, example_page, width=703, media="print") as evaluate:
+        fit = evaluate(PAGE_FIT)
+    assert fit["rows"] == 33
+    assert fit["left"] >= 0
+    assert fit["right"] <= fit["page"]
+    assert fit["scroll"] <= fit["client"]  # nothing clipped by the scrolling container
+    assert all(left >= 0 and right <= fit["page"] for left, right in fit["badges"])
+    target = browser.send("Target.createTarget", url=example_page)["targetId"]
+    session = browser.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    browser.send("Page.enable", session)
+    time.sleep(0.5)
+    pdf = browser.send(
+        "Page.printToPDF", session, paperWidth=8.27, paperHeight=11.69, printBackground=True
+    )
+    browser.send("Target.closeTarget", targetId=target)
+    data = base64.b64decode(pdf["data"])
+    assert data.startswith(b"%PDF")
+    (tmp_path / "report.pdf").write_bytes(data)
+
+
+PHONE = """(() => {
+  const view = document.documentElement.clientWidth;
+  const cells = [...document.querySelectorAll('table.glance tbody td:last-child .badge')];
+  const out = cells.map(b => { const r = b.getBoundingClientRect(); return [r.left, r.right]; });
+  const sizes = [];
+  for (const svg of document.querySelectorAll('article.card svg.targets-chart')) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll('text')) {
+      sizes.push(parseFloat(getComputedStyle(t).fontSize) * scale);
+    }
+  }
+  return {view, badges: out, smallest: Math.min(...sizes)};
+})()"""
+
+
+def test_on_a_390_px_phone_the_status_column_is_in_view_and_chart_text_legible(
+    browser: Chromium, example_page: str
+) -> None:
+    with tab(browser, example_page, width=390, mobile=True) as evaluate:
+        phone = evaluate(PHONE)
+    assert phone["view"] == 390
+    assert len(phone["badges"]) == 33
+    for left, right in phone["badges"]:
+        assert left >= 0
+        assert right <= phone["view"]
+    assert phone["smallest"] >= 10  # CSS pixels on screen, for every word of every chart
+
+
+CONTRAST = """(() => {
+  const background = el => {
+    for (; el; el = el.parentElement) {
+      const c = getComputedStyle(el).backgroundColor;
+      if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const pairs = [];
+  const add = (what, el) => pairs.push([what, getComputedStyle(el).color, background(el)]);
+  document.querySelectorAll('.badge').forEach(e => add('badge', e));
+  document.querySelectorAll('.figures tr.unused td').forEach(e => add('set aside', e));
+  document.querySelectorAll('.glance td, .glance th').forEach(e => add('table', e));
+  document.querySelectorAll('h2 .count, .legend a, .meta, .foot').forEach(e => add('text', e));
+  document.querySelectorAll('.seg').forEach(e => add('bar', e));
+  for (const svg of document.querySelectorAll('svg.targets-chart')) {
+    const paper = getComputedStyle(svg.querySelector('rect.paper')).fill;
+    svg.querySelectorAll('text').forEach(
+      t => pairs.push(['chart text', getComputedStyle(t).fill, paper]));
+  }
+  return pairs;
+})()"""
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    values = [float(v) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3]]
+    return values[0], values[1], values[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two CSS colours."""
+
+    def luminance(rgb: tuple[float, float, float]) -> float:
+        def channel(c: float) -> float:
+            c /= 255
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(c) for c in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(_rgb(a)), luminance(_rgb(b))), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_ratio_is_known() -> None:
+    # Guards the computation: black on white is 21, a mid grey about 4.5.
+    assert contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)") == pytest.approx(21)
+    assert contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)") == pytest.approx(4.54, abs=0.01)
+
+
+def test_badges_set_aside_rows_and_chart_text_meet_wcag_aa(
+    browser: Chromium, example_page: str
+) -> None:
+    with tab(browser, example_page, width=1280) as evaluate:
+        pairs = evaluate(CONTRAST)
+    kinds = {what for what, _, _ in pairs}
+    assert {"badge", "set aside", "table", "chart text", "bar"} <= kinds
+    failing = [(w, f, b, round(contrast(f, b), 2)) for w, f, b in pairs if contrast(f, b) < 4.5]
+    assert failing == []

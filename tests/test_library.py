@@ -29,7 +29,6 @@ def test_all_is_sorted_and_every_name_resolves() -> None:
 
 
 REPORT_DTYPES = {
-    "target": "string",
     "name": "string",
     "kind": "string",
     "metric": "string",
@@ -59,6 +58,7 @@ REPORT_DTYPES = {
     "score": "float64",
     "trajectory_gap": "float64",
     "slope": "float64",
+    "reaches": "Int64",
     "projection": "string",
     **dict.fromkeys(
         (
@@ -95,12 +95,12 @@ def test_to_frame_columns_and_dtypes_are_pinned(report: Report) -> None:
     assert len(frame) == len(report)
     assert list(frame.index) == [r.id for r in report]
     assert frame["status"].cat.ordered
-    assert list(frame["status"].cat.categories[:2]) == ["achieved", "on_track"]
+    assert list(frame["status"].cat.categories[:2]) == ["missed", "regressing"]
     row = frame.loc["dt-firms-100k-2025"]
     assert row["growth_required_now"] == pytest.approx(100000 / 73788 - 1)
     assert row["status"] == "off_track"
     rank = frame.loc["gii-top35-2025"]
-    assert math.isnan(rank["growth_actual"])  # a rank has no growth rate
+    assert math.isnan(frame["growth_actual"].to_dict()["gii-top35-2025"])  # no growth rate
     assert rank["change_required_now"] == -9  # 44 to 35 in one year: 9 places
 
 
@@ -155,6 +155,9 @@ def test_what_if_gives_projection_reach_and_status(report: Report) -> None:
 def test_what_if_on_a_rank_is_in_places_a_year(report: Report) -> None:
     scenario = report["gii-top35-2025"].what_if(-2)
     assert scenario.linear
+    assert scenario.label == "up 2 places a year"
+    assert str(scenario).startswith("up 2 places a year: 42 by 2025;")
+    assert report["gii-top35-2025"].what_if(0.5).label == "down 0.5 places a year"
     assert scenario.projected == 42  # 44 - 2 places in one year
     assert scenario.reach_year == pytest.approx(2028.5)
 
@@ -209,3 +212,76 @@ def test_charts_carry_history_promise_trend_target_and_reach(report: Report) -> 
     assert chart.scenarios[0].growth == 0.12
     rank = report["gii-top35-2025"].chart()
     assert rank.invert
+
+
+def test_a_report_is_indexed_by_id_or_by_position(report: Report) -> None:
+    first, last = report.results[0], report.results[-1]
+    assert report[0] is first
+    assert report[-1] is last
+    assert report[first.id] is first
+    with pytest.raises(
+        IndexError, match=f"no target at position 99: the report holds {len(report)}"
+    ):
+        report[99]
+    with pytest.raises(TypeError, match="indexed by a target id or a position, not float"):
+        report[1.5]  # type: ignore[index]
+    with pytest.raises(targets.UnknownTargetError, match="did you mean 'dt-firms-100k-2025'"):
+        report["dt-firms-100k-2052"]
+
+
+def test_the_frame_holds_the_id_once_so_pandas_idioms_work(report: Report) -> None:
+    frame = report.to_frame()
+    assert frame.index.name == "target"
+    assert "target" not in frame.columns
+    assert frame.groupby("target").size().sum() == len(report)
+    flat = frame.reset_index()
+    assert list(flat["target"]) == [r.id for r in report]
+
+
+def test_the_frame_and_the_text_report_agree(report: Report) -> None:
+    from targets.render import growth_cell, percent_cell, reach_cell  # noqa: PLC0415
+
+    frame = report.to_frame()
+    # The status order: sorting the frame lists the targets as `targets check` does.
+    text = report.to_text(width=200)
+    shown = [
+        line.split()[1] if line.startswith("  ✗") else line.split()[0]
+        for line in text.splitlines()
+        if line.startswith("    ") or line.startswith("  ✗")
+    ]
+    judged = frame[frame["status"] != "not_assessable"].sort_values("status", kind="stable")
+    assert [i for i in shown if i in judged.index] == list(judged.index)
+    for result in report:
+        row = frame.loc[result.id]
+        # The reach year as the text shows it.
+        reach = reach_cell(result)
+        if reach.isdigit():
+            assert row["reaches"] == int(reach), result.id
+        else:
+            assert row["reaches"] is pd.NA, result.id
+    # Growth achieved of a growth-rate target: the text's grew/yr is the frame's number.
+    growth = report["it-revenue-growth-9.2-2022"]
+    assert growth_cell(growth, "growth_actual") == percent_cell(
+        frame["growth_actual"].to_dict()[growth.id]
+    )
+    assert frame.loc["dt-firms-100k-2025", "reaches"] == 2031  # 2030.41 reads 2031
+
+
+def test_every_public_property_says_what_it_is() -> None:
+    import inspect  # noqa: PLC0415
+
+    import targets.judge  # noqa: PLC0415
+    import targets.render  # noqa: PLC0415
+    import targets.rules  # noqa: PLC0415
+
+    missing = []
+    for module in (targets, targets.judge, targets.render, targets.rules):
+        for name in module.__all__:
+            value = getattr(module, name)
+            if not inspect.isclass(value):
+                continue
+            for attribute, member in vars(value).items():
+                public = isinstance(member, property) and not attribute.startswith("_")
+                if public and not (member.fget.__doc__ or "").strip():
+                    missing.append(f"{value.__qualname__}.{attribute}")
+    assert missing == []

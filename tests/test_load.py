@@ -69,7 +69,7 @@ def test_a_growth_statement_adds_the_implied_previous_value_as_a_derived_figure(
     assert set(derived) == {("2022", 1401.869), ("2020", 58400.0), ("2021", 7.212)}
     firms_2022 = derived[("2022", 1401.869)]
     assert firms_2022.derived_from is not None
-    assert firms_2022.derived_from.stated == "1500 firm"
+    assert firms_2022.derived_from.stated == "1500 firms"
     assert firms_2022.derived_from.change == "+7 %"
 
 

@@ -10,7 +10,9 @@ temporary directory too).
 from __future__ import annotations
 
 import os
+import re
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -79,11 +81,32 @@ def test_notebook_shows_the_dataframe_and_charts(executed: Any) -> None:
     assert "g_now = (100000 / 73788) ** (1 / (2025 - 2024)) - 1 = 0.355234" in text
 
 
-def test_notebook_is_stored_without_outputs() -> None:
-    """Outputs stay out of the repository, so diffs show only what a person wrote."""
-    notebook = read()
-    nbformat.validate(notebook)
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [], cell.source
-            assert cell.execution_count is None, cell.source
+def _text_outputs(cell: Any) -> list[str]:
+    """What a cell printed or showed as text (images and HTML aside), with object addresses
+    (which change every run) masked."""
+    out = []
+    for output in cell.get("outputs", []):
+        text = output.get("text") or output.get("data", {}).get("text/plain", "")
+        out.append(re.sub(r" at 0x[0-9a-f]+", " at 0x…", "".join(text)))
+    return out
+
+
+def test_notebook_is_stored_with_the_outputs_a_fresh_run_gives(executed: Any) -> None:
+    """Stored with its outputs, so it renders on GitHub; and they are current: every code
+    cell's stored text output is what running it now prints."""
+    stored = read()
+    nbformat.validate(stored)
+    code = [c for c in stored.cells if c.cell_type == "code"]
+    fresh = [c for c in executed.cells if c.cell_type == "code"]
+    assert all(c.execution_count is not None for c in code)
+    assert all(c.outputs for c in code if not c.source.startswith("import"))
+    assert sum("image/png" in o.get("data", {}) for c in code for o in c.outputs) >= 4
+    for mine, now in zip(code, fresh, strict=True):
+        assert _text_outputs(mine) == _text_outputs(now), mine.source
+
+
+def test_the_notebook_extra_installs_what_the_notebook_needs() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extra = project["project"]["optional-dependencies"]["notebook"]
+    names = {re.split(r"[<>=\[ ]", requirement)[0] for requirement in extra}
+    assert {"pandas", "matplotlib", "jupyter"} <= names

@@ -148,7 +148,7 @@ def test_reach_marker_sits_at_the_reach_year_and_says_so(report: Report) -> None
     assert year == pytest.approx(result.reach_year)
     assert value == 100000.0
     words = [t.get_text() for t in ax.texts if t.get_gid() == "reach-label"]
-    assert words == ["trend reaches\n100,000 in 2031"]
+    assert words == ["trend reaches\n100,000 firms in 2031"]
 
 
 def test_milestones_are_markers_and_the_last_is_the_target(report: Report) -> None:
@@ -156,6 +156,12 @@ def test_milestones_are_markers_and_the_last_is_the_target(report: Report) -> No
     assert xy(line(ax, "milestone")) == [(2025.0, 20.0)]
     assert xy(line(ax, "target")) == [(2030.0, 30.0)]
     assert not lines(ax, "reach")  # the trend never gets there
+    # Told apart by shape and fill: a filled star for the target, a hollow triangle before.
+    assert line(ax, "target").get_marker() == "*"
+    assert line(ax, "milestone").get_marker() == "^"
+    assert line(ax, "milestone").get_markerfacecolor() == "white"
+    labels = [t.get_text() for t in ax.texts if t.get_gid() == "target-label"]
+    assert labels == ["30 % by 2030"]
 
 
 def test_ranks_are_drawn_with_1_at_the_top(report: Report) -> None:
@@ -261,7 +267,9 @@ def test_small_multiple_has_one_panel_per_target_coloured_by_status(report: Repo
 def test_small_multiple_in_rules_order_and_grid(report: Report) -> None:
     fig = report.plot(columns=5, order="rules")
     assert [str(ax.get_gid()) for ax in fig.axes] == [f"panel:{r.id}" for r in report]
-    assert fig.axes[0].get_subplotspec().get_gridspec().ncols == 5
+    spec = fig.axes[0].get_subplotspec()
+    assert spec is not None
+    assert spec.get_gridspec().ncols == 5
     with pytest.raises(ValueError, match="order"):
         report.plot(order="alphabet")
 
@@ -308,3 +316,16 @@ def test_without_matplotlib_it_names_the_extra(
         report.plot("dt-firms-100k-2025")
     with pytest.raises(ImportError, match=r"pip install 'targets\[notebook\]'"):
         report.plot()
+
+
+def test_a_growth_rate_target_is_drawn_with_its_rate_beside_its_levels(report: Report) -> None:
+    fig = report.plot("it-revenue-growth-9.2-2022")
+    levels, rate = fig.axes
+    assert levels.get_ylabel() == "USD billion"
+    assert rate.get_ylabel() == "% a year"
+    used = xy(line(rate, "points:actual")) + xy(line(rate, "points:estimate"))
+    growth = report["it-revenue-growth-9.2-2022"].growth_actual
+    assert growth is not None
+    into_2022 = [value for time, value in used if time == 2022.0]
+    assert into_2022 == [pytest.approx(growth * 100)]
+    assert len(axes_of(report.plot("dt-firms-100k-2025")).get_lines()) > 0

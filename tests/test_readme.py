@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,8 +25,14 @@ def _indented_block_after(marker: str) -> list[str]:
 
 
 def _run(*args: str) -> str:
+    """The command of this checkout, as `targets` runs it (not whichever is first on PATH)."""
     return subprocess.run(
-        ["targets", *args], capture_output=True, text=True, check=False, cwd=ROOT
+        [sys.executable, "-m", "targets", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
     ).stdout
 
 
@@ -35,10 +42,12 @@ def test_the_two_setup_commands_come_first() -> None:
     assert "    .ci/setup && python -m pytest" in head
 
 
-def test_the_check_excerpt_is_real_output() -> None:
+def test_the_check_excerpt_is_real_output_from_its_first_line() -> None:
     output = _run("check", "examples/vietnam-digital").splitlines()
     excerpt = _indented_block_after("The first command prints")
     assert len(excerpt) >= 8
+    assert excerpt[0] == output[0]
+    assert excerpt[-1] == output[-1]
     for line in excerpt:
         assert line in output, line
 
@@ -55,7 +64,7 @@ def test_the_python_examples_run() -> None:
     blocks = re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)
     assert len(blocks) == 2
     for block in blocks:
-        subprocess.run(["python", "-c", block], check=True, cwd=ROOT, capture_output=True)
+        subprocess.run([sys.executable, "-c", block], check=True, cwd=ROOT, capture_output=True)
 
 
 def test_the_ci_test_script_runs_the_readme_test_command() -> None:

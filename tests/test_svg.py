@@ -75,7 +75,7 @@ def test_points_are_drawn_one_per_figure_by_kind(example: targets.Report) -> Non
         assert circle is not None
         assert circle.get("fill") == circle.get("stroke")
     for point in having(root, "point", "estimate") + having(root, "point", "derived"):
-        assert point.find(f"{SVG}circle").get("fill") == "#fff"  # type: ignore[union-attr]
+        assert point.find(f"{SVG}circle").get("fill") == "#ffffff"  # type: ignore[union-attr]
     for point in having(root, "point", "unused"):
         assert point.find(f"{SVG}circle").get("stroke") == "#b0bec5"  # type: ignore[union-attr]
 
@@ -106,14 +106,14 @@ def test_trend_trajectory_goal_deadline_and_reach_of_a_known_target(
     reach = having(root, "reach")
     assert len(reach) == 1
     labels = [t.text for t in root.iter(f"{SVG}text")]
-    assert "reaches 100,000 in 2031" in labels
-    assert "≥ 100k" in labels
+    assert "reaches 100,000 firms in 2031" in labels
+    assert "≥ 100k firms" in labels
 
 
 def test_tooltips_give_period_value_and_source(example: targets.Report) -> None:
     root = parse(chart_svg(example["dt-firms-100k-2025"].chart()))
     tips = [p.findtext(f"{SVG}title") for p in having(root, "point")]
-    assert "2024 (sggp-2025-01-24): 73,788 firm, actual" in tips
+    assert "2024 (sggp-2025-01-24): 73,788 firms, actual" in tips
 
 
 def test_milestones_are_several_goals(example: targets.Report) -> None:
@@ -165,9 +165,12 @@ def test_everything_drawn_stays_inside_the_picture(example: targets.Report) -> N
         pairs = [p.split(",") for e in root.iter() for p in e.get("points", "").split()]
         pairs += [[e.get("cx", "0"), e.get("cy", "0")] for e in root.iter(f"{SVG}circle")]
         pairs += [[e.get("x", "0"), e.get("y", "0")] for e in root.iter(f"{SVG}text")]
+        _, _, width, height = (float(v) for v in root.get("viewBox", "").split())
+        assert width == 400
+        assert height >= 200  # the chart, then its key's rows below
         for x, y in pairs:
-            assert 0 <= float(x) <= 400, result.id
-            assert 0 <= float(y) <= 200, result.id
+            assert 0 <= float(x) <= width, result.id
+            assert 0 <= float(y) <= height, result.id
 
 
 def test_held_bands_and_bands_at_a_date(example: targets.Report) -> None:
@@ -179,7 +182,7 @@ def test_held_bands_and_bands_at_a_date(example: targets.Report) -> None:
     assert len(hold) == 1
     assert hold[0].find(f"{SVG}rect") is not None
     assert len(having(root, "goal", "band")) == 1
-    assert "90k–110k" in [t.text for t in root.iter(f"{SVG}text")]
+    assert "90k–110k firms" in [t.text for t in root.iter(f"{SVG}text")]
 
 
 def test_an_empty_chart_is_a_placeholder_that_says_why(example: targets.Report) -> None:
@@ -195,7 +198,8 @@ def test_a_chart_not_assessable_with_figures_says_why(example: targets.Report) -
     root = parse(chart_svg(example["dt-firms-operational-60k-2025"].chart()))
     assert len(having(root, "point")) == 1
     (reason,) = having(root, "reason")
-    assert reason.text == "not assessable: fewer than two years of data"
+    said = " ".join(t.text or "" for t in reason.iter(f"{SVG}text"))
+    assert said == "not assessable: fewer than two years of data"
 
 
 HOSTILE = '<script>alert("x")</script> & Co\'s "firms"'
@@ -225,8 +229,11 @@ def test_any_text_makes_well_formed_svg(example_report: targets.Report, text: st
 
 def test_sizes_are_arguments(example: targets.Report) -> None:
     root = parse(chart_svg(example["dt-firms-100k-2025"].chart(), width=800, height=300))
-    assert (root.get("width"), root.get("height")) == ("800", "300")
-    assert root.get("viewBox") == "0 0 800 300"
+    rows = len({k.find(f"{SVG}text").get("y") for k in having(root, "key")})  # type: ignore[union-attr]
+    assert rows in {1, 2}
+    height = 300 + 20 * rows  # the plot, then the key's rows below it
+    assert (root.get("width"), root.get("height")) == ("800", str(height))
+    assert root.get("viewBox") == f"0 0 800 {height}"
 
 
 def test_readable_tick_numbers() -> None:
@@ -239,10 +246,116 @@ def test_readable_tick_numbers() -> None:
 
 def test_the_key_draws_each_mark() -> None:
     root = parse(key_svg())
-    kinds = {c for g in having(root, "key") for c in classes(g)} - {"key"}
+    kinds = {c.removeprefix("key-") for g in having(root, "key") for c in classes(g)} - {"key"}
     assert {"actual", "estimate", "forecast", "trend", "trajectory", "goal", "reach"} <= kinds
 
 
 def test_a_result_in_a_notebook_shows_its_chart(example: targets.Report) -> None:
     html = example["dt-firms-100k-2025"]._repr_html_()
     assert 'class="targets-chart"' in html
+
+
+# What issue 12 asked of the charts.
+
+
+def test_labels_carry_units(example: targets.Report) -> None:
+    root = parse(chart_svg(example["dt-firms-100k-2025"].chart()))
+    labels = [t.text for t in root.iter(f"{SVG}text")]
+    assert "reaches 100,000 firms in 2031" in labels
+    assert "≥ 100k firms" in labels
+    share = parse(chart_svg(example["de-share-20-30-mic"].chart()))
+    words = " ".join(t.text or "" for t in share.iter(f"{SVG}text"))
+    assert "reaches 20 % in 2024" in words
+
+
+def test_the_target_and_its_milestones_have_different_markers(example: targets.Report) -> None:
+    root = parse(chart_svg(example["hw-exports-137-160bn"].chart()))
+    (milestone,) = having(root, "goal", "milestone")
+    (final,) = having(root, "goal", "target")
+    assert milestone.find(f"{SVG}path") is not None  # a hollow triangle
+    assert final.find(f"{SVG}polygon") is not None  # a filled star
+    assert milestone.find(f"{SVG}polygon") is None
+
+
+def test_each_chart_has_a_key_to_the_marks_it_drew(example: targets.Report) -> None:
+    root = parse(chart_svg(example["hw-exports-137-160bn"].chart()))
+    keys = [sorted(classes(g) - {"key"})[0].removeprefix("key-") for g in having(root, "key")]
+    assert keys == [
+        "actual",
+        "estimate",
+        "forecast",
+        "unused",
+        "trajectory",
+        "trend",
+        "milestone",
+        "goal",
+    ]
+    assert "scenario" not in keys  # no what-if drawn, none explained
+    with_scenario = parse(chart_svg(example["dt-firms-100k-2025"].chart(scenarios=[0.12])))
+    assert having(with_scenario, "key", "key-scenario")
+    assert having(with_scenario, "key", "key-reach")
+
+
+def test_the_chart_has_its_own_opaque_background(example: targets.Report) -> None:
+    # On a dark notebook theme a transparent chart's dark text would vanish.
+    root = parse(chart_svg(example["dt-firms-100k-2025"].chart()))
+    first = root[0]
+    assert first.tag == f"{SVG}rect"
+    assert first.get("width") == first.get("height") == "100%"
+    assert first.get("fill") == "#ffffff"
+    assert first.get("fill-opacity") is None
+
+
+def test_a_growth_rate_target_gets_a_chart_of_its_rate(example: targets.Report) -> None:
+    result = example["it-revenue-growth-9.2-2022"]
+    chart = result.rate_chart()
+    assert chart is not None
+    assert chart.unit == "% a year"
+    into_2022 = next(p for p in chart.points if p.time == 2022)
+    assert result.growth_actual is not None
+    assert into_2022.low == pytest.approx(result.growth_actual * 100)
+    (goal,) = chart.goals
+    assert goal.low == pytest.approx(9.2)
+    assert not [p for p in chart.points if p.time > 2022 and p.used]
+    root = parse(chart_svg(chart))
+    assert having(root, "goal", "hold")
+    assert "≥ 9.2 % a year" in [t.text for t in root.iter(f"{SVG}text")]
+    assert example["dt-firms-100k-2025"].rate_chart() is None
+
+
+def _lab(hex_colour: str) -> tuple[float, float, float]:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(hex_colour[i : i + 2], 16)) for i in (1, 3, 5))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def delta_e(a: str, b: str) -> float:
+    """CIE76 colour difference: about 2 is just noticeable, 20 plainly different."""
+    return float(sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5)
+
+
+def test_the_greens_and_the_dark_statuses_are_told_apart_and_missed_looks_worst() -> None:
+    from targets.engine import Status  # noqa: PLC0415
+    from targets.render import BADGE_COLOURS, BADGE_STYLE  # noqa: PLC0415
+
+    assert delta_e("#000000", "#ffffff") == pytest.approx(100, abs=0.5)  # the measure itself
+    pairs = [
+        (Status.ACHIEVED, Status.ON_TRACK),
+        (Status.MISSED, Status.NOT_ASSESSABLE),
+        (Status.MISSED, Status.REGRESSING),
+    ]
+    for a, b in pairs:
+        assert delta_e(BADGE_COLOURS[a][0], BADGE_COLOURS[b][0]) > 20, (a, b)
+        assert delta_e(BADGE_STYLE[a][1], BADGE_STYLE[b][1]) > 20, (a, b)
+    darkest = min(BADGE_STYLE, key=lambda s: _lab(BADGE_STYLE[s][1])[0])
+    assert darkest is Status.MISSED

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 from typing import Any
 
 import click
 
 from targets._exit import ExitCode
 from targets._safe import excerpt
+from targets.cli._complete import register_shells
+from targets.cli._config import find_settings, read_settings
 from targets.cli._echo import report_problems, say
+from targets.cli._term import use_colour
 
 EXIT_CODES_HELP = "\n".join(
     f"  {code.value}  {text}"
@@ -40,7 +44,8 @@ class _Group(click.Group):
             from targets import LoadError  # noqa: PLC0415 - start-up time
 
             if isinstance(exc, LoadError):
-                report_problems(exc)
+                choice = (ctx.obj or {}).get("colour")
+                report_problems(exc, colour=use_colour(choice, sys.stderr))
                 ctx.exit(ExitCode.INVALID)
             if ctx.params.get("debug") or (ctx.obj or {}).get("debug"):
                 traceback.print_exc()
@@ -59,14 +64,32 @@ class _Group(click.Group):
 )
 @click.version_option(package_name="targets", prog_name="targets")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar="FILE",
+    help="Read option defaults from FILE (a targets.toml, or a pyproject.toml with "
+    "[tool.targets]) instead of the nearest one.",
+)
+@click.option("--no-config", is_flag=True, help="Read no settings file.")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, config_file: Path | None, no_config: bool) -> None:
     """Check programme targets against reported figures.
 
     Targets are declarative YAML rules ("100,000 digital technology firms by 2025");
     figures come from YAML or CSV files. Directories are searched for .yaml, .yml and .csv.
+    Option defaults may be set in pyproject.toml ([tool.targets]) or a targets.toml, found
+    from the working directory upwards; the command says which file it read.
     """
-    ctx.obj = {"debug": debug}
+    ctx.obj = {**(ctx.obj or {}), "debug": debug or (ctx.obj or {}).get("debug", False)}
+    if no_config and config_file is not None:
+        raise click.UsageError("--config and --no-config exclude each other")
+    file = None if no_config else (config_file or find_settings())
+    if file is not None and not {"-h", "--help"} & set(ctx.args):  # help needs no settings
+        settings = read_settings(file, cli.commands)
+        ctx.obj["settings"] = settings
+        ctx.default_map = {name: dict(values) for name, values in settings.defaults.items()}
 
 
 def _register() -> None:
@@ -81,6 +104,7 @@ def _register() -> None:
 
 
 _register()
+register_shells()
 
 
 def main() -> None:

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from targets._exit import ExitCode
 from targets.cli._complete import complete_patterns, complete_target
 from targets.cli._echo import say
+from targets.cli._options import debug_option, mention_settings, quiet_option, verbose_option
+from targets.cli._term import colour_option, terminal_width, use_colour
 from targets.engine import METHODS, SEVERITY
 
 __all__ = [
+    "FILE_FORMATS",
     "FORMATS",
     "STATUSES",
     "check",
     "explain",
     "follow_links",
+    "load_programme",
     "require_figures",
     "warn_if_nothing_judged",
     "write_all",
@@ -28,7 +32,17 @@ __all__ = [
 
 STATUSES = tuple(status.value for status in SEVERITY)
 """The statuses a gate can be set at (not_assessable is outside the order)."""
-FORMATS = ("text", "json", "junit", "markdown", "github")
+FORMATS = ("text", "json", "junit", "markdown", "github", "sarif", "gitlab")
+FILE_FORMATS = (
+    ("json_file", "json", "--json", "the JSON report"),
+    ("junit_file", "junit", "--junit", "a JUnit XML report"),
+    ("markdown_file", "markdown", "--markdown", "a Markdown report"),
+    ("sarif_file", "sarif", "--sarif", "a SARIF 2.1.0 log (code scanning)"),
+    ("gitlab_file", "gitlab", "--gitlab", "a GitLab code-quality report"),
+)
+"""(parameter, format, option, what it writes) of each report file `check` can write."""
+STDOUT = "-"
+"""A report file named '-' is standard output."""
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
 _as_of = click.option(
@@ -51,11 +65,28 @@ follow_links = click.option(
 )
 
 
-def _load(paths: tuple[Path, ...], follow_links: bool = False) -> Any:
-    """Load the rules and figures; their warnings go to standard error."""
+def _file_options(command: Any) -> Any:
+    for name, _, option, what in reversed(FILE_FORMATS):
+        command = click.option(
+            option,
+            name,
+            metavar="FILE",
+            type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+            help=f"Also write {what} to FILE ('-': standard output, instead of --format).",
+        )(command)
+    return command
+
+
+def load_programme(
+    paths: tuple[Path, ...], follow_links: bool = False, verbose: bool = False
+) -> Any:
+    """Load the rules and figures; their warnings go to standard error (with `verbose`, the
+    files read too)."""
     import targets  # noqa: PLC0415 - start-up time
 
     programme = targets.load(*(paths or (Path("."),)), follow_links_outside=follow_links)
+    if verbose:
+        say(f"read {len(programme.files)} files: {', '.join(programme.files)}", err=True)
     for warning in programme.warnings:
         say(str(warning), err=True)
     return programme
@@ -99,24 +130,7 @@ def _load(paths: tuple[Path, ...], follow_links: bool = False) -> Any:
     help="Report format on standard output. github also appends a Markdown summary to "
     "$GITHUB_STEP_SUMMARY when it is set.",
 )
-@click.option(
-    "--json",
-    "json_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the JSON report to FILE.",
-)
-@click.option(
-    "--junit",
-    "junit_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write a JUnit XML report to FILE.",
-)
-@click.option(
-    "--markdown",
-    "markdown_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write a Markdown report to FILE.",
-)
+@_file_options
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -126,23 +140,23 @@ def _load(paths: tuple[Path, ...], follow_links: bool = False) -> Any:
     "--fail-on-change",
     type=click.Choice(["worse", "any"]),
     help="Gate on changes since --baseline instead of on statuses: worse (regressions only) "
-    "or any status change.",
+    "or any status change. A target new since the baseline fails when it is at --fail-on "
+    "or worse.",
 )
 @click.option(
     "--explain",
-    "-v",
     "explain",
     is_flag=True,
     help="Text format: print each target's explanation under its row.",
 )
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the text report (default: on a terminal, unless NO_COLOR is set).",
-)
+@verbose_option("Say more: each target's explanation under its row, and the files read.")
+@quiet_option("Print only the gate line on standard output (report files are still written).")
+@colour_option
+@debug_option
 @click.pass_context
 def check(
     ctx: click.Context,
+    /,
     *,
     paths: tuple[Path, ...],
     as_of: str | None,
@@ -153,19 +167,20 @@ def check(
     strict: bool,
     method: str | None,
     output_format: str,
-    json_file: Path | None,
-    junit_file: Path | None,
-    markdown_file: Path | None,
     baseline: Path | None,
     fail_on_change: str | None,
     explain: bool,
+    verbose: bool,
+    quiet: bool,
     color: bool | None,
+    **files: Path | None,
 ) -> None:
     """Judge every target against its figures; the exit code gates CI.
 
     Exits 0 when no target is at --fail-on or worse, 1 when one is, 2 when the input (or the
     command line) is invalid: nothing is written then. Report files are written only after
-    everything was evaluated.
+    everything was evaluated; a report file named '-' is written to standard output instead
+    of the --format report.
     """
     import targets  # noqa: PLC0415 - start-up time
     from targets.judge import Gate  # noqa: PLC0415
@@ -173,10 +188,12 @@ def check(
 
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
+    stdout_format = _stdout_format(ctx, output_format, files, quiet)
+    mention_settings(ctx, quiet=quiet)
     try:
-        programme = _load(paths, follow_links)
+        programme = load_programme(paths, follow_links, verbose)
     except targets.LoadError as exc:
-        if output_format == "github":  # annotate the files too; the group then exits 2
+        if stdout_format == "github":  # annotate the files too; the group then exits 2
             from targets.render import annotation  # noqa: PLC0415
 
             for d in exc.diagnostics:
@@ -197,24 +214,62 @@ def check(
     except targets.CheckError as exc:  # a selection matching nothing, an unreadable --as-of
         raise click.UsageError(str(exc)) from None
     gate = Gate(None if fail_on == "none" else fail_on, strict, fail_on_change)
-    use_colour = _colour(color)
+    colour = use_colour(color)
     outputs = {
         path: render(report, kind, gate=gate)
-        for path, kind in ((json_file, "json"), (junit_file, "junit"), (markdown_file, "markdown"))
-        if path is not None
+        for name, kind, _, _ in FILE_FORMATS
+        if (path := files.get(name)) is not None and str(path) != STDOUT
     }
-    stdout = render(report, output_format, gate=gate, colour=use_colour, explain=explain)
+    if quiet:
+        stdout = gate.verdict(report) + "\n"
+    else:
+        stdout = render(
+            report,
+            stdout_format,
+            gate=gate,
+            colour=colour,
+            explain=explain or verbose,
+            width=terminal_width(),
+        )
     write_all(outputs)
-    click.echo(stdout, nl=False, color=use_colour)  # render() guarded it for its format
+    click.echo(stdout, nl=False, color=colour)  # render() guarded it for its format
     warn_if_nothing_judged(report)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if output_format == "github" and summary_file:
+    if stdout_format == "github" and summary_file:
         try:
             with open(summary_file, "a", encoding="utf-8") as handle:
                 handle.write(render(report, "markdown", gate=gate))
         except OSError as exc:  # the gate still holds; the summary is a courtesy
             say(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
-    ctx.exit(ExitCode.GATE if gate.failures(report) else ExitCode.OK)
+    ctx.exit(ExitCode.GATE if gate.failing_keys(report) else ExitCode.OK)
+
+
+def _stdout_format(
+    ctx: click.Context, output_format: str, files: dict[str, Path | None], quiet: bool
+) -> str:
+    """What standard output carries: the --format report, or the one report file named '-'.
+
+    Two reports cannot share standard output: two files named '-', or '-' beside a --format
+    given on the command line, or beside -q, are usage errors."""
+    dashed = [
+        (option, kind)
+        for name, kind, option, _ in FILE_FORMATS
+        if (path := files.get(name)) is not None and str(path) == STDOUT
+    ]
+    if not dashed:
+        return output_format
+    if len(dashed) > 1:
+        both = " and ".join(f"{option} -" for option, _ in dashed)
+        raise click.UsageError(f"{both} would both write to standard output; name a file")
+    option, kind = dashed[0]
+    given = ctx.get_parameter_source("output_format") is ParameterSource.COMMANDLINE
+    if given and output_format != kind:
+        raise click.UsageError(
+            f"{option} - and --format {output_format} would both write to standard output"
+        )
+    if quiet:
+        raise click.UsageError(f"-q prints only the gate line; {option} - would print a report")
+    return kind
 
 
 def require_figures(programme: Any) -> None:
@@ -246,30 +301,42 @@ def write_all(outputs: dict[Path, str]) -> None:
             raise click.UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def _colour(choice: bool | None) -> bool:
-    if choice is not None:
-        return choice
-    if os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
-
-
 @click.command()
 @click.argument("target", shell_complete=complete_target)
 @_paths
 @_as_of
 @_method
 @follow_links
+@colour_option
+@debug_option
+@click.pass_context
 def explain(
-    target: str, paths: tuple[Path, ...], as_of: str | None, method: str | None, follow_links: bool
+    ctx: click.Context,
+    *,
+    target: str,
+    paths: tuple[Path, ...],
+    as_of: str | None,
+    method: str | None,
+    follow_links: bool,
+    color: bool | None,
 ) -> None:
-    """Print the whole arithmetic behind TARGET's verdict, step by step."""
-    import targets  # noqa: PLC0415 - start-up time
+    """Print the whole arithmetic behind TARGET's verdict, step by step.
 
+    Lines are as wide as the terminal (COLUMNS, or 80 when not printing to a terminal)."""
+    import targets  # noqa: PLC0415 - start-up time
+    from targets.render import TEXT_COLOURS, explain_steps  # noqa: PLC0415
+
+    mention_settings(ctx)
+    colour = use_colour(color)
     try:
-        report = targets.check(_load(paths, follow_links), as_of=as_of, method=method)
-        say(report.explain(target))
+        report = targets.check(load_programme(paths, follow_links), as_of=as_of, method=method)
+        result = report[target]
     except targets.UnknownTargetError as exc:
         raise click.BadParameter(str(exc), param_hint="TARGET") from None
     except targets.CheckError as exc:
         raise click.UsageError(str(exc)) from None
+
+    def style(text: str, status: Any) -> str:
+        return click.style(text, fg=TEXT_COLOURS[status], bold=True) if colour else text
+
+    say(explain_steps(result, width=terminal_width(), style=style), colour=colour)

@@ -21,8 +21,15 @@ def say(text: str, *, err: bool = False, nl: bool = True, colour: bool | None = 
     click.echo(guard(text, colour=bool(colour)), err=err, nl=nl, color=colour)
 
 
-def report_problems(error: Any) -> None:
-    """Print every diagnostic of a `LoadError`, then how many there were, to stderr."""
+def report_problems(error: Any, *, colour: bool = False) -> None:
+    """Print every diagnostic of a `LoadError`, then how many there were, to stderr; with
+    `colour`, each position in bold, 'warning:' in yellow and the count in red."""
     for diagnostic in error.diagnostics:
-        say(str(diagnostic), err=True)
-    say(str(error.args[0]), err=True)
+        text = str(diagnostic)
+        if colour:
+            where = str(diagnostic.location)
+            text = click.style(where, bold=True) + text[len(where) :]
+            text = text.replace(": warning: ", ": " + click.style("warning:", fg="yellow") + " ", 1)
+        say(text, err=True, colour=colour)
+    count = str(error.args[0])
+    say(click.style(count, fg="red", bold=True) if colour else count, err=True, colour=colour)

@@ -8,6 +8,9 @@ from typing import Any
 
 import click
 
+from targets.cli._options import debug_option
+from targets.cli._term import colour_option, use_colour
+
 __all__ = ["record"]
 
 _FIELDS = (
@@ -66,6 +69,8 @@ def _figure_options(command: Callable[..., Any]) -> Callable[..., Any]:
     metavar="SECONDS",
     help="How long to wait while another `targets record` edits FILE.",
 )
+@colour_option
+@debug_option
 def record(
     *,
     file: Path,
@@ -76,6 +81,7 @@ def record(
     dry_run: bool,
     quiet: bool,
     wait: float,
+    color: bool | None,
     **fields: str | None,
 ) -> None:
     """Add a figure to a YAML or CSV figures file, keeping every other byte of it.
@@ -122,7 +128,9 @@ def record(
         )
     if quiet:
         return
-    click.echo(_printable(done.diff), nl=False)
+    colour = use_colour(color)
+    click.echo(_coloured(_printable(done.diff)) if colour else _printable(done.diff), nl=False,
+               color=colour)  # fmt: skip
     click.echo(_summary(done, file, dry_run), err=True)
 
 
@@ -144,4 +152,21 @@ def _printable(text: str) -> str:
             out.append(char)
         else:
             out.append(f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}")
+    return "".join(out)
+
+
+def _coloured(diff: str) -> str:
+    """A unified diff as git colours it: headers bold, hunks cyan, additions green, removals
+    red (the text is already escaped by `_printable`)."""
+    out = []
+    for line in diff.splitlines(keepends=True):
+        if line.startswith(("+++", "---")):
+            out.append(click.style(line.rstrip("\n"), bold=True) + "\n")
+        elif line.startswith("@@"):
+            out.append(click.style(line.rstrip("\n"), fg="cyan") + "\n")
+        elif line.startswith(("+", "-")):
+            fg = "green" if line.startswith("+") else "red"
+            out.append(click.style(line.rstrip("\n"), fg=fg) + "\n")
+        else:
+            out.append(line)
     return "".join(out)

@@ -17,6 +17,7 @@ from targets._safe import guard
 from targets.cli import _check
 from targets.cli._check import STATUSES
 from targets.cli._echo import say
+from targets.cli._options import debug_option, mention_settings, quiet_option
 
 __all__ = ["report"]
 
@@ -36,7 +37,8 @@ def _reused(name: str) -> click.Parameter:
     "--html",
     "html_file",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    metavar="FILE",
     help="Write the HTML report to FILE ('-' for standard output).",
 )
 @click.option(
@@ -48,6 +50,8 @@ def _reused(name: str) -> click.Parameter:
     "change the exit code.",
 )
 @click.option("--strict", is_flag=True, help="Let warn-severity targets trip the gate shown.")
+@quiet_option("Say nothing once the file is written.")
+@debug_option
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -61,6 +65,7 @@ def report(
     html_file: Path,
     fail_on: str,
     strict: bool,
+    quiet: bool,
 ) -> None:
     """Write a self-contained HTML report: a summary by status and one card per target.
 
@@ -70,7 +75,8 @@ def report(
     """
     import targets  # noqa: PLC0415 - start-up time
 
-    programme = _check._load(paths, follow_links)
+    mention_settings(ctx, quiet=quiet)
+    programme = _check.load_programme(paths, follow_links)
     _check.require_figures(programme)
     try:
         result = targets.check(
@@ -88,5 +94,6 @@ def report(
         message = f"cannot write {html_file}: {exc.strerror}"
         raise click.BadParameter(message, param_hint="--html") from None
     counts = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in result.summary.items() if n)
-    say(f"wrote {html_file}: {len(result)} targets ({counts})", err=True)
+    if not quiet:
+        say(f"wrote {html_file}: {len(result)} targets ({counts})", err=True)
     ctx.exit(ExitCode.OK)

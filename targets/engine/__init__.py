@@ -13,8 +13,12 @@ Conventions (docs/engine.md has the long form):
   a note says so and the trend is judged as usual.
 - Compound growth needs the used series (base to latest) to be of one sign throughout; where a
   compound method needs it and the series changes sign or touches zero, not assessable.
-- The base year is the first point unless ``base_year`` names one (then a figure must exist).
+- The base year is the first point unless ``base_year`` names one; a base year without a figure
+  moves as the method says (Open SDG: the first later year; UNSD: after, else before).
 - Undefined numbers are None, never NaN or inf.
+- ``Assessment.chance`` is the project's own reading (``chance``, ``chance_batch``): the
+  probability that the deadline figure meets the target, from a trend and a random walk fitted
+  to the figures since the base year. It never changes a method's status.
 - Common statuses are ordered for CI gates (achieved < on_track < at_risk < off_track <
   regressing < missed); not_assessable is outside the order and never trips a gate.
 """
@@ -47,6 +51,8 @@ if TYPE_CHECKING:
     from targets.engine._band import BandAssessment, assess_band
     from targets.engine._batch import BatchResult, assess_batch
     from targets.engine._binary import BINARY_LABELS, BinaryAssessment, assess_binary
+    from targets.engine._chance import CHANCE_MODELS, Chance, chance
+    from targets.engine._chance_batch import ChanceBatch, chance_batch
     from targets.engine._combine import (
         IndicatorScore,
         aggregate_assessments,
@@ -56,6 +62,7 @@ if TYPE_CHECKING:
     from targets.engine._count import CountSeries, count_meeting
     from targets.engine._destatis import worst_symbol
     from targets.engine._evidence import (
+        KINDS,
         Candidate,
         Conflict,
         EndsAssessment,
@@ -65,6 +72,7 @@ if TYPE_CHECKING:
         is_known,
         select_figures,
     )
+    from targets.engine._evidence_batch import RULES, BatchSelection, select_batch
     from targets.engine._explain import format_number
     from targets.engine._growth_target import GrowthTargetAssessment, assess_growth_rate
     from targets.engine._headline import Detail, Headline
@@ -97,10 +105,17 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "BINARY_LABELS": "targets.engine._binary",
         "BandAssessment": "targets.engine._band",
         "BatchResult": "targets.engine._batch",
+        "BatchSelection": "targets.engine._evidence_batch",
+        "RULES": "targets.engine._evidence_batch",
+        "select_batch": "targets.engine._evidence_batch",
         "BinaryAssessment": "targets.engine._binary",
+        "CHANCE_MODELS": "targets.engine._chance",
         "Candidate": "targets.engine._evidence",
+        "Chance": "targets.engine._chance",
+        "ChanceBatch": "targets.engine._chance_batch",
         "Conflict": "targets.engine._evidence",
         "Given": "targets.engine._evidence",
+        "KINDS": "targets.engine._evidence",
         "is_known": "targets.engine._evidence",
         "CountSeries": "targets.engine._count",
         "Detail": "targets.engine._headline",
@@ -127,6 +142,8 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "assess_hold": "targets.engine._hold",
         "assess_milestones": "targets.engine._milestones",
         "assess_rank": "targets.engine._kinds",
+        "chance": "targets.engine._chance",
+        "chance_batch": "targets.engine._chance_batch",
         "combine_worst": "targets.engine._combine",
         "count_meeting": "targets.engine._count",
         "select_figures": "targets.engine._evidence",
@@ -146,20 +163,26 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BINARY_LABELS",
+    "CHANCE_MODELS",
     "DEFAULT_METHOD",
     "DEFAULT_PROJECTION",
     "DEFAULT_THRESHOLDS",
+    "KINDS",
     "METHODS",
     "METHOD_LABELS",
     "RANK_METHODS",
+    "RULES",
     "SEVERITY",
     "STATUS_CODES",
     "WORST_FIRST",
     "Assessment",
     "BandAssessment",
     "BatchResult",
+    "BatchSelection",
     "BinaryAssessment",
     "Candidate",
+    "Chance",
+    "ChanceBatch",
     "Conflict",
     "CountSeries",
     "Detail",
@@ -187,11 +210,14 @@ __all__ = [
     "assess_hold",
     "assess_milestones",
     "assess_rank",
+    "chance",
+    "chance_batch",
     "combine_worst",
     "count_meeting",
     "format_number",
     "is_known",
     "resolve_thresholds",
+    "select_batch",
     "select_figures",
     "worst",
     "worst_symbol",

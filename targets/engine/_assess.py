@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from targets.engine import _destatis, _istat, _sdsn, _statcan, _unsd
+from targets.engine._chance import MODEL_OF_PROJECTION, Chance, chance, no_chance
 from targets.engine._growth import PROJECTIONS, TRAJECTORIES, compute_growth, sign_break
 from targets.engine._num import fmt, when
 from targets.engine._refused import RefusedInputError
@@ -50,6 +51,19 @@ DEFAULT_PROJECTION: Mapping[str, str] = MappingProxyType(
 """The projection each method uses; UNSD's P needs compound and Destatis's is linear."""
 
 _FIXED_PROJECTION = frozenset({"unsd", "destatis"})
+
+BASE_RULE: Mapping[str, str] = MappingProxyType(
+    {
+        "statcan": "later",
+        "unsd": "after_else_before",
+        "destatis": "later",
+        "sdsn": "later",
+        "istat": "later",
+    }
+)
+"""Where a base year without a figure moves (``_series.BASE_RULES``): Statistics Canada (Open
+SDG) takes the first later year with a figure, UNSD's 2023 note the first year after, else
+before, that leaves two figures; the other methods say nothing, so they move as Open SDG does."""
 
 
 def direction_sign(direction: str) -> int:
@@ -115,7 +129,13 @@ def assess(
     # istat judges no target, so its deadline cuts nothing off
     cut = judged_year if method != "istat" else None
     prep = prepare(
-        years, values, target_year=cut, as_of=as_of, base_year=base_year, interpolate_deadline=True
+        years,
+        values,
+        target_year=cut,
+        as_of=as_of,
+        base_year=base_year,
+        interpolate_deadline=True,
+        base_rule=BASE_RULE[method],
     )
     shown = tuple((float(y), float(v)) for y, v in forecasts)
     extras = _Extras(method, direction, target, target_year, th, limit, proj, trajectory, shown)
@@ -165,6 +185,12 @@ def assess(
     ctx = Context(prep, b, v_b, t, v_t, used_target, judged_year, d, met, th, limit, growth, broken)
     verdict = _judge(ctx, method, structural_break=structural_break, met=met_at_deadline)
     notes.extend(verdict.notes)
+    reading = None
+    if target is not None and target_year is not None:
+        decided_ = decided(prep, method, target, structural_break=structural_break)
+        reading = _chance(
+            prep, target, target_year, direction=direction, projection=proj, decided=decided_
+        )
     return Assessment(
         status=verdict.status,
         method_status=verdict.method_status,
@@ -183,6 +209,7 @@ def assess(
         limit=limit,
         ratio=verdict.ratio,
         score=verdict.score,
+        progress=verdict.progress,
         **growth.quantities(),  # type: ignore[arg-type]
         deadline_passed=prep.deadline_passed,
         reason=verdict.reason,
@@ -191,6 +218,34 @@ def assess(
         forecasts=shown,
         deadline_reached=decided(prep, method, target, structural_break=structural_break),
         interpolated=None if prep.interpolation is None else prep.interpolation.value,
+        chance=reading,
+    )
+
+
+def _chance(
+    prep: Prepared,
+    target: float,
+    target_year: float,
+    direction: str,
+    projection: str,
+    *,
+    decided: bool,
+) -> Chance:
+    """The project's reading of the target from the figures since the base year."""
+    years, values = prep.years[prep.base_index :], prep.values[prep.base_index :]
+    model = MODEL_OF_PROJECTION[projection]
+    if decided:
+        return no_chance(
+            target=target,
+            target_year=target_year,
+            direction=direction,
+            model=model,
+            years=years,
+            values=values,
+            reason=f"the deadline {when(target_year)} has passed: the figures decide",
+        )
+    return chance(
+        years, values, target=target, target_year=target_year, direction=direction, model=model
     )
 
 
@@ -280,6 +335,7 @@ def _unassessable(prep: Prepared, x: _Extras) -> Assessment:
         limit=x.limit,
         ratio=None,
         score=None,
+        progress=None,
         growth_actual=None,
         growth_actual_linear=None,
         growth_required=None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from targets.engine._assess import assess
+from targets.engine._assess import BASE_RULE, assess
 from targets.engine._explain import number, year
 from targets.engine._headline import Detail, Headline
 from targets.engine._refused import RefusedInputError
@@ -90,6 +90,7 @@ def assess_band(
         as_of=as_of,
         base_year=base_year,
         interpolate_deadline=True,
+        base_rule=BASE_RULE.get(method, "later"),  # assess refuses an unknown method
     )
     notes: list[str] = []
     inside: bool | None = None

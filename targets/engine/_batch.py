@@ -14,7 +14,8 @@ from dataclasses import dataclass, fields
 import numpy as np
 import numpy.typing as npt
 
-from targets.engine._assess import choose_projection, direction_sign
+from targets.engine._assess import BASE_RULE, choose_projection, direction_sign
+from targets.engine._batch_base import base_rows
 from targets.engine._batch_methods import Columns, judge
 from targets.engine._growth import TRAJECTORIES
 from targets.engine._refused import RefusedInputError
@@ -45,6 +46,8 @@ class BatchResult:
     method_status: Codes
     ratio: Floats
     score: Floats
+    progress: Floats
+    """The method's progress value, as ``Assessment.progress``."""
     growth_actual: Floats
     growth_actual_linear: Floats
     growth_required: Floats
@@ -159,11 +162,17 @@ def assess_batch(
     thresholds: Mapping[str, float] | None = None,
     projection: str | None = None,
     trajectory: str = "linear",
+    base_year: npt.ArrayLike | None = None,
+    bounds_low: npt.ArrayLike | None = None,
+    bounds_high: npt.ArrayLike | None = None,
 ) -> BatchResult:
     """Judge every series in the columns at once.
 
     Per-series parameters are scalars or arrays aligned with ``np.unique(series)``; a NaN target
-    means no target, a NaN limit no limit, a NaN as_of the series' latest year.
+    means no target, a NaN limit no limit, a NaN as_of the series' latest year, a NaN base
+    year the first figure, a NaN bound none. A base year without a figure moves as
+    ``assess`` moves it (``BASE_RULE``); ``bounds_low`` and ``bounds_high`` cap the
+    projection as ``assess``'s ``bounds`` do.
     """
     th = resolve_thresholds(method, thresholds)
     proj = choose_projection(method, projection)
@@ -204,6 +213,11 @@ def assess_batch(
     safe = np.minimum(np.where(empty, 0, first), top)
     end = np.minimum(last, top)
 
+    base, missing = base_rows(
+        g, y, first=safe, last=end, count=count, base_year=_per_series(base_year, n, "base"),
+        rule=BASE_RULE[method],
+    )  # fmt: skip
+
     def pick(a: Floats, i: Ints) -> Floats:
         return np.where(empty, np.nan, a[i]) if a.size else np.full(n, np.nan)
 
@@ -223,8 +237,8 @@ def assess_batch(
         limit=lim,
         count=count,
         reached=reached & ~empty,
-        b=pick(y, safe),
-        v_b=pick(v, safe),
+        b=pick(y, base),
+        v_b=pick(v, base),
         t=t,
         v_t=v_t,
         v_deadline=v_deadline,
@@ -233,6 +247,10 @@ def assess_batch(
         g=g,
         first=safe,
         last=end,
+        base=base,
+        missing=missing,
+        bounds_low=_per_series(bounds_low, n, "bounds_low"),
+        bounds_high=_per_series(bounds_high, n, "bounds_high"),
     )
     numbers, status, label, points = judge(cols)
     result = BatchResult(

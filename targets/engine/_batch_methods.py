@@ -48,6 +48,12 @@ class Columns:
     """The series of each kept point."""
     first: Ints
     last: Ints
+    base: Ints
+    """Each series' base row (the first, unless a base year moved it)."""
+    missing: Bools
+    """Series whose base year has no figure where its rule looks: not assessable."""
+    bounds_low: Floats
+    bounds_high: Floats
 
 
 def _pow(x: Floats, e: Floats | float) -> Floats:
@@ -81,7 +87,7 @@ def judge(c: Columns) -> Judged:
 def _judge(c: Columns) -> Judged:
     th, m = c.thresholds, c.method
     has = ~np.isnan(c.target)
-    empty = c.count == 0
+    empty = (c.count == 0) | c.missing
     v_b, tgt = c.v_b, c.target
     if m == "statcan":
         zero = th["zero_replacement"]
@@ -108,6 +114,9 @@ def _judge(c: Columns) -> Judged:
         ok = ~np.isnan(slope) & (slope != 0)
         span = (tgt - c.v_t) / np.where(ok, slope, 1.0)
     reach = np.where(has & ~met & ok & (span > 0), c.t + span, np.nan)
+    with np.errstate(invalid="ignore"):  # the metric cannot go past its bounds (rank 1, 100 %)
+        projected = np.where(projected < c.bounds_low, c.bounds_low, projected)
+        projected = np.where(projected > c.bounds_high, c.bounds_high, projected)
     if c.trajectory == "compound":
         traj = v_b * _pow(1.0 + g_r, c.t - c.b)
     else:
@@ -116,14 +125,15 @@ def _judge(c: Columns) -> Judged:
         np.where(has, x, np.nan) for x in (g_r, s_r, g_now, s_now, projected, traj)
     )
     q = _Quantities(has, empty, met, v_b, tgt, g_a, s_a, slope, g_r, s_r, projected)
-    status, label, ratio, score = _RULES[m](c, q)
-    decided = has & c.reached & (m != "istat")
+    status, label, ratio, score, progress = _RULES[m](c, q)
+    decided = has & c.reached & (m != "istat") & ~c.missing
     status = np.where(decided, np.where(met_at_deadline, ACH, MISS), status)
     if m == "destatis":
         label = np.where(decided, 6, label)
     floats = {
         "ratio": ratio,
         "score": score,
+        "progress": progress,
         "growth_actual": g_a,
         "growth_actual_linear": s_a,
         "growth_required": g_r,
@@ -141,6 +151,8 @@ def _judge(c: Columns) -> Judged:
         "latest_value": c.v_t,
     }
     numbers = {k: _finite(np.where(empty, np.nan, x)).astype(np.float64) for k, x in floats.items()}
+    for name in ("latest_year", "latest_value"):  # known even when a base year has no figure
+        numbers[name] = _finite(np.where(c.count == 0, np.nan, floats[name])).astype(np.float64)
     codes = np.asarray(status, dtype=np.int8), np.asarray(label, dtype=np.int8)
     return numbers, codes[0], codes[1], c.count.astype(np.int64)
 
@@ -158,15 +170,22 @@ def _met(c: Columns, value: Floats) -> Bools:
 
 def _one_sign(c: Columns, v_b: Floats) -> Bools:
     """Whether every kept value (the base as the method uses it) is positive, or every one
-    negative: compound growth cannot span a zero or a sign change."""
+    negative: compound growth cannot span a zero or a sign change. A latest value of zero
+    after values of one sign is the exception, as in the scalar rule (growth to zero is -1)."""
     n = c.count.size
     sign = np.sign(c.v)
+    used = np.zeros(sign.size, dtype=bool)
     if sign.size:
         nonempty = c.count > 0
-        sign[c.first[nonempty]] = np.sign(v_b[nonempty])
-    positive = np.bincount(c.g, weights=(sign > 0).astype(float), minlength=n)
-    negative = np.bincount(c.g, weights=(sign < 0).astype(float), minlength=n)
-    one: Bools = (positive == c.count) | (negative == c.count)
+        sign[c.base[nonempty]] = np.sign(v_b[nonempty])
+        used = np.arange(sign.size) >= c.base[c.g]  # from the base on
+    positive = np.bincount(c.g, weights=((sign > 0) & used).astype(float), minlength=n)
+    negative = np.bincount(c.g, weights=((sign < 0) & used).astype(float), minlength=n)
+    points = np.where(c.count > 0, c.last - c.base + 1, 0)
+    last_zero = (points >= 2) & (sign[c.last] == 0) if sign.size else np.zeros(n, bool)
+    rest = points - 1
+    one: Bools = (positive == points) | (negative == points)
+    one |= last_zero & ((positive == rest) | (negative == rest))
     return one
 
 
@@ -196,7 +215,8 @@ def _destatis_slope(c: Columns) -> Floats:
     return np.where(c.count >= least, _finite(slope), np.nan)
 
 
-Verdicts = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats, Floats]
+Verdicts = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats, Floats, Floats]
+"""(status codes, label codes, ratio, score, progress)."""
 
 
 def _select(
@@ -228,7 +248,7 @@ def _statcan(c: Columns, q: _Quantities) -> Verdicts:
     with_target = q.has & ~few & (q.tgt != q.v_b) & ~np.isnan(q.g_a) & ~np.isnan(q.g_r)
     with_target &= q.g_r != 0
     without = ~q.has & ~few & ~np.isnan(q.g_a)
-    achieved = q.has & q.met & ~few
+    achieved = q.has & q.met & ~q.empty
     grades_r, _ = _grade(
         r, (th["substantial_progress"], th["moderate_progress"], th["limited_progress"])
     )
@@ -260,7 +280,8 @@ def _statcan(c: Columns, q: _Quantities) -> Verdicts:
         [q.empty, achieved, with_target, without], [np.nan, 5.0, t_score, x_score], default=np.nan
     )
     ratio = np.where(with_target & ~achieved & ~q.empty, r, np.nan)
-    return status, label, ratio, score
+    progress = np.select([with_target, without], [r, x], default=np.nan)
+    return status, label, ratio, score, progress
 
 
 def _unsd(c: Columns, q: _Quantities) -> Verdicts:
@@ -287,7 +308,9 @@ def _unsd(c: Columns, q: _Quantities) -> Verdicts:
         ]
     cases.append((behind, REG, 3))
     status, label = _select(cases, (NA, 4))
-    return status, label, np.where(graded, p, np.nan), np.full(c.d.size, np.nan)
+    ahead = q.has & ~few & (c.d * (q.tgt - q.v_b) > 0) & ~np.isnan(q.projected)
+    progress = np.select([no_t, ahead], [x, p], default=np.nan)
+    return status, label, np.where(graded, p, np.nan), np.full(c.d.size, np.nan), progress
 
 
 def _destatis(c: Columns, q: _Quantities) -> Verdicts:
@@ -316,7 +339,8 @@ def _destatis(c: Columns, q: _Quantities) -> Verdicts:
         (open_, REG, 4),
     ]
     status, label = _select(cases, (NA, 7))
-    return status, label, np.where(open_, miss, np.nan), np.full(c.d.size, np.nan)
+    progress = np.select([open_, direction], [miss, c.d * q.slope], default=np.nan)
+    return status, label, np.where(open_, miss, np.nan), np.full(c.d.size, np.nan), progress
 
 
 def _sdsn(c: Columns, q: _Quantities) -> Verdicts:
@@ -332,8 +356,12 @@ def _sdsn(c: Columns, q: _Quantities) -> Verdicts:
         (graded, ON, 1),
     ]
     status, label = _select(cases, (NA, 5))
-    ratio = np.where(graded & (r != 0), a / np.where(r != 0, r, 1.0), np.nan)
-    return status, label, ratio, np.full(c.d.size, np.nan)
+    share = a / np.where(r != 0, r, 1.0)
+    ratio = np.where(graded & (r != 0), share, np.nan)
+    met_share = q.has & ~q.empty & q.met & (c.count >= 2) & (r != 0) & (c.d * r > 0)
+    met_share &= ~np.isnan(a)
+    progress = np.where(met_share, share, ratio)
+    return status, label, ratio, np.full(c.d.size, np.nan), progress
 
 
 def _istat(c: Columns, q: _Quantities) -> Verdicts:
@@ -350,7 +378,8 @@ def _istat(c: Columns, q: _Quantities) -> Verdicts:
         (ok, REG, 4),
     ]
     status, label = _select(cases, (NA, 5))
-    return status, label, np.full(c.d.size, np.nan), np.full(c.d.size, np.nan)
+    nan = np.full(c.d.size, np.nan)
+    return status, label, nan, nan, np.where(ok, x, np.nan)
 
 
 _RULES = {

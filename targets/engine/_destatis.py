@@ -68,16 +68,22 @@ def judge(c: Context) -> Verdict:
         Step("miss", f"({fmt(c.target)} - {fmt(p_t)}) / ({fmt(c.target)} - {fmt(c.v_t)})", miss),
     )
     if miss < th["sun"]:
-        return Verdict("sun", Status.ON_TRACK, ratio=miss, steps=steps)
-    if miss <= th["slightly_cloudy"]:
-        return Verdict("slightly_cloudy", Status.AT_RISK, ratio=miss, steps=steps)
-    if c.d * slope > 0:
-        return Verdict("cloud", Status.OFF_TRACK, ratio=miss, steps=steps)
-    return Verdict("thunderstorm", Status.REGRESSING, ratio=miss, steps=steps)
+        name, status = "sun", Status.ON_TRACK
+    elif miss <= th["slightly_cloudy"]:
+        name, status = "slightly_cloudy", Status.AT_RISK
+    elif c.d * slope > 0:
+        name, status = "cloud", Status.OFF_TRACK
+    else:
+        name, status = "thunderstorm", Status.REGRESSING
+    return Verdict(name, status, ratio=miss, steps=steps, progress=miss)
 
 
 def _direction_only(c: Context, slope: float) -> Verdict:
-    """Five-year mean change and last change both in the desired direction: sun; and so on."""
+    """Five-year mean change and last change both in the desired direction: sun; and so on.
+
+    The progress value is d times the five-year mean change: a change per year in the metric's
+    unit, positive when it goes the desired way (so that it mirrors as the other methods' x).
+    """
     ys, vs = c.prep.years, c.prep.values
     last = (vs[-1] - vs[-2]) / (ys[-1] - ys[-2])
     step = Step(
@@ -85,12 +91,14 @@ def _direction_only(c: Context, slope: float) -> Verdict:
     )
     mean_ok, last_ok = c.d * slope > 0, c.d * last > 0
     if mean_ok and last_ok:
-        return Verdict("sun", Status.ON_TRACK, steps=(step,))
-    if mean_ok:
-        return Verdict("slightly_cloudy", Status.AT_RISK, steps=(step,))
-    if last_ok:
-        return Verdict("cloud", Status.OFF_TRACK, steps=(step,))
-    return Verdict("thunderstorm", Status.REGRESSING, steps=(step,))
+        name, status = "sun", Status.ON_TRACK
+    elif mean_ok:
+        name, status = "slightly_cloudy", Status.AT_RISK
+    elif last_ok:
+        name, status = "cloud", Status.OFF_TRACK
+    else:
+        name, status = "thunderstorm", Status.REGRESSING
+    return Verdict(name, status, steps=(step,), progress=c.d * slope)
 
 
 SYMBOL_ORDER: tuple[str, ...] = (

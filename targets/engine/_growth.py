@@ -32,7 +32,8 @@ TRAJECTORIES: tuple[str, ...] = ("compound", "linear")
 
 
 def compound_rate(v0: float, v1: float, years: float) -> float | None:
-    """Annual compound rate from v0 to v1; None across zero or a sign change."""
+    """Annual compound rate from v0 to v1; None from zero or across a sign change (to zero it
+    is -1, a fall of 100 % a year)."""
     if years <= 0 or v0 == 0 or v1 / v0 < 0:
         return None
     grown = power(v1 / v0, 1.0 / years)
@@ -48,12 +49,17 @@ def sign_break(years: Sequence[float], values: Sequence[float]) -> SignBreak | N
 
     Compound growth needs every value it spans to be positive, or every one negative: a
     series that crosses or touches zero between its base and its latest point has no
-    compound rate, even when those two end points share a sign.
+    compound rate, even when those two end points share a sign. The one exception is a
+    latest value of zero: growth to zero is defined, (0 / v_b) ** (1 / n) - 1 = -100 % a
+    year, and the agencies publish it; growth from or through zero is not.
     """
-    points = zip(years, values, strict=True)
-    for (y0, v0), (y1, v1) in itertools.pairwise(points):
-        if not ((v0 > 0 and v1 > 0) or (v0 < 0 and v1 < 0)):
-            return y0, v0, y1, v1
+    points = list(zip(years, values, strict=True))
+    for i, ((y0, v0), (y1, v1)) in enumerate(itertools.pairwise(points)):
+        if (v0 > 0 and v1 > 0) or (v0 < 0 and v1 < 0):
+            continue
+        if i == len(points) - 2 and v1 == 0 and v0 != 0:
+            continue
+        return y0, v0, y1, v1
     return None
 
 

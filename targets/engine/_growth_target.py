@@ -12,7 +12,7 @@ Growth-rate targets are always judged with Statistics Canada's ratio and labels,
 ``thresholds`` are Statistics Canada's (``substantial_progress``, ``moderate_progress``,
 ``limited_progress`` matter here); another method's names are refused with a message saying so.
 A period whose two figures are not of one sign (a zero counts) has no growth rate: the
-result is not assessable, with the reason said.
+result is not assessable, with the reason said. A fall to zero is the exception: -100 %.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from targets.engine._assess import direction_sign
 from targets.engine._explain import percent, period, status_text, year
 from targets.engine._growth import compound_rate, sign_break, sign_break_text
 from targets.engine._headline import Detail, Headline
-from targets.engine._num import fmt, when
+from targets.engine._num import finite, fmt, when
 from targets.engine._refused import RefusedInputError
 from targets.engine._series import Numbers, prepare
 from targets.engine._statcan import label as statcan_label
@@ -208,7 +208,8 @@ def assess_growth_rate(
 
 
 def _growth(ys: tuple[float, ...], vs: tuple[float, ...], i: int) -> float | None:
-    """Annual growth into figure i; None where the two figures are not of one sign."""
+    """Annual growth into figure i; None where the two figures are not of one sign (a fall to
+    zero is -1)."""
     if sign_break(ys[i - 1 : i + 1], vs[i - 1 : i + 1]) is not None:
         return None
     return compound_rate(vs[i - 1], vs[i], ys[i] - ys[i - 1])
@@ -229,4 +230,4 @@ def _grade(
     name = statcan_label(
         r, th["substantial_progress"], th["moderate_progress"], th["limited_progress"]
     )
-    return _LABEL_STATUS[name], name, r
+    return _LABEL_STATUS[name], name, finite(r)  # an overflowing ratio still grades, stored None

@@ -38,4 +38,4 @@ def judge(c: Context) -> Verdict:
         name, status = "slight_worsening", Status.REGRESSING
     else:
         name, status = "clear_worsening", Status.REGRESSING
-    return Verdict(name, status, notes=notes, steps=steps)
+    return Verdict(name, status, notes=notes, steps=steps, progress=x)

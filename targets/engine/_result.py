@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from targets.engine._chance import Chance
 from targets.engine._explain import explain_assessment
 from targets.engine._headline import Detail, Headline
 from targets.engine._status import Status
@@ -18,6 +19,7 @@ __all__ = ["Assessment", "Result"]
 _NUMBERS = (
     "ratio",
     "score",
+    "progress",
     "growth_actual",
     "growth_actual_linear",
     "growth_required",
@@ -92,7 +94,16 @@ class Assessment:
     thresholds: Mapping[str, float]
     limit: float | None
     ratio: float | None
+    """The quantity the method graded its label on (statcan R, unsd P, destatis miss share,
+    sdsn achieved / required); None where it decided without one (a met target)."""
     score: float | None
+    progress: float | None
+    """The method's progress value, where its formula is defined, whatever decided the label:
+    statcan R (with a target, also when achieved, as the agency publishes it) or x = s * d * g_a
+    (without); unsd P (where the target lies ahead of the base) or x; destatis the miss share
+    (a level target not yet met) or d times the five-year mean change (direction only); sdsn
+    achieved / required (where the goal lies ahead of the base); istat x. None where
+    undefined."""
     growth_actual: float | None
     growth_actual_linear: float | None
     growth_required: float | None
@@ -122,6 +133,12 @@ class Assessment:
     the last figure before it (``latest_year``) and the first after it."""
     rank: bool = False
     """A rank (lower is better, in places): set by ``assess_rank``; explanations count places."""
+    chance: Chance | None = None
+    """The project's own reading (never the method's): the chance that the figure for the
+    target year meets the target, and when it is reached, from the figures since the base year
+    (log-linear for a compound projection, linear for a linear one). None without a target or
+    without figures to read; otherwise a ``Chance``, whose ``reason`` says why it has no
+    numbers (fewer than three figures, a decided deadline, ...)."""
 
     def __post_init__(self) -> None:
         for name in _NUMBERS:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from targets.engine._num import fmt
 from targets.engine._status import Status
 from targets.engine._step import Step
-from targets.engine._verdict import Context, Verdict, too_few, trend_threat, unavailable
+from targets.engine._verdict import (
+    Context,
+    Verdict,
+    ahead,
+    too_few,
+    trend_threat,
+    unavailable,
+)
 
 __all__ = ["judge"]
 
@@ -14,20 +21,33 @@ def judge(c: Context) -> Verdict:
     th = c.thresholds
     if c.target is None:
         return unavailable("sdsn", "the sdsn method needs a target value")
+    a, r = c.growth.growth_actual_linear, c.growth.growth_required_linear
     if c.met:
-        return Verdict("maintaining", Status.ACHIEVED, notes=trend_threat(c))
+        share, steps = _met_share(c)
+        notes = trend_threat(c)
+        return Verdict("maintaining", Status.ACHIEVED, notes=notes, steps=steps, progress=share)
     if c.t <= c.b:
         return unavailable("sdsn", too_few(c))
-    a, r = c.growth.growth_actual_linear, c.growth.growth_required_linear
     if a is None or r is None:
         return unavailable("sdsn", "the target year is not after the base year")
     ratio = a / r if r != 0 else None
     steps = (Step("achieved / required", f"{fmt(a)} / {fmt(r)}", ratio),)
     da, dr = c.d * a, c.d * r
     if da < 0:
-        return Verdict("decreasing", Status.REGRESSING, ratio=ratio, steps=steps)
-    if da < th["moderately_improving"] * dr:
-        return Verdict("stagnating", Status.OFF_TRACK, ratio=ratio, steps=steps)
-    if da < th["on_track"] * dr:
-        return Verdict("moderately_improving", Status.AT_RISK, ratio=ratio, steps=steps)
-    return Verdict("on_track", Status.ON_TRACK, ratio=ratio, steps=steps)
+        name, status = "decreasing", Status.REGRESSING
+    elif da < th["moderately_improving"] * dr:
+        name, status = "stagnating", Status.OFF_TRACK
+    elif da < th["on_track"] * dr:
+        name, status = "moderately_improving", Status.AT_RISK
+    else:
+        name, status = "on_track", Status.ON_TRACK
+    return Verdict(name, status, ratio=ratio, steps=steps, progress=ratio)
+
+
+def _met_share(c: Context) -> tuple[float | None, tuple[Step, ...]]:
+    """Achieved / required for a met goal, where the goal lay ahead of the base (else the
+    share reads backwards) and both rates are defined."""
+    a, r = c.growth.growth_actual_linear, c.growth.growth_required_linear
+    if c.t <= c.b or a is None or r is None or r == 0 or not ahead(c):
+        return None, ()
+    return a / r, (Step("achieved / required", f"{fmt(a)} / {fmt(r)}", a / r),)

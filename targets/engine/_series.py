@@ -2,7 +2,8 @@
 
 Here live the time conventions: ``as_of`` hides later figures, a passed deadline is judged on the
 data up to the target year (on the value interpolated at it when the figures straddle it), and
-the base point is the first one unless a base year is named.
+the base point is the first one unless a base year is named. A named base year without a figure
+moves as the method says (``BASE_RULES``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ __all__ = ["Interpolation", "Numbers", "Prepared", "as_points", "interpolate", "
 
 
 Numbers = Sequence[float] | npt.NDArray[np.floating] | npt.NDArray[np.integer]
+
+BASE_RULES: tuple[str, ...] = ("later", "after_else_before")
+"""Where a base year without a figure moves. ``later``: the first later year with a figure
+(Statistics Canada's Open SDG code); ``after_else_before``: the first year after it that leaves
+at least two figures, else the nearest year before it that does (UNSD's 2023 technical note)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +141,11 @@ def prepare(
     as_of: float | None,
     base_year: float | None,
     interpolate_deadline: bool = False,
+    base_rule: str = "later",
 ) -> Prepared:
     """Apply ``as_of``, the deadline cut-off and the base-year choice.
+
+    A ``base_year`` without a figure moves by ``base_rule`` (see ``BASE_RULES``), with a note.
 
     With ``interpolate_deadline``, a passed target year without a figure of its own but with
     figures on both sides (up to as_of) gets the value interpolated between them, which is
@@ -214,6 +223,44 @@ def prepare(
         return result(f"no figures up to {when(cutoff if cutoff is not None else ys[0])}")
     if base_year is None:
         return result(None)
-    if base_year not in used_y:
-        return result(f"no figure for the base year {when(base_year)}")
-    return result(None, used_y.index(base_year))
+    if base_year in used_y:
+        return result(None, used_y.index(base_year))
+    index, note = move_base(used_y, base_year, base_rule)
+    if index is None:
+        return result(f"no figure in or after the base year {when(base_year)}")
+    notes.append(note)
+    return result(None, index)
+
+
+def move_base(years: Sequence[float], base_year: float, rule: str) -> tuple[int | None, str]:
+    """The index the base moves to when ``base_year`` has no figure, and a note saying so.
+
+    ``years`` are the used years, sorted. None where the rule finds no year (``later`` with
+    every figure before the base year).
+    """
+    if rule not in BASE_RULES:
+        raise ValueError(f"base_rule must be one of {', '.join(BASE_RULES)}, got {rule!r}")
+    missing = f"no figure for the base year {when(base_year)}"
+    after = [i for i, y in enumerate(years) if y > base_year]
+    if rule == "later":
+        if not after:
+            return None, missing
+        return after[0], (
+            f"{missing}: the base moves to {when(years[after[0]])}, the first later year with "
+            "a figure"
+        )
+    last = len(years) - 1
+    two_after = [i for i in after if i < last]
+    if two_after:
+        i = two_after[0]
+        return i, f"{missing}: the base moves to {when(years[i])}, the first year after it " + (
+            "that leaves two figures"
+        )
+    before = [i for i, y in enumerate(years) if y < base_year and i < last]
+    if before:
+        i = before[-1]
+        return i, f"{missing}: the base moves back to {when(years[i])}, the nearest year " + (
+            "before it that leaves two figures"
+        )
+    i = after[0] if after else last  # one figure: it is the base, whichever side it lies
+    return i, f"{missing}: the base is the only figure, {when(years[i])}"

@@ -64,28 +64,40 @@ def label(r: float, substantial: float, moderate: float, limited: float) -> str:
 
 
 def judge(c: Context) -> Verdict:
+    """The met test first (even on one figure, as the agency's code does), then R or x.
+
+    The progress value (R with a target, x without) is published for every series where its
+    formula is defined, achieved ones included, so it is computed before the verdict.
+    """
     th = c.thresholds
-    if c.target is not None and c.met:
-        if c.t > c.b:
-            return Verdict("target_achieved", Status.ACHIEVED, score=5.0)
-        return unavailable("statcan", too_few(c))
-    if c.t <= c.b:
-        return unavailable("statcan", too_few(c))
-    g_a = c.growth.growth_actual
     s = -1 if c.v_b < 0 else 1
     if c.target is None:
+        if c.t <= c.b:
+            return unavailable("statcan", too_few(c))
         return _no_target(c, s)
+    r, steps = _ratio(c, s)
+    if c.met:
+        return Verdict("target_achieved", Status.ACHIEVED, score=5.0, steps=steps, progress=r)
+    if c.t <= c.b:
+        return unavailable("statcan", too_few(c))
     if c.target == c.v_b:
         return unavailable("statcan", "the target equals the base value: the ratio is undefined")
-    g_r = c.growth.growth_required
-    if g_a is None or g_r is None or g_r == 0:
+    if r is None:
         return unavailable("statcan", compound_reason(c, with_target=True))
-    r = s * c.d * g_a / abs(g_r)
-    steps = [Step("R", f"{s} * {c.d} * {fmt(g_a)} / |{fmt(g_r)}|", r)]
     name = label(r, th["substantial_progress"], th["moderate_progress"], th["limited_progress"])
     score = target_score(r)
-    steps.append(Step("score", _score_text(r), score))
-    return Verdict(name, _LABEL_STATUS[name], ratio=r, score=score, steps=tuple(steps))
+    steps = (*steps, Step("score", _score_text(r), score))
+    return Verdict(name, _LABEL_STATUS[name], ratio=r, score=score, steps=steps, progress=r)
+
+
+def _ratio(c: Context, s: int) -> tuple[float | None, tuple[Step, ...]]:
+    """R = s * d * g_a / |g_r| and its step; None where the base is the latest point, the
+    target equals the base (g_r = 0) or a rate is undefined."""
+    g_a, g_r = c.growth.growth_actual, c.growth.growth_required
+    if c.t <= c.b or c.target == c.v_b or g_a is None or g_r is None or g_r == 0:
+        return None, ()
+    r = s * c.d * g_a / abs(g_r)
+    return r, (Step("R", f"{s} * {c.d} * {fmt(g_a)} / |{fmt(g_r)}|", r),)
 
 
 def _no_target(c: Context, s: int) -> Verdict:
@@ -111,7 +123,8 @@ def _no_target(c: Context, s: int) -> Verdict:
     notes = (
         ("at the natural limit (C = 0) and not falling: on track",) if cf == 0 and x >= 0 else ()
     )
-    return Verdict(name, _LABEL_STATUS[name], score=score, notes=notes, steps=tuple(steps))
+    status = _LABEL_STATUS[name]
+    return Verdict(name, status, score=score, notes=notes, steps=tuple(steps), progress=x)
 
 
 def _score_text(r: float) -> str:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from targets.engine._num import fmt
 from targets.engine._status import Status
 from targets.engine._step import Step
-from targets.engine._verdict import Context, Verdict, compound_reason, too_few, unavailable
+from targets.engine._verdict import (
+    Context,
+    Verdict,
+    ahead,
+    compound_reason,
+    too_few,
+    unavailable,
+)
 
 __all__ = ["is_met", "judge"]
 
@@ -20,7 +27,8 @@ def is_met(latest: float, target: float, d: int, tolerance: float) -> bool:
 def judge(c: Context) -> Verdict:
     th = c.thresholds
     if c.target is not None and c.met:
-        return Verdict("target_achieved", Status.ACHIEVED)
+        p, steps = _share(c)
+        return Verdict("target_achieved", Status.ACHIEVED, steps=steps, progress=p)
     if c.t <= c.b:
         return unavailable("unsd", too_few(c))
     g_a = c.growth.growth_actual
@@ -39,18 +47,28 @@ def judge(c: Context) -> Verdict:
             Status.REGRESSING,
             notes=("the base value met the target; the latest figure has fallen short of it",),
         )
-    p_t = c.growth.projected
-    if p_t is None:
+    p, steps = _share(c)
+    if p is None:
         return unavailable("unsd", "the compound projection overflows")
+    return _classify(p, th["on_track"], th["acceleration_needed"], p, steps[0])
+
+
+def _share(c: Context) -> tuple[float | None, tuple[Step, ...]]:
+    """P = (p_T - v_b) / (v* - v_b) and its step, where defined and where the target lies
+    ahead of the base (otherwise P reads backwards, so there is none)."""
+    p_t = c.growth.projected
+    if c.t <= c.b or c.target is None or not ahead(c) or p_t is None:
+        return None, ()
     p = (p_t - c.v_b) / (c.target - c.v_b)
-    step = Step("P", f"({fmt(p_t)} - {fmt(c.v_b)}) / ({fmt(c.target)} - {fmt(c.v_b)})", p)
-    return _classify(p, th["on_track"], th["acceleration_needed"], p, step)
+    return p, (Step("P", f"({fmt(p_t)} - {fmt(c.v_b)}) / ({fmt(c.target)} - {fmt(c.v_b)})", p),)
 
 
 def _classify(x: float, on: float, moderate: float, ratio: float | None, step: Step) -> Verdict:
+    """The label from P (``ratio``) or, without a target, from x; either is the progress."""
+    steps = (step,)
     if x >= on:
-        return Verdict("on_track", Status.ON_TRACK, ratio=ratio, steps=(step,))
+        return Verdict("on_track", Status.ON_TRACK, ratio=ratio, steps=steps, progress=x)
     if x >= moderate:
-        return Verdict("acceleration_needed", Status.AT_RISK, ratio=ratio, steps=(step,))
+        return Verdict("acceleration_needed", Status.AT_RISK, ratio=ratio, steps=steps, progress=x)
     status = Status.OFF_TRACK if x >= 0 else Status.REGRESSING
-    return Verdict("stagnation_or_regression", status, ratio=ratio, steps=(step,))
+    return Verdict("stagnation_or_regression", status, ratio=ratio, steps=steps, progress=x)

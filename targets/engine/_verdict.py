@@ -40,6 +40,13 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """A method's label, the common status, and the numbers behind them.
+
+    ``ratio`` is the quantity the label was graded on (None where the method decided without
+    it, as for a met target); ``progress`` is the method's progress value, given also where the
+    label did not need it (Statistics Canada publishes R for achieved series too).
+    """
+
     method_status: str
     status: Status
     ratio: float | None = None
@@ -47,6 +54,7 @@ class Verdict:
     reason: str | None = None
     notes: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
+    progress: float | None = None
 
 
 def unavailable(method: str, reason: str, *steps: Step) -> Verdict:
@@ -68,6 +76,15 @@ def compound_reason(c: Context, *, with_target: bool) -> str:
     if with_target and c.target is not None and c.target / c.v_b < 0:
         return "the target and the base value differ in sign: compound growth is undefined"
     return "compound growth overflows"
+
+
+def ahead(c: Context) -> bool:
+    """Whether the target lies ahead of the base in the desired direction.
+
+    Shares of the way from the base to the target (UNSD's P, SDSN's achieved / required) read
+    "higher is better" only then; where the base already met the target they flip sign.
+    """
+    return c.target is not None and c.d * (c.target - c.v_b) > 0
 
 
 def trend_threat(c: Context) -> tuple[str, ...]:

@@ -18,14 +18,9 @@ from typing import Any
 
 from targets._safe import oneline
 from targets.judge._errors import BaselineError
+from targets.rules._files import UnreadableError, read_bounded
 from targets.rules._numbers import NumberError, usable_integer, usable_text
-from targets.rules._reading import (
-    MAX_BYTES,
-    NotRegularError,
-    TooLargeError,
-    decode,
-    read_bounded,
-)
+from targets.rules._reading import decode
 
 __all__ = ["MAX_DEPTH", "load_baseline"]
 
@@ -76,11 +71,9 @@ def load_baseline(path: str | os.PathLike[str]) -> dict[str, Any]:
 def _text(path: Path, name: str) -> str:
     try:
         raw = read_bounded(path.resolve(strict=True))
-    except TooLargeError:
-        message = f"larger than {MAX_BYTES // 2**20} MiB; not a report of ours"
-        raise BaselineError(f"{name}: cannot read the baseline: {message}") from None
-    except NotRegularError as exc:
-        raise BaselineError(f"{name}: cannot read the baseline: {exc}") from None
+    except UnreadableError as exc:  # larger than 64 MiB, or not a regular file
+        reason = str(exc).removeprefix("cannot read: ")
+        raise BaselineError(f"{name}: cannot read the baseline: {reason}") from None
     except RuntimeError:  # Python 3.11 reports a symlink loop this way
         raise BaselineError(f"{name}: cannot read the baseline: a symlink loop") from None
     except OSError as exc:

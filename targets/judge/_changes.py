@@ -97,20 +97,26 @@ def _differs(before: float | None, after: float | None) -> bool:
 
 def compare(baseline: Mapping[str, Any], report: Report) -> tuple[Change, ...]:
     """Every target whose status changed or whose projection moved, and new or removed ones."""
-    before = {r["target"]: r for r in baseline["results"]}
+    before = {_key(r): r for r in baseline["results"]}
     changes: list[Change] = []
     for result in report:
-        old = before.pop(result.id, None)
+        old = before.pop(result.key, None)
         if old is None:
-            changes.append(Change(result.id, "new", None, result.status.value))
+            changes.append(Change(result.key, "new", None, result.status.value))
             continue
-        change = _transition(result.id, old, result.status, result.projected, result.reach_year)
+        change = _transition(result.key, old, result.status, result.projected, result.reach_year)
         if change is not None:
             changes.append(change)
     changes += [
         Change(target, "removed", old.get("status"), None) for target, old in before.items()
     ]
     return tuple(changes)
+
+
+def _key(result: Mapping[str, Any]) -> str:
+    """A baseline result's key, as `TargetResult.key` names it: ``id`` or ``id[entity]``."""
+    entity = result.get("entity")
+    return result["target"] if not isinstance(entity, str) else f"{result['target']}[{entity}]"
 
 
 def _transition(

@@ -10,28 +10,29 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Mapping, Sequence
-from typing import Any
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
+
+import numpy as np
 
 from targets._safe import quoted
-from targets.engine import METHODS, RefusedInputError, Result
+from targets.engine import METHODS
 from targets.judge._changes import compare, load_baseline
 from targets.judge._errors import AsOfError, MethodError
-from targets.judge._evidence import Evidence, select, select_per_entity
-from targets.judge._kinds import RUNNERS, Call
 from targets.judge._report import Report
-from targets.judge._result import Refusal, TargetResult
-from targets.judge._select import choose
-from targets.rules import _units
-from targets.rules._figures import Figure
-from targets.rules._files import StrPath
+from targets.judge._result import TargetResult
+from targets.judge._results import NUMBERS, LazyResults, ResultTable
+from targets.judge._rows import RowIndex
+from targets.judge._run import Run
+from targets.judge._select import Facts, choose_rows
+from targets.judge._vector import Bulk, judge_in_bulk
+from targets.rules import StrPath
+from targets.rules._entities import entities_of
 from targets.rules._load import load
-from targets.rules._methods import method_of, reason_against, suited, thresholds_of
-from targets.rules._model import Metric
-from targets.rules._periods import PeriodError, day, parse_date
+from targets.rules._periods import PeriodError, parse_date
 from targets.rules._programme import Programme
-from targets.rules._targets import CountTarget, RelativeTarget, TargetBase
-from targets.rules._words import describe_goal
+from targets.rules._targets import CountTarget, TargetBase
 
 __all__ = ["AsOf", "as_of_date", "check"]
 
@@ -62,6 +63,7 @@ def check(
     select: Sequence[str] = (),
     exclude: Sequence[str] = (),
     baseline: Mapping[str, Any] | StrPath | None = None,
+    path: Literal["auto", "series"] = "auto",
 ) -> Report:
     """Judge every target of `programme` against `figures` (default: the programme's own;
     else `Figure` objects, a pandas DataFrame or rows with the CSV columns).
@@ -72,8 +74,11 @@ def check(
     keep a linear method and holds Destatis's rules; the result notes it). `select` and
     `exclude` keep some targets (see `targets.judge._select`); a `select` pattern that matches
     nothing raises `SelectionError`. `baseline` (an earlier JSON report, or its path) adds
-    the status transitions and moved projections since that run.
+    the status transitions and moved projections since that run. `path="series"` judges
+    every target the per-series way (the vectorised path judges level targets in bulk and
+    agrees with it on every number; tests compare the two).
     """
+    started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     if not isinstance(programme, Programme):
         paths = [programme] if isinstance(programme, str | os.PathLike) else list(programme)
         programme = load(*paths)
@@ -81,105 +86,101 @@ def check(
         raise MethodError(f"unknown method {quoted(method)}; choose one of {', '.join(METHODS)}")
     date = as_of_date(as_of)
     if figures is not None:
-        programme = dataclasses.replace(programme, figures=()).with_figures(figures)
-    pool = programme.figures
-    by_metric: dict[str, list[Figure]] = {}
-    for figure in pool:
-        by_metric.setdefault(figure.metric, []).append(figure)
-    run = _Run(programme, date, method)
-    results = tuple(
-        run.judge(target, by_metric.get(target.metric, [])) for target in programme.targets
+        programme = programme.without_figures().with_figures(figures)
+    run = Run(programme, date, method)
+    index = RowIndex(programme.table)
+    pair_list = pairs(programme.targets, index)
+
+    made: dict[int, TargetResult] = {}
+
+    def one(i: int) -> TargetResult:
+        """The whole result of pair `i`, judged the per-series way (once)."""
+        found = made.get(i)
+        if found is None:
+            target, entity = pair_list[i]
+            figures = (
+                index.metric_figures(target.metric)
+                if isinstance(target, CountTarget)
+                else index.figures(target.metric, entity)
+            )
+            found = made[i] = run.judge(target, entity, figures)
+        return found
+
+    bulk = judge_in_bulk(run, index, pair_list) if path != "series" else None
+    table = _table(pair_list, bulk, one)
+    facts = [
+        Facts(target, entity, table.status_of(i)) for i, (target, entity) in enumerate(pair_list)
+    ]
+    kept = choose_rows(facts, select, exclude)
+    results = LazyResults(len(kept), lambda i: one(kept[i]))
+    elapsed = time.perf_counter() - clock
+    report = Report(
+        programme,
+        results,
+        date,
+        method,
+        checked_at=started,
+        elapsed=elapsed,
+        table=table.take(kept),
     )
-    results = choose(results, select, exclude)
-    report = Report(programme=programme, results=results, as_of=date, method=method)
     if baseline is None:
         return report
     earlier = baseline if isinstance(baseline, Mapping) else load_baseline(baseline)
     return dataclasses.replace(report, changes=compare(earlier, report))
 
 
-class _Run:
-    def __init__(self, programme: Programme, as_of: dt.date | None, method: str | None) -> None:
-        self.programme = programme
-        self.as_of = as_of
-        self.as_of_time = day(as_of).time if as_of is not None else None
-        self.method = method
-
-    def judge(self, target: TargetBase, figures: list[Figure]) -> TargetResult:
-        metric = self.programme.metrics[target.metric]
-        if isinstance(target, CountTarget):
-            evidence = select_per_entity(
-                figures, as_of=self.as_of, prefer=self._prefer, estimates=target.estimates
-            )
-        else:
-            evidence = select(
-                (f for f in figures if f.entity is None),
-                as_of=self.as_of,
-                prefer=self._prefer,
-                estimates=target.estimates,
-            )
-        call = self._call(target, metric, evidence)
-        if not evidence.figures and evidence.unpublished:
-            outcome: Result = Refusal.by(
-                call.method, f"no figure published by {self.as_of} (as of that date)"
-            )
-        else:
-            try:
-                outcome = RUNNERS[type(target)](target, metric, evidence, call)
-            except RefusedInputError as exc:  # the engine's documented refusal, and only that
-                outcome = Refusal.by(call.method, f"the engine refused the figures: {exc}")
-        return TargetResult(
-            target=target,
-            metric=metric,
-            method=call.method,
-            goal=describe_goal(target, metric),
-            outcome=outcome,
-            evidence=evidence,
-            location=self.programme.location("target", target.id),
-            extra_notes=call.notes,
-        )
-
-    @property
-    def _prefer(self) -> Sequence[str]:
-        return self.programme.info.prefer
-
-    def _call(self, target: TargetBase, metric: Metric, evidence: Evidence) -> Call:
-        info = self.programme.info
-        method = method_of(target, info)
-        notes: list[str] = []
-        if self.method is not None and method not in {"binary", self.method}:
-            if suited(target.kind, self.method):
-                method = self.method
-            else:
-                reason = reason_against(target.kind, self.method)
-                notes.append(f"judged by {method}, not {self.method}: {reason}")
-        thresholds = thresholds_of(target, info) if method == method_of(target, info) else {}
-        if method == "unsd" and not _is_percent(metric.unit):
-            thresholds.setdefault("percent_target_tolerance", 0.0)
-        base, base_note = self._base(target, evidence)
-        if base_note:
-            notes.append(base_note)
-        direction = "increase" if metric.better == "higher" else "decrease"
-        return Call(method, thresholds, direction, self.as_of_time, base, tuple(notes))
-
-    def _base(self, target: TargetBase, evidence: Evidence) -> tuple[float | None, str | None]:
-        """The declared base year; without a figure for it, the first year after it that has
-        one, as Statistics Canada's Open SDG does (said in a note). None: the first figure."""
-        declared = target.relative_to if isinstance(target, RelativeTarget) else None
-        declared = declared or target.base or self.programme.info.base
-        if declared is None or not evidence.figures or declared.time in evidence.times:
-            return (declared.time if declared else None), None
-        after = [f for f in evidence.figures if f.time > declared.time]
-        if not after:  # the base lies beyond the data: the engine says it has no figure
-            return declared.time, None
-        return after[0].time, (
-            f"no figure for the base year {declared}; base taken at {after[0].period} "
-            "(the first year after it with a figure)"
-        )
+def _table(
+    pair_list: Sequence[tuple[TargetBase, str | None]],
+    bulk: Bulk | None,
+    one: Callable[[int], TargetResult],
+) -> ResultTable:
+    """Every pair's columns: from the bulk path where it judged the pair, else from the
+    pair's result, judged the per-series way now."""
+    done = set(bulk.pairs.tolist()) if bulk is not None else set()
+    alone = [i for i in range(len(pair_list)) if i not in done]
+    single = ResultTable.of([one(i) for i in alone])
+    if bulk is None or len(bulk) == 0:
+        return single
+    n = len(pair_list)
+    status = np.zeros(n, dtype=np.int8)
+    numbers = {name: np.full(n, np.nan) for name in NUMBERS}
+    methods: list[str] = [""] * n
+    labels: list[str] = [""] * n
+    projection: list[str | None] = [None] * n
+    latest = np.full(n, -1, dtype=np.int64)
+    vector = np.zeros(n, dtype=bool)
+    for rows, part in ((np.asarray(alone, dtype=np.int64), single), (bulk.pairs, bulk)):
+        status[rows] = part.status
+        for name in NUMBERS:
+            if name in part.numbers:
+                numbers[name][rows] = part.numbers[name]
+        for row, method, label, proj in zip(
+            rows.tolist(), part.methods, part.method_status, part.projection, strict=True
+        ):
+            methods[row], labels[row], projection[row] = method, label, proj
+        latest[rows] = part.latest_row
+    vector[bulk.pairs] = True
+    return ResultTable(
+        targets=[t for t, _ in pair_list],
+        entities=[e for _, e in pair_list],
+        status=status,
+        methods=methods,
+        method_status=labels,
+        projection=projection,
+        numbers=numbers,
+        latest_row=latest,
+        vector=vector,
+    )
 
 
-def _is_percent(unit: str) -> bool:
-    try:
-        return _units.conversion_factor(unit, "%") == 1.0
-    except _units.UnitError:
-        return False
+def pairs(targets: Sequence[TargetBase], index: RowIndex) -> list[tuple[TargetBase, str | None]]:
+    """Each target with the entity it is judged for: itself alone (None), or once per entity
+    its ``for_each`` names, its override applied."""
+    found: list[tuple[TargetBase, str | None]] = []
+    for target in targets:
+        if target.for_each is None:
+            found.append((target, None))
+            continue
+        for entity in entities_of(target.for_each, index.entities(target.metric)):
+            found.append((target.for_entity(entity), entity))
+    return found

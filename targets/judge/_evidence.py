@@ -47,22 +47,27 @@ class Evidence:
 
     @property
     def times(self) -> tuple[float, ...]:
+        """The years of the figures used, in time order."""
         return tuple(f.time for f in self.figures)
 
     @property
     def lows(self) -> tuple[float, ...]:
+        """The figures' values (their low ends, for ranges)."""
         return tuple(f.low for f in self.figures)
 
     @property
     def highs(self) -> tuple[float, ...]:
+        """The figures' high ends (equal to `lows` but for ranges)."""
         return tuple(f.high for f in self.figures)
 
     @property
     def has_ranges(self) -> bool:
+        """Whether any figure used is a range (such as 4-8 %)."""
         return any(f.is_range for f in self.figures)
 
     @property
     def latest(self) -> Figure | None:
+        """The latest figure used, or None without figures."""
         return self.figures[-1] if self.figures else None
 
 

@@ -67,6 +67,7 @@ def result_dict(result: TargetResult) -> dict[str, Any]:
     location = result.location
     return {
         "target": target.id,
+        "entity": result.entity,
         "name": target.name,
         "kind": target.kind,
         "metric": metric.id,

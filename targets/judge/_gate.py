@@ -2,8 +2,11 @@
 
 A run gates either on statuses (``--fail-on``: a target at that status or worse, warn
 severity aside unless ``--strict``) or, with a baseline, on changes (``--fail-on-change``:
-regressions only, or any status change). Every report marks the same targets the exit code
-counts, so a JUnit file or a step summary never shows red on a passing run.
+regressions only, or any status change). A target the baseline does not have has no
+earlier status to regress from, so on changes it is gated as a run without a baseline gates
+it: at ``--fail-on`` or worse it fails (a pull request that adds a target already off track
+does not pass). Every report marks the same targets the exit code counts, so a JUnit file
+or a step summary never shows red on a passing run.
 """
 
 from __future__ import annotations
@@ -38,13 +41,31 @@ class Gate:
 
     def failures(self, report: Report) -> tuple[TargetResult, ...]:
         """The targets that fail the gate, in the report's order."""
+        return tuple(report.results[i] for i in self._failing(report))
+
+    def failing_keys(self, report: Report) -> list[str]:
+        """The keys of the targets that fail the gate, in the report's order: what the exit
+        code and every report's marks read, without building the results."""
+        keys = report.keys
+        return [keys[i] for i in self._failing(report)]
+
+    def _failing(self, report: Report) -> list[int]:
         if self.on_change is not None:
             kinds = _CHANGES[self.on_change]
             ids = {c.target for c in report.changes or () if c.kind in kinds}
-            return tuple(r for r in report if r.id in ids)
+            ids |= self._new_failures(report)
+            return [i for i, key in enumerate(report.keys) if key in ids]
         if self.fail_on is None:
-            return ()
-        return report.failures(self.fail_on, strict=self.strict)
+            return []
+        return report.failing(self.fail_on, strict=self.strict)
+
+    def _new_failures(self, report: Report) -> set[str]:
+        """Keys of the targets new since the baseline that are at `fail_on` or worse."""
+        new = {c.target for c in report.changes or () if c.kind == "new"}
+        if not new or self.fail_on is None:
+            return set()
+        keys = report.keys
+        return {keys[i] for i in report.failing(self.fail_on, strict=self.strict)} & new
 
     @property
     def option(self) -> str:
@@ -57,15 +78,18 @@ class Gate:
 
     def verdict(self, report: Report) -> str:
         """One sentence: passed, or how many targets fail and why."""
-        failures = self.failures(report)
+        failures = self.failing_keys(report)
         if self.on_change is not None:
             what = "worse than" if self.on_change == "worse" else "changed since"
+            new = self._new_failures(report)
             if not failures:
                 return f"gate {self.option}: passed, no target {what} the baseline"
-            return (
-                f"gate {self.option}: failed, {_targets(len(failures))} {what} the baseline "
-                "(marked ✗)"
-            )
+            parts = []
+            if len(failures) > len(new):
+                parts.append(f"{_targets(len(failures) - len(new))} {what} the baseline")
+            if new:
+                parts.append(f"{_targets(len(new))} new at {self.fail_on} or worse")
+            return f"gate {self.option}: failed, {' and '.join(parts)} (marked ✗)"
         if self.fail_on is None:
             return "gate --fail-on none: no gate"
         if not failures:

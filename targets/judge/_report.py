@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from targets._safe import quoted
 from targets.engine import STATUS_CODES, Status
@@ -13,10 +15,14 @@ from targets.judge._errors import UnknownTargetError
 from targets.judge._export import report_dict
 from targets.judge._gate import Gate
 from targets.judge._result import TargetResult
+from targets.judge._results import ResultTable
 from targets.rules._errors import did_you_mean
 from targets.rules._programme import Programme
 
 if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure as PlotFigure
+
     from targets.judge._changes import Change
 
 __all__ = ["Report"]
@@ -27,11 +33,29 @@ class Report:
     """What `targets.check` returns: one `TargetResult` per target, in the rules' order."""
 
     programme: Programme
-    results: tuple[TargetResult, ...]
+    results: Sequence[TargetResult]
+    """Each result, built when first read (a large report reads its `table` instead)."""
     as_of: dt.date | None = None
     method: str | None = None
     changes: tuple[Change, ...] | None = None
     """Transitions since a baseline run (`targets.check(..., baseline=...)`), if one was given."""
+    checked_at: dt.datetime | None = None
+    """When the check ran (UTC), for reports that carry a timestamp (JUnit)."""
+    elapsed: float | None = None
+    """How long judging took, in seconds (JUnit's ``time``)."""
+    table: ResultTable | None = None
+    """Every result's status and numbers as columns, in the same order (None: read them
+    from the results)."""
+
+    @property
+    def columns(self) -> ResultTable:
+        """The results as columns (from `table`, else built from the results)."""
+        return self.table if self.table is not None else ResultTable.of(list(self.results))
+
+    @property
+    def keys(self) -> list[str]:
+        """Each result's key (``id`` or ``id[entity]``), in order, without building them."""
+        return self.columns.keys
 
     def __iter__(self) -> Iterator[TargetResult]:
         return iter(self.results)
@@ -39,20 +63,37 @@ class Report:
     def __len__(self) -> int:
         return len(self.results)
 
-    def __getitem__(self, target_id: str) -> TargetResult:
-        for result in self.results:
-            if result.id == target_id:
-                return result
-        hint = did_you_mean(str(target_id), [r.id for r in self.results])
-        raise UnknownTargetError(f"no target {quoted(target_id)}{hint}")
+    def __getitem__(self, key: str | int) -> TargetResult:
+        """A result by its key: a target's id (``report["dt-firms-100k-2025"]``), or
+        ``id[entity]`` for one entity of a ``for_each`` target; or by its position in the
+        rules' order (``report[0]``, ``report[-1]``), as iterating gives them."""
+        if isinstance(key, bool) or not isinstance(key, str | int):
+            raise TypeError(
+                f"a report is indexed by a target id or a position, not {type(key).__name__}"
+            )
+        if isinstance(key, int):
+            try:
+                return self.results[key]
+            except IndexError:
+                raise IndexError(
+                    f"no target at position {key}: the report holds {len(self.results)}"
+                ) from None
+        keys = self.keys
+        if key in keys:
+            return self.results[keys.index(key)]
+        entities = [k for k in keys if k.startswith(f"{key}[")]
+        if entities:
+            shown = ", ".join(entities[:3]) + (", ..." if len(entities) > 3 else "")
+            message = f"{quoted(key)} is judged per entity: name one, such as {shown}"
+            raise UnknownTargetError(message)
+        hint = did_you_mean(key, keys)
+        raise UnknownTargetError(f"no target {quoted(key)}{hint}")
 
     @property
     def summary(self) -> dict[str, int]:
         """How many targets have each status, best to worst (every status listed)."""
-        counts = {status.value: 0 for status in STATUS_CODES}
-        for result in self.results:
-            counts[result.status.value] += 1
-        return counts
+        found = np.bincount(self.columns.status, minlength=len(STATUS_CODES))
+        return {status.value: int(n) for status, n in zip(STATUS_CODES, found, strict=True)}
 
     def failures(
         self, fail_on: str = "off_track", *, strict: bool = False
@@ -62,12 +103,20 @@ class Report:
         Targets with ``severity: warn`` never trip it unless `strict`; not-assessable ones
         never do.
         """
+        return tuple(self.results[i] for i in self.failing(fail_on, strict=strict))
+
+    def failing(self, fail_on: str = "off_track", *, strict: bool = False) -> list[int]:
+        """The positions of the results `failures` gives, read from the columns (so a large
+        report builds none of them)."""
         gate = Status(fail_on)
-        return tuple(
-            r
-            for r in self.results
-            if r.status.at_or_worse_than(gate) and (strict or r.target.severity == "error")
-        )
+        columns = self.columns
+        worse = [s.at_or_worse_than(gate) for s in STATUS_CODES if s is not Status.NOT_ASSESSABLE]
+        tripping = np.asarray([*worse, False])[columns.status]
+        return [
+            i
+            for i in np.flatnonzero(tripping).tolist()
+            if strict or columns.targets[i].severity == "error"
+        ]
 
     @property
     def regressions(self) -> tuple[Change, ...]:
@@ -81,15 +130,20 @@ class Report:
     # Convenience methods of the public API: each reaches a layer up (render, notebook)
     # inside the method, as the import contract in pyproject.toml lists.
 
-    def explain(self, target_id: str) -> str:
-        """The whole arithmetic for one target, step by step (see `targets explain`)."""
+    def explain(self, target_id: str, *, width: int = 80) -> str:
+        """The whole arithmetic for one target, step by step (see `targets explain`), in
+        lines of at most `width` characters."""
         from targets.render import explain_steps  # noqa: PLC0415 - a layer up
 
-        return explain_steps(self[target_id])
+        return explain_steps(self[target_id], width=width)
 
-    def to_text(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
-        """The text table `targets check` prints."""
-        return self._render("text", fail_on, strict)
+    def to_text(
+        self, *, fail_on: str | None = "off_track", strict: bool = False, width: int = 80
+    ) -> str:
+        """The text table `targets check` prints, in lines of at most `width` characters."""
+        from targets.render import render  # noqa: PLC0415 - a layer up
+
+        return render(self, "text", gate=Gate(fail_on, strict), width=width)
 
     def to_json(self) -> str:
         """The JSON report (see `to_dict`)."""
@@ -107,6 +161,14 @@ class Report:
         """GitHub workflow-command annotations on each rule's line."""
         return self._render("github", fail_on, strict)
 
+    def to_sarif(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """A SARIF 2.1.0 log for code scanning: a finding on each rule that needs attention."""
+        return self._render("sarif", fail_on, strict)
+
+    def to_gitlab(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
+        """GitLab's code-quality report (``artifacts:reports:codequality``)."""
+        return self._render("gitlab", fail_on, strict)
+
     def to_html(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """One self-contained HTML page: summary by status, a card and chart per target."""
         from targets.render import report_html_document  # noqa: PLC0415 - a layer up
@@ -118,8 +180,9 @@ class Report:
 
         return render(self, kind, gate=Gate(fail_on, strict))
 
-    def to_frame(self) -> Any:
-        """A pandas DataFrame, one typed row per target (needs ``targets[notebook]``)."""
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame, one typed row per target, indexed by target id (needs
+        ``targets[notebook]``); its columns and their types are pinned in the tests."""
         from targets.notebook import report_frame  # noqa: PLC0415 - a layer up
 
         return report_frame(self)
@@ -129,7 +192,7 @@ class Report:
 
         return report_html(self)
 
-    def plot(self, target_id: str | None = None, **options: Any) -> Any:
+    def plot(self, target_id: str | None = None, **options: Any) -> PlotFigure:
         """A chart of one target, or small multiples of every target coloured by status
         (matplotlib, from ``targets[notebook]``); returns the matplotlib Figure."""
         from targets.notebook import plot_report, plot_result  # noqa: PLC0415 - a layer up

@@ -26,6 +26,9 @@ from targets.rules._targets import CountTarget, TargetBase
 from targets.rules._words import unit_words
 
 if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure as PlotFigure
+
     from targets.render import Chart
 
 __all__ = ["Refusal", "TargetResult", "unavailable_label"]
@@ -49,14 +52,17 @@ class Refusal:
 
     @property
     def assessment(self) -> None:
+        """None: a refusal has no engine `Assessment`."""
         return None
 
     @property
     def headline(self) -> Headline:
+        """An empty `Headline`: a refusal has no numbers."""
         return Headline()
 
     @property
     def details(self) -> Mapping[str, Detail]:
+        """No details: a refusal has no numbers."""
         return {}
 
     def explain(self, *, unit: str | None = None, name: str | None = None) -> str:
@@ -79,25 +85,38 @@ class TargetResult:
     evidence: Evidence
     location: Location | None = None
     extra_notes: tuple[str, ...] = field(default=())
+    entity: str | None = None
+    """The entity this result is for, when the target is judged ``for_each`` entity."""
 
     @property
     def id(self) -> str:
+        """The target's id (shared by every entity of a ``for_each`` target)."""
         return self.target.id
 
     @property
+    def key(self) -> str:
+        """What names this result in a report: the id, or ``id[entity]`` for one entity."""
+        return self.id if self.entity is None else f"{self.id}[{self.entity}]"
+
+    @property
     def kind(self) -> str:
+        """The target's kind: level, band, relative, milestones, hold, growth, rank, count,
+        direction or binary."""
         return self.target.kind
 
     @property
     def status(self) -> Status:
+        """The common status (achieved ... missed, or not_assessable), comparable across methods."""
         return self.outcome.status
 
     @property
     def method_status(self) -> str:
+        """The status in the method's own words ('limited_progress')."""
         return self.outcome.method_status
 
     @property
     def reason(self) -> str | None:
+        """Why the target is not assessable (or a method's caveat); None otherwise."""
         return self.outcome.reason
 
     @property
@@ -179,10 +198,12 @@ class TargetResult:
 
     @property
     def base_year(self) -> float | None:
+        """The year progress is measured from."""
         return self.headline.base_year
 
     @property
     def base_value(self) -> float | None:
+        """The value at the base year."""
         return self.headline.base_value
 
     @property
@@ -249,6 +270,7 @@ class TargetResult:
 
     @property
     def score(self) -> float | None:
+        """The method's score, where it has one (Statistics Canada's indicator score)."""
         return self.headline.score
 
     @property
@@ -258,6 +280,7 @@ class TargetResult:
 
     @property
     def deadline(self) -> str | None:
+        """The target's deadline as written ('2025'); None for an open-ended target."""
         deadline = self.target.deadline
         return deadline.label if deadline is not None else None
 
@@ -276,11 +299,18 @@ class TargetResult:
 
         return chart_of(self, tuple(scenario(self, g) for g in scenarios))
 
+    def rate_chart(self) -> Chart | None:
+        """For a growth-rate target, a chart of the rate (achieved into each year against the
+        rate required); None for other kinds."""
+        from targets.render import rate_chart_of  # noqa: PLC0415 - a convenience, a layer up
+
+        return rate_chart_of(self)
+
     def to_dict(self) -> dict[str, Any]:
         """This result as JSON-ready data (one entry of the JSON report's ``results``)."""
         return result_dict(self)
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pd.DataFrame:
         """The figures behind this verdict as a DataFrame, with a ``used`` column (False for
         figures set aside: another vintage, not yet published, sub-annual) and forecasts."""
         from targets.notebook import result_figures_frame  # noqa: PLC0415 - a layer up
@@ -292,7 +322,7 @@ class TargetResult:
 
         return result_html(self)
 
-    def plot(self, *, scenarios: Sequence[float] = (), **options: Any) -> Any:
+    def plot(self, *, scenarios: Sequence[float] = (), **options: Any) -> PlotFigure:
         """This target's chart (matplotlib, from ``targets[notebook]``): history, promised
         path, trend, target, and what-if `scenarios` (growth rates a year) beside the trend."""
         from targets.notebook import plot_result  # noqa: PLC0415 - a convenience, a layer up
@@ -309,7 +339,7 @@ class TargetResult:
         return self.outcome.explain(unit=unit, name=None)
 
     def __repr__(self) -> str:
-        return f"<TargetResult {self.id}: {self.status} ({self.method} {self.method_status})>"
+        return f"<TargetResult {self.key}: {self.status} ({self.method} {self.method_status})>"
 
 
 def unavailable_label(method: str) -> str:

@@ -59,6 +59,9 @@ class Citation(_Strict):
 
 class ResultOut(_Strict):
     target: str
+    entity: str | None = Field(
+        description="The entity judged, for a target judged for each entity (else null)"
+    )
     name: str | None
     kind: str
     metric: str

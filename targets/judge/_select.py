@@ -10,23 +10,39 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from targets.engine import STATUS_CODES
 from targets.judge._errors import SelectionError
 from targets.judge._result import TargetResult
 from targets.rules._errors import did_you_mean
 from targets.rules._targets import KINDS as TARGET_KINDS
+from targets.rules._targets import TargetBase
 
-__all__ = ["FIELDS", "KINDS", "STATUSES", "choose", "matches"]
+__all__ = ["FIELDS", "KINDS", "STATUSES", "Facts", "choose", "choose_rows", "matches"]
 
 
-FIELDS: dict[str, Callable[[TargetResult], Iterable[str]]] = {
-    "id": lambda r: [r.id],
-    "tag": lambda r: r.target.tags,
-    "metric": lambda r: [r.metric.id],
-    "owner": lambda r: [r.target.owner] if r.target.owner else [],
-    "status": lambda r: [r.status.value],
-    "kind": lambda r: [r.kind],
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a pattern can match in one result, known without building the result."""
+
+    target: TargetBase
+    entity: str | None
+    status: str
+
+    @classmethod
+    def of(cls, result: TargetResult) -> Facts:
+        return cls(result.target, result.entity, result.status.value)
+
+
+FIELDS: dict[str, Callable[[Facts], Iterable[str]]] = {
+    "id": lambda f: [f.target.id],
+    "tag": lambda f: f.target.tags,
+    "metric": lambda f: [f.target.metric],
+    "owner": lambda f: [f.target.owner] if f.target.owner else [],
+    "status": lambda f: [f.status],
+    "kind": lambda f: [f.target.kind],
+    "entity": lambda f: [f.entity] if f.entity is not None else [],
 }
 _BARE = ("id", "tag", "metric", "owner")
 
@@ -53,25 +69,38 @@ def _split(pattern: str) -> tuple[Sequence[str], str]:
     return _BARE, pattern
 
 
-def matches(result: TargetResult, pattern: str) -> bool:
+def matches(facts: Facts, pattern: str) -> bool:
     fields, glob = _split(pattern)
     return any(
-        fnmatch.fnmatchcase(value, glob) for field in fields for value in FIELDS[field](result)
+        fnmatch.fnmatchcase(value, glob) for field in fields for value in FIELDS[field](facts)
     )
+
+
+def choose_rows(
+    facts: Sequence[Facts], select: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> list[int]:
+    """The positions of the results matching any `select` pattern (all when none) and no
+    `exclude` pattern."""
+    for pattern in select:
+        if not any(matches(f, pattern) for f in facts):
+            fields, glob = _split(pattern)
+            known = {value for f in facts for name in fields for value in FIELDS[name](f)}
+            raise SelectionError(
+                f"--select '{pattern}' matches no target{did_you_mean(glob, known)}"
+            )
+    for pattern in exclude:
+        _split(pattern)  # refuse unknown fields in --exclude too
+    return [
+        i
+        for i, f in enumerate(facts)
+        if (not select or any(matches(f, p) for p in select))
+        and not any(matches(f, p) for p in exclude)
+    ]
 
 
 def choose(
     results: Sequence[TargetResult], select: Sequence[str] = (), exclude: Sequence[str] = ()
 ) -> tuple[TargetResult, ...]:
     """The results matching any `select` pattern (all when none) and no `exclude` pattern."""
-    for pattern in select:
-        if not any(matches(r, pattern) for r in results):
-            fields, glob = _split(pattern)
-            known = {value for r in results for f in fields for value in FIELDS[f](r)}
-            raise SelectionError(
-                f"--select '{pattern}' matches no target{did_you_mean(glob, known)}"
-            )
-    for pattern in exclude:
-        _split(pattern)  # refuse unknown fields in --exclude too
-    chosen = [r for r in results if not select or any(matches(r, p) for p in select)]
-    return tuple(r for r in chosen if not any(matches(r, p) for p in exclude))
+    kept = choose_rows([Facts.of(r) for r in results], select, exclude)
+    return tuple(results[i] for i in kept)

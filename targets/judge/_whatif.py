@@ -57,9 +57,17 @@ class Scenario:
     status: Status
     """achieved when the target is met by the deadline, else missed."""
     path: tuple[tuple[float, float], ...]
+    places: bool = False
+    """True for a rank: `growth` is places a year, negative when climbing."""
 
     @property
     def label(self) -> str:
+        """The rate as words: '12.0 % a year'; for a rank, 'up 2 places a year' (a rank
+        climbs as its number falls)."""
+        if self.places:
+            size = format_number(abs(self.growth), 3)
+            way = "up" if self.growth < 0 else "down"
+            return f"{way} {size} places a year" if self.growth else "no change in rank"
         if self.linear:
             return f"{self.growth:+.3g} a year"
         return f"{self.growth * 100:.1f} % a year"
@@ -70,8 +78,9 @@ class Scenario:
             if self.reach_year is not None
             else f"does not meet {format_number(self.target)} within {HORIZON:g} years"
         )
+        rate = self.label if self.places else f"at {self.label}"
         return (
-            f"at {self.label}: {format_number(self.projected, 3)} by {self.deadline:g}; "
+            f"{rate}: {format_number(self.projected, 3)} by {self.deadline:g}; "
             f"{reach}; {self.status.value.replace('_', ' ')}"
         )
 
@@ -117,6 +126,7 @@ def scenario(result: TargetResult, growth: float) -> Scenario:
         reach_year=reach,
         status=Status.ACHIEVED if met else Status.MISSED,
         path=path,
+        places=result.metric.is_rank,
     )
 
 

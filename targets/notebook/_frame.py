@@ -6,14 +6,17 @@ without it says which extra to install.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targets._extras import require
-from targets.engine import STATUS_CODES
+from targets.engine import WORST_FIRST
 from targets.judge import figure_dict, result_dict
 
 if TYPE_CHECKING:
+    from pandas import DataFrame
+
     from targets.judge import Report, TargetResult
     from targets.rules import Figure
 
@@ -78,17 +81,32 @@ COLUMNS = (
     "status",
     "latest_period",
     *NUMBERS,
+    "reaches",
     "projection",
     *DETAILS,
     "explanation",
     "file",
     "line",
 )
+"""Every column, in order; ``target`` is the index (the frame's only copy of the id, so
+``groupby("target")`` and ``reset_index()`` work)."""
 
 
-def report_frame(report: Report) -> Any:
-    """One row per target, typed: text as ``string``, statuses as an ordered category, every
-    number of the JSON report as ``float64``."""
+def _reaches(reach_year: float | None) -> int | None:
+    """The year the text report shows in 'reaches': the first whole year at or after the
+    trend meets the target (a hair of tolerance for floating point), None past 9999."""
+    if reach_year is None or not math.isfinite(reach_year):
+        return None
+    year = math.ceil(reach_year - 1e-9)
+    return year if year < 10_000 else None
+
+
+def report_frame(report: Report) -> DataFrame:
+    """One row per target, indexed by target id and typed: text as ``string``, statuses as
+    an ordered category in the text report's order (worst first, so
+    ``sort_values("status")`` lists them as `targets check` does and ``status <=
+    "off_track"`` is off track or worse), every number of the JSON report as ``float64``,
+    and ``reaches`` the whole year the text report shows."""
     pd = require("pandas")
     rows = []
     for result in report:
@@ -102,6 +120,7 @@ def report_frame(report: Report) -> Any:
                 "severity": data["severity"],
                 "status": data["status"],
                 "latest_period": latest.get("period"),
+                "reaches": _reaches(data["reach_year"]),
                 **{key: details.get(key) for key in DETAILS},
                 "explanation": data["explanation"],
                 "file": data["source"]["file"],
@@ -115,10 +134,12 @@ def report_frame(report: Report) -> Any:
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["severity"] = pd.Categorical(frame["severity"], categories=["error", "warn"])
     frame["status"] = pd.Categorical(
-        frame["status"], categories=[s.value for s in STATUS_CODES], ordered=True
+        frame["status"], categories=[s.value for s in WORST_FIRST], ordered=True
     )
     frame["line"] = frame["line"].astype("Int64")
-    return frame.set_index("target", drop=False)
+    frame["reaches"] = frame["reaches"].astype("Int64")
+    indexed: DataFrame = frame.set_index("target")
+    return indexed
 
 
 FIGURE_COLUMNS = (
@@ -139,14 +160,14 @@ FIGURE_COLUMNS = (
 )
 
 
-def figures_frame(figures: Iterable[Figure]) -> Any:
+def figures_frame(figures: Iterable[Figure]) -> DataFrame:
     """One row per figure, every vintage and kind, values in the metric's unit."""
     pd = require("pandas")
     rows = [
         {**figure_dict(f), "metric": f.metric, "unit": f.unit, "change": f.change, "note": f.note}
         for f in figures
     ]
-    frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
+    frame: DataFrame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
     for column in FIGURE_COLUMNS:
         if column in {"time", "value", "low", "high"}:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
@@ -158,7 +179,7 @@ def figures_frame(figures: Iterable[Figure]) -> Any:
     return frame
 
 
-def result_figures_frame(result: TargetResult) -> Any:
+def result_figures_frame(result: TargetResult) -> DataFrame:
     """Every figure one verdict considered, with a ``used`` column (False for figures set
     aside: another vintage, not yet published, sub-annual) and forecasts."""
     every = result.evidence.every

@@ -24,7 +24,9 @@ from targets.render import (
     compact,
     reach_cell,
     status_words,
+    value_label,
 )
+from targets.rules import quantity
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -93,7 +95,17 @@ def plot_result(
     """
     plt = require("matplotlib.pyplot")
     chart = result.chart(scenarios=scenarios)
-    if ax is None:
+    rate = result.rate_chart() if ax is None else None
+    if ax is None and rate is not None:  # a growth-rate target: its rate beside its levels
+        fig, (ax, beside) = plt.subplots(
+            1, 2, figsize=(figsize[0] * 1.6, figsize[1]), layout="constrained"
+        )
+        plt.close(fig)
+        draw(beside, rate, reason=result.reason)
+        beside.set_title("growth a year: achieved and required", loc="left", fontsize=10)
+        if legend:
+            _legend(beside)
+    elif ax is None:
         fig, ax = plt.subplots(figsize=figsize, layout="constrained")
         plt.close(fig)
     draw(ax, chart, reason=result.reason)
@@ -187,8 +199,9 @@ def _year(time: float) -> str:
 
 
 def _goals(ax: Axes, chart: Chart, *, small: bool) -> None:
-    """Levels as a star at their date on a faint line, bands as a bar and a shaded span,
-    a band held over a period as a shaded rectangle; the last goal is the target."""
+    """Levels at their date on a faint line (the target a filled star, a milestone a hollow
+    triangle), bands as a bar and a shaded span, a band held over a period as a shaded
+    rectangle; the last goal is the target. Labels carry the unit."""
     if not chart.goals:
         return
     last = max(chart.goals, key=lambda g: g.end)
@@ -211,7 +224,7 @@ def _goals(ax: Axes, chart: Chart, *, small: bool) -> None:
             stars[gid].append((goal.end, bounds[0]))
         if small:
             continue
-        words = " to ".join(format_number(b) for b in bounds)
+        words = " to ".join(value_label(b, chart.unit, invert=chart.invert) for b in bounds)
         text = goal.label if goal.start < goal.end else f"{words} by {_year(goal.end)}"
         # The label goes on the side away from the reach marker, so the two never collide.
         right = chart.reach is not None and chart.reach[0] <= goal.end
@@ -221,8 +234,12 @@ def _goals(ax: Axes, chart: Chart, *, small: bool) -> None:
     for gid, spots in stars.items():
         if spots:
             xs, ys = zip(*spots, strict=True)
-            ax.plot(xs, ys, ls="none", marker="*", markersize=11 if small else 15, color=GOAL,
-                    markeredgecolor="white", zorder=6, gid=gid, label=gid)  # fmt: skip
+            final = gid == "target"
+            ax.plot(xs, ys, ls="none", marker="*" if final else "^",
+                    markersize=(11 if small else 15) if final else (7 if small else 10),
+                    color=GOAL, markerfacecolor=GOAL if final else "white",
+                    markeredgecolor="white" if final else GOAL, markeredgewidth=1.5,
+                    zorder=6, gid=gid, label=gid)  # fmt: skip
 
 
 def _reach(ax: Axes, chart: Chart, colour: str, *, small: bool) -> None:
@@ -236,7 +253,8 @@ def _reach(ax: Axes, chart: Chart, colour: str, *, small: bool) -> None:
         return
     # Left of the marker when it is before the deadline; else right, where `_axes` makes room.
     before = chart.deadline is None or year <= chart.deadline
-    words = f"trend reaches{' ' if before else chr(10)}{format_number(value)} in "
+    level = f"rank {format_number(value)}" if chart.invert else quantity(value, chart.unit)
+    words = f"trend reaches{' ' if before else chr(10)}{level} in "
     words += str(math.ceil(year - 1e-9))
     ax.annotate(words, (year, value), xytext=(-10, 8) if before else (10, 0),
                 textcoords="offset points", ha="right" if before else "left",
@@ -349,12 +367,12 @@ def _panel(ax: Axes, result: TargetResult) -> None:
     from matplotlib.colors import to_rgba  # noqa: PLC0415
 
     status = result.status
-    ax.set_gid(f"panel:{result.id}")
+    ax.set_gid(f"panel:{result.key}")
     ax.set_facecolor(to_rgba(paper(status), 0.35))
     for spine in ax.spines.values():
         spine.set_edgecolor(ink(status))
         spine.set_linewidth(1.6)
-    ax.set_title(result.id, loc="left", fontsize=8.5, fontweight="bold")
+    ax.set_title(result.key, loc="left", fontsize=8.5, fontweight="bold")
     if status is Status.NOT_ASSESSABLE:
         ax.set_xticks([])
         ax.set_yticks([])

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from targets.engine import WORST_FIRST, Status
 from targets.render import (
-    BADGE_COLOURS,
+    BADGE_STYLE,
     chart_svg,
     growth_cell,
     latest_cell,
@@ -31,7 +31,8 @@ _LEFT = "padding:2px 8px;text-align:left;border-bottom:1px solid #e0e0e0"
 
 
 def badge(status: Status) -> str:
-    ink, paper = BADGE_COLOURS[status]
+    """The status as a coloured pill (the report's badge colours, WCAG AA contrast)."""
+    ink, paper = BADGE_STYLE[status]
     return (
         f'<span style="background:{paper};color:{ink};border-radius:8px;padding:1px 8px;'
         f'font-weight:600;white-space:nowrap">{escape(status_words(status))}</span>'
@@ -58,10 +59,14 @@ def report_html(report: Report) -> str:
             reach_cell(result),
         )
         tip = escape(result.explain(), quote=True)
+        numbers = "".join(f'<td style="{_CELL}">{escape(c)}</td>' for c in cells)
+        if result.status is Status.NOT_ASSESSABLE:  # why, in view rather than in a tooltip
+            why = escape(result.reason or "no reason given")
+            numbers = f'<td colspan="5" style="{_LEFT}">{why}</td>'
         rows.append(
-            f'<tr title="{tip}"><td style="{_LEFT}"><code>{escape(result.id)}</code></td>'
+            f'<tr title="{tip}"><td style="{_LEFT}"><code>{escape(result.key)}</code></td>'
             f'<td style="{_LEFT}">{escape(result.goal)}</td>'
-            + "".join(f'<td style="{_CELL}">{escape(c)}</td>' for c in cells)
+            + numbers
             + f'<td style="{_LEFT}">{badge(result.status)}</td></tr>'
         )
     return (
@@ -78,6 +83,8 @@ def result_html(result: TargetResult, chart: str | None = None) -> str:
     (inline SVG, drawn from the result unless given)."""
     if chart is None:
         chart = chart_svg(result.chart())
+        rate = result.rate_chart()
+        chart += chart_svg(rate) if rate is not None else ""
     numbers = (
         ("latest", latest_cell(result)),
         ("growth needed a year", growth_cell(result, "growth_required_now")),
@@ -93,7 +100,7 @@ def result_html(result: TargetResult, chart: str | None = None) -> str:
     title = escape(result.target.name or result.id)
     return (
         '<div class="targets-result" style="max-width:760px">'
-        f"<p><strong>{title}</strong> <code>{escape(result.id)}</code> {badge(result.status)}"
+        f"<p><strong>{title}</strong> <code>{escape(result.key)}</code> {badge(result.status)}"
         f"<br/>{escape(result.goal)}</p>"
         f'<table style="border-collapse:collapse;font-size:90%">{table}</table>'
         f"<p>{escape(result.explain())}</p>{chart}</div>"

@@ -16,30 +16,45 @@ from targets.render._cells import (
     compact,
     growth_cell,
     latest_cell,
+    percent_cell,
+    places_cell,
     projected_cell,
     reach_cell,
     reach_label,
+    signed_cell,
     year_label,
 )
-from targets.render._chart import MAX_EXTENSION, Chart, Goal, Point, chart_of
+from targets.render._chart import (
+    MAX_EXTENSION,
+    RATE_UNIT,
+    Chart,
+    Goal,
+    Point,
+    chart_of,
+    rate_chart_of,
+)
 from targets.render._explain import explain_steps
+from targets.render._findings import findings, gitlab_report, sarif_log
 from targets.render._github import annotation, render_github
 from targets.render._html import report_html_document, source_link
 from targets.render._junit import render_junit
 from targets.render._markdown import render_markdown
-from targets.render._palette import BADGE_COLOURS, ICONS, TEXT_COLOURS
+from targets.render._palette import BADGE_COLOURS, BADGE_STYLE, ICONS, TEXT_COLOURS
 from targets.render._render import FORMATS, render
 from targets.render._status_words import status_words
-from targets.render._svg import chart_svg, key_svg
-from targets.render._text import plain, render_text, summary_line
+from targets.render._svg import chart_svg, key_svg, value_label
+from targets.render._text import WIDTH, fit_id, plain, render_text, summary_line
 
 __all__ = [
     "BADGE_COLOURS",
+    "BADGE_STYLE",
     "FORMATS",
     "HEADER",
     "ICONS",
     "MAX_EXTENSION",
+    "RATE_UNIT",
     "TEXT_COLOURS",
+    "WIDTH",
     "WIDTHS",
     "Chart",
     "Goal",
@@ -49,11 +64,17 @@ __all__ = [
     "chart_svg",
     "compact",
     "explain_steps",
+    "findings",
+    "fit_id",
+    "gitlab_report",
     "growth_cell",
     "key_svg",
     "latest_cell",
+    "percent_cell",
+    "places_cell",
     "plain",
     "projected_cell",
+    "rate_chart_of",
     "reach_cell",
     "reach_label",
     "render",
@@ -62,8 +83,11 @@ __all__ = [
     "render_markdown",
     "render_text",
     "report_html_document",
+    "sarif_log",
+    "signed_cell",
     "source_link",
     "status_words",
     "summary_line",
+    "value_label",
     "year_label",
 ]

@@ -18,34 +18,66 @@ __all__ = [
     "compact",
     "growth_cell",
     "latest_cell",
+    "percent_cell",
+    "places_cell",
     "projected_cell",
     "reach_cell",
     "reach_label",
+    "signed_cell",
     "year_label",
 ]
 
 HEADER = ("target", "latest", "need/yr", "grew/yr", "at deadline", "reaches")
 WIDTHS = (22, 15, 8, 8, 13, 7)
-"""The text table's columns: two spaces, six columns and five gaps make 80 characters."""
+"""The most characters each column's cells take (the text table sizes its columns to the
+cells it shows, within the terminal's width)."""
 
 Growth = Literal["growth_required_now", "growth_actual"]
 
 
 def growth_cell(result: TargetResult, name: Growth) -> str:
     """Growth needed from now (`growth_required_now`) or achieved (`growth_actual`) a year:
-    '35.5 %', or units a year (signed) for ranks and linear methods."""
+    '35.5 %'; for ranks places gained or lost a year ('up 5.5', 'down 0.4'); for linear
+    methods units a year, signed as the metric moves ('+3,260')."""
     headline = result.headline
     needed = name == "growth_required_now"
     if result.kind == "growth":  # a growth-rate target: the rate promised and the latest rate
         rate = headline.growth_required_now if needed else headline.growth_actual
-        return "-" if rate is None else f"{rate * 100:.1f} %"
+        return "-" if rate is None else percent_cell(rate)
     if result.assessment is None or (needed and result.status is Status.ACHIEVED):
         return "-"
     if headline.projection == "linear" or result.kind == "rank":
         change = headline.change_required_now if needed else headline.change_actual
-        return "-" if change is None else f"{change:+.3g}"
+        if change is None:
+            return "-"
+        return places_cell(change) if result.metric.is_rank else signed_cell(change)
     value = headline.growth_required_now if needed else headline.growth_actual
-    return "-" if value is None else f"{value * 100:.1f} %"
+    return "-" if value is None else percent_cell(value)
+
+
+def percent_cell(rate: float) -> str:
+    """A rate (0.355) as '35.5 %', one decimal; a rate that rounds to zero is '0.0 %',
+    never '-0.0 %'."""
+    text = f"{rate * 100:.1f}"
+    return f"{'0.0' if text == '-0.0' else text} %"
+
+
+def places_cell(change: float) -> str:
+    """A rank's change a year in places: 'up 5.5' (gained: the rank's number fell), 'down
+    0.4' (lost), '0' when it holds. A rank improves as its number falls, so a signed number
+    would read the wrong way round."""
+    size = f"{abs(change):.1f}".removesuffix(".0")
+    if size == "0":
+        return "0"
+    return f"{'up' if change < 0 else 'down'} {size}"
+
+
+def signed_cell(change: float) -> str:
+    """Units a year with the sign of the movement: '+3,260', '-0.525', '0' (never '-0')."""
+    size = format_number(abs(change), 3)
+    if size == "0":
+        return "0"
+    return f"{'+' if change > 0 else '-'}{size}"
 
 
 def compact(value: float, room: int, sig: int | None = None) -> str:

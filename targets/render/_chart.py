@@ -9,6 +9,7 @@ any what-if scenarios.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from targets.rules._figures import Figure
 from targets.rules._targets import (
     BandTarget,
     CountTarget,
+    GrowthTarget,
     HoldTarget,
     MilestonesTarget,
 )
@@ -28,7 +30,10 @@ from targets.rules._targets import (
 if TYPE_CHECKING:
     from targets.engine import Assessment
 
-__all__ = ["MAX_EXTENSION", "Chart", "Goal", "Point", "chart_of"]
+__all__ = ["MAX_EXTENSION", "RATE_UNIT", "Chart", "Goal", "Point", "chart_of", "rate_chart_of"]
+
+RATE_UNIT = "% a year"
+"""The unit of a rate chart's values: growth a year, in per cent."""
 
 
 MAX_EXTENSION = 15.0
@@ -87,6 +92,7 @@ class Chart:
 
     @property
     def times(self) -> tuple[float, ...]:
+        """Every time the chart draws something at (to size its time axis)."""
         found = [p.time for p in self.points]
         found += [t for t, _ in self.trajectory] + [t for t, _ in self.trend]
         found += [g.start for g in self.goals] + [g.end for g in self.goals]
@@ -96,6 +102,7 @@ class Chart:
 
     @property
     def values(self) -> tuple[float, ...]:
+        """Every value the chart draws (to size its value axis)."""
         found = [p.low for p in self.points] + [p.high for p in self.points]
         found += [v for _, v in self.trajectory] + [v for _, v in self.trend]
         found += [v for g in self.goals for v in (g.low, g.high) if v is not None]
@@ -128,7 +135,7 @@ def chart_of(result: TargetResult, scenarios: tuple[Scenario, ...] = ()) -> Char
     deadline = target.deadline.time if target.deadline is not None else None
     trend, reach = _trend(lead, until=deadline, bounds=_bounds(result))
     return Chart(
-        target=result.id,
+        target=result.key,
         title=target.name or result.id,
         goal=result.goal,
         unit=result.metric.unit,
@@ -268,3 +275,47 @@ def _trend(
     if reach_year is not None and reach_year > t and end >= reach_year:
         reach = (reach_year, lead.target if lead.target is not None else f(reach_year))
     return path, reach
+
+
+def rate_chart_of(result: TargetResult) -> Chart | None:
+    """For a growth-rate target, the rate itself: the growth a year achieved into each year
+    (between consecutive figures, compound over a gap of several years) against the rate
+    required over the target's period; None for other kinds. Years after the deadline are
+    drawn set aside, as the verdict does not use them."""
+    target = result.target
+    if not isinstance(target, GrowthTarget):
+        return None
+    details = result.details
+    rate, start, end = details.get("rate"), details.get("growth_start"), details.get("growth_end")
+    if not isinstance(rate, float) or not isinstance(start, float) or not isinstance(end, float):
+        return None
+    figures = [f for f in result.figures if f.kind != "forecast"]
+    points = []
+    for before, after in itertools.pairwise(figures):
+        span = after.time - before.time
+        old, new = (before.low + before.high) / 2, (after.low + after.high) / 2
+        if span <= 0 or old <= 0 or new <= 0:
+            continue
+        growth = ((new / old) ** (1 / span) - 1) * 100
+        label = f"{before.period}-{after.period}"
+        points.append(Point(after.time, growth, growth, after.kind, label, after.time <= end))
+    floor = target.growth.at_least is not None
+    level = rate * 100
+    goal = Goal(start, end, level if floor else None, None if floor else level, result.goal)
+    return Chart(
+        target=result.key,
+        title=f"{target.name or result.id}: growth a year",
+        goal=result.goal,
+        unit=RATE_UNIT,
+        status=result.status.value,
+        method=result.method,
+        method_status=result.method_status,
+        invert=False,
+        points=tuple(points),
+        trajectory=(),
+        trend=(),
+        goals=(goal,),
+        reach=None,
+        deadline=end,
+        reason=result.reason if result.status == "not_assessable" else None,
+    )

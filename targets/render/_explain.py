@@ -1,49 +1,65 @@
-"""The whole arithmetic of one verdict, step by step, for an analyst to redo by hand."""
+"""The whole arithmetic of one verdict, step by step, for an analyst to redo by hand.
+
+Every line is wrapped at `width` columns (80 unless the CLI measured the terminal), each
+kind of line with the hanging indent that keeps its column: values under values, a step's
+continuation under its formula.
+"""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from targets._safe import oneline
+from targets.engine import Status
 from targets.judge import TargetResult
 from targets.rules import quantity
 
 __all__ = ["explain_steps"]
 
+WIDTH = 80
 
-def explain_steps(result: TargetResult) -> str:
-    """Target, figures used, every computed quantity, thresholds, notes and the verdict.
+
+def _plain(text: str, status: Status) -> str:
+    return text
+
+
+def explain_steps(
+    result: TargetResult, *, width: int = WIDTH, style: Callable[[str, Status], str] = _plain
+) -> str:
+    """Target, figures used, every computed quantity, thresholds, notes and the verdict
+    (its status passed through `style`, which the CLI uses to colour it).
 
     Every string from the input passes `oneline`, so it cannot start a line of its own."""
+    width = max(width, 40)
+
+    def fill(text: str, first: str = "", rest: str = "  ") -> str:
+        return textwrap.fill(
+            text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        )
+
     target, metric = result.target, result.metric
     lines = [
-        f"{target.id}: {oneline(target.name or result.goal)}",
-        f"  goal      {oneline(result.goal)} ({target.kind} target on '{metric.id}', "
-        f"{oneline(metric.name)}, better when {metric.better})",
+        fill(f"{target.id}: {oneline(target.name or result.goal)}"),
+        fill(
+            f"{oneline(result.goal)} ({target.kind} target on '{metric.id}', "
+            f"{oneline(metric.name)}, better when {metric.better})",
+            "  goal      ",
+            " " * 12,
+        ),
     ]
     if result.location is not None:
-        lines.append(f"  rule      {result.location}")
+        lines.append(fill(str(result.location), "  rule      ", " " * 12))
     if target.source:
         quote = f': "{oneline(target.quote)}"' if target.quote else ""
-        lines.append(
-            textwrap.fill(
-                f"{target.source}{quote}",
-                96,
-                initial_indent="  stated by ",
-                subsequent_indent="            ",
-            )
-        )
+        lines.append(fill(f"{target.source}{quote}", "  stated by ", " " * 12))
     lines.append(f"  method    {result.method}")
     thresholds = result.thresholds
     if thresholds:
         listed = ", ".join(f"{k}={v:g}" for k, v in thresholds.items())
-        lines.append(
-            textwrap.fill(
-                listed, 96, initial_indent="  thresholds ", subsequent_indent="             "
-            )
-        )
+        lines.append(fill(listed, "  thresholds ", " " * 13))
     lines.append("")
-    lines.append("figures used (one per period; time in years):")
+    lines.append(fill("figures used (one per period; time in years):"))
     if not result.figures:
         lines.append("  none")
     for figure in result.figures:
@@ -59,31 +75,37 @@ def explain_steps(result: TargetResult) -> str:
             else f"stated '{oneline(figure.stated)}'"
         )
         lines.append(
-            f"  {figure.period.label:<10} t={figure.time:<9.4g}{entity} {value}  "
-            f"[{figure.kind}; {source}{published}; {said}]"
+            fill(
+                f"{figure.period.label:<10} t={figure.time:<9.4g}{entity} {value}  "
+                f"[{figure.kind}; {source}{published}; {said}]",
+                "  ",
+                " " * 15,
+            )
         )
     for figure in result.evidence.forecasts:
         source = figure.source.id if figure.source else "no source"
         lines.append(
-            f"  {figure.period.label:<10} forecast {quantity(figure.low, metric.unit)} "
-            f"(not counted; {source})"
+            fill(
+                f"{figure.period.label:<10} forecast {quantity(figure.low, metric.unit)} "
+                f"(not counted; {source})",
+                "  ",
+                " " * 15,
+            )
         )
     if result.steps:
         lines.append("")
         lines.append("arithmetic:")
-        lines += [f"  {step}" for step in result.steps]
+        lines += [fill(str(step), "  ", " " * 6) for step in result.steps]
     notes = result.notes
     if notes:
         lines.append("")
         lines.append("notes:")
-        lines += [
-            textwrap.fill(oneline(note), 96, initial_indent="  - ", subsequent_indent="    ")
-            for note in notes
-        ]
+        lines += [fill(oneline(note), "  - ", "    ") for note in notes]
     lines.append("")
-    lines.append(f"verdict: {result.status.value} ({result.method} {result.method_status})")
+    verdict = fill(f"verdict: {result.status.value} ({result.method} {result.method_status})")
+    status = result.status.value
+    lines.append(verdict.replace(status, style(status, result.status), 1))
     if result.reason:
-        lines.append(f"reason: {oneline(result.reason)}")
-    words = oneline(result.explain())
-    lines.append(textwrap.fill(f"in words: {words}", 96, subsequent_indent="  "))
+        lines.append(fill(f"reason: {oneline(result.reason)}"))
+    lines.append(fill(f"in words: {oneline(result.explain())}"))
     return "\n".join(lines)

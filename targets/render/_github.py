@@ -25,16 +25,16 @@ def render_github(report: Report, *, gate: Gate | None = None) -> str:
     first ten annotations of each level, so not-assessable targets are counted in the
     summary rather than annotated one by one.)"""
     gate = gate or Gate()
-    failing = {r.id for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
     lines = []
     for result in report:
-        if result.id in failing:
+        if result.key in failing:
             level = "error"
         elif result.status.at_or_worse_than(Status.AT_RISK):
             level = "warning"
         else:
             continue
-        title = f"{result.id}: {status_words(result.status)}"
+        title = f"{result.key}: {status_words(result.status)}"
         lines.append(annotation(level, result.explain(), result.location, title))
     counts = ", ".join(f"{n} {status_words(s)}" for s, n in report.summary.items() if n)
     summary = f"{len(report)} targets: {counts}. {gate.verdict(report)}"

@@ -11,8 +11,6 @@ read it with the standard library.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -20,9 +18,9 @@ from targets._version import version
 from targets.engine import WORST_FIRST, Status
 from targets.judge import Gate
 from targets.render._cells import growth_cell, latest_cell, projected_cell, reach_cell
-from targets.render._palette import BADGE_COLOURS
+from targets.render._html_style import CSS, SCRIPT, csp, status_css
 from targets.render._status_words import status_words
-from targets.render._svg import FONT, chart_svg, escape, key_svg
+from targets.render._svg import chart_svg, escape, key_svg
 
 if TYPE_CHECKING:
     from targets.judge import Report, TargetResult
@@ -44,110 +42,22 @@ FAILS = '<span class="fails" title="trips the gate">✗</span>'
 GOOD = (Status.ACHIEVED, Status.ON_TRACK)
 BAD = (Status.OFF_TRACK, Status.REGRESSING, Status.MISSED)
 
-SCRIPT = (
-    'addEventListener("beforeprint",function(){'
-    'document.querySelectorAll("details").forEach(function(d){d.open=true})})'
-)
-"""Print every card whole: collapsed figure lists open before printing."""
-
-
-def _csp() -> str:
-    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
-    return (
-        "default-src 'none'; style-src 'unsafe-inline'; "
-        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
-    )
-
-
-CSS = """
-:root{color-scheme:light;--text:#1d2730;--muted:#5b6873;--line:#e2e7ec;--bg:#f4f6f8}
-*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--text);font:15px/1.45 FONT;
--webkit-text-size-adjust:100%}.wrap{max-width:1240px;margin:0 auto;padding:28px 20px 56px}
-a{color:#1a56a8;text-decoration-thickness:1px;text-underline-offset:2px}
-code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}
-.eyebrow{margin:0;font-size:12px;font-weight:650;letter-spacing:.08em;text-transform:uppercase;
-color:var(--muted)}h1{font-size:28px;line-height:1.2;margin:4px 0 6px;letter-spacing:-.01em}
-.meta{margin:0 0 14px;color:var(--muted)}.gate{display:inline-block;padding:8px 14px;
-border-radius:8px;font-weight:600;border:1px solid}.gate.fail{background:#fdecea;color:#a31515;
-border-color:#f5c2c0}.gate.pass{background:#e8f4ea;color:#1b5e20;border-color:#b9dcbf}
-.gate.none{background:#fff;color:var(--muted);border-color:var(--line)}.panel{background:#fff;
-border:1px solid var(--line);border-radius:12px;padding:18px 20px;margin:20px 0}
-.lead{font-size:18px;margin:0 0 12px}.bar{display:flex;height:30px;border-radius:7px;
-overflow:hidden;gap:2px}.seg{background:var(--ink);color:#fff;font-weight:700;font-size:13px;
-display:flex;align-items:center;justify-content:center;min-width:24px;text-decoration:none}
-.legend{display:flex;flex-wrap:wrap;gap:6px 18px;list-style:none;padding:0;margin:12px 0 0}
-.legend a{color:inherit;text-decoration:none}.swatch{display:inline-block;width:11px;height:11px;
-border-radius:3px;background:var(--ink);margin-right:6px;vertical-align:-1px}
-.legend b{font-variant-numeric:tabular-nums}h2{font-size:19px;margin:30px 0 12px;display:flex;
-align-items:center;gap:10px}h2 .count{font-size:13px;background:var(--paper);color:var(--ink);
-border-radius:10px;padding:1px 9px}.glance{width:100%;border-collapse:collapse;font-size:13.5px;
-font-variant-numeric:tabular-nums}.glance th{font-size:11px;text-transform:uppercase;
-letter-spacing:.05em;color:var(--muted);font-weight:600;text-align:right;padding:6px 8px;
-border-bottom:1px solid var(--line)}.glance td{padding:6px 8px;border-bottom:1px solid var(--line);
-text-align:right;white-space:nowrap}
-.glance th:nth-child(-n+2),.glance td:nth-child(-n+2){text-align:left}
-.glance td:nth-child(2){white-space:normal;color:var(--muted)}
-.glance tr:last-child td{border-bottom:0}.scroll{overflow-x:auto}.chart-key{margin-top:14px;
-overflow-x:auto}.grid{display:grid;
-grid-template-columns:repeat(auto-fill,minmax(min(100%,520px),1fr));gap:16px}
-.grid.compact{grid-template-columns:repeat(auto-fill,minmax(min(100%,360px),1fr))}
-.card{background:#fff;border:1px solid var(--line);border-top:4px solid var(--ink);
-border-radius:10px;padding:14px 16px 12px;display:flex;flex-direction:column;gap:10px;min-width:0;
-break-inside:avoid}.card>header{display:flex;justify-content:space-between;gap:12px;
-align-items:flex-start}.card h3{font-size:16px;line-height:1.3;margin:0 0 2px}.badges{display:flex;
-flex-direction:column;align-items:flex-end;gap:3px;flex:none}.badge{background:var(--paper);
-color:var(--ink);border-radius:999px;padding:2px 10px;font-size:12.5px;font-weight:700;
-white-space:nowrap}.method,.fails{font-size:11.5px;color:var(--muted);white-space:nowrap}
-.fails{color:#a31515;font-weight:600}.glance .fails{margin-right:4px}.aim{margin:0;font-weight:600}
-.aim span,.label{color:var(--muted);font-weight:400}.card svg{display:block;width:100%;height:auto}
-.numbers{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:8px;margin:0;
-padding:10px 0;border-top:1px solid var(--line);border-bottom:1px solid var(--line)}
-.numbers div{min-width:0}.numbers dt{font-size:10.5px;color:var(--muted);text-transform:uppercase;
-letter-spacing:.04em;line-height:1.25;min-height:2.5em}.numbers small{display:block;
-font-size:11.5px;font-weight:400;color:var(--muted)}.numbers dd{margin:2px 0 0;font-size:14.5px;
-font-weight:650;font-variant-numeric:tabular-nums}.explain,.reason{margin:0}
-.reason{background:var(--paper);border-radius:8px;padding:8px 12px}.notes{margin:0;
-padding-left:18px;font-size:13px;color:var(--muted)}.card footer{font-size:13px;color:var(--muted);
-margin-top:auto}blockquote{margin:0 0 4px;padding-left:10px;border-left:3px solid var(--line);
-color:var(--text);font-style:italic}.compact blockquote{font-size:12.5px}
-.conflicts ul{margin:4px 0 0;padding-left:18px;color:var(--muted)}.card footer p{margin:2px 0}
-details{font-size:13px}summary{cursor:pointer;color:var(--muted)}.figures{width:100%;
-border-collapse:collapse;margin-top:6px;font-variant-numeric:tabular-nums}
-.figures td,.figures th{padding:3px 6px;border-bottom:1px solid var(--line);text-align:left}
-.figures th{font-weight:600;color:var(--muted)}.figures tr.unused td{color:#98a4ae}
-.changes{margin:0;padding-left:18px}.foot{margin-top:36px;font-size:12.5px;color:var(--muted)}
-@media (max-width:640px){.numbers{grid-template-columns:repeat(2,minmax(0,1fr))}h1{font-size:22px}
-.wrap{padding:18px 12px 40px}.panel{padding:14px}
-.glance th:nth-child(2),.glance td:nth-child(2){display:none}.card>header{flex-direction:column}
-.badges{align-items:flex-start}}@media print{body{background:#fff;font-size:11pt}
-.wrap{max-width:none;padding:0}.panel,.card{border-color:#ccc}.grid{grid-template-columns:1fr 1fr}
-a{color:inherit}h2{break-after:avoid}}
-""".replace("FONT", FONT)
-
-
-def _status_css() -> str:
-    """Each status's ink and paper as variables, from the notebook's badge colours."""
-    return "".join(
-        f'[data-status="{status.value}"]{{--ink:{ink};--paper:{paper}}}'
-        for status, (ink, paper) in BADGE_COLOURS.items()
-    )
-
 
 def report_html_document(report: Report, *, gate: Gate | None = None) -> str:
     """The whole report as one HTML5 document (see the module docstring)."""
     gate = gate or Gate()
-    failing = {r.id for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
     name = report.programme.info.name
     groups = [(s, [r for r in report if r.status is s]) for s in WORST_FIRST]
     groups = [(s, chosen) for s, chosen in groups if chosen]
     sections = "".join(_section(report, s, chosen, failing) for s, chosen in groups)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"/>'
-        f'<meta http-equiv="Content-Security-Policy" content="{_csp()}"/>'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp()}"/>'
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>'
         f'<meta name="generator" content="targets {escape(version())}"/>'
         f"<title>{escape(name)}: targets report</title>"
-        f"<style>{CSS}{_status_css()}</style></head>"
+        f"<style>{CSS}{status_css()}</style></head>"
         f'<body><div class="wrap">{_header(report, gate)}{_summary(report)}'
         f"{_glance(report, failing)}{_changes(report)}{sections}{_footer(report)}</div>"
         f"<script>{SCRIPT}</script></body></html>\n"
@@ -162,10 +72,12 @@ def _header(report: Report, gate: Gate) -> str:
     if gate.fail_on is None and gate.on_change is None:
         verdict = '<p class="gate none">no gate set</p>'
     else:
-        failures = len(gate.failures(report))
+        failures = len(gate.failing_keys(report))
         if gate.on_change is not None:
             worse = "worse than" if gate.on_change == "worse" else "changed since"
             worse += " the baseline"
+            if gate.fail_on is not None:
+                worse += f" or new at {status_words(gate.fail_on)} or worse"
             scope = ""
         else:
             worse = f"{status_words(str(gate.fail_on))} or worse"
@@ -228,15 +140,24 @@ def numbers(result: TargetResult) -> tuple[tuple[str, str], ...]:
 
 
 def _glance(report: Report, failing: set[str]) -> str:
-    """Every assessable target in one table, worst first, each linking to its card."""
+    """Every target in one table, worst first, each linking to its card; a target that
+    cannot be assessed says why in its row (no hovering needed)."""
     heads = ("target", "goal", "latest", "need/yr", "grew/yr", "at deadline", "reaches", "")
     rows = []
-    for status in WORST_FIRST[:-1]:
+    for status in WORST_FIRST:
         for result in (r for r in report if r.status is status):
-            mark = FAILS if result.id in failing else ""
+            mark = FAILS if result.key in failing else ""
             cells = "".join(f"<td>{escape(v)}</td>" for _, v in numbers(result))
+            if status is Status.NOT_ASSESSABLE:
+                why = escape(result.reason or "no reason given")
+                rows.append(
+                    f'<tr class="na"><td><a href="#target-{escape(result.key)}">'
+                    f"{escape(result.key)}</a></td><td>{escape(result.goal)}</td>"
+                    f'<td class="why" colspan="5">{why}</td><td>{_badge(status)}</td></tr>'
+                )
+                continue
             rows.append(
-                f'<tr><td>{mark}<a href="#target-{escape(result.id)}">{escape(result.id)}</a>'
+                f'<tr><td>{mark}<a href="#target-{escape(result.key)}">{escape(result.key)}</a>'
                 f"</td><td>{escape(result.goal)}</td>{cells}<td>{_badge(status)}</td></tr>"
             )
     if not rows:
@@ -261,7 +182,7 @@ def _changes(report: Report) -> str:
 
 def _section(report: Report, status: Status, chosen: list[TargetResult], failing: set[str]) -> str:
     compact = status is Status.NOT_ASSESSABLE
-    cards = "".join(_card(report, r, r.id in failing) for r in chosen)
+    cards = "".join(_card(report, r, r.key in failing) for r in chosen)
     return (
         f'<section id="status-{status.value}" data-status="{status.value}">'
         f'<h2>{escape(status_words(status).capitalize())} <span class="count">{len(chosen)}</span>'
@@ -280,7 +201,7 @@ def _card(report: Report, result: TargetResult, fails: bool) -> str:
     gate = '<span class="fails">✗ trips the gate</span>' if fails else ""
     head = (
         f"<header><div><h3>{escape(result.target.name or result.id)}</h3>"
-        f"<code>{escape(result.id)}</code></div>"
+        f"<code>{escape(result.key)}</code></div>"
         f'<div class="badges">{_badge(status)}<span class="method">{escape(method)}</span>'
         f"{gate}</div></header>"
         f'<p class="aim"><span>Goal:</span> {escape(result.goal)}</p>'
@@ -292,12 +213,16 @@ def _card(report: Report, result: TargetResult, fails: bool) -> str:
         figures = "".join(
             f"<div><dt>{escape(k)}</dt>{_number(v)}</div>" for k, v in numbers(result)
         )
+        charts = chart_svg(result.chart())
+        rate = result.rate_chart()
+        if rate is not None:  # a growth-rate target: the rate against the rate required too
+            charts += chart_svg(rate)
         body = (
-            f'<figure style="margin:0">{chart_svg(result.chart())}</figure>'
+            f'<figure class="charts" style="margin:0">{charts}</figure>'
             f'<dl class="numbers">{figures}</dl><p class="explain">{escape(result.explain())}</p>'
         )
     return (
-        f'<article class="card" id="target-{escape(result.id)}" data-status="{status.value}">'
+        f'<article class="card" id="target-{escape(result.key)}" data-status="{status.value}">'
         f"{head}{body}{_notes(result)}{_figures(result.evidence.every, result)}"
         f"{_citation(report, result)}</article>"
     )

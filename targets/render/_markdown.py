@@ -21,7 +21,7 @@ def _cell(text: str) -> str:
 def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
     """Summary by status, the gate, a table of every target (worst first), explanations."""
     gate = gate or Gate()
-    failing = {r.id for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
     when = f"as of {report.as_of}" if report.as_of else "on all figures"
     lines = [f"## {_cell(report.programme.info.name)}", ""]
     verdict = ""
@@ -43,11 +43,11 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
     ]
     ranked = sorted(report, key=lambda r: WORST_FIRST.index(r.status))
     for result in ranked:
-        mark = "✗" if result.id in failing else ""
+        mark = "✗" if result.key in failing else ""
         status = f"{ICONS[result.status]} {status_words(result.status)} ({result.method_status})"
         cells = (
             mark,
-            f"`{result.id}`",
+            f"`{result.key}`",
             result.goal,
             latest_cell(result),
             growth_cell(result, "growth_required_now"),
@@ -63,6 +63,6 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
     lines += ["", "<details><summary>Why, target by target</summary>", ""]
     for result in ranked:
         where = f" ({result.location})" if result.location else ""
-        lines.append(f"- **`{result.id}`**{_cell(where)}: {_cell(result.explain())}")
+        lines.append(f"- **`{result.key}`**{_cell(where)}: {_cell(result.explain())}")
     lines += ["", "</details>", ""]
     return "\n".join(lines)

@@ -1,98 +1,67 @@
 """A target's chart as inline SVG, with the standard library only.
 
 The HTML report must open anywhere without fetching anything, and a notebook should show a
-chart without matplotlib, so this draws a `targets.render._chart.Chart` as plain SVG markup. It uses
+chart without matplotlib, so this draws a `targets.render._chart.Chart` as plain SVG markup
+on its own opaque background (it reads the same on a dark notebook theme). It uses
 presentation attributes rather than a style sheet (Jupyter strips <style> from untrusted
 output), escapes every piece of text, and gives each element a class (``point actual``,
-``trend``, ``goal``, ``reach`` ...) that tests and the report's styles can rely on.
+``trend``, ``goal``, ``reach`` ...) that tests and the report's styles can rely on. Every
+value label carries its unit, and each chart ends with a key to the marks it drew
+(`targets.render._svg_key`); the primitives are in `targets.render._svg_base`.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
 import math
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from targets._safe import NOT_XML
 from targets.engine import Status, format_number
 from targets.render._cells import reach_label
 from targets.render._palette import BADGE_COLOURS
 from targets.render._status_words import status_words
 from targets.render._svg_axes import Scale, short, time_axis, value_axis, with_unit
+from targets.render._svg_base import (
+    BAND,
+    CHAR,
+    EMPTY,
+    GOAL,
+    GRID,
+    GUIDE,
+    HALO,
+    HOLD,
+    INK,
+    KEY_ROW,
+    MARGIN,
+    MUTED,
+    PAPER,
+    PATH,
+    ROUND,
+    SCENARIO,
+    SVG,
+    UNUSED,
+    escape,
+    goal_marker,
+    line_style,
+    marker,
+    num,
+    tag,
+    text,
+)
+from targets.render._svg_key import draw_key, key_entries, key_rows, key_svg
+from targets.rules import unit_words
 
 if TYPE_CHECKING:
     from targets.judge import Scenario
     from targets.render._chart import Chart, Goal, Point
 
-__all__ = [
-    "BAND",
-    "CHAR",
-    "EMPTY",
-    "FONT",
-    "GUIDE",
-    "HALO",
-    "HOLD",
-    "KEY",
-    "MARGIN",
-    "PATH",
-    "ROUND",
-    "SCENARIO",
-    "SVG",
-    "TICK",
-    "UNUSED",
-    "Box",
-    "Path",
-    "chart_svg",
-    "escape",
-    "key_svg",
-    "marker",
-    "tag",
-]
-
-
-FONT = "system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif"
-INK, MUTED, GRID, GOAL = "#263238", "#607d8b", "#eceff1", "#37474f"
-UNUSED = "#b0bec5"  # figures set aside: drawn, but faint
-PATH = "#90a4ae"  # the promised trajectory
-SCENARIO = "#3f51b5"
-CHAR = 6.4
-"""Rough width of a (bold) character at the chart's font size, for placing labels."""
-MARGIN = (24.0, 16.0, 24.0, 50.0)
-"""Top, right, bottom, left."""
-SVG = {"xmlns": "http://www.w3.org/2000/svg", "role": "img", "font_family": FONT, "font_size": 11}
-
-"""Characters XML 1.0 forbids even escaped."""
+__all__ = ["Box", "Path", "chart_svg", "escape", "key_svg", "marker", "tag", "value_label"]
 
 Box = tuple[float, float, float, float]
 Path = tuple[tuple[float, float], ...]
-
-
-def escape(value: str) -> str:
-    """Text for markup that is both HTML and XML: escaped, quotes too, and any character
-    XML forbids (control characters) replaced by U+FFFD so a parser never fails on it."""
-    return html.escape(NOT_XML.sub("\ufffd", value), quote=True)
-
-
-def _num(x: float) -> str:
-    return f"{x:.1f}"
-
-
-def _value(value: object) -> str:
-    return _num(value) if isinstance(value, float) else escape(str(value))
-
-
-def tag(name: str, body: str = "", /, **attrs: object) -> str:
-    """One element: ``stroke_width=1.5`` is written ``stroke-width="1.5"``, ``class_`` is
-    ``class``, floats get one decimal, None leaves the attribute out, text is escaped."""
-    written = "".join(
-        f' {k.rstrip("_").replace("_", "-")}="{_value(v)}"'
-        for k, v in attrs.items()
-        if v is not None
-    )
-    return f"<{name}{written}>{body}</{name}>" if body else f"<{name}{written}/>"
 
 
 @dataclass
@@ -136,8 +105,8 @@ class _Labels:
 
     def render(self) -> str:
         out = []
-        for px, py, gap, dys, text, colour in self.wanted:
-            width = len(text) * CHAR
+        for px, py, gap, dys, words, colour in self.wanted:
+            width = len(words) * CHAR
             spots = [(px - gap, "end", px - gap - width, dy) for dy in dys]
             spots += [(px + gap, "start", px + gap, dy) for dy in dys]
             _, at, anchor, x1, dy = min(
@@ -145,7 +114,7 @@ class _Labels:
                 for i, (at, a, x1, dy) in enumerate(spots)
             )
             self.block(x1, py + dy - 7, x1 + width, py + dy + 7)
-            out.append(_text(text, at, py + dy, anchor, fill=colour, **HALO))
+            out.append(text(words, at, py + dy, anchor, fill=colour, **HALO))
         return tag("g", "".join(out), class_="labels")
 
 
@@ -163,60 +132,48 @@ class _Plot:
 
 
 def chart_svg(chart: Chart, *, width: int = 560, height: int = 260) -> str:
-    """The chart as one <svg> element: figures, promised path, trend, goals, reach, scenarios."""
+    """The chart as one <svg> element on an opaque background: figures, promised path,
+    trend, goals, reach, scenarios, and under the axis a key to the marks it drew.
+
+    Figures set aside are drawn first and the figures the verdict used over them, so a
+    used figure is never hidden behind a set-aside one at the same place."""
     ink, _ = BADGE_COLOURS.get(Status(chart.status), (INK, ""))
     label = f"{chart.title}: {chart.goal}; {status_words(chart.status)}"
-    svg: dict[str, object] = {
-        "class_": "targets-chart",
-        "aria_label": label,
-        "viewBox": f"0 0 {width} {height}",
-    }
-    svg |= {"width": width, "height": height, "data_target": chart.target}
-    svg |= {"data_status": chart.status, **SVG}
+    svg: dict[str, object] = {"class_": "targets-chart", "aria_label": label}
+    svg |= {"data_target": chart.target, "data_status": chart.status, **SVG}
+    background = tag("rect", class_="paper", width="100%", height="100%", rx=6, fill=PAPER)
     if not chart.points:
-        return tag("svg", _placeholder(chart, width, height), **svg)
+        size = {"viewBox": f"0 0 {width} {height}", "width": width, "height": height}
+        return tag("svg", background + _placeholder(chart, width, height), **svg, **size)
     chart = _clamped(chart)
+    rows = key_rows(key_entries(chart), width)
+    total = height + KEY_ROW * len(rows)
+    svg |= {"viewBox": f"0 0 {width} {total:.0f}", "width": width, "height": f"{total:.0f}"}
     top, right, bottom, left = MARGIN
     x, years = time_axis(chart, left, width - right)
     y, ticks = value_axis(chart, top, height - bottom)
     plot = _Plot(chart, x, y, _Labels((left, top, width - right, height - bottom)))
     goals = sorted(chart.goals, key=lambda g: g.start >= g.end)  # held bands underneath
-    parts = [_axes(plot, years, ticks, width, height)]
+    last = max(chart.goals, key=lambda g: g.end) if chart.goals else None
+    parts = [background, _axes(plot, years, ticks, width, height)]
     parts += [_reason(plot)] if chart.reason else []
-    parts += [_goal(plot, goal) for goal in goals if goal.start < goal.end]
+    parts += [_goal(plot, goal, final=goal is last) for goal in goals if goal.start < goal.end]
     if chart.deadline is not None:
         parts.append(_deadline(plot, chart.deadline))
-    parts.append(_line(plot, chart.trajectory, "trajectory", _style("trajectory", ink), "path"))
-    parts.append(_line(plot, chart.trend, "trend", _style("trend", ink), "trend"))
+    parts.append(_line(plot, chart.trajectory, "trajectory", line_style("trajectory", ink), "path"))
+    parts.append(_line(plot, chart.trend, "trend", line_style("trend", ink), "trend"))
     parts += [_scenario(plot, scenario) for scenario in chart.scenarios]
-    parts += [_goal(plot, goal) for goal in goals if goal.start >= goal.end]
-    parts += [_point(plot, point) for point in chart.points]
+    parts += [_goal(plot, goal, final=goal is last) for goal in goals if goal.start >= goal.end]
+    parts += [_point(plot, point) for point in sorted(chart.points, key=_drawing_order)]
     if chart.reach is not None:
         parts.append(_reach(plot, chart.reach, ink))
+    parts.append(draw_key(rows, ink, height - 2))
     return tag("svg", "".join(parts) + plot.labels.render(), **svg)
 
 
-HALO = {"font_weight": 600, "paint_order": "stroke", "stroke": "#fff", "stroke_width": 3}
-"""A label's white outline, so it stays legible over lines and grid."""
-HOLD = {"fill": PATH, "fill_opacity": 0.18, "stroke": PATH, "stroke_dasharray": "3 3"}
-BAND = {"fill": GOAL, "fill_opacity": 0.15, "stroke": GOAL, "stroke_width": 1.5}
-GUIDE = {"stroke": GOAL, "stroke_opacity": 0.25, "stroke_dasharray": "1 3"}
-TICK = {"stroke": GOAL, "stroke_width": 3, "stroke_linecap": "round"}
-EMPTY = {"fill": "#fafbfc", "stroke": UNUSED, "stroke_dasharray": "4 4"}
-ROUND = {"fill": "none", "stroke_linejoin": "round", "stroke_linecap": "round"}
-
-
-def _text(text: str, x: float, y: float, anchor: str = "start", **attrs: object) -> str:
-    return tag("text", escape(text), x=x, y=y, dy="0.32em", text_anchor=anchor, **attrs)
-
-
-def _style(kind: str, colour: str) -> dict[str, object]:
-    """Stroke of a line kind, shared with the report's key."""
-    return {
-        "trajectory": {"stroke": PATH, "stroke_width": 1.5, "stroke_dasharray": "6 4"},
-        "trend": {"stroke": colour, "stroke_width": 2.2},
-        "scenario": {"stroke": SCENARIO, "stroke_width": 1.3, "stroke_dasharray": "1.5 3"},
-    }[kind]
+def _drawing_order(point: Point) -> tuple[bool, float]:
+    """Set-aside figures first, so the figures the verdict used are drawn over them."""
+    return (point.used, point.time)
 
 
 def _clamped(chart: Chart) -> Chart:
@@ -231,30 +188,37 @@ def _clamped(chart: Chart) -> Chart:
     return replace(chart, trend=clamp(chart.trend), scenarios=scenarios)
 
 
-def _fit(text: str, width: float) -> str:
-    room = int(width / 6)
-    return text if len(text) <= room else text[: room - 1] + "…"
+def _fit(words: str, width: float) -> str:
+    room = int(width / 6.5)
+    return words if len(words) <= room else words[: room - 1] + "…"
 
 
 def _placeholder(chart: Chart, width: int, height: int) -> str:
     """A quiet box for a target with no figures: nothing to draw, and it says so (and why)."""
     box = tag("rect", x=8, y=8, width=width - 16, height=height - 16, rx=8, **EMPTY)
     why = (chart.reason or "").removeprefix("no figures; ")  # 'due 2030' says the rest
-    lines = [why] if why and why != "no figures" else []
+    lines = textwrap.wrap(why, int((width - 40) / 6.5)) if why and why != "no figures" else []
+    lines += textwrap.wrap(chart.goal, int((width - 40) / 6.5))
     middle, y = width / 2, height / 2 - 8 * len(lines)
-    out = box + _text("no figures", middle, y - 8, "middle", font_size=15, fill=MUTED)
-    for i, line in enumerate([*lines, chart.goal]):
-        out += _text(_fit(line, width - 40), middle, y + 14 + 16 * i, "middle", fill=MUTED)
+    out = box + text("no figures", middle, y - 8, "middle", font_size=15, fill=MUTED)
+    for i, line in enumerate(lines):
+        out += text(line, middle, y + 14 + 16 * i, "middle", fill=MUTED)
     return tag("g", out, class_="empty")
 
 
 def _reason(plot: _Plot) -> str:
-    """Why a target with figures could not be assessed, in the top right corner."""
-    _, top, right, _ = plot.labels.area
-    text = _fit(f"not assessable: {plot.chart.reason}", right - plot.labels.area[0] - 80)
-    plot.labels.block(right - len(text) * CHAR, top - 2, right, top + 14)
-    halo = {"paint_order": "stroke", "stroke": "#fff", "stroke_width": 3}
-    return _text(text, right, top + 6, "end", class_="reason", fill=MUTED, **halo)
+    """Why a target with figures could not be assessed, in the top right corner: whole,
+    over as many lines as it takes (it is the one thing such a chart has to say)."""
+    left, top, right, _ = plot.labels.area
+    room = int((right - left - 40) / 6.5)
+    lines = textwrap.wrap(f"not assessable: {plot.chart.reason}", room)
+    halo = {"paint_order": "stroke", "stroke": PAPER, "stroke_width": 3}
+    out = []
+    for i, line in enumerate(lines):
+        py = top + 6 + 15 * i
+        plot.labels.block(right - len(line) * CHAR, py - 8, right, py + 8)
+        out.append(text(line, right, py, "end", fill=MUTED, **halo))
+    return tag("g", "".join(out), class_="reason")
 
 
 def _axes(
@@ -263,23 +227,24 @@ def _axes(
     _, right, bottom, left = MARGIN
     base = height - bottom
     rows = []
-    for value, text in ticks:
+    for value, label in ticks:
         py = plot.y(value)
         rows.append(tag("line", x1=left, x2=width - right, y1=py, y2=py, stroke=GRID))
-        rows.append(_text(text, left - 6, py, "end", class_="tick", fill=MUTED))
+        rows.append(text(label, left - 6, py, "end", class_="tick", fill=MUTED))
     unit = "rank (1 = best, at the top)" if plot.chart.invert else plot.chart.unit
+    unit = unit_words(unit) or unit  # 'firms' over the axis, as the labels say them
     if unit != "yes/no":
-        rows.append(_text(unit, left, 8, class_="unit", fill=MUTED))
+        rows.append(text(unit, left, 8, class_="unit", fill=MUTED))
     cols = [tag("line", x1=left, x2=width - right, y1=base, y2=base, stroke=PATH)]
     for year in years:
         px = plot.x(year)
         cols.append(tag("line", x1=px, x2=px, y1=base, y2=base + 4, stroke=PATH))
-        cols.append(_text(str(year), px, base + 12, "middle", class_="tick", fill=MUTED))
+        cols.append(text(str(year), px, base + 13, "middle", class_="tick", fill=MUTED))
     return tag("g", "".join(rows), class_="axis y") + tag("g", "".join(cols), class_="axis x")
 
 
 def _polyline(pixels: list[tuple[float, float]]) -> str:
-    return " ".join(f"{_num(px)},{_num(py)}" for px, py in pixels)
+    return " ".join(f"{num(px)},{num(py)}" for px, py in pixels)
 
 
 def _line(plot: _Plot, path: Path, cls: str, style: dict[str, object], title: str) -> str:
@@ -295,7 +260,7 @@ def _deadline(plot: _Plot, time: float) -> str:
     px, (_, top, _, bottom) = plot.x(time), plot.labels.area
     plot.labels.block(px - 28, top - 16, px + 28, top)
     line = tag("line", x1=px, x2=px, y1=top, y2=bottom, stroke=MUTED, stroke_dasharray="2 3")
-    return tag("g", line + _text("deadline", px, top - 9, "middle", fill=MUTED), class_="deadline")
+    return tag("g", line + text("deadline", px, top - 9, "middle", fill=MUTED), class_="deadline")
 
 
 def _scenario(plot: _Plot, scenario: Scenario) -> str:
@@ -305,51 +270,60 @@ def _scenario(plot: _Plot, scenario: Scenario) -> str:
     plot.labels.block_path(pixels)
     end_x, end_y = pixels[-1]
     plot.labels.add(scenario.label, SCENARIO, end_x, end_y, gap=5, dys=(0, -12, 12, -24, 24, -36))
-    line = tag("polyline", points=_polyline(pixels), fill="none", **_style("scenario", ""))
+    line = tag("polyline", points=_polyline(pixels), fill="none", **line_style("scenario", ""))
     return tag("g", tag("title", escape(str(scenario))) + line, class_="scenario")
 
 
-def _goal(plot: _Plot, goal: Goal) -> str:
-    """A band held over a period (shaded), a band at a date (a bar), or a level (a tick)."""
-    x, y, labels = plot.x, plot.y, plot.labels
+def value_label(value: float, unit: str, *, invert: bool = False) -> str:
+    """A level as a chart labels it, with its unit: '100k firms', '20 %', 'rank 30'."""
+    if invert or unit.strip().lower().startswith("rank"):
+        return f"rank {format_number(value, 3)}"
+    if unit == "yes/no":
+        return "yes" if value else "no"
+    words = with_unit(value, unit, 3).removeprefix(format_number(float(f"{value:.3g}")))
+    return f"{short(value)}{words}"
+
+
+def _goal(plot: _Plot, goal: Goal, *, final: bool) -> str:
+    """A band held over a period (shaded), a band at a date (a bar), or a level: the
+    target itself a filled star, a milestone on the way a hollow triangle."""
+    x, y, labels, chart = plot.x, plot.y, plot.labels, plot.chart
     title = tag("title", escape(goal.label))
     if goal.start < goal.end:
         y1 = y(goal.low if goal.low is not None else y.lo)
         y2 = y(goal.high if goal.high is not None else y.hi)
         x1, x2 = x(goal.start), x(goal.end)
         rect = tag("rect", x=x1, y=min(y1, y2), width=x2 - x1, height=abs(y2 - y1), **HOLD)
+        if (goal.low is None) != (goal.high is None):  # one side: say which, with its unit
+            bound = goal.low if goal.low is not None else goal.high
+            assert bound is not None
+            sign = "≥" if goal.low is not None else "≤"
+            words = f"{sign} {value_label(bound, chart.unit, invert=chart.invert)}"
+            labels.add(words, GOAL, x1, y(bound), gap=6, dys=(0, 14, -14, 28))
         return tag("g", title + rect, class_="goal hold")
     px = x(goal.start)
+    role = "target" if final else "milestone"
     if goal.low is not None and goal.high is not None and goal.low != goal.high:
         y1, y2 = sorted((y(goal.low), y(goal.high)))
         labels.block(px - 5, y1, px + 5, y2)
-        text = f"{short(goal.low)}–{short(goal.high)}"
-        labels.add(text, GOAL, px, (y1 + y2) / 2, gap=9, dys=(0, y1 - y2 - 10, y2 - y1 + 10))
-        rect = tag("rect", x=px - 4, y=y1, width=8, height=y2 - y1, rx=2, **BAND)
-        return tag("g", title + rect, class_="goal band")
+        words = f"{short(goal.low)}–{value_label(goal.high, chart.unit, invert=chart.invert)}"
+        labels.add(words, GOAL, px, (y1 + y2) / 2, gap=9, dys=(0, y1 - y2 - 10, y2 - y1 + 10))
+        style = dict(BAND) if final else {**BAND, "fill": PAPER, "stroke_dasharray": "3 2"}
+        rect = tag("rect", x=px - 4, y=y1, width=8, height=y2 - y1, rx=2, **style)
+        return tag("g", title + rect, class_=f"goal band {role}")
     level = goal.low if goal.low is not None else goal.high
     if level is None:
         return ""
     py = y(level)
-    if plot.chart.invert:
-        text = f"top {format_number(level, 3)}"
+    if chart.invert:
+        words = f"top {format_number(level, 3)}"
     else:
-        text = f"{'≥' if goal.low is not None else '≤'} {short(level)}"
-    labels.block(px - 10, py - 3, px + 10, py + 3)
-    labels.add(text, GOAL, px, py, gap=13, dys=(0, -13, 13, -26, 26))
+        words = f"{'≥' if goal.low is not None else '≤'} {value_label(level, chart.unit)}"
+    labels.block(px - 10, py - 8, px + 10, py + 8)
+    labels.add(words, GOAL, px, py, gap=13, dys=(0, -14, 14, -28, 28))
     guide = tag("line", x1=x.start, x2=x.stop, y1=py, y2=py, **GUIDE)
-    tick = tag("line", class_="tick", x1=px - 9, x2=px + 9, y1=py, y2=py, **TICK)
-    return tag("g", title + guide + tick, class_="goal level")
-
-
-def marker(kind: str, px: float, py: float, colour: str) -> str:
-    """Filled circle for an actual, hollow for an estimate or derived, diamond for a forecast."""
-    if kind == "forecast":
-        x, y, r = _num(px), _num(py), 4.6
-        d = f"M{x} {_num(py - r)}L{_num(px + r)} {y}L{x} {_num(py + r)}L{_num(px - r)} {y}Z"
-        return tag("path", d=d, fill="#fff", stroke=colour, stroke_width=1.5)
-    fill = "#fff" if kind in {"estimate", "derived"} else colour
-    return tag("circle", cx=px, cy=py, r=3.6, fill=fill, stroke=colour, stroke_width=1.5)
+    mark = goal_marker(px, py, final=final)
+    return tag("g", title + guide + mark, class_=f"goal level {role}")
 
 
 def _point(plot: _Plot, point: Point) -> str:
@@ -368,53 +342,19 @@ def _point(plot: _Plot, point: Point) -> str:
     bar = ""
     if point.low != point.high:
         classes += " range"
-        left, right, top, bottom = _num(px - 3), _num(px + 3), _num(y1), _num(y2)
-        d = f"M{_num(px)} {top}V{bottom}M{left} {top}H{right}M{left} {bottom}H{right}"
+        left, right, top, bottom = num(px - 3), num(px + 3), num(y1), num(y2)
+        d = f"M{num(px)} {top}V{bottom}M{left} {top}H{right}M{left} {bottom}H{right}"
         bar = tag("path", d=d, stroke=colour, stroke_width=1.8, fill="none")
     mark = marker(point.kind, px, (y1 + y2) / 2, colour)
     return tag("g", tag("title", escape(tip)) + bar + mark, class_=classes)
 
 
 def _reach(plot: _Plot, reach: tuple[float, float], colour: str) -> str:
-    """The dot where the trend meets the target, labelled 'reaches 100,000 in 2031'."""
+    """The dot where the trend meets the target: 'reaches 100,000 firms in 2031'."""
     time, value = reach
     px, py = plot.x(time), plot.y(value)
-    shown = f"rank {format_number(value, 3)}" if plot.chart.invert else format_number(value, 4)
-    text = f"reaches {shown} in {reach_label(time)}"
+    words = f"reaches {with_unit(value, plot.chart.unit, 4)} in {reach_label(time)}"
     plot.labels.block(px - 6, py - 6, px + 6, py + 6)
-    plot.labels.add(text, colour, px, py, gap=8, dys=(-13, 13, -26, 26, -39, 39))
-    dot = tag("circle", cx=px, cy=py, r=5, fill=colour, stroke="#fff", stroke_width=2)
-    return tag("g", tag("title", escape(text)) + dot, class_="reach")
-
-
-KEY = (
-    ("actual", "reported"),
-    ("estimate", "estimate or derived"),
-    ("forecast", "forecast"),
-    ("unused", "set aside"),
-    ("trajectory", "promised path"),
-    ("trend", "trend"),
-    ("goal", "target"),
-    ("reach", "trend meets target"),
-    ("scenario", "what-if"),
-)
-
-
-def key_svg(colour: str = INK) -> str:
-    """One line of symbols that explains every chart in a report, drawn as the charts are."""
-    parts, at = [], 4.0
-    for kind, text in KEY:
-        px = at + 10
-        if kind in {"actual", "estimate", "forecast", "unused"}:
-            ink = UNUSED if kind == "unused" else INK
-            symbol = marker("actual" if kind == "unused" else kind, px, 10, ink)
-        elif kind == "goal":
-            symbol = tag("line", x1=px - 8, x2=px + 8, y1=10, y2=10, **TICK)
-        elif kind == "reach":
-            symbol = tag("circle", cx=px, cy=10, r=5, fill=colour)
-        else:
-            symbol = tag("line", x1=px - 10, x2=px + 10, y1=10, y2=10, **_style(kind, colour))
-        parts.append(tag("g", symbol + _text(text, at + 26, 10, fill=MUTED), class_=f"key {kind}"))
-        at += 26 + len(text) * 5.9 + 14
-    size = {"viewBox": f"0 0 {at:.0f} 20", "width": f"{at:.0f}", "height": 20}
-    return tag("svg", "".join(parts), class_="targets-key", aria_label="chart key", **size, **SVG)
+    plot.labels.add(words, colour, px, py, gap=8, dys=(-13, 13, -26, 26, -39, 39))
+    dot = tag("circle", cx=px, cy=py, r=5, fill=colour, stroke=PAPER, stroke_width=2)
+    return tag("g", tag("title", escape(words)) + dot, class_="reach")

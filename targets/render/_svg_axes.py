@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from targets.engine import format_number
-from targets.rules import is_rank
+from targets.rules import is_rank, quantity
 
 if TYPE_CHECKING:
     from targets.render._chart import Chart
@@ -69,13 +69,16 @@ def short(value: float) -> str:
     return format_number(value, 4)
 
 
-def with_unit(value: float, unit: str) -> str:
-    """A value as a sentence says it: '73,788 firm', 'rank 44', '16.5 %', 'yes'."""
+def with_unit(value: float, unit: str, sig: int | None = None) -> str:
+    """A value as a sentence says it: '73,788 firms', '1 firm', 'rank 44', '16.5 %', 'yes'
+    (`sig` significant digits, for values the trend computed)."""
     if unit == "yes/no":
         return "yes" if value else "no"
     if is_rank(unit):
-        return f"rank {format_number(value)}"
-    return f"{format_number(value)} {unit}"
+        return f"rank {format_number(value, sig)}"
+    if sig is not None:
+        value = float(format_number(value, sig).replace(",", ""))
+    return quantity(value, unit)
 
 
 def value_axis(chart: Chart, top: float, bottom: float) -> tuple[Scale, list[tuple[float, str]]]:

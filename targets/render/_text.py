@@ -1,16 +1,24 @@
-"""The text report: targets grouped by status, worst first, readable at 80 columns."""
+"""The text report: targets grouped by status, worst first, sized to the terminal.
+
+Every line fits `width` columns (80 unless the CLI measured the terminal): sentences wrap,
+and a table row never does. Its columns are as wide as their widest cell, the id column
+takes what is left, and an id longer than that loses its middle to an ellipsis rather than
+pushing its row onto a second line (`targets explain` takes the whole id; the JSON report
+and the other formats keep it whole). On a very narrow terminal the least needed columns
+go first.
+"""
 
 from __future__ import annotations
 
+import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from targets._safe import oneline
 from targets.engine import WORST_FIRST, Status
-from targets.judge import Gate, Report
+from targets.judge import Gate, Report, TargetResult
 from targets.render._cells import (
     HEADER,
-    WIDTHS,
     growth_cell,
     latest_cell,
     projected_cell,
@@ -19,24 +27,71 @@ from targets.render._cells import (
 from targets.render._status_words import status_words
 from targets.rules import count
 
-__all__ = ["Style", "plain", "render_text", "summary_line"]
+__all__ = ["WIDTH", "Style", "fit_id", "plain", "render_text", "summary_line", "table_layout"]
 
 Style = Callable[[str, Status], str]
+
+WIDTH = 80
+"""Columns when nothing better is known (not a terminal, no ``COLUMNS``)."""
+_NARROWEST = 40
+"""Below this the report is laid out for 40 columns anyway: nothing useful fits in less."""
+_MARK = 2
+"""The gate mark before an id: '✗ ' or two spaces."""
+_SHORTEST_ID = 14
+"""Columns an id keeps before whole columns are dropped to make room."""
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+"""A colour code: it takes no column on screen."""
+_DROP_ORDER = (3, 4, 2)
+"""Cells (by position after the id) dropped first on a narrow terminal: at deadline,
+reaches, grew/yr. The id, latest figure and growth needed always stay."""
 
 
 def plain(text: str, status: Status) -> str:
     return text
 
 
-def _row(cells: tuple[str, ...]) -> str:
-    """One table row; an id too long for its column gets a line of its own above."""
-    first, *rest = cells
-    lead = ""
-    if len(first) > WIDTHS[0]:
-        lead, first = "  " + first + "\n", ""
-    out = [first.ljust(WIDTHS[0])]
-    out += [cell.rjust(width) for cell, width in zip(rest, WIDTHS[1:], strict=True)]
-    return lead + "  " + " ".join(out).rstrip()
+def fit_id(text: str, room: int) -> str:
+    """`text` in at most `room` characters: whole, or its middle replaced by '…' (the tail of
+    an id, its year, tells targets apart as often as its head)."""
+    if len(text) <= room:
+        return text
+    if room <= 1:
+        return "…"[:room]
+    tail = (room - 1) // 2
+    return text[: room - 1 - tail] + "…" + (text[-tail:] if tail else "")
+
+
+def _cells(result: TargetResult) -> tuple[str, ...]:
+    return (
+        latest_cell(result),
+        growth_cell(result, "growth_required_now"),
+        growth_cell(result, "growth_actual"),
+        projected_cell(result),
+        reach_cell(result),
+    )
+
+
+def table_layout(
+    ids: Sequence[str], rows: Sequence[tuple[str, ...]], width: int
+) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
+    """(id column width, the cell columns kept, their widths) for rows within `width`.
+
+    A row is two spaces, the gate mark, the id, then each kept cell after one space."""
+    columns = list(range(len(HEADER) - 1))
+    sizes = [
+        max([len(HEADER[c + 1]), *(len(row[c]) for row in rows)]) for c in range(len(HEADER) - 1)
+    ]
+    longest = max([len(HEADER[0]), *(len(i) for i in ids)])
+
+    def room() -> int:
+        return width - 2 - _MARK - sum(sizes[c] + 1 for c in columns)
+
+    for dropped in _DROP_ORDER:
+        if room() >= min(longest, _SHORTEST_ID):
+            break
+        columns.remove(dropped)
+    id_width = max(1, min(longest, room()))
+    return id_width, tuple(columns), tuple(sizes[c] for c in columns)
 
 
 def render_text(
@@ -45,77 +100,104 @@ def render_text(
     style: Style = plain,
     gate: Gate | None = None,
     explain: bool = False,
+    width: int = WIDTH,
 ) -> str:
-    """The report as a table per status (worst first), then a summary line."""
+    """The report as a table per status (worst first), then a summary line and the gate;
+    no line longer than `width` columns."""
+    width = max(width, _NARROWEST)
     programme = report.programme
     when = f"as of {report.as_of}" if report.as_of else "all figures"
     method = f", method {report.method} for every target" if report.method else ""
     name = oneline(programme.info.name)
-    lines = [f"{name}: {count(len(report), 'target')}, {when}{method}", ""]
     gate = gate or Gate()
-    failing = {r.id for r in gate.failures(report)}
+    failing = set(gate.failing_keys(report))
+    judged = [r for r in report if r.status is not Status.NOT_ASSESSABLE]
+    cells = {r.key: _cells(r) for r in judged}
+    layout = table_layout([r.key for r in judged], list(cells.values()), width)
+    lines = [*_wrap(f"{name}: {count(len(report), 'target')}, {when}{method}", width), ""]
     for status in WORST_FIRST:
-        lines += _section(report, status, style, failing, explain=explain)
+        chosen = [r for r in report if r.status is status]
+        if chosen:
+            lines += _section(
+                status,
+                chosen,
+                cells,
+                layout,
+                style=style,
+                failing=failing,
+                explain=explain,
+                width=width,
+            )
     if report.changes is not None:
         lines.append(f"CHANGES SINCE THE BASELINE ({len(report.changes)})")
-        lines += [f"  {oneline(str(change))}" for change in report.changes] or ["  none"]
+        for change in report.changes:
+            lines += _wrap(oneline(str(change)), width, "  ", "    ")
+        if not report.changes:
+            lines.append("  none")
         lines.append("")
     disputed = [r for r in report if r.conflicts]
     if disputed:
-        lines.append(
+        lines += _wrap(
             f"note: {count(len(disputed), 'target')} rest on figures that sources give "
-            "differently; `targets explain TARGET` shows which figure was used and why"
+            "differently; `targets explain TARGET` shows which figure was used and why",
+            width,
         )
-    lines.append(summary_line(report, style))
-    lines.append(gate.verdict(report))
-    return "\n".join(_fit(line) for line in lines) + "\n"
+    lines += _wrap(summary_line(report, style), width, styled=style is not plain)
+    lines += _wrap(gate.verdict(report), width)
+    return "\n".join(lines) + "\n"
 
 
-def _fit(line: str) -> str:
-    """Sentences wrapped at 80 columns; table rows are already narrower."""
-    if len(line) <= 80 or line.startswith("  "):
-        return line
-    return textwrap.fill(line, 80, subsequent_indent="  ")
+def _wrap(
+    text: str, width: int, first: str = "", rest: str = "  ", *, styled: bool = False
+) -> list[str]:
+    """A sentence wrapped at `width`. Styled text (colour codes) is wrapped on its visible
+    characters: each code sits inside a word, so textwrap would count it."""
+    if not styled:
+        return textwrap.wrap(
+            text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        ) or [first.rstrip()]
+    out: list[str] = []
+    line = first
+    for word in text.split(" "):
+        gap = "" if line in {first, rest} else " "
+        if line not in {first, rest} and len(_SGR.sub("", line + gap + word)) > width:
+            out.append(line)
+            line, gap = rest, ""
+        line += gap + word
+    return [*out, line]
 
 
 def _section(
-    report: Report, status: Status, style: Style, failing: set[str], *, explain: bool
+    status: Status,
+    chosen: list[TargetResult],
+    cells: dict[str, tuple[str, ...]],
+    layout: tuple[int, tuple[int, ...], tuple[int, ...]],
+    *,
+    style: Style,
+    failing: set[str],
+    explain: bool,
+    width: int,
 ) -> list[str]:
-    chosen = [r for r in report if r.status is status]
-    if not chosen:
-        return []
     title = f"{status_words(status).upper()} ({len(chosen)})"
     lines = [style(title, status)]
+    id_width, columns, sizes = layout
+
+    def row(mark: str, first: str, row_cells: tuple[str, ...]) -> str:
+        out = [mark + fit_id(first, id_width).ljust(id_width)]
+        out += [row_cells[c].rjust(size) for c, size in zip(columns, sizes, strict=True)]
+        return ("  " + " ".join(out)).rstrip()
+
     if status is not Status.NOT_ASSESSABLE:
-        lines.append(_row(HEADER))
+        lines.append(row("  ", HEADER[0], HEADER[1:]))
     for result in chosen:
-        mark = "✗ " if result.id in failing else "  "
         if status is Status.NOT_ASSESSABLE:
             reason = oneline(result.reason or "no reason given")
-            lines.append(
-                textwrap.fill(
-                    f"{result.id}: {reason}", 78, initial_indent="    ", subsequent_indent="      "
-                )
-            )
+            lines += _wrap(f"{result.key}: {reason}", width, "    ", "      ")
             continue
-        cells = (
-            mark + result.id,
-            latest_cell(result),
-            growth_cell(result, "growth_required_now"),
-            growth_cell(result, "growth_actual"),
-            projected_cell(result),
-            reach_cell(result),
-        )
-        lines.append(_row(cells))
+        mark = "✗ " if result.key in failing else "  "
+        lines.append(row(mark, result.key, cells[result.key]))
         if explain:
-            lines.append(
-                textwrap.fill(
-                    oneline(result.explain()),
-                    78,
-                    initial_indent="      ",
-                    subsequent_indent="      ",
-                )
-            )
+            lines += _wrap(oneline(result.explain()), width, "      ", "      ")
     lines.append("")
     return lines
 

@@ -9,9 +9,10 @@ into one `LoadError`. Imports only the engine (for method names and thresholds) 
 from __future__ import annotations
 
 from targets.rules import _units
+from targets.rules._discover import StrPath, discover, display
 from targets.rules._errors import Diagnostic, LoadError, Location, did_you_mean, one_of
 from targets.rules._figures import Figure, FigureKind, FigureSpec
-from targets.rules._files import StrPath, discover, display, read, read_csv
+from targets.rules._files import read, read_csv
 from targets.rules._load import load, validate
 from targets.rules._methods import method_of, reason_against, suited, thresholds_of
 from targets.rules._model import Metric, ProgrammeInfo, Source

@@ -71,6 +71,10 @@ class Collected:
     broken: set[tuple[str, str]] = field(default_factory=set)
     """(section, id) of items that failed validation: references to them are not reported
     again as unknown."""
+    dangling: list[tuple[str, str, Location]] = field(default_factory=list)
+    """(kind, id, where) of the references an invalid target or figure makes (its metric, its
+    source): checked like a valid item's, so an unknown metric is reported in the same run
+    as the item's other problems rather than after they are fixed."""
 
 
 def collect(docs: list[Document], into: Collected | None = None) -> Collected:
@@ -147,7 +151,19 @@ def _validate(
         found.problems += diagnose(exc, doc, path, model, what)
         if isinstance(raw.get("id"), str):
             found.broken.add((str(path[0]), raw["id"]))
+        _keep_references(raw, doc, path, found)
         return None
+
+
+_REFERENCES = {"targets": ("metric", "source"), "figures": ("metric", "source")}
+
+
+def _keep_references(raw: dict[Any, Any], doc: Document, path: Path, found: Collected) -> None:
+    """The metric and source an invalid target or figure names, to be checked later."""
+    for key in _REFERENCES.get(str(path[0]), ()):
+        value = raw.get(key)
+        if isinstance(value, str) and value.strip():
+            found.dangling.append((key, value.strip(), doc.locate((*path, key))))
 
 
 _BASE_KEYS = keys_of(TargetBase)
@@ -167,6 +183,8 @@ def _validate_target(
     kinds = kinds_in(raw)
     if len(kinds) != 1 and isinstance(raw.get("id"), str):
         found.broken.add(("targets", raw["id"]))
+    if len(kinds) != 1:
+        _keep_references(raw, doc, path, found)
     if len(kinds) == 1:
         return _validate(KINDS[kinds[0]], raw, doc, path, f"a {kinds[0]} target", found=found)
     if kinds:

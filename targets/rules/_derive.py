@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Set
-from typing import Any
 
 from targets.rules import _units
 from targets.rules._collect import Item
@@ -15,8 +14,14 @@ from targets.rules._model import Metric, Source
 from targets.rules._periods import PeriodError
 from targets.rules._references import known
 from targets.rules._types import Amount
+from targets.rules._words import PLURALS
 
 __all__ = ["derive", "figures_for", "load_figure"]
+
+
+def _said(number: str, one: bool, unit: str) -> str:
+    """A value with its unit as prose says it: '45,600 firms', '1 firm', '136.2 USD billion'."""
+    return f"{number} {unit if one else PLURALS.get(unit, unit)}"
 
 
 def load_figure(
@@ -69,7 +74,7 @@ def load_figure(
                 )
             )
             return None
-        unit_text = f"{stated.text} {spec.unit}"
+        unit_text = _said(stated.text, stated.low == stated.high == 1, spec.unit)
     _check_plausible(item, metric, low, high, problems)
     published = spec.published or (source.date if source else None)
     if (
@@ -174,7 +179,7 @@ def derive(
         low=low,
         high=high,
         unit=metric.unit,
-        stated=f"{stated} {metric.unit}",
+        stated=_said(stated, low == high == 1, metric.unit),
         kind="forecast" if figure.kind == "forecast" else "derived",
         entity=figure.entity,
         source=figure.source,
@@ -225,7 +230,6 @@ def figures_for(
             continue
         source = sources[spec.source] if has_source and spec.source else None
         loaded += _figures(item, metrics[spec.metric], source, problems)
-    problems += _duplicate_figures(loaded)
     return loaded, problems
 
 
@@ -237,32 +241,3 @@ def _figures(
         return []
     derived = derive(item, figure, metric, problems)
     return [figure] if derived is None else [figure, derived]
-
-
-def _duplicate_figures(figures: list[Figure]) -> list[Diagnostic]:
-    """The same figure twice, or two values for one period from one source and edition."""
-    editions: dict[tuple[Any, ...], Figure] = {}
-    found: list[Diagnostic] = []
-    for figure in figures:
-        if figure.kind == "derived" or figure.location is None:
-            continue
-        edition = (
-            figure.metric,
-            figure.period.time,
-            figure.entity,
-            figure.kind == "forecast",
-            figure.source.id if figure.source else None,
-            figure.published,
-        )
-        first = editions.setdefault(edition, figure)
-        if first is figure:
-            continue
-        if (first.low, first.high) == (figure.low, figure.high):
-            message = f"the same figure again (first at {first.location})"
-        else:
-            message = (
-                f"a second value for {figure.period} from the same source and edition "
-                f"({first.stated} at {first.location}); the later in the files is used"
-            )
-        found.append(Diagnostic(figure.location, message, "warning"))
-    return found

@@ -51,6 +51,7 @@ class StatedValue:
 
     @property
     def is_range(self) -> bool:
+        """Whether the value is a range (4-8 %) rather than one number."""
         return self.low != self.high
 
 
@@ -179,6 +180,7 @@ class Figure:
 
     @property
     def is_range(self) -> bool:
+        """Whether the value is a range (4-8 %) rather than one number."""
         return self.low != self.high
 
     @property

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from targets.rules import _units
 from targets.rules._collect import Item
+from targets.rules._entities import check_entities
 from targets.rules._errors import Diagnostic
 from targets.rules._methods import check_thresholds
 from targets.rules._model import Metric, ProgrammeInfo
@@ -85,6 +86,7 @@ def fit_target(
                 )
             )
     _check_dates(item, info, problems)
+    problems += check_entities(target, item)
     problems += check_thresholds(item, info.model if info else None)
     converted = _convert(target, metric.unit, item, (), problems)
     problems += _check_way(converted, metric, item)
@@ -210,6 +212,12 @@ def _convert_value(
         except _units.UnitError as exc:
             problems.append(Diagnostic(item.at(*path), str(exc)))
             return value
+    if isinstance(value, dict):  # overrides, by entity
+        converted_items = {
+            k: _convert_value(v, unit, item, (*path, k), problems) for k, v in value.items()
+        }
+        same = all(converted_items[k] is v for k, v in value.items())
+        return value if same else converted_items
     if isinstance(value, tuple):
         converted = tuple(
             _convert_value(v, unit, item, (*path, i), problems) for i, v in enumerate(value)

@@ -15,6 +15,7 @@ from targets.rules._collect import Collected, collect
 from targets.rules._derive import figures_for
 from targets.rules._errors import LoadError, Location
 from targets.rules._figures import Figure
+from targets.rules._table import FigureTable
 from targets.rules._yaml import Document
 
 if TYPE_CHECKING:
@@ -85,4 +86,5 @@ def with_figures(programme: Programme, data: Any, *, origin: str = "<figures>") 
             added = figures_from(programme, items, origin=origin)
     else:
         added = figures_from(programme, data, origin=origin)
-    return dataclasses.replace(programme, figures=(*programme.figures, *added))
+    table = FigureTable.concat([programme.table, FigureTable.of(added)])
+    return dataclasses.replace(programme, table=table)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from targets.rules._collect import SECTIONS, Collected, collect
+from targets.rules._columnar import Columnar
+from targets.rules._discover import StrPath, discover, display
 from targets.rules._errors import Diagnostic, LoadError, did_you_mean
-from targets.rules._files import StrPath, discover, display, read_all
+from targets.rules._inputs import read_inputs
 from targets.rules._programme import Programme
 from targets.rules._resolve import resolve
 from targets.rules._yaml import Document
@@ -20,18 +24,37 @@ def load(*paths: StrPath, follow_links_outside: bool = False) -> Programme:
     carrying every problem in every file, each with its position.
     """
     files, named, problems = discover(paths or (".",), follow_links_outside=follow_links_outside)
-    docs, read_problems = read_all(files)
+    inputs = read_inputs(files)
     named_docs = {display(p) for p in files if p.resolve() in named}
-    return load_documents(docs, named_docs, problems + read_problems)
+    return load_documents(
+        inputs.docs,
+        named_docs,
+        problems + inputs.problems,
+        columnar=inputs.columnar,
+        order=inputs.order,
+    )
 
 
-def load_documents(docs: list[Document], named: set[str], problems: list[Diagnostic]) -> Programme:
-    """The programme in parsed documents (`named`: paths the user named, always checked),
-    with the problems met reading them; what `load` does once the files are read."""
+def load_documents(
+    docs: list[Document],
+    named: set[str],
+    problems: list[Diagnostic],
+    *,
+    columnar: Sequence[Columnar] = (),
+    order: Sequence[str] | None = None,
+) -> Programme:
+    """The programme in parsed documents (`named`: paths the user named, always checked)
+    and columnar files, with the problems met reading them (`order`: every file's name, in
+    the order read); what `load` does once the files are read."""
     docs, skipped = _rules_only(docs, named)
     found = Collected(problems=[*problems, *skipped])
     collect(docs, found)
-    return resolve(found, [doc.path for doc in docs])
+    if order is None:
+        files = [*(doc.path for doc in docs), *(c.name for c in columnar)]
+    else:
+        kept = {doc.path for doc in docs} | {c.name for c in columnar}
+        files = [name for name in order if name in kept]
+    return resolve(found, files, columnar)
 
 
 def _rules_only(docs: list[Document], named: set[str]) -> tuple[list[Document], list[Diagnostic]]:

@@ -21,7 +21,7 @@ from targets.rules._types import (
     UnitText,
 )
 
-__all__ = ["Metric", "ProgrammeInfo", "Source"]
+__all__ = ["FigureColumn", "Metric", "ProgrammeInfo", "Source"]
 
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -85,6 +85,22 @@ class Metric(Model):
         return "lower" if self.is_rank else "higher"
 
 
+FigureColumn = Literal[
+    "metric",
+    "period",
+    "value",
+    "unit",
+    "kind",
+    "entity",
+    "source",
+    "quote",
+    "published",
+    "change",
+    "since",
+    "note",
+]
+
+
 class ProgrammeInfo(Model):
     """The programme the targets belong to: one per set of rules."""
 
@@ -101,6 +117,12 @@ class ProgrammeInfo(Model):
     )
     prefer: tuple[Id, ...] = Field(
         (), description="Source ids in order of preference when figures conflict"
+    )
+    columns: dict[FigureColumn, Text] | None = Field(
+        None,
+        description="How the columns of CSV and Parquet figures files in another layout map to "
+        "figure fields, e.g. SDMX-CSV: {entity: REF_AREA, period: TIME_PERIOD, value: "
+        "OBS_VALUE, unit: UNIT_MEASURE, metric: SERIES}",
     )
     note: Text | None = None
 

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from targets.rules._errors import Diagnostic, Location, did_you_mean
 from targets.rules._figures import Figure
 from targets.rules._ingest import with_figures
 from targets.rules._model import Metric, ProgrammeInfo, Source
+from targets.rules._table import FigureTable
 from targets.rules._targets import TargetBase
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from targets.judge import Report
 
 __all__ = ["Programme"]
@@ -35,7 +42,8 @@ class Programme:
     metrics: Mapping[str, Metric]
     targets: tuple[TargetBase, ...]
     sources: Mapping[str, Source]
-    figures: tuple[Figure, ...]
+    table: FigureTable
+    """Every figure as columns (what the check path reads); `figures` has them as objects."""
     locations: Mapping[str, Location] = field(default_factory=dict)
     """Where each item was written: keys are ``"target:<id>"``, ``"metric:<id>"``,
     ``"source:<id>"`` and ``"programme"``."""
@@ -46,8 +54,19 @@ class Programme:
         for name in ("metrics", "sources", "locations"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
 
+    @functools.cached_property
+    def figures(self) -> tuple[Figure, ...]:
+        """Every figure (every vintage and kind) as an object, in file order; built on first
+        use from `table`, which is what a large programme should be read through."""
+        return self.table.figures()
+
+    def without_figures(self) -> Programme:
+        """The same rules with no figures, to be given others (`with_figures`)."""
+        return dataclasses.replace(self, table=FigureTable.of(()))
+
     @property
     def name(self) -> str:
+        """The programme's name (its `info.name`)."""
         return self.info.name
 
     def target(self, target_id: str) -> TargetBase:
@@ -65,9 +84,15 @@ class Programme:
 
     def figures_for(self, metric: str, *, entity: str | None = None) -> tuple[Figure, ...]:
         """Every figure on a metric (every vintage and kind), in time order."""
-        chosen = [
-            f for f in self.figures if f.metric == metric and (entity is None or f.entity == entity)
-        ]
+        table = self.table
+        if metric not in table.metrics:
+            return ()
+        rows = table.metric == table.metrics.index(metric)
+        if entity is not None:
+            rows &= table.entity == (
+                table.entities.index(entity) if entity in table.entities else -2
+            )
+        chosen = table.figures(np.flatnonzero(rows))
         return tuple(sorted(chosen, key=lambda f: (f.time, f.entity or "", f.kind)))
 
     def location(self, kind: str, item_id: str | None = None) -> Location | None:
@@ -91,7 +116,7 @@ class Programme:
         unit=..., kind="estimate", source=...)``."""
         return self.with_figures([fields], origin="<add_figure>")
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pd.DataFrame:
         """Every figure (every vintage and kind) as a pandas DataFrame."""
         from targets.notebook import figures_frame  # noqa: PLC0415 - a convenience, a layer up
 
@@ -100,5 +125,5 @@ class Programme:
     def __repr__(self) -> str:
         return (
             f"<Programme {self.info.name!r}: {len(self.targets)} targets, "
-            f"{len(self.metrics)} metrics, {len(self.figures)} figures>"
+            f"{len(self.metrics)} metrics, {len(self.table)} figures>"
         )

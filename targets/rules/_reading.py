@@ -1,25 +1,18 @@
-"""Bytes in, text out: a bounded read of one regular file, and UTF-8 decoding that says what
-the bytes are when they are not UTF-8 (UTF-16 and UTF-32, with or without a byte-order mark).
+"""Bytes in, text out: UTF-8 decoding that says what the bytes are when they are not UTF-8
+(UTF-16 and UTF-32, with or without a byte-order mark).
 
-Shared by the rule and figure files and by ``--baseline``: whatever path is given, what is
-read is bounded and never a FIFO or a device, and a file in another encoding is named as
-such rather than reported as a bad byte somewhere.
+Shared by the rule and figure files and by ``--baseline``: a file in another encoding is
+named as such rather than reported as a bad byte somewhere.
 """
 
 from __future__ import annotations
 
 import codecs
-import os
-import stat
-from pathlib import Path
 
 from targets.rules._errors import Diagnostic, Location
 
-__all__ = ["MAX_BYTES", "NotRegularError", "TooLargeError", "decode", "kind", "read_bounded"]
+__all__ = ["decode"]
 
-
-MAX_BYTES = 64 * 1024 * 1024
-"""The largest file read at all, in bytes."""
 
 _BOMS = (  # longest first: a UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -27,51 +20,6 @@ _BOMS = (  # longest first: a UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
-
-
-class TooLargeError(Exception):
-    """More than the limit, found while reading (a size on disk can lie: /proc says 0)."""
-
-
-class NotRegularError(Exception):
-    """Not a regular file once opened."""
-
-
-def kind(mode: int) -> str:
-    """What a file that is not a regular file is, in words."""
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a plain file"
-
-
-def read_bounded(real: Path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of `real`, opened without blocking and without following a last link,
-    checked to be a regular file once open; `TooLargeError` past `limit` bytes."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
-    fd = os.open(real, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotRegularError(f"not a regular file ({kind(mode)})")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
-            raise TooLargeError
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def decode(raw: bytes, name: str) -> tuple[str, Diagnostic | None]:

@@ -16,17 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from targets.rules._discover import CSV_SUFFIXES, StrPath, discover, display
 from targets.rules._errors import Diagnostic, LoadError, Location
-from targets.rules._files import (
-    CSV_OPTIONAL,
-    CSV_REQUIRED,
-    CSV_SUFFIXES,
-    StrPath,
-    discover,
-    display,
-    read,
-    read_csv,
-)
+from targets.rules._files import CSV_OPTIONAL, CSV_REQUIRED, read, read_csv
 from targets.rules._load import load_documents
 from targets.rules._periods import PeriodError, parse_date, parse_period
 from targets.rules._record_io import (
@@ -73,6 +65,7 @@ class Recorded:
 
     @property
     def changed(self) -> bool:
+        """Whether the file's text changed."""
         return self.before != self.after
 
     @property

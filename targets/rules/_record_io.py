@@ -25,17 +25,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from targets.rules._discover import CSV_SUFFIXES, YAML_SUFFIXES, display
 from targets.rules._errors import Diagnostic, LoadError, Location, did_you_mean
-from targets.rules._files import (
-    CSV_OPTIONAL,
-    CSV_REQUIRED,
-    CSV_SUFFIXES,
-    MAX_BYTES,
-    SUFFIXES,
-    YAML_SUFFIXES,
-    display,
-    read,
-)
+from targets.rules._files import CSV_OPTIONAL, CSV_REQUIRED, MAX_BYTES, read
 from targets.rules._ingest import rows_of
 from targets.rules._yaml import Document, resolve_plain
 
@@ -91,11 +83,15 @@ def pause(stage: str, which: int | None = None) -> None:
             time.sleep(max(0.0, min(float(setting.split(",")[which]), 60.0)))
 
 
+RECORDABLE = YAML_SUFFIXES + CSV_SUFFIXES
+"""Files `record` edits: YAML and CSV (a Parquet file is written by the tool that made it)."""
+
+
 def check_target(target: Path) -> os.stat_result:
     """Refuse anything but an existing regular figures file: a symbolic link would be
     replaced by a copy, a device or a pipe could hang the read."""
     name = display(target) if not target.is_symlink() else str(target)
-    if target.suffix.lower() not in SUFFIXES:
+    if target.suffix.lower() not in RECORDABLE:
         raise refuse(name, "not a figures file (.yaml, .yml, .csv)")
     try:
         info = os.lstat(target)
@@ -272,7 +268,7 @@ def figures_given(figures: Any, origin: str) -> tuple[list[dict[str, Any]], Docu
     """The figures to record, checked for fields and values a file can hold."""
     if isinstance(figures, str | os.PathLike):
         file = Path(figures)
-        if file.suffix.lower() not in SUFFIXES or not file.is_file():
+        if file.suffix.lower() not in RECORDABLE or not file.is_file():
             raise refuse(str(file), "not a figures file (a regular .csv, .yaml or .yml file)")
         doc, problems = read(file)
         if any(p.severity == "error" for p in problems):

@@ -7,16 +7,19 @@ every amount and figure is converted into its metric's unit, once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from targets.rules import _units
 from targets.rules._collect import Collected, Item
+from targets.rules._columnar import Columnar
 from targets.rules._derive import figures_for
+from targets.rules._duplicates import duplicates
 from targets.rules._errors import Diagnostic, LoadError, Location
 from targets.rules._fit import fit_target
+from targets.rules._inputs import gather, in_file_order
 from targets.rules._methods import check_thresholds
 from targets.rules._model import Metric, ProgrammeInfo
 from targets.rules._programme import Programme
@@ -31,8 +34,9 @@ __all__ = ["M", "resolve"]
 M = TypeVar("M", bound=BaseModel)
 
 
-def resolve(found: Collected, files: Iterable[str]) -> Programme:
-    """Check everything that spans items; raise `LoadError` with every problem at once."""
+def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar] = ()) -> Programme:
+    """Check everything that spans items, and the figures of the columnar files against
+    the metrics and sources; raise `LoadError` with every problem at once."""
     problems = list(found.problems)
     files = tuple(files)
     info = _one_programme(found, problems, files)
@@ -59,13 +63,25 @@ def resolve(found: Collected, files: Iterable[str]) -> Programme:
         if target is not None:
             loaded_targets.append(target)
 
-    figures, figure_problems = figures_for(
-        found.figures,
+    pools: Mapping[str, Mapping[str, Any]] = {"metric": metrics, "source": sources}
+    for kind, value, where in found.dangling:
+        ref(kind, pools[kind], value, where)
+
+    source_models = {key: item.model for key, item in sources.items()}
+    tables, changes = gather(
+        columnar,
         converted_metrics,
-        {key: item.model for key, item in sources.items()},
+        source_models,
         broken=found.broken,
+        mapping={str(k): v for k, v in (info.model.columns or {}).items()} if info else None,
+        problems=problems,
+    )
+    figures, figure_problems = figures_for(
+        [*found.figures, *changes.figures], converted_metrics, source_models, broken=found.broken
     )
     problems += figure_problems
+    table = in_file_order(files, figures, tables)
+    problems += duplicates(table)
 
     if any(p.severity == "error" for p in problems) or info is None:
         raise LoadError(problems)
@@ -77,7 +93,7 @@ def resolve(found: Collected, files: Iterable[str]) -> Programme:
         metrics=converted_metrics,
         targets=tuple(loaded_targets),
         sources={key: item.model for key, item in sources.items()},
-        figures=tuple(figures),
+        table=table,
         locations=locations,
         warnings=tuple(sorted(problems)),
         files=files,

@@ -39,6 +39,7 @@ from pydantic import (
     model_validator,
 )
 
+from targets.rules._entities import ForEach, Override
 from targets.rules._periods import Period
 from targets.rules._types import (
     AmountField,
@@ -122,12 +123,34 @@ class TargetBase(Model):
         True, description="Count estimates (and values derived from growth statements) as data"
     )
     note: Text | None = None
+    for_each: ForEach | None = Field(
+        None,
+        description="Judge the target once per entity of the metric: 'all', a list of "
+        "entities, or {all_but: [...]}",
+    )
+    overrides: dict[Text, Override] = Field(
+        default_factory=dict,
+        description="What an entity adopted instead: the goal's value, 'by' or 'base'",
+    )
 
     @property
     def deadline(self) -> Period | None:
         """The year the target is judged at; None for an open-ended direction target."""
         by: Period | None = getattr(self, "by", None)
         return by
+
+    def for_entity(self, entity: str) -> TargetBase:
+        """This target as `entity` must meet it: its override applied, no ``for_each``."""
+        override = self.overrides.get(entity)
+        update: dict[str, Any] = {"for_each": None, "overrides": {}}
+        if override is not None:
+            update.update(override.changed)
+            if override.source is not None:
+                update["source"], update["quote"] = override.source, override.quote
+            if "at_least" in update or "at_most" in update:  # one side, as the override says
+                update.setdefault("at_least", None)
+                update.setdefault("at_most", None)
+        return self.model_copy(update=update)
 
 
 class LevelTarget(TargetBase):
@@ -150,6 +173,7 @@ class LevelTarget(TargetBase):
 
     @property
     def level(self) -> AmountField:
+        """The level to reach: `at_least` or `at_most`, whichever is given."""
         return self.at_least if self.at_least is not None else self.at_most  # type: ignore[return-value]
 
 
@@ -219,6 +243,7 @@ class MilestonesTarget(TargetBase):
 
     @property
     def deadline(self) -> Period:
+        """The last milestone's date: the target's own deadline."""
         return self.milestones[-1].by
 
 

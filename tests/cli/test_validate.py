@@ -96,3 +96,45 @@ def test_the_installed_command_exits_0_and_2(write: Write, programme_text: str) 
     assert failed.returncode == 2
     assert "nan is not a usable number" in failed.stderr
     assert "Traceback" not in failed.stderr
+
+
+THREE_PROBLEMS = """\
+programme: {name: P}
+sources: [{id: s, publisher: P, date: 2025-01}]
+metrics: [{id: firms, name: Firms, unit: firm, direction: higher}]
+targets:
+  - {id: t, metric: firms, at_least: 100, by: 2030}
+figures:
+  - {metric: frms, period: 20x4, value: 5x0, unit: firm, source: s}
+"""
+
+
+def test_a_bad_number_a_bad_year_and_an_unknown_metric_are_listed_in_one_run(
+    write: Write,
+) -> None:
+    # All three sit in one figure: its own problems used to hide the unknown metric until
+    # they were fixed.
+    root = write({"p.yaml": THREE_PROBLEMS})
+    result = CliRunner().invoke(cli, ["validate", str(root)])
+    assert result.exit_code == ExitCode.INVALID
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "3 problems in the input"
+    assert lines[0].endswith("p.yaml:7:14: unknown metric 'frms' (did you mean 'firms'?)")
+    assert "p.yaml:7:28: 'period': '20x4' is not a period" in lines[1]
+    assert "p.yaml:7:41: 'value': '5x0' is not a number" in lines[2]
+
+
+def test_an_invalid_target_and_a_csv_row_report_their_unknown_references_too(
+    write: Write,
+) -> None:
+    text = THREE_PROBLEMS.replace(
+        "  - {id: t, metric: firms, at_least: 100, by: 2030}",
+        "  - {id: t, metric: firmz, at_least: 1x0, by: 2030, source: nowhere}",
+    )
+    rows = "metric,period,value,unit,source\nfirms,20x4,5,firm,elsewhere\n"
+    root = write({"p.yaml": text, "f.csv": rows})
+    stderr = CliRunner().invoke(cli, ["validate", str(root)]).stderr
+    assert "p.yaml:5:21: unknown metric 'firmz' (did you mean 'firms'?)" in stderr
+    assert "unknown source 'nowhere'" in stderr
+    assert "f.csv:2:" in stderr
+    assert "unknown source 'elsewhere'" in stderr

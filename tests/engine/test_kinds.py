@@ -284,3 +284,10 @@ def test_a_missed_growth_rate_does_not_read_as_progress() -> None:
         "needs 9.2 % growth a year in 2021-2022; grew 9.0 % into 2022; missed: short of 9.2 % "
         "in 2022 (the statcan trend label was: substantial progress)"
     )
+
+
+def test_a_growth_rate_ratio_that_overflows_still_grades_and_is_stored_as_none() -> None:
+    # growth 1 -> 1.8e307 in one year is finite, but R = growth / 0.1 overflows to inf
+    g = assess_growth_rate([2000, 2001], [1.0, 1.797693134862316e307], rate=0.1, target_year=2002)
+    assert (g.status, g.method_status) == (Status.ON_TRACK, "substantial_progress")
+    assert g.ratio is None

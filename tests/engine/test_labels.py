@@ -24,11 +24,12 @@ OWN = {
     "istat": "not_assessed",
 }
 
-# ways to be unassessable: no figures, one figure, a missing base year, a sign change
+# ways to be unassessable: no figures, one figure, a base year after the only figure (a base
+# year merely without a figure moves, as each method says), a sign change
 CASES = [
     ([], [], None),
     ([2020], [5.0], None),
-    ([2020, 2022], [5.0, 6.0], 2018),
+    ([2022], [5.0], 2025),
     ([2015, 2018, 2020], [10.0, -5.0, 12.0], None),
 ]
 

@@ -25,6 +25,7 @@ from targets.engine import (
     METHODS,
     STATUS_CODES,
     Assessment,
+    Chance,
     Result,
     Status,
     assess,
@@ -50,6 +51,8 @@ class Case:
     method: str
     as_of: int | None
     limit: float | None = None
+    base_year: int | None = None
+    bounds: tuple[float | None, float | None] = (None, None)
 
 
 @st.composite
@@ -86,6 +89,8 @@ def run(case: Case, projection: str | None = None, trajectory: str = "linear") -
         thresholds=thresholds,
         projection=projection,
         trajectory=trajectory,
+        base_year=case.base_year,
+        bounds=case.bounds,
     )
 
 
@@ -146,6 +151,7 @@ def test_negating_values_and_flipping_direction_mirrors_the_verdict_exactly(case
     )
     assert (after.status, after.method_status) == (before.status, before.method_status)
     assert after.ratio == before.ratio
+    assert after.progress == before.progress
 
 
 @FAST
@@ -192,7 +198,7 @@ def _finite_everywhere(result: object) -> None:
         x = getattr(result, name)
         if isinstance(x, float):
             assert math.isfinite(x), name
-        if isinstance(x, Assessment):
+        if isinstance(x, Assessment | Chance):
             _finite_everywhere(x)
         if isinstance(x, tuple):
             for item in x:
@@ -238,6 +244,7 @@ def test_compound_rate_is_undefined_exactly_across_a_sign_change(
 NUMBER_FIELDS = (
     "ratio",
     "score",
+    "progress",
     "growth_actual",
     "growth_actual_linear",
     "growth_required",
@@ -308,3 +315,44 @@ def test_batch_equals_scalar_assess_on_every_series(
         for name in NUMBER_FIELDS:
             assert _same(getattr(one, name), float(getattr(batch, name)[i])), name
         assert batch.points[i] == len(one.years)
+
+
+@st.composite
+def based_cases(draw: st.DrawFn) -> Case:
+    """A case with a declared base year (often without a figure) and the metric's bounds."""
+    case = draw(cases(edgy))
+    bounds = draw(st.sampled_from([(None, None), (1.0, None), (None, 100.0), (0.0, 50.0)]))
+    return replace(case, base_year=draw(st.integers(1998, 2032)), bounds=bounds)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    method=st.sampled_from(METHODS),
+    many=st.lists(based_cases(), min_size=1, max_size=5),
+)
+def test_batch_equals_scalar_with_base_years_and_bounds(method: str, many: list[Case]) -> None:
+    many = [replace(c, method=method) for c in many]
+    ids = np.concatenate([np.full(len(c.years), i) for i, c in enumerate(many)])
+    nan = float("nan")
+    thresholds = {"percent_target_tolerance": 0.0} if method == "unsd" else None
+    batch = assess_batch(
+        ids,
+        np.concatenate([c.years for c in many]),
+        np.concatenate([c.values for c in many]),
+        target=[nan if c.target is None else c.target for c in many],
+        target_year=[c.target_year for c in many],
+        direction=[c.direction for c in many],
+        method=method,
+        limit=[nan if c.limit is None else c.limit for c in many],
+        as_of=[nan if c.as_of is None else c.as_of for c in many],
+        thresholds=thresholds,
+        base_year=[nan if c.base_year is None else c.base_year for c in many],
+        bounds_low=[nan if c.bounds[0] is None else c.bounds[0] for c in many],
+        bounds_high=[nan if c.bounds[1] is None else c.bounds[1] for c in many],
+    )
+    for i, case in enumerate(many):
+        one = run(case)
+        assert STATUS_CODES[batch.status[i]] == one.status, (i, one.reason)
+        assert METHOD_LABELS[method][batch.method_status[i]] == one.method_status
+        for name in NUMBER_FIELDS:
+            assert _same(getattr(one, name), float(getattr(batch, name)[i])), name

@@ -1,5 +1,6 @@
 """Compound growth needs every used value (base to latest) of one sign: a series that changes
-sign, or touches zero, anywhere in between is not assessable for the compound methods."""
+sign, or touches zero, anywhere in between is not assessable for the compound methods. Growth
+to a latest value of zero is the exception: it is -100 % a year, and the agencies publish it."""
 
 from __future__ import annotations
 
@@ -49,14 +50,49 @@ def test_a_zero_inside_the_series_is_a_sign_problem(method: str) -> None:
     )
 
 
-def test_a_zero_latest_value_is_a_sign_problem_unless_the_target_is_met() -> None:
-    # 10 -> 0 rising toward 20: no compound rate; falling toward 0: met, achieved first
+def test_a_zero_latest_value_has_growth_of_minus_100_percent() -> None:
+    # 10 -> 0 rising toward 20: g_a = (0 / 10) ** (1/2) - 1 = -1;
+    # g_r = 2 ** (1/10) - 1 = 0.0717735; R = 1 * 1 * -1 / 0.0717735 = -13.9328: deterioration,
+    # score max(4.1667 * -13.9328 - 2.5, -5) = -5
     up = assess([2020, 2022], [10.0, 0.0], target=20.0, target_year=2030)
-    assert up.status is Status.NOT_ASSESSABLE
-    assert up.reason is not None
-    assert up.reason.startswith("the series changes sign (from 10 in 2020 to 0 in 2022)")
+    assert (up.status, up.method_status) == (Status.REGRESSING, "deterioration")
+    assert up.growth_actual == -1.0
+    assert up.ratio == approx(-13.9328, abs=1e-4)
+    assert up.score == -5.0
+    assert up.projected == 0.0  # 0 * (1 - 1) ** 8
+    assert up.reach_year is None  # a compound trend from zero goes nowhere
+    assert up.growth_required_now is None  # and growth from zero is undefined
+    # falling toward 0 (replaced by 0.001): met, achieved, and R is published:
+    # g_r = (0.001 / 10) ** (1/10) - 1 = 0.398107 - 1 = -0.601893; R = -1 * -1 / 0.601893
     down = assess([2020, 2022], [10.0, 0.0], target=0.0, target_year=2030, direction="decrease")
     assert (down.status, down.method_status) == (Status.ACHIEVED, "target_achieved")
+    assert down.progress == approx(1.661425, abs=1e-6)
+
+
+@pytest.mark.parametrize("method", ["unsd", "istat"])
+def test_a_zero_latest_value_is_judged_by_the_other_compound_methods(method: str) -> None:
+    # g_a = -1 from 10 to 0; without a target x = s * d * g_a = 1 (lower is better)
+    a = assess([2020, 2022], [10.0, 0.0], direction="decrease", method=method)
+    assert a.status is Status.ON_TRACK
+    assert a.progress == 1.0
+
+
+def test_a_negative_series_rising_to_zero_is_progress() -> None:
+    # s = -1 for a negative base: x = -1 * 1 * -1 = 1 (higher is better, -8 up to 0)
+    a = assess([2020, 2022], [-8.0, 0.0])
+    assert (a.growth_actual, a.progress) == (-1.0, 1.0)
+    assert a.status is Status.ON_TRACK
+
+
+def test_growth_from_zero_is_still_undefined() -> None:
+    # UNSD defines no replacement for a zero base; a zero then a value has no compound rate
+    a = assess([2020, 2022], [0.0, 5.0], method="unsd")
+    assert a.status is Status.NOT_ASSESSABLE
+    assert a.reason == "a zero base value: compound growth is undefined"
+    b = assess([2019, 2020, 2022], [4.0, 0.0, 0.0], method="istat")
+    assert b.reason == (
+        "the series changes sign (from 4 in 2019 to 0 in 2020): compound growth is undefined"
+    )
 
 
 def test_statcan_still_replaces_a_zero_base_and_says_the_growth_means_little() -> None:
@@ -130,13 +166,24 @@ def test_the_batch_applies_the_same_sign_rule(method: str) -> None:
     assert math.isnan(batch.growth_actual[cross])
 
 
-def test_growth_rate_periods_across_zero_are_not_assessable() -> None:
-    # 100 -> 0 was read as -100 % growth (missed); a zero is a sign problem for growth rates
+def test_growth_rate_periods_from_or_across_zero_are_not_assessable() -> None:
+    # a fall to zero is -100 % growth, defined, and short of 9.2 %: missed
     a = assess_growth_rate([2021, 2022], [100.0, 0.0], rate=0.092, target_year=2022)
-    assert (a.status, a.method_status) == (Status.NOT_ASSESSABLE, "not_available")
-    assert (
-        a.reason == "the series changes sign (from 100 in 2021 to 0 in 2022): growth is undefined"
-    )
+    assert (a.status, a.realised) == (Status.MISSED, ((2022.0, -1.0),))
+    # growth from zero, or across a sign change, is undefined
+    z = assess_growth_rate([2021, 2022], [0.0, 5.0], rate=0.092, target_year=2022)
+    assert (z.status, z.method_status) == (Status.NOT_ASSESSABLE, "not_available")
+    assert z.reason == "the series changes sign (from 0 in 2021 to 5 in 2022): growth is undefined"
     b = assess_growth_rate([2020, 2021], [-5.0, 5.0], rate=0.092, target_year=2022)
     assert b.status is Status.NOT_ASSESSABLE
     assert b.reason == "the series changes sign (from -5 in 2020 to 5 in 2021): growth is undefined"
+
+
+def test_export_subsidies_falling_to_zero_match_the_published_progress_value() -> None:
+    # Statistics Canada, SDG 2.b.1 (quoted in issue 13): 81,124 to 0, target 0 (computed as
+    # 0.001) by 2030, achieved, progress value 1.4224. The base year is 2015 (the agency's
+    # default); g_a = -1 whatever the latest year, g_r = (0.001 / 81124) ** (1/15) - 1
+    # = exp(-18.21148 / 15) - 1 = -0.703022, so R = -1 * -1 / 0.703022 = 1.42243
+    a = assess([2015, 2022], [81124.0, 0.0], target=0.0, target_year=2030, direction="decrease")
+    assert (a.status, a.method_status, a.score) == (Status.ACHIEVED, "target_achieved", 5.0)
+    assert a.progress == approx(1.4224, abs=5e-5)

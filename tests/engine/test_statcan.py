@@ -108,13 +108,29 @@ def test_zero_replacement_can_be_overridden() -> None:
         ([2020, 2022], [100.0, 120.0], 2022, "is the latest year"),
     ],
 )
-def test_fewer_than_two_years_is_not_available_even_when_met(
+def test_fewer_than_two_years_is_not_available_when_not_met(
     years: list[int], values: list[float], base_year: int | None, why: str
 ) -> None:
-    a = assess(years, values, target=50.0, target_year=2030, base_year=base_year)
+    a = assess(years, values, target=150.0, target_year=2030, base_year=base_year)
     assert (a.status, a.method_status) == (Status.NOT_ASSESSABLE, "not_available")
     assert a.reason is not None
     assert why in a.reason
+    assert (a.score, a.progress) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("years", "values", "base_year"),
+    [([2020], [100.0], None), ([2020, 2022], [100.0, 120.0], 2022)],
+)
+def test_one_figure_that_meets_the_target_is_achieved(
+    years: list[int], values: list[float], base_year: int | None
+) -> None:
+    # The agency's code decides the met test before it counts the years: a single figure (or a
+    # base at the latest year) that meets the target is "target achieved" with score 5; the
+    # progress value needs two years, so there is none.
+    a = assess(years, values, target=50.0, target_year=2030, base_year=base_year)
+    assert (a.status, a.method_status, a.score) == (Status.ACHIEVED, "target_achieved", 5.0)
+    assert (a.progress, a.ratio, a.reason) == (None, None, None)
 
 
 def test_a_sign_change_is_not_available_with_the_reason() -> None:

@@ -54,8 +54,11 @@ def test_data_stopping_before_a_passed_deadline_is_noted_and_judged_on_the_trend
 
 
 def test_a_single_point_after_the_deadline_still_decides_achieved_or_missed() -> None:
+    # one figure meeting the target is Statistics Canada's "target achieved" (met test first)
     a = assess([2025], [120.0], target=100.0, target_year=2025)
-    assert (a.status, a.method_status) == (Status.ACHIEVED, "not_available")
+    assert (a.status, a.method_status) == (Status.ACHIEVED, "target_achieved")
+    short = assess([2025], [80.0], target=100.0, target_year=2025)
+    assert (short.status, short.method_status) == (Status.MISSED, "not_available")
 
 
 def test_base_year_selects_the_base_point() -> None:
@@ -65,10 +68,53 @@ def test_base_year_selects_the_base_point() -> None:
     assert a.growth_actual == approx(0.048581, abs=1e-6)
 
 
-def test_missing_base_year_is_not_assessable_with_the_reason() -> None:
+def test_a_base_year_without_a_figure_moves_to_the_first_later_year_for_statcan() -> None:
+    # Statistics Canada (Open SDG): the first later year with a figure; said in a note
     a = assess(YEARS, FIRMS, target=100000.0, target_year=2025, base_year=2018)
+    assert (a.base_year, a.base_value) == (2019.0, 45600.0)
+    assert (
+        "no figure for the base year 2018: the base moves to 2019, the first later year with a "
+        "figure"
+    ) in a.notes
+    inside = assess([2014, 2016, 2020], [1.0, 2.0, 3.0], target=9.0, target_year=2030,
+                    base_year=2015)  # fmt: skip
+    assert inside.base_year == 2016.0
+
+
+def test_a_base_year_after_every_figure_is_not_assessable_for_statcan() -> None:
+    a = assess(YEARS, FIRMS, target=100000.0, target_year=2030, base_year=2025)
     assert a.status is Status.NOT_ASSESSABLE
-    assert a.reason == "no figure for the base year 2018"
+    assert a.reason == "no figure in or after the base year 2025"
+
+
+def test_unsd_moves_the_base_after_it_else_before_it_leaving_two_figures() -> None:
+    # UNSD's 2023 note: the first year after the base year, or else before it, that leaves
+    # at least two values
+    after = assess(YEARS, FIRMS, target=100000.0, target_year=2025, method="unsd",
+                   base_year=2018)  # fmt: skip
+    assert after.base_year == 2019.0
+    assert (
+        "the base moves to 2019, the first year after it that leaves two figures"
+        in (after.notes[0])
+    )
+    # after 2015 only 2016, the latest figure: it would leave one value, so back to 2013
+    back = assess([2010, 2013, 2016], [1.0, 2.0, 3.0], target=9.0, target_year=2030,
+                  method="unsd", base_year=2015)  # fmt: skip
+    assert back.base_year == 2013.0
+    assert (
+        "no figure for the base year 2015: the base moves back to 2013, the nearest year before "
+        "it that leaves two figures"
+    ) in back.notes
+    # a base year after every figure: the nearest year before that leaves two figures
+    late = assess(YEARS, FIRMS, target=100000.0, target_year=2030, method="unsd",
+                  base_year=2024.5)  # fmt: skip
+    assert (late.base_year, late.latest_year) == (2023.0, 2024.0)
+
+
+def test_unsd_with_one_figure_takes_it_as_the_base() -> None:
+    a = assess([2022], [5.0], target=20.0, target_year=2030, method="unsd", base_year=2015)
+    assert (a.base_year, a.status) == (2022.0, Status.NOT_ASSESSABLE)
+    assert "no figure for the base year 2015: the base is the only figure, 2022" in a.notes
 
 
 def test_no_figures_is_not_assessable() -> None:

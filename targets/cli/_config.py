@@ -1,0 +1,173 @@
+"""Defaults for options from ``pyproject.toml`` (``[tool.targets]``) or ``targets.toml``.
+
+As ruff and pytest do: the nearest such file from the working directory upwards (stopping
+at the repository's root, the folder holding ``.git``) supplies defaults; the command line
+overrides them. In one folder ``targets.toml`` wins over ``pyproject.toml``, and a
+``pyproject.toml`` counts only when it has a ``[tool.targets]`` table. ``--config FILE``
+names the file instead; ``--no-config`` ignores every file.
+
+Keys are the long options of the commands (``fail-on``, ``format``, ``junit`` ...) plus
+``paths``; they apply to every command that has that option, and a table per command
+(``[tool.targets.check]``, ``[tool.targets.report]``) overrides them for that command.
+Paths (``paths`` and the report files) are relative to the file's folder.
+
+``--follow-links-outside`` cannot be set in a file: whether links out of the checked
+folders are read is decided on the command line only (see SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+__all__ = ["NOT_IN_FILES", "PATH_KEYS", "Settings", "find_settings", "read_settings"]
+
+NOT_IN_FILES = frozenset({"follow_links", "debug", "help", "version"})
+"""Options a settings file may not set: reading outside the checked folders stays a
+command-line decision, and the rest are not settings."""
+PATH_KEYS = frozenset({"paths", "json_file", "junit_file", "markdown_file", "sarif_file"})
+PATH_KEYS |= {"gitlab_file", "html_file", "baseline"}
+"""Parameters whose values are paths, resolved against the settings file's folder."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Defaults read from one file: `defaults[command][parameter] = value`."""
+
+    file: Path
+    table: str
+    """How the file names the table: '[tool.targets]', or the whole of targets.toml."""
+    defaults: Mapping[str, Mapping[str, Any]]
+
+    def describe(self) -> str:
+        """'pyproject.toml [tool.targets]', as the CLI says which file it read."""
+        return f"{_relative(self.file)} {self.table}".rstrip()
+
+
+def find_settings(start: Path | None = None) -> Path | None:
+    """The nearest settings file from `start` (the working directory) upwards."""
+    folder = (start or Path.cwd()).resolve()
+    for here in (folder, *folder.parents):
+        own = here / "targets.toml"
+        if own.is_file():
+            return own
+        pyproject = here / "pyproject.toml"
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+        if (here / ".git").exists():
+            return None
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "targets" in _load(pyproject).get("tool", {})
+    except click.UsageError:
+        return True  # broken: read it anyway, so the user hears why
+
+
+def _load(file: Path) -> dict[str, Any]:
+    try:
+        with file.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise click.UsageError(f"cannot read {file}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise click.UsageError(f"{file}: not valid TOML: {exc}") from None
+
+
+def read_settings(file: Path, commands: Mapping[str, click.Command]) -> Settings:
+    """The defaults in `file` for each of `commands`, checked against their options."""
+    data = _load(file)
+    if file.name == "pyproject.toml" or "tool" in data:
+        table, name = data.get("tool", {}).get("targets", {}), "[tool.targets]"
+    else:
+        table, name = data, ""
+    where = f"{file}{' ' + name if name else ''}"
+    if not isinstance(table, dict):
+        raise click.UsageError(f"{where}: expected a table of settings")
+    own = {k: v for k, v in table.items() if k in commands and isinstance(v, dict)}
+    shared = {k: v for k, v in table.items() if k not in own}
+    known = {_key(p) for c in commands.values() for p in c.params} | {"paths"}
+    for key in shared:
+        if _name(key) in NOT_IN_FILES:
+            raise click.UsageError(
+                f"{where}: '{key}' is given on the command line only, never in a settings "
+                "file (see SECURITY.md)"
+            )
+        if key not in known:
+            raise click.UsageError(f"{where}: unknown setting '{key}'{_hint(key, known)}")
+    defaults: dict[str, dict[str, Any]] = {}
+    for command_name, command in commands.items():
+        values = {**shared, **own.get(command_name, {})}
+        chosen: dict[str, Any] = {}
+        params = {_key(p): p for p in command.params}
+        for key, value in values.items():
+            param = params.get(key)
+            if param is None or param.name in NOT_IN_FILES:
+                if key in own.get(command_name, {}):
+                    raise click.UsageError(
+                        f"{where}: '{command_name}' has no setting '{key}'{_hint(key, set(params))}"
+                    )
+                continue  # a shared key for another command
+            assert param.name is not None
+            chosen[param.name] = _value(param, value, f"{where}: {key}", file.parent)
+        defaults[command_name] = chosen
+    return Settings(file, name, defaults)
+
+
+def _key(param: click.Parameter) -> str:
+    """A parameter as a settings file names it: its long option without dashes."""
+    longs = [o for o in param.opts if o.startswith("--")]
+    if isinstance(param, click.Option) and longs:
+        return longs[0].removeprefix("--")
+    return str(param.name)
+
+
+def _name(key: str) -> str:
+    return {"follow-links-outside": "follow_links"}.get(key, key.replace("-", "_"))
+
+
+def _hint(key: str, known: set[str]) -> str:
+    import difflib  # noqa: PLC0415 - only for a mistake
+
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _value(param: click.Parameter, value: Any, where: str, folder: Path) -> Any:
+    """`value` checked against what `param` takes; paths made relative to `folder`."""
+    many = param.multiple or param.nargs == -1
+    if isinstance(param, click.Option) and param.is_flag:
+        if not isinstance(value, bool):
+            raise click.UsageError(f"{where}: expected true or false, got {value!r}")
+        return value
+    items = value if many and isinstance(value, list) else [value]
+    if many and not isinstance(value, list | str):
+        raise click.UsageError(f"{where}: expected a list of strings, got {value!r}")
+    checked = []
+    for item in items:
+        if not isinstance(item, str | int | float) or isinstance(item, bool):
+            raise click.UsageError(f"{where}: expected a string, got {item!r}")
+        text = str(item)
+        if isinstance(param.type, click.Choice) and text not in param.type.choices:
+            choices = ", ".join(f"'{c}'" for c in param.type.choices)
+            raise click.UsageError(f"{where}: '{text}' is not one of {choices}")
+        if param.name in PATH_KEYS and text != "-":
+            text = _relative(folder / text)
+        checked.append(text)
+    return checked if many else checked[0]
+
+
+def _relative(path: Path) -> str:
+    """`path` as the working directory reaches it (as the user would type it)."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return os.path.normpath(path)

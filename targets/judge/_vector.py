@@ -1,0 +1,233 @@
+"""Level targets judged in bulk: the evidence rules and the engine on arrays, no objects.
+
+For a programme of sixty thousand series, building a `Figure` per figure and an
+`Assessment` per series costs minutes. Here the figures stay rows of the `FigureTable`:
+`select_batch` applies the evidence rules to every series at once, `assess_batch` judges
+every series of a method at once, and what comes out are columns. Property tests hold both
+equal to the per-series path (`select_figures`, `assess`); a pair this path cannot take
+(another kind, a range figure, nothing published yet) goes the per-series way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from targets.engine import (
+    METHOD_LABELS,
+    BatchSelection,
+    RefusedInputError,
+    assess_batch,
+    resolve_thresholds,
+    select_batch,
+)
+from targets.judge._kinds import natural_bounds
+from targets.judge._rows import RowIndex
+from targets.judge._run import Run
+from targets.rules._table import Floats, Ints
+from targets.rules._targets import LevelTarget, TargetBase
+
+__all__ = ["Bulk", "judge_in_bulk"]
+
+Pair = tuple[TargetBase, "str | None"]
+Group = tuple[str, tuple[tuple[str, float], ...]]
+"""A batch call: the method and its thresholds."""
+
+_HEADLINE = (
+    "target", "target_year", "base_year", "base_value", "latest_year", "latest_value",
+    "growth_actual", "growth_required", "growth_required_now", "change_actual",
+    "change_required", "change_required_now", "slope", "projected", "reach_year",
+    "trajectory_gap", "ratio", "score", "progress",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, eq=False)
+class Bulk:
+    """The pairs judged in bulk (positions in the pair list) and their columns."""
+
+    pairs: Ints
+    status: npt.NDArray[np.int8]
+    method_status: list[str]
+    methods: list[str]
+    projection: list[str]
+    numbers: dict[str, Floats]
+    latest_row: Ints
+
+    def __len__(self) -> int:
+        return int(self.pairs.size)
+
+
+def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
+    """The level targets among `pairs` whose figures the bulk path can take, judged."""
+    table = index.table
+    where: dict[tuple[int, bool], tuple[str, str | None]] = {}
+    candidates: list[tuple[int, LevelTarget, tuple[int, bool]]] = []
+    for i, (target, entity) in enumerate(pairs):
+        if isinstance(target, LevelTarget):
+            key = index.key(target.metric, entity)
+            if key >= 0:
+                series_key = (key, target.estimates)
+                where.setdefault(series_key, (target.metric, entity))
+                candidates.append((i, target, series_key))
+    if not candidates:
+        return _joined([])
+    series_of = {key: s for s, key in enumerate(where)}
+    parts = [index.rows(metric, entity) for metric, entity in where.values()]
+    rows = np.concatenate(parts)
+    series = np.repeat(np.arange(len(parts)), [p.size for p in parts])
+    estimates = np.asarray([flag for _, flag in where], dtype=bool)
+    selection = _select(run, index, series, rows, estimates)
+    chosen = rows[selection.chosen]
+    chosen_series = series[selection.chosen]
+    count = np.bincount(chosen_series, minlength=len(parts))
+    ranged = np.bincount(
+        chosen_series, weights=table.low[chosen] != table.high[chosen], minlength=len(parts)
+    )
+    start = np.cumsum(count) - count
+    fine = (count > 0) & (ranged == 0)  # else: nothing known yet, or ranges judged at both ends
+    groups: dict[Group, list[tuple[int, LevelTarget, int]]] = {}
+    for i, target, series_key in candidates:
+        s = series_of[series_key]
+        if fine[s]:
+            call = run.call(target, run.programme.metrics[target.metric])
+            group = (call.method, tuple(sorted(call.thresholds.items())))
+            groups.setdefault(group, []).append((i, target, s))
+    found = []
+    for group, members in groups.items():
+        try:
+            found.append(
+                _judge(run, index, group, members, chosen=chosen, start=start, count=count)
+            )
+        except RefusedInputError:  # the per-series path says which series, and why
+            continue
+    return _joined(found)
+
+
+def _select(
+    run: Run, index: RowIndex, series: Ints, rows: Ints, estimates: npt.NDArray[np.bool_]
+) -> BatchSelection:
+    """The evidence rules on every series' rows at once."""
+    table = index.table
+    prefer = list(run.prefer)
+    rank = np.asarray([prefer.index(s) if s in prefer else np.inf for s in table.sources])
+    rank = np.append(rank, np.inf)  # a figure without a source is never preferred
+    return select_batch(
+        series,
+        index.time[rows],
+        table.low[rows],
+        table.high[rows],
+        table.kind[rows],
+        source_rank=rank[table.source[rows]],
+        published=index.published[rows],
+        end=index.end[rows],
+        annual=index.annual[rows],
+        estimates=estimates,
+        as_of=run.as_of_time,
+        as_of_label=str(run.as_of) if run.as_of is not None else None,
+        period=table.period[rows],
+        period_labels=[p.label for p in table.periods],
+    )
+
+
+def _judge(
+    run: Run,
+    index: RowIndex,
+    group: Group,
+    members: list[tuple[int, LevelTarget, int]],
+    *,
+    chosen: Ints,
+    start: Ints,
+    count: Ints,
+) -> Bulk:
+    """One `assess_batch` call: every member pair of one method and set of thresholds."""
+    method, thresholds = group[0], dict(group[1])
+    table, metrics = run.programme.table, run.programme.metrics
+    n = len(members)
+    series = np.asarray([s for _, _, s in members], dtype=np.int64)
+    sizes = count[series]
+    local = np.repeat(np.arange(n), sizes)
+    offsets = np.repeat(start[series] - (np.cumsum(sizes) - sizes), sizes)
+    rows = chosen[np.arange(local.size) + offsets]
+    time = index.time[rows]
+    lows, highs, base, direction = [], [], [], []
+    for _, target, _ in members:
+        metric = metrics[target.metric]
+        low, high = natural_bounds(metric)
+        lows.append(np.nan if low is None else low)
+        highs.append(np.nan if high is None else high)
+        declared = target.base or run.programme.info.base
+        base.append(np.nan if declared is None else declared.time)
+        direction.append("increase" if metric.better == "higher" else "decrease")
+    as_of = np.nan if run.as_of_time is None else run.as_of_time
+    result = assess_batch(
+        local,
+        time,
+        table.low[rows],
+        target=[target.level.value for _, target, _ in members],
+        target_year=[target.by.time for _, target, _ in members],
+        direction=direction,
+        method=method,
+        as_of=np.full(n, as_of),
+        thresholds=thresholds,
+        base_year=base,
+        bounds_low=lows,
+        bounds_high=highs,
+    )
+    labels = METHOD_LABELS[method]
+    numbers = {
+        "target": np.asarray([target.level.value for _, target, _ in members], dtype=float),
+        "target_year": np.asarray([target.by.time for _, target, _ in members], dtype=float),
+        "change_actual": result.slope if method == "destatis" else result.growth_actual_linear,
+        "change_required": result.growth_required_linear,
+        "change_required_now": result.growth_required_now_linear,
+        **{
+            name: getattr(result, name)
+            for name in _HEADLINE
+            if name not in {"target", "target_year"} and not name.startswith("change_")
+        },
+    }
+    latest = _latest_rows(local, time, rows, result.latest_year)
+    resolve_thresholds(method, thresholds)  # the same check the per-series path makes
+    return Bulk(
+        pairs=np.asarray([i for i, _, _ in members], dtype=np.int64),
+        status=result.status,
+        method_status=[labels[c] for c in result.method_status.tolist()],
+        methods=[method] * n,
+        projection=[result.projection] * n,
+        numbers={k: np.asarray(v, dtype=np.float64) for k, v in numbers.items()},
+        latest_row=latest,
+    )
+
+
+def _latest_rows(local: Ints, time: Floats, rows: Ints, latest_year: Floats) -> Ints:
+    """The table row of each pair's latest figure used (-1: none)."""
+    n = latest_year.size
+    found = np.full(n, -1, dtype=np.int64)
+    hit = (time == latest_year[local]) & ~np.isnan(latest_year[local])
+    found[local[hit]] = rows[hit]
+    return found
+
+
+def _joined(parts: Sequence[Bulk]) -> Bulk:
+    if not parts:
+        return Bulk(
+            pairs=np.zeros(0, dtype=np.int64),
+            status=np.zeros(0, dtype=np.int8),
+            method_status=[],
+            methods=[],
+            projection=[],
+            numbers={name: np.zeros(0) for name in _HEADLINE},
+            latest_row=np.zeros(0, dtype=np.int64),
+        )
+    return Bulk(
+        pairs=np.concatenate([p.pairs for p in parts]),
+        status=np.concatenate([p.status for p in parts]),
+        method_status=[label for p in parts for label in p.method_status],
+        methods=[m for p in parts for m in p.methods],
+        projection=[x for p in parts for x in p.projection],
+        numbers={name: np.concatenate([p.numbers[name] for p in parts]) for name in _HEADLINE},
+        latest_row=np.concatenate([p.latest_row for p in parts]),
+    )

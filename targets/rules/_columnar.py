@@ -1,0 +1,171 @@
+"""CSV and Parquet figures read into columns with pyarrow, never row by row.
+
+A statistics office's file holds millions of figures; pyarrow reads it in C++ on every
+core. What comes back is a `Columnar`: the table of text columns, the header's positions,
+and where each row was written (its line), so the checks that follow (`_columnar_figures`)
+still name the file, line and column of a bad value. A CSV file pyarrow cannot parse (a
+stray quote, a row with too many cells) is handed back to the row-by-row reader, whose
+messages name every problem. pyarrow is imported here, only when such a file is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from targets.rules._discover import PARQUET_SUFFIXES, display
+from targets.rules._errors import Diagnostic, Location
+from targets.rules._files import UnreadableError, cell_starts, read_bounded
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["COLUMNAR_MAX_BYTES", "Columnar", "read_columnar"]
+
+COLUMNAR_MAX_BYTES = 4 * 1024**3
+"""The largest CSV or Parquet file read (4 GiB); YAML files stop much earlier."""
+
+
+@dataclass(frozen=True, eq=False)
+class Columnar:
+    """One CSV or Parquet figures file, as pyarrow read it."""
+
+    name: str
+    """The file as messages name it."""
+    table: pa.Table
+    columns: tuple[str, ...]
+    """The header's column names, stripped, in file order."""
+    starts: tuple[int, ...]
+    """The 1-based column where each header cell starts (1, 1, ... for Parquet)."""
+    lines: np.ndarray[Any, np.dtype[np.int64]]
+    """The line each row starts on (for Parquet: its row number, counting from 1)."""
+    parquet: bool = False
+    text: bytes | None = None
+    """The file's bytes, kept while its values are checked (to point at a cell); None
+    afterwards."""
+
+    def at(self, row: int, column: str | None = None) -> Location:
+        """Where a row (and one of its cells, when the file's text is at hand) was written."""
+        line = int(self.lines[row])
+        if column is None or column not in self.columns or self.text is None:
+            return Location(self.name, line, 1)
+        index = self.columns.index(column)
+        starts = cell_starts(_line(self.text, line))
+        return Location(self.name, line, starts[index] if index < len(starts) else 1)
+
+    def without_text(self) -> Columnar:
+        """This file without its bytes: what a loaded programme keeps."""
+        return dataclasses.replace(self, text=None)
+
+    def header(self, column: str) -> Location:
+        """Where a column's header cell is."""
+        index = self.columns.index(column)
+        return Location(self.name, 1, self.starts[index] if not self.parquet else index + 1)
+
+
+def read_columnar(path: Path) -> tuple[Columnar | None, list[Diagnostic]]:
+    """The file as columns; None with diagnostics when it cannot be read at all, None
+    without any when it is a CSV file for the row-by-row reader (a malformed one)."""
+    name = display(path)
+    try:
+        data = read_bounded(path.resolve(strict=True), COLUMNAR_MAX_BYTES)
+    except UnreadableError as exc:
+        return None, [Diagnostic(Location(name), str(exc))]
+    except OSError as exc:
+        return None, [Diagnostic(Location(name), f"cannot read: {exc.strerror}")]
+    except RuntimeError:
+        return None, [Diagnostic(Location(name), "cannot read: a symlink loop")]
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        return _parquet(data, name)
+    return _csv(data, name)
+
+
+def _parquet(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
+    import pyarrow as pa  # noqa: PLC0415 - only for columnar files
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError) as exc:
+        message = f"not a Parquet file pyarrow can read ({type(exc).__name__})"
+        return None, [Diagnostic(Location(name), message)]
+    columns = tuple(str(c).strip() for c in table.column_names)
+    table = table.rename_columns(list(columns))
+    lines = np.arange(1, table.num_rows + 1, dtype=np.int64)
+    return Columnar(name, table, columns, (1,) * len(columns), lines, parquet=True), []
+
+
+def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
+    import pyarrow as pa  # noqa: PLC0415 - only for columnar files
+    import pyarrow.csv as pacsv  # noqa: PLC0415
+
+    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as spreadsheets write
+        data = data[3:]
+    first = data.split(b"\n", 1)[0].rstrip(b"\r")
+    try:
+        header_text = first.decode("utf-8")
+        (header,) = list(csv.reader(io.StringIO(header_text), strict=True)) or [[]]
+    except (UnicodeDecodeError, csv.Error, ValueError):
+        return None, []  # the row-by-row reader says what is wrong
+    columns = tuple(h.strip() for h in header)
+    if not columns or len(set(columns)) != len(columns):
+        return None, []
+    quoted = b'"' in data
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(data),
+            read_options=pacsv.ReadOptions(column_names=list(columns), skip_rows=1),
+            parse_options=pacsv.ParseOptions(newlines_in_values=quoted),
+            convert_options=pacsv.ConvertOptions(
+                column_types={c: pa.string() for c in columns if c != "value"},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowException, ValueError):
+        return None, []
+    lines = _lines(data, quoted, table.num_rows)
+    if lines is None:
+        return None, []
+    starts = tuple(cell_starts(header_text)[: len(columns)])
+    return Columnar(name, table, columns, starts, lines, text=data), []
+
+
+def _line(data: bytes, number: int) -> str:
+    """Line `number` (from 1) of `data`, as text."""
+    start = 0
+    for _ in range(number - 1):
+        start = data.index(b"\n", start) + 1
+    end = data.find(b"\n", start)
+    return data[start : end if end >= 0 else None].decode("utf-8", errors="replace").rstrip("\r")
+
+
+def _lines(data: bytes, quoted: bool, rows: int) -> np.ndarray[Any, np.dtype[np.int64]] | None:
+    """The line each data row starts on. Without quotes a row is a non-blank line; with
+    quotes (a cell may hold a line break) the csv module counts them."""
+    if not quoted:
+        raw = np.frombuffer(data, dtype=np.uint8)
+        ends = np.flatnonzero(raw == 10)
+        starts = np.concatenate(([0], ends + 1))
+        starts = starts[starts < raw.size]
+        stops = np.concatenate((ends, [raw.size]))[: starts.size]
+        blank = (stops - starts) <= np.where(raw[np.maximum(stops - 1, 0)] == 13, 1, 0)
+        numbers = np.flatnonzero(~blank) + 1
+        found = numbers[1:]  # the header is the first non-blank line
+        return found.astype(np.int64) if found.size == rows else None
+    reader = csv.reader(io.StringIO(data.decode("utf-8", errors="replace"), newline=""))
+    lines: list[int] = []
+    previous = 0
+    for index, record in enumerate(reader):
+        start = previous + 1
+        previous = reader.line_num
+        if index == 0 or not any(cell.strip() for cell in record):
+            continue
+        lines.append(start)
+    return np.asarray(lines, dtype=np.int64) if len(lines) == rows else None

@@ -1,0 +1,349 @@
+"""The checks of a figure, applied to whole columns: once per distinct text, spread by code.
+
+Each function here mirrors a check of the row-by-row loader (`_figures`, `_derive`) with
+the same message, so a file says the same whether it is read as columns or row by row.
+A problem that recurs on many rows is named at its first rows, with a count of the rest,
+so a million-row file with one typo gives three lines, not a million.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Set
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from targets._safe import quoted
+from targets.rules import _units
+from targets.rules._arrow import arrow_mask, bools, dictionary, floats
+from targets.rules._errors import Diagnostic, Severity, did_you_mean, one_of
+from targets.rules._figures import parse_value
+from targets.rules._model import Metric, Source
+from targets.rules._periods import Period, PeriodError, parse_date, parse_period
+from targets.rules._table import KIND_CODES, Floats, Ints
+
+if TYPE_CHECKING:
+    from targets.rules._columnar import Columnar
+
+__all__ = [
+    "SHOWN_ROWS",
+    "Bools",
+    "Problems",
+    "Texts",
+    "check_editions",
+    "check_kinds",
+    "check_metrics",
+    "check_periods",
+    "check_sources",
+    "check_units",
+    "check_values",
+    "plausible",
+]
+
+Bools = npt.NDArray[np.bool_]
+T = TypeVar("T")
+
+SHOWN_ROWS = 3
+"""How many rows a recurring problem is named at before the rest are counted."""
+_KINDS = ("actual", "estimate", "forecast")
+_PLAIN = r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$"
+"""Plain decimals, which pyarrow parses to the same float as Python's float() does."""
+
+
+@dataclass(slots=True)
+class Texts:
+    """A text column dictionary-encoded: each row's code and the distinct (trimmed) texts."""
+
+    codes: Ints
+    texts: list[str]
+
+    def rows(self, code: int) -> Bools:
+        found: Bools = self.codes == code
+        return found
+
+    def filled(self) -> Bools:
+        """Rows with a non-empty text."""
+        flags: Bools = np.asarray([t != "" for t in self.texts] + [False], dtype=bool)
+        return flags[self.codes]
+
+
+@dataclass(slots=True)
+class Problems:
+    """The problems of one file, at the lines (and columns) of the rows they concern."""
+
+    file: Columnar
+    found: list[Diagnostic] = field(default_factory=list)
+    bad: Bools | None = None
+    """Rows with an error: they become no figure."""
+
+    def at_rows(
+        self, rows: Bools, column: str | None, message: str, severity: Severity = "error"
+    ) -> None:
+        where = np.flatnonzero(rows)
+        if where.size == 0:
+            return
+        if severity == "error":
+            if self.bad is None:
+                self.bad = np.zeros(rows.size, dtype=bool)
+            self.bad |= rows
+        for number, row in enumerate(where[:SHOWN_ROWS]):
+            more = where.size - SHOWN_ROWS
+            tail = f" (and {more} more rows like it)" if number == SHOWN_ROWS - 1 and more else ""
+            location = self.file.at(int(row), column)
+            self.found.append(Diagnostic(location, message + tail, severity))
+
+    def valid(self, n: int) -> Bools:
+        return ~self.bad if self.bad is not None else np.ones(n, dtype=bool)
+
+
+def _each(texts: Texts, check: Callable[[str], T], column: str, p: Problems) -> dict[int, T]:
+    """`check` on each distinct non-empty text; a ValueError is reported at its rows."""
+    found: dict[int, T] = {}
+    for code, text in enumerate(texts.texts):
+        if text == "":
+            continue
+        try:
+            found[code] = check(text)
+        except ValueError as exc:
+            p.at_rows(texts.rows(code), column, f"'{column}': {exc}")
+    return found
+
+
+def _lookup(found: Mapping[int, int], size: int, codes: Ints) -> Ints:
+    table = np.full(size + 1, -1, dtype=np.int64)
+    for code, value in found.items():
+        table[code] = value
+    return table[codes]
+
+
+def check_metrics(
+    texts: Texts, metrics: Mapping[str, Metric], broken: Set[tuple[str, str]], p: Problems
+) -> Ints:
+    """Each row's index in `metrics` (-1: missing or unknown, and said so)."""
+    names = list(metrics)
+    found: dict[int, int] = {}
+    for code, text in enumerate(texts.texts):
+        if text == "":
+            p.at_rows(texts.rows(code), None, "a figure needs 'metric'")
+        elif text in metrics:
+            found[code] = names.index(text)
+        elif ("metrics", text) not in broken:
+            hint = did_you_mean(text, names)
+            p.at_rows(texts.rows(code), "metric", f"unknown metric {quoted(text)}{hint}")
+    return _lookup(found, len(texts.texts), texts.codes)
+
+
+def check_periods(texts: Texts, p: Problems) -> tuple[Ints, list[Period]]:
+    """Each row's index into the periods found (-1: missing or not a period)."""
+    for code, text in enumerate(texts.texts):
+        if text == "":
+            p.at_rows(texts.rows(code), None, "a figure needs 'period'")
+    parsed = _each(texts, _period, "period", p)
+    periods = list(dict.fromkeys(parsed.values()))
+    index = {period: i for i, period in enumerate(periods)}
+    found = {code: index[period] for code, period in parsed.items()}
+    return _lookup(found, len(texts.texts), texts.codes), periods
+
+
+def _period(text: str) -> Period:
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def check_sources(
+    texts: Texts | None,
+    sources: Mapping[str, Source],
+    broken: Set[tuple[str, str]],
+    n: int,
+    p: Problems,
+) -> Ints:
+    """Each row's index in `sources` (-1: none given, or unknown and said so)."""
+    if texts is None:
+        return np.full(n, -1, dtype=np.int64)
+    names = list(sources)
+    found: dict[int, int] = {}
+    for code, text in enumerate(texts.texts):
+        if text == "":
+            continue
+        if text in sources:
+            found[code] = names.index(text)
+        elif ("sources", text) not in broken:
+            hint = did_you_mean(text, names)
+            p.at_rows(texts.rows(code), "source", f"unknown source {quoted(text)}{hint}")
+    return _lookup(found, len(texts.texts), texts.codes)
+
+
+def check_kinds(texts: Texts | None, n: int, p: Problems) -> Ints:
+    """Each row's kind code (`KIND_CODES`); an empty cell is an actual figure."""
+    if texts is None:
+        return np.zeros(n, dtype=np.int64)
+    lookup = np.zeros(len(texts.texts) + 1, dtype=np.int64)
+    for code, text in enumerate(texts.texts):
+        if text in _KINDS:
+            lookup[code] = KIND_CODES.index(text)
+        elif text != "":
+            hint = did_you_mean(text, _KINDS)
+            message = f"'kind': expected {one_of(list(_KINDS))}, got the text {quoted(text)}{hint}"
+            p.at_rows(texts.rows(code), "kind", message)
+    return lookup[texts.codes]
+
+
+def check_values(values: Any, p: Problems) -> tuple[Floats, Floats, npt.NDArray[np.int8]]:
+    """Each row's low and high value as stated (before units) and its flag: 1 yes, 0 no,
+    -1 a number. Plain decimals are parsed by pyarrow; the rest once per distinct text."""
+    import pyarrow as pa  # noqa: PLC0415 - columnar files only
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    n = len(values)
+    flag = np.full(n, -1, dtype=np.int8)
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+        low = floats(values)  # a numeric Parquet column
+        p.at_rows(np.isnan(low), None, "a figure needs 'value'")
+        return low, low.copy(), flag
+    plain = bools(pc.match_substring_regex(values, _PLAIN))
+    low = np.full(n, np.nan)
+    low[plain] = floats(pc.cast(pc.filter(values, arrow_mask(plain)), pa.float64()))
+    high = low.copy()
+    rest = ~(plain & np.isfinite(low))
+    if not rest.any():
+        return low, high, flag
+    positions = np.flatnonzero(rest)
+    codes, texts = dictionary(pc.filter(values, arrow_mask(rest)))
+    for code, text in enumerate(texts):
+        rows = np.zeros(n, dtype=bool)
+        rows[positions[codes == code]] = True
+        if text == "":
+            p.at_rows(rows, None, "a figure needs 'value'")
+            continue
+        try:
+            value = parse_value(text)
+        except ValueError as exc:
+            p.at_rows(rows, "value", f"'value': {exc}")
+            continue
+        low[rows], high[rows] = value.low, value.high
+        flag[rows] = -1 if value.flag is None else int(value.flag)
+    return low, high, flag
+
+
+def check_units(
+    texts: Texts,
+    metric: Ints,
+    metrics: Mapping[str, Metric],
+    flag: npt.NDArray[np.int8],
+    p: Problems,
+) -> Floats:
+    """Each row's factor into its metric's unit (NaN where the unit does not fit, said).
+    Each distinct (unit, metric) pair is converted once."""
+    names = list(metrics)
+    units = len(texts.texts)
+    known = metric >= 0
+    key = np.where(known, metric * units + texts.codes, -1)
+    present = np.flatnonzero(np.bincount(key[known], minlength=len(names) * units))
+    factors = np.full(len(names) * units + 1, np.nan)
+    for pair in present.tolist():
+        index, code = divmod(pair, units)
+        m, unit = metrics[names[index]], texts.texts[code]
+        try:
+            factors[pair] = _factor(m, unit)
+        except ValueError as exc:
+            rows = key == pair
+            if m.binary:
+                p.at_rows(rows & (flag >= 0), "unit", str(exc))
+            else:
+                message = str(exc)
+                p.at_rows(rows & (flag < 0), None if unit == "" else "unit", message)
+    factor = factors[key]
+    for index in np.unique(metric[known & (flag >= 0)]).tolist():
+        m = metrics[names[index]]
+        if not m.binary:
+            message = f"yes/no is for yes/no metrics; '{m.id}' is in {m.unit}"
+            p.at_rows((metric == index) & (flag >= 0), "value", message)
+    for index in np.unique(metric[known & (flag < 0)]).tolist():
+        m = metrics[names[index]]
+        if m.binary:
+            message = f"'{m.id}' is a yes/no metric; write yes or no"
+            p.at_rows((metric == index) & (flag < 0), "value", message)
+    return factor
+
+
+def _factor(m: Metric, unit: str) -> float:
+    """What turns a value written in `unit` into `m`'s unit (ValueError: why it cannot)."""
+    if m.binary:
+        if unit not in {"", _units.BINARY, "boolean"}:
+            raise ValueError(f"'{m.id}' is a yes/no metric; leave out the unit")
+        return 1.0
+    if unit == "":
+        raise ValueError(f"a figure needs 'unit' (the metric '{m.id}' is in {m.unit})")
+    try:
+        return _units.conversion_factor(unit, m.unit)
+    except _units.UnitError as exc:
+        raise ValueError(f"{exc} (the unit of '{m.id}')") from None
+
+
+def check_editions(
+    published: Texts | None,
+    source: Ints,
+    sources: Mapping[str, Source],
+    p: Problems,
+) -> tuple[Ints, list[Period]]:
+    """Each row's publication date (index into the dates found; -1 none): its own, else its
+    source's date."""
+    editions: list[Period] = []
+    index: dict[Period, int] = {}
+
+    def code_of(period: Period) -> int:
+        return index.setdefault(period, len(index))
+
+    names = list(sources)
+    out = np.full(source.size, -1, dtype=np.int64)
+    if names:
+        dates = [sources[name].date for name in names]
+        lookup = np.asarray([code_of(d) if d is not None else -1 for d in dates] + [-1])
+        out = lookup[source]
+    if published is not None:
+        parsed = _each(published, _date, "published", p)
+        for code, period in parsed.items():
+            out[published.codes == code] = code_of(period)
+    editions = list(index)
+    return out, editions
+
+
+def _date(text: str) -> Period:
+    try:
+        return parse_date(text)
+    except PeriodError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def plausible(
+    rows: Ints,
+    *,
+    metric: Ints,
+    low: Floats,
+    high: Floats,
+    metrics: Mapping[str, Metric],
+    p: Problems,
+) -> None:
+    """Ranks below 1 (an error) and values beyond a metric's natural limit (a warning)."""
+    listed = list(metrics.values())
+    rank = np.asarray([m.better == "lower" and m.is_rank for m in listed] + [False])
+    limited = [m.limit is not None and (m.direction is not None or m.better == "lower")
+               for m in listed]  # fmt: skip
+    limit = np.asarray([m.limit.value if m.limit and ok else np.nan
+                        for m, ok in zip(listed, limited, strict=True)] + [np.nan])  # fmt: skip
+    higher = np.asarray([m.better == "higher" for m in listed] + [True])
+    chosen = np.zeros(metric.size, dtype=bool)
+    chosen[rows] = True
+    m = np.where(chosen, metric, -1)
+    below_one = chosen & rank[m] & (low < 1)
+    with np.errstate(invalid="ignore"):
+        beyond = chosen & np.where(higher[m], high > limit[m], low < limit[m])
+    for index in np.unique(m[below_one]).tolist():
+        p.at_rows(below_one & (m == index), "value", "a rank is 1 or more")
+    for index in np.unique(m[beyond]).tolist():
+        message = f"beyond the natural limit of '{listed[index].id}' ({limit[index]:g})"
+        p.at_rows(beyond & (m == index), "value", message, "warning")

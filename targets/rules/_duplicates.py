@@ -1,0 +1,87 @@
+"""The same figure given twice, or two values for one period from one source and edition.
+
+Neither is an error (a figures file often repeats a line; a corrected value may be added
+below the first), but both are worth a warning, found over the whole table at once.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from targets.rules._errors import Diagnostic, Location
+from targets.rules._table import KIND_CODES, FigureTable
+
+__all__ = ["SHOWN_DUPLICATES", "duplicates"]
+
+SHOWN_DUPLICATES = 100
+"""How many duplicate figures are named one by one before the rest are counted."""
+
+
+def duplicates(table: FigureTable) -> list[Diagnostic]:
+    """A warning for each figure that repeats an earlier one's metric, period, entity,
+    source and edition (derived figures and figures given in code aside)."""
+    n = len(table)
+    if n < 2:
+        return []
+    located = np.ones(n, dtype=bool)
+    for code, chunk in enumerate(table.chunks):
+        rows = np.flatnonzero(table.chunk == code)
+        if rows.size and chunk.location(int(table.offset[rows[0]])) is None:
+            located[rows] = [chunk.location(int(table.offset[r])) is not None for r in rows]
+    considered = np.flatnonzero(located & (table.kind != KIND_CODES.index("derived")))
+    if considered.size < 2:
+        return []
+    # One integer per (metric, time, entity, forecast?, source, edition): equal keys are the
+    # same edition of the same figure. Times become their rank among the distinct times.
+    times, time_rank = np.unique(table.time[considered], return_inverse=True)
+    parts = (
+        table.metric[considered],
+        time_rank,
+        table.entity[considered] + 1,
+        (table.kind[considered] == KIND_CODES.index("forecast")).astype(np.int64),
+        table.source[considered] + 1,
+        table.edition[considered] + 1,
+    )
+    dims = (len(table.metrics) + 1, times.size + 1, len(table.entities) + 2, 2,
+            len(table.sources) + 2, len(table.editions) + 2)  # fmt: skip
+    if math.prod(dims) < 2**62:
+        key = np.ravel_multi_index(parts, dims)
+        by_key = np.argsort(key, kind="stable")  # equal keys keep the files' order
+        new = key[by_key][1:] != key[by_key][:-1]
+    else:  # too many distinct texts for one integer: sort on each part
+        by_key = np.lexsort(parts[::-1])
+        new = np.zeros(by_key.size - 1, dtype=bool)
+        for part in parts:
+            new |= part[by_key][1:] != part[by_key][:-1]
+    order = considered[by_key]
+    starts = np.flatnonzero(np.concatenate(([True], new)))
+    first_of = order[starts][np.searchsorted(starts, np.arange(order.size), side="right") - 1]
+    repeats = np.flatnonzero(order != first_of)
+    found: list[Diagnostic] = []
+    for index in repeats[:SHOWN_DUPLICATES].tolist():
+        row, first = int(order[index]), int(first_of[index])
+        location = _location(table, row)
+        at = _location(table, first)
+        if location is None or at is None:
+            continue
+        if (table.low[row], table.high[row]) == (table.low[first], table.high[first]):
+            message = f"the same figure again (first at {at})"
+        else:
+            earlier = table.figure(first)
+            message = (
+                f"a second value for {earlier.period} from the same source and edition "
+                f"({earlier.stated} at {at}); the later in the files is used"
+            )
+        found.append(Diagnostic(location, message, "warning"))
+    if repeats.size > SHOWN_DUPLICATES:
+        last = _location(table, int(order[repeats[SHOWN_DUPLICATES]]))
+        if last is not None:
+            more = repeats.size - SHOWN_DUPLICATES
+            found.append(Diagnostic(last, f"and {more} more figures given twice", "warning"))
+    return found
+
+
+def _location(table: FigureTable, row: int) -> Location | None:
+    return table.chunks[int(table.chunk[row])].location(int(table.offset[row]))

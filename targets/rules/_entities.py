@@ -1,0 +1,116 @@
+"""One target for many entities: every province, a listed few, or all but some.
+
+A target with ``for_each`` is judged once per entity (a province, a country) on that
+entity's figures. ``overrides`` records what an entity adopted instead: another value of
+the target's own goal, another deadline or base year, each with its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field, model_validator
+
+from targets._safe import quoted
+from targets.rules._errors import Diagnostic, one_of
+from targets.rules._types import AmountField, Count, Id, Model, PeriodField, Text
+
+if TYPE_CHECKING:
+    from targets.rules._collect import Item
+    from targets.rules._targets import TargetBase
+
+__all__ = ["GOAL_OVERRIDES", "AllBut", "ForEach", "Override", "check_entities", "entities_of"]
+
+
+class AllBut(Model):
+    """Every entity of the metric but these: ``{all_but: [Hanoi]}``."""
+
+    all_but: tuple[Text, ...] = Field(min_length=1)
+
+
+ForEach = Literal["all"] | tuple[Text, ...] | AllBut
+"""``all`` (every entity with figures for the metric), a list, or ``{all_but: [...]}``."""
+
+
+class Override(Model):
+    """What one entity adopted instead: ``{at_least: 25 %, by: 2027}``, with its source."""
+
+    at_least: AmountField | None = None
+    at_most: AmountField | None = None
+    between: tuple[AmountField, AmountField] | None = None
+    top: Count | None = None
+    by: PeriodField | None = None
+    base: PeriodField | None = None
+    source: Id | None = Field(None, description="Id of the source that states the override")
+    quote: Text | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Override:
+        if not self.changed:
+            raise ValueError(
+                "an override changes the goal ('at_least', 'at_most', 'between', 'top'), "
+                "'by' or 'base'"
+            )
+        return self
+
+    @property
+    def changed(self) -> dict[str, object]:
+        """The fields it changes, by name: what a target copy for the entity takes."""
+        fields = ("at_least", "at_most", "between", "top", "by", "base")
+        return {name: getattr(self, name) for name in fields if getattr(self, name) is not None}
+
+
+GOAL_OVERRIDES: dict[str, frozenset[str]] = {
+    "level": frozenset({"at_least", "at_most"}),
+    "band": frozenset({"between"}),
+    "rank": frozenset({"top"}),
+}
+"""The goal keys an override may change, per target kind (the kind's own keys only)."""
+
+
+def entities_of(for_each: ForEach, available: Iterable[str]) -> tuple[str, ...]:
+    """The entities a ``for_each`` names, given those with figures for the metric: sorted
+    for ``all`` and ``all_but``, in the written order for a list (which may name entities
+    without figures: they are judged, and found without figures)."""
+    if isinstance(for_each, tuple):
+        return tuple(dict.fromkeys(for_each))
+    every = sorted(set(available))
+    if isinstance(for_each, AllBut):
+        left_out = set(for_each.all_but)
+        return tuple(e for e in every if e not in left_out)
+    return tuple(every)
+
+
+def check_entities(target: TargetBase, item: Item[Any]) -> list[Diagnostic]:
+    """`for_each` and `overrides` that cannot mean what they say."""
+    problems: list[Diagnostic] = []
+    if target.for_each is not None and target.kind == "count":
+        message = "a count target already counts entities: it takes no 'for_each'"
+        problems.append(Diagnostic(item.at("for_each"), message))
+    if target.overrides and target.for_each is None:
+        message = "'overrides' are per entity: give the target 'for_each' too"
+        problems.append(Diagnostic(item.at("overrides"), message))
+    allowed = GOAL_OVERRIDES.get(target.kind, frozenset())
+    own = {key for key in allowed if getattr(target, key, None) is not None}
+    listed = target.for_each if isinstance(target.for_each, tuple) else None
+    left_out = target.for_each.all_but if isinstance(target.for_each, AllBut) else ()
+    for entity, override in target.overrides.items():
+        where = item.at("overrides", entity)
+        if listed is not None and entity not in listed:
+            message = f"an override for {quoted(entity)}, which 'for_each' does not list"
+            problems.append(Diagnostic(where, message))
+        if entity in left_out:
+            message = f"an override for {quoted(entity)}, which 'all_but' leaves out"
+            problems.append(Diagnostic(where, message))
+        for key in override.changed:
+            if key in {"by", "base"}:
+                if key == "by" and not hasattr(target, "by"):
+                    message = f"a {target.kind} target has no deadline to override"
+                    problems.append(Diagnostic(item.at("overrides", entity, key), message))
+                continue
+            if key not in own:
+                says = f"override {one_of(sorted(own))}" if own else "override 'by' or 'base'"
+                message = f"'{key}' is not this {target.kind} target's goal: {says}"
+                problems.append(Diagnostic(item.at("overrides", entity, key), message))
+    return problems

@@ -1,0 +1,152 @@
+"""One rule for every province: a target judged for each entity, with overrides."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import targets
+from targets import ExitCode
+from targets.cli import cli
+
+Write = Callable[[dict[str, str]], Path]
+
+HEAD = """\
+programme: {name: Provinces}
+sources: [{id: s, publisher: P, date: 2025-06}, {id: dn, publisher: Da Nang, date: 2024-03}]
+metrics:
+  - {id: share, name: Digital economy share of GRDP, unit: "%", direction: higher, limit: 100}
+figures:
+  - {metric: share, entity: Da Nang, period: 2021, value: 15, unit: "%", source: s}
+  - {metric: share, entity: Da Nang, period: 2024, value: 21, unit: "%", source: s}
+  - {metric: share, entity: Hanoi, period: 2021, value: 12, unit: "%", source: s}
+  - {metric: share, entity: Hanoi, period: 2024, value: 14, unit: "%", source: s}
+  - {metric: share, entity: Bac Ninh, period: 2021, value: 18, unit: "%", source: s}
+  - {metric: share, entity: Bac Ninh, period: 2024, value: 22, unit: "%", source: s}
+  - {metric: share, period: 2024, value: 17, unit: "%", source: s}
+"""
+
+
+def check(write: Write, rule: str) -> targets.Report:
+    return targets.check(write({"p.yaml": HEAD + "targets:\n" + rule}))
+
+
+def problems(write: Write, rule: str) -> list[str]:
+    return [str(d) for d in targets.validate(write({"p.yaml": HEAD + "targets:\n" + rule}))]
+
+
+EVERY = """\
+  - id: t
+    metric: share
+    for_each: all
+    at_least: 20 %
+    by: 2025
+    overrides:
+      Da Nang: {at_least: 25 %, source: dn, quote: "25 % by 2025"}
+      Hanoi: {by: 2027}
+"""
+
+
+def test_a_target_for_every_entity_is_judged_once_per_entity_on_its_own_figures(
+    write: Write,
+) -> None:
+    report = check(write, EVERY)
+    assert [r.key for r in report] == ["t[Bac Ninh]", "t[Da Nang]", "t[Hanoi]"]
+    bac_ninh = report["t[Bac Ninh]"]
+    assert bac_ninh.entity == "Bac Ninh"
+    assert [f.value for f in bac_ninh.figures] == [18, 22]  # not the national 17 of 2024
+    assert bac_ninh.status == "achieved"  # 22 >= 20
+
+
+def test_overrides_change_the_value_the_deadline_and_cite_their_source(write: Write) -> None:
+    report = check(write, EVERY)
+    da_nang, hanoi = report["t[Da Nang]"], report["t[Hanoi]"]
+    assert da_nang.goal == "at least 25 % by 2025"
+    assert da_nang.target_value == 25
+    assert (da_nang.target.source, da_nang.target.quote) == ("dn", "25 % by 2025")
+    # 15 (2021) to 21 (2024): g_a = (21 / 15) ** (1 / 3) - 1; g_r = (25 / 15) ** (1 / 4) - 1
+    ratio = ((21 / 15) ** (1 / 3) - 1) / ((25 / 15) ** (1 / 4) - 1)
+    assert da_nang.ratio == pytest.approx(ratio)
+    assert hanoi.goal == "at least 20 % by 2027"
+    assert hanoi.target_year == 2027
+
+
+def test_a_listed_set_and_all_but_some(write: Write) -> None:
+    rule = EVERY.replace("for_each: all", "for_each: [Hanoi, Quang Ninh]")
+    listed = check(
+        write,
+        rule.replace('      Da Nang: {at_least: 25 %, source: dn, quote: "25 % by 2025"}\n', ""),
+    )
+    assert [r.key for r in listed] == ["t[Hanoi]", "t[Quang Ninh]"]
+    assert listed["t[Quang Ninh]"].status == "not_assessable"  # listed, but no figures
+    rule = EVERY.replace("for_each: all", "for_each: {all_but: [Hanoi]}")
+    rule = rule.replace("      Hanoi: {by: 2027}\n", "")
+    assert [r.key for r in check(write, rule)] == ["t[Bac Ninh]", "t[Da Nang]"]
+
+
+def test_a_result_is_named_by_its_entity_everywhere(write: Write) -> None:
+    report = check(write, EVERY)
+    with pytest.raises(targets.UnknownTargetError, match="judged per entity"):
+        report["t"]
+    document = json.loads(report.to_json())
+    assert [(r["target"], r["entity"]) for r in document["results"]] == [
+        ("t", "Bac Ninh"),
+        ("t", "Da Nang"),
+        ("t", "Hanoi"),
+    ]
+    assert "t[Hanoi]" in report.to_junit()
+
+
+def test_selection_and_explain_take_an_entity(write: Write) -> None:
+    root = write({"p.yaml": HEAD + "targets:\n" + EVERY})
+    picked = CliRunner().invoke(cli, ["check", str(root), "--select", "entity:Ha*"])
+    assert "t[Hanoi]" in picked.stdout
+    assert "t[Da Nang]" not in picked.stdout
+    explained = CliRunner().invoke(cli, ["explain", "t[Da Nang]", str(root)])
+    assert explained.exit_code == ExitCode.OK, explained.output
+    assert "at least 25 % by 2025" in explained.stdout
+    unknown = CliRunner().invoke(cli, ["explain", "t", str(root)])
+    assert unknown.exit_code == ExitCode.INVALID
+    assert "judged per entity" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        (
+            EVERY.replace("    for_each: all\n", ""),
+            "'overrides' are per entity: give the target 'for_each' too",
+        ),
+        (
+            EVERY.replace("for_each: all", "for_each: [Hanoi]"),
+            "an override for 'Da Nang', which 'for_each' does not list",
+        ),
+        (
+            EVERY.replace("for_each: all", "for_each: {all_but: [Hanoi]}"),
+            "an override for 'Hanoi', which 'all_but' leaves out",
+        ),
+        (
+            EVERY.replace("{at_least: 25 %,", "{at_most: 25 %,"),
+            "'at_most' is not this level target's goal: override 'at_least'",
+        ),
+        (
+            "  - {id: c, metric: share, for_each: all, count: {at_least: 2}, "
+            "where: {at_least: 20 %}, by: 2025}\n",
+            "a count target already counts entities: it takes no 'for_each'",
+        ),
+        (
+            EVERY.replace("Hanoi: {by: 2027}", "Hanoi: {source: s}"),
+            "an override changes the goal",
+        ),
+    ],
+    ids=["no-for-each", "unlisted", "left-out", "wrong-side", "count", "empty"],
+)
+def test_overrides_that_cannot_mean_what_they_say_are_refused(
+    write: Write, rule: str, message: str
+) -> None:
+    found = problems(write, rule)
+    assert any(message in p for p in found), found

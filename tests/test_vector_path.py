@@ -1,0 +1,170 @@
+"""The vectorised check path agrees with the per-series one on every number, and results for
+one series never depend on another's figures (so the work can be split)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import targets
+from targets.judge import Report
+
+Write = Callable[[dict[str, str]], Path]
+
+HEAD = """\
+programme: {{name: Random, prefer: [{prefer}]}}
+sources:
+  - {{id: a, publisher: A, date: 2023-03}}
+  - {{id: b, publisher: B, date: 2024-06}}
+  - {{id: c, publisher: C}}
+metrics:
+  - {{id: up, name: Up, unit: firm, direction: higher}}
+  - {{id: down, name: Down, unit: "%", direction: lower, limit: 0}}
+  - {{id: share, name: Share, unit: "%", direction: higher, limit: 100}}
+"""
+METRICS = {"up": "firm", "down": "%", "share": "%"}
+
+
+@st.composite
+def programmes(draw: st.DrawFn) -> str:
+    """A programme of level targets (some for each entity, some with a base year or a
+    method) and figures of every kind, source and edition, with conflicts and gaps."""
+    prefer = draw(st.sampled_from(["", "b", "c, a"]))
+    lines = [HEAD.format(prefer=prefer), "targets:"]
+    for i in range(draw(st.integers(1, 6))):
+        metric = draw(st.sampled_from(sorted(METRICS)))
+        side = "at_most" if metric == "down" else "at_least"
+        value = draw(st.integers(1, 150))
+        if metric == "share":
+            value = min(value, 100)
+        extra = []
+        if draw(st.booleans()):
+            extra.append(f"base: {draw(st.integers(2012, 2020))}")
+        if draw(st.booleans()):
+            extra.append(f"method: {draw(st.sampled_from(['statcan', 'unsd', 'sdsn']))}")
+        if draw(st.booleans()):
+            extra.append("for_each: all")
+        if draw(st.booleans()):
+            extra.append("estimates: false")
+        more = ", " + ", ".join(extra) if extra else ""
+        by = draw(st.integers(2021, 2035))  # after every base year drawn
+        lines.append(f"  - {{id: t{i}, metric: {metric}, {side}: {value}, by: {by}{more}}}")
+    lines.append("figures:")
+    for _ in range(draw(st.integers(0, 40))):
+        metric = draw(st.sampled_from(sorted(METRICS)))
+        year = draw(st.integers(2010, 2026))
+        period = year if draw(st.integers(0, 9)) else f"{year}-Q{draw(st.integers(1, 4))}"
+        value = draw(st.integers(1, 120))
+        if metric == "down":
+            value = max(value, 1)
+        kind = draw(st.sampled_from(["actual", "actual", "estimate", "forecast"]))
+        source = draw(st.sampled_from(["a", "b", "c"]))
+        entity = draw(st.sampled_from(["", "", "X", "Y"]))
+        published = draw(st.sampled_from(["", "", "2024-01", "2025-03", str(year + 1)]))
+        fields = [
+            f"metric: {metric}",
+            f"period: {period}",
+            f"value: {value}",
+            f'unit: "{METRICS[metric]}"',
+            f"kind: {kind}",
+            f"source: {source}",
+        ]
+        if entity:
+            fields.append(f"entity: {entity}")
+        if published:
+            fields.append(f"published: {published}")
+        lines.append("  - {" + ", ".join(fields) + "}")
+    return "\n".join(lines) + "\n"
+
+
+def _same(a: float, b: float) -> bool:
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+
+
+def assert_same_columns(bulk: Report, series: Report) -> None:
+    a, b = bulk.columns, series.columns
+    assert a.keys == b.keys
+    assert a.status.tolist() == b.status.tolist()
+    assert a.methods == b.methods
+    assert a.method_status == b.method_status
+    for name, column in b.numbers.items():
+        for key, x, y in zip(a.keys, a.numbers[name], column, strict=True):
+            assert _same(float(x), float(y)), (key, name, x, y)
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=programmes(),
+    as_of=st.sampled_from([None, "2022-06-30", "2024-12-31", "2030"]),
+)
+def test_the_bulk_path_agrees_with_the_per_series_path_on_every_number(
+    write: Write, text: str, as_of: str | None
+) -> None:
+    programme = targets.load(write({"p.yaml": text}))
+    bulk = targets.check(programme, as_of=as_of)
+    series = targets.check(programme, as_of=as_of, path="series")
+    assert_same_columns(bulk, series)
+    # and a result built on demand is the per-series one, in full
+    for result, alone in zip(bulk, series, strict=True):
+        assert result.to_dict() == alone.to_dict()
+
+
+def test_the_bulk_path_judges_the_level_targets_of_the_example(
+    example_programme: targets.Programme,
+) -> None:
+    bulk = targets.check(example_programme)
+    series = targets.check(example_programme, path="series")
+    assert bulk.columns.vector.any()  # some targets went the bulk way
+    assert_same_columns(bulk, series)
+
+
+def test_results_split_in_four_partitions_equal_the_whole(write: Write) -> None:
+    """Each series is judged on its own figures: checking four parts of the entities
+    separately gives the results of checking them all at once."""
+    rng = np.random.default_rng(7)
+    areas = [f"A{i:02d}" for i in range(12)]
+    lines = ["figures:"]
+    for area in areas:
+        for metric, unit in METRICS.items():
+            level = float(rng.uniform(5, 60))
+            for year in range(2010, 2025):
+                if rng.random() < 0.15:
+                    continue
+                level *= float(rng.normal(1.03, 0.05))
+                lines.append(
+                    f"  - {{metric: {metric}, entity: {area}, period: {year}, "
+                    f'value: {level:.3f}, unit: "{unit}", source: a}}'
+                )
+    rules = HEAD.format(prefer="") + (
+        "targets:\n"
+        "  - {id: up-100, metric: up, at_least: 100, by: 2030, base: 2015, for_each: all}\n"
+        "  - {id: down-1, metric: down, at_most: 1, by: 2030, for_each: all}\n"
+        "  - {id: share-60, metric: share, at_least: 60, by: 2028, for_each: all}\n"
+    )
+    figures = "\n".join(lines) + "\n"
+    whole = targets.check(targets.load(write({"all/rules.yaml": rules, "all/f.yaml": figures})))
+    parts: dict[str, dict[str, object]] = {}
+    for n, chunk in enumerate(np.array_split(np.asarray(areas), 4)):
+        mine = {str(a) for a in chunk}
+        kept = [lines[0]] + [
+            ln for ln in lines[1:] if ln.split("entity: ")[1].split(",")[0] in mine
+        ]
+        root = write({f"p{n}/rules.yaml": rules, f"p{n}/f.yaml": "\n".join(kept) + "\n"})
+        part = targets.check(targets.load(root / f"p{n}"))
+        for key, row in zip(part.keys, range(len(part)), strict=True):
+            parts[key] = {
+                "status": part.columns.status_of(row),
+                **{k: float(v[row]) for k, v in part.columns.numbers.items()},
+            }
+    assert sorted(parts) == sorted(whole.keys)
+    for row, key in enumerate(whole.keys):
+        assert parts[key]["status"] == whole.columns.status_of(row)
+        for name, column in whole.columns.numbers.items():
+            assert _same(float(column[row]), float(parts[key][name])), (key, name)  # type: ignore[arg-type]
