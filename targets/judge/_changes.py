@@ -7,17 +7,15 @@ earlier one, so a pull request that adds figures shows which verdicts it moved, 
 
 from __future__ import annotations
 
-import json
 import math
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from targets.engine import STATUS_CODES, Status, format_number
-from targets.judge._errors import BaselineError
+from targets.judge._baseline import load_baseline
 from targets.judge._report import Report
+from targets.rules._numbers import LARGEST
 
 __all__ = ["PROJECTION_TOLERANCE", "Change", "ChangeKind", "compare", "load_baseline"]
 
@@ -97,27 +95,6 @@ def _differs(before: float | None, after: float | None) -> bool:
     return abs(after - before) / scale > PROJECTION_TOLERANCE
 
 
-def load_baseline(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """Read an earlier JSON report; refuse anything else with a clear message."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror}") from None
-    except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
-    if not isinstance(data, dict) or data.get("schema_version") != 1:
-        raise BaselineError(
-            f"{path}: not a targets JSON report (schema_version 1); "
-            "write one with `targets check --json FILE`"
-        )
-    results = data.get("results")
-    if not isinstance(results, list) or not all(
-        isinstance(r, dict) and isinstance(r.get("target"), str) for r in results
-    ):
-        raise BaselineError(f"{path}: its 'results' are not a list of target results")
-    return data
-
-
 def compare(baseline: Mapping[str, Any], report: Report) -> tuple[Change, ...]:
     """Every target whose status changed or whose projection moved, and new or removed ones."""
     before = {_key(r): r for r in baseline["results"]}
@@ -175,4 +152,11 @@ def _finite(value: float) -> float | None:
 
 
 def _float(value: Any) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+    """A number of the baseline, or None: a baseline given as a mapping (not read by
+    `load_baseline`) may hold anything."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, int) and abs(value) > LARGEST:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None

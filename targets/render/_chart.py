@@ -262,7 +262,10 @@ def _trend(
         factor = 1 + growth
 
         def f(x: float) -> float:
-            return float(v * factor ** (x - t))
+            try:
+                return float(v * factor ** (x - t))
+            except OverflowError:  # a path beyond any double: not drawn (see below)
+                return math.inf
     else:
         return (), None
     path = tuple(

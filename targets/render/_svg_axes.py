@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 __all__ = ["Scale", "nice_step", "short", "tick_label", "time_axis", "value_axis", "with_unit"]
 
 
+_FARTHEST = 1e300
+"""The largest value an axis reaches: its padding and steps stay within a double."""
+
+
 @dataclass(frozen=True, slots=True)
 class Scale:
     """Maps a value in [lo, hi] to a pixel in [start, stop] (stop < start flips the axis)."""
@@ -25,7 +29,10 @@ class Scale:
     stop: float
 
     def __call__(self, value: float) -> float:
-        return self.start + (value - self.lo) / (self.hi - self.lo) * (self.stop - self.start)
+        span = self.hi - self.lo
+        if not self.lo - span <= value <= self.hi + span:  # far off the axis, or not a number
+            value = self.hi + span if value > self.hi else self.lo - span  # just past an edge
+        return self.start + (value - self.lo) / span * (self.stop - self.start)
 
 
 def nice_step(span: float, count: int) -> float:
@@ -78,7 +85,8 @@ def value_axis(chart: Chart, top: float, bottom: float) -> tuple[Scale, list[tup
     """The value scale and its ticks: round numbers, ranks with 1 at the top, yes/no as words."""
     if chart.unit == "yes/no":
         return Scale(-0.3, 1.3, bottom, top), [(0.0, "no"), (1.0, "yes")]
-    values = [v for v in chart.values if math.isfinite(v)] or [0.0, 1.0]
+    far = _FARTHEST  # beyond it the axis stops (a value there is drawn past the edge)
+    values = [max(-far, min(v, far)) for v in chart.values if math.isfinite(v)] or [0.0, 1.0]
     low, high = min(values), max(values)
     pad = (high - low) * 0.08 or max(abs(high) * 0.1, 1.0)
     step = nice_step(high - low + 2 * pad, max(2, int((bottom - top) / 38)))

@@ -11,6 +11,7 @@ from targets.rules._collect import Item
 from targets.rules._errors import Diagnostic
 from targets.rules._figures import Figure, FigureSpec
 from targets.rules._model import Metric, Source
+from targets.rules._periods import PeriodError
 from targets.rules._references import known
 from targets.rules._types import Amount
 from targets.rules._words import PLURALS
@@ -65,10 +66,11 @@ def load_figure(
             problems.append(Diagnostic(item.at("unit"), f"{exc} (the unit of '{metric.id}')"))
             return None
         low, high = stated.low * factor, stated.high * factor
-        if not (math.isfinite(low) and math.isfinite(high)):
+        size = _unusable(stated.low, low) or _unusable(stated.high, high)
+        if size:
             problems.append(
                 Diagnostic(
-                    item.at("value"), f"{stated.text} {spec.unit} is too large in {metric.unit}"
+                    item.at("value"), f"{stated.text} {spec.unit} is too {size} in {metric.unit}"
                 )
             )
             return None
@@ -136,7 +138,11 @@ def derive(
     if metric.binary:
         problems.append(Diagnostic(item.at("change"), "a yes/no figure has no change"))
         return None
-    since = spec.since or spec.period.previous()
+    try:
+        since = spec.since or spec.period.previous()
+    except PeriodError as exc:  # the period before the first the time axis holds
+        problems.append(Diagnostic(item.at("change"), f"a change on {spec.period}: {exc}"))
+        return None
     if since is None:
         problems.append(
             Diagnostic(item.at("change"), "a change on a single date needs 'since: <period>'")
@@ -159,6 +165,12 @@ def derive(
             problems.append(Diagnostic(item.at("change"), str(exc)))
             return None
         low, high = figure.low - step, figure.high - step
+    size = _unusable(figure.low, low) or _unusable(figure.high, high)
+    if size:
+        problems.append(
+            Diagnostic(item.at("change"), f"the value before {change} is too {size} to hold")
+        )
+        return None
     note = f"implied by {figure.stated} in {spec.period}, {_signed(change)} on {since}"
     stated = _round(low) if low == high else f"{_round(low)}-{_round(high)}"
     return Figure(
@@ -177,6 +189,14 @@ def derive(
         note=note,
         location=figure.location,
     )
+
+
+def _unusable(before: float, after: float) -> str | None:
+    """Why a value computed from `before` is no usable double: 'large' (infinite) or
+    'small' (made 0 by underflow), or None when it is fine."""
+    if not math.isfinite(after):
+        return "large"
+    return "small" if after == 0 and before != 0 else None
 
 
 def _signed(change: Amount) -> str:

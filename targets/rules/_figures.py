@@ -62,15 +62,20 @@ def parse_value(value: Any) -> StatedValue:
     if isinstance(value, bool):
         return StatedValue(float(value), float(value), "yes" if value else "no", value)
     if isinstance(value, int | float):
-        number = finite(float(value))
+        number = finite(value)
         return StatedValue(number, number, f"{value}")
     if isinstance(value, list | tuple):
         if len(value) != 2 or not all(
             isinstance(v, int | float) and not isinstance(v, bool) for v in value
         ):
             raise ValueError("a range is two numbers: [low, high]")
-        return _range(finite(float(value[0])), finite(float(value[1])), f"{value[0]}-{value[1]}")
+        low, high = finite(value[0]), finite(value[1])
+        return _range(low, high, f"{value[0]}-{value[1]}")
     if isinstance(value, str):
+        try:
+            _units.check_length(value)
+        except _units.UnitError as exc:
+            raise ValueError(str(exc)) from None
         text = value.strip()
         if text.lower() in _YES | _NO:
             flag = text.lower() in _YES
@@ -79,6 +84,8 @@ def parse_value(value: Any) -> StatedValue:
             return _range(_to_float(m[1]), _to_float(m[2]), text)
         try:
             number = _units.parse_number(text)
+        except _units.UnusableNumberError as exc:
+            raise ValueError(str(exc)) from None
         except _units.UnitError as exc:
             if "decimal mark" in str(exc):
                 raise ValueError(str(exc)) from None
@@ -90,7 +97,7 @@ def parse_value(value: Any) -> StatedValue:
 
 
 def _to_float(text: str) -> float:
-    return finite(float(text.replace(",", "")))
+    return finite(float(text.replace(",", "")), text)
 
 
 def _range(low: float, high: float, text: str) -> StatedValue:

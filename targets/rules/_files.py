@@ -17,6 +17,7 @@ from targets.rules._discover import (
     file_kind,
 )
 from targets.rules._errors import Diagnostic, Location, did_you_mean, one_of
+from targets.rules._reading import decode
 from targets.rules._yaml import Document, load_yaml
 
 __all__ = [
@@ -63,11 +64,9 @@ def read(path: Path) -> tuple[Document, list[Diagnostic]]:
         return Document(name), [Diagnostic(Location(name), "cannot read: a symlink loop")]
     except OSError as exc:
         return Document(name), [Diagnostic(Location(name), f"cannot read: {exc.strerror}")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return Document(name), [Diagnostic(Location(name, line), "not UTF-8 text")]
+    text, problem = decode(raw, name)
+    if problem is not None:
+        return Document(name), [problem]
     if path.suffix.lower() in CSV_SUFFIXES:
         return read_csv(text, name)
     return load_yaml(text, name)

@@ -16,10 +16,11 @@ from typing import Any
 from targets.rules._collect import Collected, collect
 from targets.rules._columnar import Columnar, read_columnar
 from targets.rules._columnar_figures import columnar_figures
-from targets.rules._discover import COLUMNAR_SUFFIXES, display
+from targets.rules._discover import COLUMNAR_SUFFIXES, YAML_SUFFIXES, display
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._figures import Figure
 from targets.rules._files import read
+from targets.rules._limits import YamlBudget
 from targets.rules._model import Metric, Source
 from targets.rules._table import FigureTable
 from targets.rules._yaml import Document
@@ -40,8 +41,12 @@ class Inputs:
 def read_inputs(files: Iterable[Path]) -> Inputs:
     """Every file read: YAML as documents, CSV and Parquet as columns where they parse."""
     found = Inputs()
+    budget = YamlBudget()
     for path in files:
         found.order.append(display(path))
+        if path.suffix.lower() in YAML_SUFFIXES and not budget.take(path, display(path)):
+            found.docs.append(Document(display(path)))  # refused unread, and said why
+            continue
         if path.suffix.lower() in COLUMNAR_SUFFIXES:
             columns, problems = read_columnar(path)
             found.problems += problems
@@ -53,6 +58,7 @@ def read_inputs(files: Iterable[Path]) -> Inputs:
         doc, problems = read(path)  # YAML, or a CSV file the row-by-row reader explains
         found.docs.append(doc)
         found.problems += problems
+    found.problems += budget.problems
     return found
 
 

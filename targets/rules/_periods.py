@@ -89,7 +89,8 @@ class Period:
 
 def _check_year(value: int) -> int:
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise PeriodError(f"year {value} is outside {MIN_YEAR}-{MAX_YEAR}")
+        shown = str(value) if abs(value) < 10**9 else "of more than 9 digits"
+        raise PeriodError(f"year {shown} is outside {MIN_YEAR}-{MAX_YEAR}")
     return value
 
 

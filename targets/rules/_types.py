@@ -23,6 +23,7 @@ from pydantic import (
 
 from targets._safe import quoted
 from targets.rules import _units
+from targets.rules._numbers import digits_of, usable
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "Text",
     "UnitText",
     "describe",
+    "describe_int",
     "finite",
 ]
 
@@ -82,19 +84,27 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
+    if isinstance(value, int):
+        return describe_int(value)
     return repr(value)
 
 
-def finite(value: float) -> float:
-    if not math.isfinite(value):
-        raise ValueError(f"{value} is not a usable number (NaN and infinity are refused)")
-    return value
+def describe_int(value: int) -> str:
+    """An integer in a message: itself, or its number of digits when it is long."""
+    digits = digits_of(value)
+    return str(value) if digits <= 20 else f"a number of {digits:,} digits"
+
+
+def finite(value: float | int, text: str | None = None) -> float:
+    """`value` as a float a double holds (`text`: as written), or a ValueError saying why:
+    NaN, infinity, beyond about 1.8e308, or made 0 by underflow (see `_numbers`)."""
+    return usable(value, text)
 
 
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"expected a number, got {describe(value)}")
-    return finite(float(value))
+    return usable(value)
 
 
 def _count(value: Any) -> int:
@@ -103,7 +113,8 @@ def _count(value: Any) -> int:
             return int(value)
         raise ValueError(f"expected a whole number, got {describe(value)}")
     if value < 0:
-        raise ValueError(f"expected a count (0 or more), got {value}")
+        raise ValueError(f"expected a count (0 or more), got {describe_int(value)}")
+    usable(value)
     return value
 
 
@@ -131,8 +142,9 @@ class Amount:
         if self.unit is None or self.unit == unit:
             return Amount(self.value, unit, self.text)
         value = _units.convert(self.value, self.unit, unit)
-        if not math.isfinite(value):
-            raise _units.UnitError(f"{self.text} is too large in {unit}")
+        if not math.isfinite(value) or (value == 0 and self.value != 0):
+            size = "large" if value else "small"
+            raise _units.UnitError(f"{self.text} is too {size} in {unit}")
         return Amount(value, unit, self.text)
 
 
@@ -144,7 +156,7 @@ def _amount(value: Any) -> Amount:
             quantity = _units.parse_quantity(value)
         except _units.UnitError as exc:
             raise ValueError(str(exc)) from None
-        return Amount(finite(quantity.value), quantity.unit, value.strip())
+        return Amount(quantity.value, quantity.unit, value.strip())
     number = _number(value)
     return Amount(number, None, f"{value}")
 
@@ -186,7 +198,7 @@ def _rate(value: Any) -> Rate:
         raise ValueError(str(exc)) from None
     if quantity.unit is None or not _units.is_percent(quantity.unit):
         raise ValueError(f"a growth rate is a percentage such as '9.2 %', got {quoted(value)}")
-    return Rate(finite(quantity.value) / 100, value.strip())
+    return Rate(quantity.value / 100, value.strip())
 
 
 RateField = Annotated[

@@ -19,16 +19,20 @@ from typing import Any
 
 from targets._safe import quoted
 from targets.rules._errors import did_you_mean
+from targets.rules._numbers import NumberError, usable
 
 __all__ = [
     "BINARY",
     "CURRENCIES",
     "MAX_FACTORS",
+    "MAX_QUANTITY_LENGTH",
     "MAX_UNIT_LENGTH",
     "RANK_UNITS",
     "Quantity",
     "Unit",
     "UnitError",
+    "UnusableNumberError",
+    "check_length",
     "conversion_factor",
     "convert",
     "is_percent",
@@ -45,6 +49,9 @@ BINARY = "yes/no"
 
 MAX_UNIT_LENGTH = 64
 MAX_FACTORS = 6
+MAX_QUANTITY_LENGTH = 100
+"""The longest text read as a number or a quantity (``USD 148,500 million`` is 19): longer
+text is refused before any pattern runs over it."""
 
 CURRENCIES = tuple(
     "ARS AUD BDT BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR JPY KES KHR "
@@ -93,6 +100,10 @@ _PLAIN_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
 
 class UnitError(ValueError):
     """Unit text that the grammar or the registry refuses, or two units that do not compare."""
+
+
+class UnusableNumberError(UnitError):
+    """A well-written number that no double holds (``1e400``, ``1e-400``)."""
 
 
 def _definitions() -> list[str]:
@@ -260,9 +271,27 @@ def _describe(unit: Any) -> str:
 
 def parse_number(text: str) -> float:
     """A number written as text: ``73788``, ``148,500``, ``1.5e3``. Commas group thousands."""
+    check_length(text)
     if not _PLAIN_NUMBER.match(text):
         raise UnitError(_number_hint(text))
-    return float(text.strip().replace(",", ""))
+    return _usable(text.strip())
+
+
+def _usable(number: str) -> float:
+    """Matched number text as a float a double holds (commas group thousands)."""
+    try:
+        return usable(float(number.replace(",", "")), number)
+    except NumberError as exc:
+        raise UnusableNumberError(str(exc)) from None
+
+
+def check_length(text: str) -> None:
+    """Refuse text too long to be a number or a quantity, before a pattern reads it."""
+    if len(text) > MAX_QUANTITY_LENGTH:
+        raise UnitError(
+            f"{quoted(text)} is not a number or a quantity: longer than "
+            f"{MAX_QUANTITY_LENGTH} characters"
+        )
 
 
 def _number_hint(text: str) -> str:
@@ -281,6 +310,7 @@ class Quantity:
 
 def parse_quantity(text: str) -> Quantity:
     """``"9.2 %"``, ``"1 USD billion"``, ``"USD 1 billion"`` or a bare ``"70,000"``."""
+    check_length(text)
     match = _CURRENCY_FIRST.match(text)
     if match:
         unit = " ".join(part for part in (match["cur"], match["rest"]) if part)
@@ -295,7 +325,7 @@ def parse_quantity(text: str) -> Quantity:
                 "such as '9.2 %' or 'USD 1 billion'"
             )
         number, unit = match["num"], match["unit"]
-    value = float(number.replace(",", ""))
+    value = _usable(number)
     if unit:
         parse_unit(unit)
     return Quantity(value, unit or None)

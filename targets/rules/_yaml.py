@@ -19,8 +19,17 @@ import yaml
 
 from targets._safe import quoted
 from targets.rules._errors import Diagnostic, Location
+from targets.rules._numbers import NumberError, usable_integer, usable_text
 
-__all__ = ["MAX_DEPTH", "REJECTED", "Document", "Path", "load_yaml", "resolve_plain"]
+__all__ = [
+    "MAX_DEPTH",
+    "REJECTED",
+    "Document",
+    "Path",
+    "Unusable",
+    "load_yaml",
+    "resolve_plain",
+]
 
 
 Path = tuple[str | int, ...]
@@ -36,31 +45,49 @@ _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^([-+]?)\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_MAY_RESOLVE = frozenset("0123456789+-.~nNtTfF")
+"""First characters of the plain scalars that are not text: null, booleans, numbers."""
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def resolve_plain(text: str) -> Any:
-    """The YAML 1.2 core-schema value of a plain (unquoted) scalar."""
+    """The YAML 1.2 core-schema value of a plain (unquoted) scalar. A number a double cannot
+    hold (``1e400``, 400 digits, ``1e-400``) comes back as `Unusable`, which the reader
+    refuses with its position."""
+    if not text:
+        return None
+    if text[0] not in _MAY_RESOLVE:  # most scalars are words: no pattern can match them
+        return text
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
         return True
     if _FALSE.match(text):
         return False
-    if _INT10.match(text):
-        return int(text)
-    if _INT8.match(text):
-        return int(text[2:], 8)
-    if _INT16.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
+    try:
+        if _INT10.match(text):
+            return usable_integer(text)
+        if _INT8.match(text):
+            return usable_integer(text, 8)
+        if _INT16.match(text):
+            return usable_integer(text, 16)
+        if _FLOAT.match(text):
+            return usable_text(text)
+    except NumberError as exc:
+        return Unusable(str(exc))
     if m := _INF.match(text):
         return -math.inf if m.group(1) == "-" else math.inf
     if _NAN.match(text):
         return math.nan
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class Unusable:
+    """A plain scalar that is a number no double can hold, and why (see `_numbers`)."""
+
+    message: str
 
 
 @dataclass(slots=True)
@@ -72,7 +99,8 @@ class Document:
     values: dict[Path, Location] = field(default_factory=dict)
     keys: dict[Path, Location] = field(default_factory=dict)
     rejected: set[Path] = field(default_factory=set)
-    """Paths whose value was refused (an alias): already reported, so later stages skip them."""
+    """Paths whose value was refused (an alias, a number no double holds): already reported,
+    so later stages skip them."""
 
     def locate(self, path: Path, *, key: bool = False) -> Location:
         """The closest known position for `path` (a parent's, if the path is partial)."""
@@ -93,6 +121,7 @@ class _Frame:
     path: Path
     container: dict[Any, Any] | list[Any]
     pending_key: Any = None
+    pending_path: Path = ()
     has_key: bool = False
     key_marks: dict[Any, Location] = field(default_factory=dict)
 
@@ -132,14 +161,18 @@ def _build(doc: Document, events: Iterator[Any], problems: list[Diagnostic]) -> 
     _Builder(doc, problems).run(events)
 
 
-_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-_FRAMING = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+_SCALAR = yaml.ScalarEvent
+_STARTS = frozenset({yaml.MappingStartEvent, yaml.SequenceStartEvent})
+_ENDS = frozenset({yaml.MappingEndEvent, yaml.SequenceEndEvent})
 
 
 @dataclass(slots=True)
 class _Builder:
-    """Plain data from YAML events, refusing what the rule language does not allow."""
+    """Plain data from YAML events, refusing what the rule language does not allow.
+
+    It runs once per node of every input file, so it is written for speed: events are told
+    apart by their exact type, and each position is made once and shared by the tables.
+    """
 
     doc: Document
     problems: list[Diagnostic]
@@ -156,41 +189,55 @@ class _Builder:
 
     def run(self, events: Iterator[Any]) -> None:
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = type(event)
+            if self.skip_depth:
+                self.skip_depth += (kind in _STARTS) - (kind in _ENDS)
+            elif kind is _SCALAR:
+                self.scalar(event)
+            elif kind in _ENDS:
+                self.stack.pop()
+            elif kind in _STARTS:
+                self.collection(event)
+            elif kind is yaml.AliasEvent:
+                self.refuse(event, f"aliases are not allowed (*{event.anchor}); repeat the value")
+                self.reject(event)
+            elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     self.refuse(event, "one YAML document per file; found a second '---'")
                     return
-            elif isinstance(event, _FRAMING):
-                continue
-            elif self.skip_depth:
-                self.skip_depth += 1 if isinstance(event, _STARTS) else 0
-                self.skip_depth -= 1 if isinstance(event, _ENDS) else 0
-            elif isinstance(event, yaml.AliasEvent):
-                self.refuse(event, f"aliases are not allowed (*{event.anchor}); repeat the value")
-                rejected = self.add(REJECTED, event)
-                if rejected is not None:
-                    self.doc.rejected.add(rejected)
-            elif isinstance(event, _ENDS):
-                self.stack.pop()
-            else:
-                self.node(event)
+            # the stream's start and end and a document's end carry nothing
 
-    def node(self, event: Any) -> None:
+    def reject(self, event: Any) -> None:
+        """Put a refused value (already reported) in the data, for later stages to skip."""
+        rejected = self.add(REJECTED, event)
+        if rejected is not None:
+            self.doc.rejected.add(rejected)
+
+    def marks(self, event: Any) -> None:
         if event.anchor is not None:
             self.refuse(event, f"anchors are not allowed (&{event.anchor}); repeat the value")
         if event.tag is not None and event.tag != "!":
             self.refuse(event, f"tags are not allowed ({event.tag}); write a plain value")
-        if isinstance(event, yaml.ScalarEvent):
-            self.add(resolve_plain(event.value) if event.implicit[0] else event.value, event)
-            return
+
+    def scalar(self, event: Any) -> None:
+        if event.anchor is not None or event.tag is not None:
+            self.marks(event)
+        value = resolve_plain(event.value) if event.implicit[0] else event.value
+        if type(value) is Unusable:
+            self.refuse(event, value.message)
+            self.reject(event)
+        else:
+            self.add(value, event)
+
+    def collection(self, event: Any) -> None:
+        if event.anchor is not None or event.tag is not None:
+            self.marks(event)
         if len(self.stack) >= MAX_DEPTH:
             self.refuse(event, f"nesting deeper than {MAX_DEPTH} levels")
             self.skip_depth = 1
             return
-        container: dict[Any, Any] | list[Any] = (
-            {} if isinstance(event, yaml.MappingStartEvent) else []
-        )
+        container: dict[Any, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
         node_path = self.add(container, event)
         if node_path is None:  # a complex key or a duplicate key's value: skip the subtree
             self.skip_depth = 1
@@ -205,9 +252,10 @@ class _Builder:
             doc.values[()] = self.here(event)
             return ()
         top = self.stack[-1]
-        if isinstance(top.container, list):
-            node_path = (*top.path, len(top.container))
-            top.container.append(value)
+        container = top.container
+        if type(container) is list:
+            node_path: Path = (*top.path, len(container))
+            container.append(value)
             doc.values[node_path] = self.here(event)
             return node_path
         if not top.has_key:
@@ -217,13 +265,15 @@ class _Builder:
         top.has_key = False
         if key is _DUPLICATE:
             return None
-        node_path = (*top.path, _key(key))
-        top.container[key] = value
+        node_path = top.pending_path
+        container[key] = value
         doc.values[node_path] = self.here(event)
         return node_path
 
     def key(self, top: _Frame, value: Any, event: Any) -> None:
         top.pending_key, top.has_key = _DUPLICATE, True
+        if value is REJECTED:  # an alias or an unusable number as a key: said already
+            return
         if isinstance(value, dict | list):
             self.refuse(event, "mapping keys must be plain text")
             return
@@ -232,8 +282,10 @@ class _Builder:
             at = f" (first written at line {first.line}, column {first.col})" if first else ""
             self.refuse(event, f"duplicate key {quoted(value)}{at}")
             return
-        top.key_marks[value] = self.here(event)
-        self.doc.keys[(*top.path, _key(value))] = self.here(event)
+        where = self.here(event)
+        top.key_marks[value] = where
+        top.pending_path = (*top.path, _key(value))
+        self.doc.keys[top.pending_path] = where
         top.pending_key = value
 
 

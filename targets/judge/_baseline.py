@@ -1,0 +1,127 @@
+"""Reading ``--baseline``: an earlier JSON report, read as carefully as the rule files.
+
+The file is read bounded (a regular file, at most 64 MiB), as UTF-8 (UTF-16 and UTF-32 are
+named), nested at most 64 levels (checked before the JSON parser recurses), and every number
+in it must be one a double holds: no NaN, no infinity, no 5,000-digit integer (which Python
+refuses to convert past 4,300 digits). Anything else is a `BaselineError` naming the file,
+with the line and column where there is one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from targets._safe import oneline
+from targets.judge._errors import BaselineError
+from targets.rules._files import UnreadableError, read_bounded
+from targets.rules._numbers import NumberError, usable_integer, usable_text
+from targets.rules._reading import decode
+
+__all__ = ["MAX_DEPTH", "load_baseline"]
+
+
+MAX_DEPTH = 64
+"""The deepest nesting of arrays and objects read; a report of ours nests 5 levels."""
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+class _BadNumberError(Exception):
+    """A number in the JSON that no double holds (raised from the parser's hooks)."""
+
+    def __init__(self, token: str, message: str) -> None:
+        super().__init__(message)
+        self.token = token
+
+
+def load_baseline(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Read an earlier JSON report; refuse anything else with a clear message."""
+    name = oneline(str(path))
+    text = _text(Path(path), name)
+    deep = _too_deep(text)
+    if deep is not None:
+        raise BaselineError(f"{name}:{_where(text, deep)}: nested deeper than {MAX_DEPTH} levels")
+    try:
+        data = json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_constant)
+    except _BadNumberError as exc:
+        raise BaselineError(f"{name}:{_where(text, _find(text, exc.token))}: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{name}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or data.get("schema_version") != 1:
+        raise BaselineError(
+            f"{name}: not a targets JSON report (schema_version 1); "
+            "write one with `targets check --json FILE`"
+        )
+    results = data.get("results")
+    if not isinstance(results, list) or not all(
+        isinstance(r, dict) and isinstance(r.get("target"), str) for r in results
+    ):
+        raise BaselineError(f"{name}: its 'results' are not a list of target results")
+    return data
+
+
+def _text(path: Path, name: str) -> str:
+    try:
+        raw = read_bounded(path.resolve(strict=True))
+    except UnreadableError as exc:  # larger than 64 MiB, or not a regular file
+        reason = str(exc).removeprefix("cannot read: ")
+        raise BaselineError(f"{name}: cannot read the baseline: {reason}") from None
+    except RuntimeError:  # Python 3.11 reports a symlink loop this way
+        raise BaselineError(f"{name}: cannot read the baseline: a symlink loop") from None
+    except OSError as exc:
+        raise BaselineError(f"{name}: cannot read the baseline: {exc.strerror}") from None
+    text, problem = decode(raw, name)
+    if problem is not None:
+        raise BaselineError(str(problem))
+    return text
+
+
+def _too_deep(text: str) -> int | None:
+    """Where the nesting first goes deeper than `MAX_DEPTH` (an offset in `text`), if it
+    does. The common case, a shallow report, costs two passes of regular expressions."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) <= MAX_DEPTH:
+        return None
+    depth = 0
+    for token in _TOKEN.finditer(text):
+        depth += _STEP.get(token.group(), 0)
+        if depth > MAX_DEPTH:
+            return token.start()
+    return None  # pragma: no cover - the first pass saw it deeper
+
+
+def _integer(token: str) -> int:
+    try:
+        return usable_integer(token)
+    except NumberError as exc:
+        raise _BadNumberError(token, str(exc)) from None
+
+
+def _float(token: str) -> float:
+    try:
+        return usable_text(token)
+    except NumberError as exc:
+        raise _BadNumberError(token, str(exc)) from None
+
+
+def _constant(token: str) -> float:
+    raise _BadNumberError(token, f"{token} is not a usable number (NaN and infinity are refused)")
+
+
+def _find(text: str, token: str) -> int:
+    """Where `token` stands as a JSON value (not inside a string), or 0."""
+    found = re.search(rf"(?<=[\[:,\s]){re.escape(token)}(?=[\]}},\s])", text)
+    return found.start() if found else 0
+
+
+def _where(text: str, offset: int) -> str:
+    before = text[:offset]
+    return f"{before.count(chr(10)) + 1}:{offset - before.rfind(chr(10))}"
