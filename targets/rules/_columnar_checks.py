@@ -123,12 +123,13 @@ def check_metrics(
 ) -> Ints:
     """Each row's index in `metrics` (-1: missing or unknown, and said so)."""
     names = list(metrics)
+    position = {name: i for i, name in enumerate(names)}
     found: dict[int, int] = {}
     for code, text in enumerate(texts.texts):
         if text == "":
             p.at_rows(texts.rows(code), None, "a figure needs 'metric'")
-        elif text in metrics:
-            found[code] = names.index(text)
+        elif text in position:
+            found[code] = position[text]
         elif ("metrics", text) not in broken:
             hint = did_you_mean(text, names)
             p.at_rows(texts.rows(code), "metric", f"unknown metric {quoted(text)}{hint}")
@@ -165,12 +166,13 @@ def check_sources(
     if texts is None:
         return np.full(n, -1, dtype=np.int64)
     names = list(sources)
+    position = {name: i for i, name in enumerate(names)}
     found: dict[int, int] = {}
     for code, text in enumerate(texts.texts):
         if text == "":
             continue
-        if text in sources:
-            found[code] = names.index(text)
+        if text in position:
+            found[code] = position[text]
         elif ("sources", text) not in broken:
             hint = did_you_mean(text, names)
             p.at_rows(texts.rows(code), "source", f"unknown source {quoted(text)}{hint}")
