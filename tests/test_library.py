@@ -55,6 +55,7 @@ REPORT_DTYPES = {
     "projected": "float64",
     "reach_year": "float64",
     "ratio": "float64",
+    "progress": "float64",
     "score": "float64",
     "trajectory_gap": "float64",
     "slope": "float64",

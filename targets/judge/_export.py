@@ -100,6 +100,7 @@ def result_dict(result: TargetResult) -> dict[str, Any]:
         "reach_year": result.reach_year,
         "trajectory_gap": result.trajectory_gap,
         "ratio": result.ratio,
+        "progress": result.progress,
         "score": result.score,
         "thresholds": dict(result.thresholds),
         "details": json_ready(result.details),

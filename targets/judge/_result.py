@@ -269,6 +269,13 @@ class TargetResult:
         return self.headline.ratio
 
     @property
+    def progress(self) -> float | None:
+        """The method's progress value (Statistics Canada's R, or x without a target), also
+        where the label was decided without it, as the agency publishes it; see
+        `targets.engine.Assessment.progress`."""
+        return self.headline.progress
+
+    @property
     def score(self) -> float | None:
         """The method's score, where it has one (Statistics Canada's indicator score)."""
         return self.headline.score

@@ -99,7 +99,14 @@ class ResultOut(_Strict):
     projected: float | None = Field(description="The trend's value at the deadline")
     reach_year: float | None = Field(description="When the trend reaches the target")
     trajectory_gap: float | None
-    ratio: float | None
+    ratio: float | None = Field(
+        description="The quantity the method graded its label on; null where it decided "
+        "without one (a met target)"
+    )
+    progress: float | None = Field(
+        description="The method's progress value, where its formula is defined (a met target "
+        "included): Statistics Canada's R, or x without a target; UNSD's P"
+    )
     score: float | None
     thresholds: dict[str, float]
     details: dict[str, Any] = Field(

@@ -48,6 +48,7 @@ NUMBERS = (
     "projected",
     "reach_year",
     "ratio",
+    "progress",
     "score",
     "trajectory_gap",
     "slope",
