@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from targets._version import version
+from targets.judge._chance import chance_dict
 from targets.rules._figures import Figure
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ def result_dict(result: TargetResult) -> dict[str, Any]:
         "progress": result.progress,
         "score": result.score,
         "thresholds": dict(result.thresholds),
+        "chance": chance_dict(result.chance),
         "details": json_ready(result.details),
         "explanation": result.explain(),
         "reason": result.reason,

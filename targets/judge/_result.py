@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, overload
 from targets.engine import (
     METHOD_LABELS,
     Assessment,
+    Chance,
     Conflict,
     Detail,
     Headline,
@@ -154,6 +155,15 @@ class TargetResult:
     def assessment(self) -> Assessment | None:
         """The engine `Assessment` behind the headline numbers, where the kind has one."""
         return self.outcome.assessment
+
+    @property
+    def chance(self) -> Chance | None:
+        """The project's own reading (never the method's): how likely the figure for the
+        target year is to meet the target, and when it is reached. None for kinds without an
+        `Assessment` (holds, growth rates, yes/no) or without a target; a `Chance` whose
+        ``probability`` is None says why in its ``reason``."""
+        assessment = self.assessment
+        return assessment.chance if assessment is not None else None
 
     @property
     def latest(self) -> Figure | None:
