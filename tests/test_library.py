@@ -61,6 +61,9 @@ REPORT_DTYPES = {
     "slope": "float64",
     "reaches": "Int64",
     "projection": "string",
+    "chance": "float64",
+    "chance_reach_low": "float64",
+    "chance_reach_high": "float64",
     **dict.fromkeys(
         (
             "trajectory_value",
