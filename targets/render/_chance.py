@@ -126,14 +126,15 @@ class GateChance:
         return CHANCE_RULE if result.key in self.alone else result.status.value
 
     def reason(self, result: TargetResult) -> str:
-        """'; the project's reading: 4 % chance ...; the chance 0.0385 is below
+        """'; the project's reading: 4 % chance ...; the chance 0.039 is below
         --fail-on-chance-below 0.5' for a target below the chance gate, else ''."""
         chance, below = result.chance, self.gate.chance_below
         if result.key not in self.unlikely or chance is None or below is None:
             return ""
-        p = chance.probability if chance.probability is not None else below
+        if chance.probability is None:  # never below the gate: `unlikely` leaves it out
+            return ""
+        shown = _shown_below(chance.probability, below)
         phrase = chance_phrase(result)
-        shown = _shown_below(p, below)
         return f"; {phrase}; the chance {shown} is below --fail-on-chance-below {below:g}"
 
 
