@@ -55,11 +55,15 @@ REPORT_DTYPES = {
     "projected": "float64",
     "reach_year": "float64",
     "ratio": "float64",
+    "progress": "float64",
     "score": "float64",
     "trajectory_gap": "float64",
     "slope": "float64",
     "reaches": "Int64",
     "projection": "string",
+    "chance": "float64",
+    "chance_reach_low": "float64",
+    "chance_reach_high": "float64",
     **dict.fromkeys(
         (
             "trajectory_value",

@@ -287,6 +287,7 @@ def test_each_chart_has_a_key_to_the_marks_it_drew(example: targets.Report) -> N
         "unused",
         "trajectory",
         "trend",
+        "chance",
         "milestone",
         "goal",
     ]

@@ -19,6 +19,7 @@ from targets.cli._term import colour_option, terminal_width, use_colour
 from targets.engine import METHODS, SEVERITY
 
 __all__ = [
+    "CHANCE_RANGE",
     "FILE_FORMATS",
     "FORMATS",
     "STATUSES",
@@ -58,6 +59,9 @@ _method = click.option(
     type=click.Choice(list(METHODS)),
     help="Judge every target with this method for this run.",
 )
+
+CHANCE_RANGE = click.FloatRange(0.0, 1.0)
+"""A chance gate's threshold: a probability, 0 to 1 (0.5, not 50)."""
 
 follow_links = click.option(
     "--follow-links-outside",
@@ -123,6 +127,14 @@ def load_programme(
     help="Exit 1 when a target is at this status or worse (none: never).",
 )
 @click.option("--strict", is_flag=True, help="Let warn-severity targets fail the gate too.")
+@click.option(
+    "--fail-on-chance-below",
+    type=CHANCE_RANGE,
+    metavar="P",
+    help="Also exit 1 when a target's chance of being met by its deadline is below P (0 to "
+    "1): the project's own reading of its figures, not the method's. A target without a "
+    "chance never trips it.",
+)
 @_method
 @click.option(
     "--format",
@@ -176,6 +188,7 @@ def check(
     exclude: tuple[str, ...],
     fail_on: str,
     strict: bool,
+    fail_on_chance_below: float | None,
     method: str | None,
     output_format: str,
     json_detail: str,
@@ -189,10 +202,10 @@ def check(
 ) -> None:
     """Judge every target against its figures; the exit code gates CI.
 
-    Exits 0 when no target is at --fail-on or worse, 1 when one is, 2 when the input (or the
-    command line) is invalid: nothing is written then. Report files are written only after
-    everything was evaluated; a report file named '-' is written to standard output instead
-    of the --format report.
+    Exits 0 when no target is at --fail-on or worse (nor below --fail-on-chance-below), 1
+    when one is, 2 when the input (or the command line) is invalid: nothing is written then.
+    Report files are written only after everything was evaluated; a report file named '-' is
+    written to standard output instead of the --format report.
     """
     import targets  # noqa: PLC0415 - start-up time
     from targets.judge import Gate  # noqa: PLC0415
@@ -225,7 +238,8 @@ def check(
         raise click.BadParameter(str(exc), param_hint="--baseline") from None
     except targets.CheckError as exc:  # a selection matching nothing, an unreadable --as-of
         raise click.UsageError(str(exc)) from None
-    gate = Gate(None if fail_on == "none" else fail_on, strict, fail_on_change)
+    status = None if fail_on == "none" else fail_on
+    gate = Gate(status, strict, fail_on_change, chance_below=fail_on_chance_below)
     colour = use_colour(color)
     outputs = {  # written as they are rendered, piece by piece
         path: render_pieces(report, kind, gate=gate, detail=json_detail)

@@ -2,8 +2,9 @@
 
 It takes the options of ``targets check`` (the same option objects, so the two cannot drift
 apart), evaluates everything, and only then writes the file. It is a report, not a gate:
-it exits 0 once the file is written, whatever the statuses; ``--fail-on`` and ``--strict``
-set the gate the report displays. Invalid input exits 2 and writes nothing.
+it exits 0 once the file is written, whatever the statuses; ``--fail-on``, ``--strict`` and
+``--fail-on-chance-below`` set the gate the report displays. Invalid input exits 2 and
+writes nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import click
 from targets._exit import ExitCode
 from targets._safe import guard
 from targets.cli import _check
-from targets.cli._check import STATUSES
+from targets.cli._check import CHANCE_RANGE, STATUSES
 from targets.cli._echo import say
 from targets.cli._options import debug_option, mention_settings, quiet_option
 
@@ -50,6 +51,13 @@ def _reused(name: str) -> click.Parameter:
     "change the exit code.",
 )
 @click.option("--strict", is_flag=True, help="Let warn-severity targets trip the gate shown.")
+@click.option(
+    "--fail-on-chance-below",
+    type=CHANCE_RANGE,
+    metavar="P",
+    help="The chance gate the report shows: targets whose chance (the project's own reading, "
+    "0 to 1) is below P are marked. It does not change the exit code.",
+)
 @quiet_option("Say nothing once the file is written.")
 @debug_option
 @click.pass_context
@@ -65,6 +73,7 @@ def report(
     html_file: Path,
     fail_on: str,
     strict: bool,
+    fail_on_chance_below: float | None,
     quiet: bool,
 ) -> None:
     """Write a self-contained HTML report: a summary by status and one card per target.
@@ -74,6 +83,8 @@ def report(
     2 when the input or the command line is invalid, and then nothing is written.
     """
     import targets  # noqa: PLC0415 - start-up time
+    from targets.judge import Gate  # noqa: PLC0415
+    from targets.render import report_html_document  # noqa: PLC0415
 
     mention_settings(ctx, quiet=quiet)
     programme = _check.load_programme(paths, follow_links)
@@ -84,7 +95,8 @@ def report(
         )
     except targets.CheckError as exc:  # a selection matching nothing, an unreadable --as-of
         raise click.UsageError(str(exc)) from None
-    document = result.to_html(fail_on=fail_on, strict=strict)
+    gate = Gate(fail_on, strict, chance_below=fail_on_chance_below)
+    document = report_html_document(result, gate=gate)
     if str(html_file) == "-":  # standard output may be a CI log: guarded as XML is
         click.echo(guard(document, "xml"), nl=False)
         ctx.exit(ExitCode.OK)

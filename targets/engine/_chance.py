@@ -359,7 +359,8 @@ def _band(
     qs = np.asarray([(1.0 - level) / 2.0, 0.5, (1.0 + level) / 2.0])
     at, q = np.repeat(years, 3), np.tile(qs, years.size)
     y = _quantiles(r, at, q)
-    back = sign * np.exp(y) if model == "log-linear" else y
+    with np.errstate(over="ignore"):  # a band beyond a double is infinite; charts clip it
+        back = sign * np.exp(y) if model == "log-linear" else y
     rows = np.sort(back.reshape(years.size, 3), axis=1)
     return tuple((float(a), float(lo), float(mid), float(hi)) for a, (lo, mid, hi) in
                  zip(years, rows, strict=True))  # fmt: skip

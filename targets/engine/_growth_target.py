@@ -80,6 +80,7 @@ class GrowthTargetAssessment:
             growth_required=self.rate,
             growth_required_now=self.rate,
             ratio=self.ratio,
+            progress=self.ratio,  # the ratio it grades on is its progress value
         )
 
     @property

@@ -47,5 +47,9 @@ class Headline:
     reach_year: float | None = None
     trajectory_gap: float | None = None
     ratio: float | None = None
+    """The quantity the method graded its label on; None where it decided without one."""
+    progress: float | None = None
+    """The method's progress value, where its formula is defined (a met target included):
+    what an agency publishes beside its label. Equals ``ratio`` where that is set."""
     score: float | None = None
     thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))

@@ -172,6 +172,7 @@ class Assessment:
             reach_year=self.reach_year,
             trajectory_gap=self.trajectory_gap,
             ratio=self.ratio,
+            progress=self.progress,
             score=self.score,
             thresholds=self.thresholds,
         )

@@ -36,7 +36,7 @@ _ORDER = (
     "growth_actual", "growth_required", "growth_required_now", "change_actual",
     "change_required", "change_required_now", "slope",
 )  # fmt: skip
-_AFTER = ("projected", "reach_year", "trajectory_gap", "ratio", "score")
+_AFTER = ("projected", "reach_year", "trajectory_gap", "ratio", "progress", "score")
 
 
 def number_tokens(values: Floats) -> list[str]:
@@ -56,7 +56,7 @@ def _texts_of(values: Floats) -> list[str]:
 
 
 DETAIL_FIELDS = (
-    "details", "explanation", "reason", "notes", "figures", "forecasts", "conflicts",
+    "chance", "details", "explanation", "reason", "notes", "figures", "forecasts", "conflicts",
 )  # fmt: skip
 """What a compact result leaves out (null): `targets explain` gives it for any result."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from targets.judge._chance import chance_dict
 from targets.rules._figures import Figure
 
 if TYPE_CHECKING:
@@ -83,8 +84,10 @@ def result_dict(result: TargetResult) -> dict[str, Any]:
         "reach_year": result.reach_year,
         "trajectory_gap": result.trajectory_gap,
         "ratio": result.ratio,
+        "progress": result.progress,
         "score": result.score,
         "thresholds": dict(result.thresholds),
+        "chance": chance_dict(result.chance),
         "details": json_ready(result.details),
         "explanation": result.explain(),
         "reason": result.reason,

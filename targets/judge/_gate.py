@@ -7,12 +7,21 @@ earlier status to regress from, so on changes it is gated as a run without a bas
 it: at ``--fail-on`` or worse it fails (a pull request that adds a target already off track
 does not pass). Every report marks the same targets the exit code counts, so a JUnit file
 or a step summary never shows red on a passing run.
+
+``--fail-on-chance-below P`` adds the project's own reading to either: a target whose chance
+of meeting it by its deadline is below P fails too. The chance never changes a status; a
+target without one (too few figures, a decided deadline, a kind without a reading) or one
+that cannot be assessed never fails on it, and warn severity is aside unless ``--strict``,
+as for statuses.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from targets.judge._chance import chance_text, is_below
 
 if TYPE_CHECKING:
     from targets.judge._report import Report
@@ -26,7 +35,8 @@ _CHANGES = {"worse": {"worse"}, "any": {"worse", "better", "changed"}}
 
 @dataclass(frozen=True, slots=True)
 class Gate:
-    """What fails a run: a status at `fail_on` or worse, or a change since the baseline."""
+    """What fails a run: a status at `fail_on` or worse, or a change since the baseline; and
+    with `chance_below`, a chance of meeting the target below it."""
 
     fail_on: str | None = "off_track"
     """A status, or None for no status gate."""
@@ -34,10 +44,23 @@ class Gate:
     """Whether warn-severity targets can fail the gate (else only severity ``error``)."""
     on_change: str | None = None
     """'worse' or 'any': gate on changes since the baseline instead of on statuses."""
+    chance_below: float | None = None
+    """Also fail a target whose chance of meeting it (the project's reading, 0 to 1) is
+    below this; None for no chance gate."""
 
     def __post_init__(self) -> None:
         if self.fail_on == "none":  # as the command line writes "no status gate"
             object.__setattr__(self, "fail_on", None)
+        below = self.chance_below
+        if below is not None and not (math.isfinite(below) and 0.0 <= below <= 1.0):
+            raise ValueError(f"chance_below must lie between 0 and 1, got {below!r}")
+
+    @property
+    def is_set(self) -> bool:
+        """Whether anything can fail: a status, a change or a chance gate."""
+        return (
+            self.fail_on is not None or self.on_change is not None or self.chance_below is not None
+        )
 
     def failures(self, report: Report) -> tuple[TargetResult, ...]:
         """The targets that fail the gate, in the report's order."""
@@ -45,11 +68,41 @@ class Gate:
 
     def failing_keys(self, report: Report) -> list[str]:
         """The keys of the targets that fail the gate, in the report's order: what the exit
-        code and every report's marks read, without building the results."""
+        code and every report's marks read. Without a chance gate no result is built."""
         keys = report.keys
         return [keys[i] for i in self._failing(report)]
 
+    def unlikely(self, report: Report) -> tuple[TargetResult, ...]:
+        """The targets whose chance is below `chance_below` (empty without a chance gate)."""
+        return tuple(report.results[i] for i in self._unlikely(report))
+
+    def chance_failures(self, report: Report) -> tuple[TargetResult, ...]:
+        """The targets that fail by their chance alone, not by status or change: the ones a
+        report must explain by the chance."""
+        judged = set(self._judged(report))
+        return tuple(report.results[i] for i in self._unlikely(report) if i not in judged)
+
     def _failing(self, report: Report) -> list[int]:
+        judged = self._judged(report)
+        if self.chance_below is None:
+            return judged
+        return sorted(set(judged) | set(self._unlikely(report)))
+
+    def _unlikely(self, report: Report) -> list[int]:
+        """Rows whose chance is below `chance_below`. The chance is the per-series path's
+        reading, so this builds every result: the chance gate is for programmes of a size
+        a person reads."""
+        below = self.chance_below
+        if below is None:
+            return []
+        return [
+            i
+            for i, r in enumerate(report.results)
+            if is_below(r, below) and (self.strict or r.target.severity == "error")
+        ]
+
+    def _judged(self, report: Report) -> list[int]:
+        """The rows that fail on statuses or changes, read from the columns."""
         if self.on_change is not None:
             kinds = _CHANGES[self.on_change]
             ids = {c.target for c in report.changes or () if c.kind in kinds}
@@ -71,33 +124,47 @@ class Gate:
     def option(self) -> str:
         """The command-line words that set this gate."""
         if self.on_change is not None:
-            return f"--fail-on-change {self.on_change}"
-        if self.fail_on is None:
-            return "--fail-on none"
-        return f"--fail-on {self.fail_on}" + (" --strict" if self.strict else "")
+            words = f"--fail-on-change {self.on_change}"
+        elif self.fail_on is None:
+            words = "--fail-on none"
+        else:
+            words = f"--fail-on {self.fail_on}" + (" --strict" if self.strict else "")
+        if self.chance_below is not None:
+            words += f" --fail-on-chance-below {self.chance_below:g}"
+        return words
 
     def verdict(self, report: Report) -> str:
         """One sentence: passed, or how many targets fail and why."""
-        failures = self.failing_keys(report)
+        if not self.is_set:
+            return "gate --fail-on none: no gate"
+        parts, passed = self._reasons(report)
+        if self.chance_below is not None:
+            below = f"with a chance below {chance_text(self.chance_below)}"
+            passed.append(below)
+            alone = len(set(self._unlikely(report)) - set(self._judged(report)))
+            if alone:
+                counted = f"{alone} more {_targets(alone).split()[1]}" if parts else _targets(alone)
+                parts.append(f"{counted} {below}")
+        if not parts:
+            return f"gate {self.option}: passed, no target {' or '.join(passed)}"
+        return f"gate {self.option}: failed, {' and '.join(parts)} (marked ✗)"
+
+    def _reasons(self, report: Report) -> tuple[list[str], list[str]]:
+        """What failed on statuses or changes (counted), and what passing means there."""
+        judged = self._judged(report)
         if self.on_change is not None:
             what = "worse than" if self.on_change == "worse" else "changed since"
             new = self._new_failures(report)
-            if not failures:
-                return f"gate {self.option}: passed, no target {what} the baseline"
             parts = []
-            if len(failures) > len(new):
-                parts.append(f"{_targets(len(failures) - len(new))} {what} the baseline")
+            if len(judged) > len(new):
+                parts.append(f"{_targets(len(judged) - len(new))} {what} the baseline")
             if new:
                 parts.append(f"{_targets(len(new))} new at {self.fail_on} or worse")
-            return f"gate {self.option}: failed, {' and '.join(parts)} (marked ✗)"
+            return parts, [f"{what} the baseline"]
         if self.fail_on is None:
-            return "gate --fail-on none: no gate"
-        if not failures:
-            return f"gate {self.option}: passed, no target at {self.fail_on} or worse"
-        return (
-            f"gate {self.option}: failed, {_targets(len(failures))} at {self.fail_on} or worse "
-            "(marked ✗)"
-        )
+            return [], []
+        failed = [f"{_targets(len(judged))} at {self.fail_on} or worse"] if judged else []
+        return failed, [f"at {self.fail_on} or worse"]
 
 
 def _targets(n: int) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, overload
 from targets.engine import (
     METHOD_LABELS,
     Assessment,
+    Chance,
     Conflict,
     Detail,
     Headline,
@@ -156,6 +157,15 @@ class TargetResult:
         return self.outcome.assessment
 
     @property
+    def chance(self) -> Chance | None:
+        """The project's own reading (never the method's): how likely the figure for the
+        target year is to meet the target, and when it is reached. None for kinds without an
+        `Assessment` (holds, growth rates, yes/no) or without a target; a `Chance` whose
+        ``probability`` is None says why in its ``reason``."""
+        assessment = self.assessment
+        return assessment.chance if assessment is not None else None
+
+    @property
     def latest(self) -> Figure | None:
         """The latest figure the verdict used (up to the deadline once it has passed); None
         for a count target, whose latest value is a count (see `latest_value`)."""
@@ -267,6 +277,13 @@ class TargetResult:
     def ratio(self) -> float | None:
         """The method's progress ratio (Statistics Canada's R)."""
         return self.headline.ratio
+
+    @property
+    def progress(self) -> float | None:
+        """The method's progress value (Statistics Canada's R, or x without a target), also
+        where the label was decided without it, as the agency publishes it; see
+        `targets.engine.Assessment.progress`."""
+        return self.headline.progress
 
     @property
     def score(self) -> float | None:

@@ -12,10 +12,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ChanceOut",
     "ChangeOut",
     "Citation",
     "FigureOut",
+    "OutlierOut",
     "ProgrammeOut",
+    "ReachOut",
     "ResultOut",
     "ResultsDocument",
     "RuleLocation",
@@ -56,6 +59,43 @@ class RuleLocation(_Strict):
 class Citation(_Strict):
     source: str | None
     quote: str | None
+
+
+class ReachOut(_Strict):
+    low: float | None = Field(
+        description="The first whole year by which the chance of that year's figure meeting "
+        "the target reaches (1 - level) / 2; null when the latest figure already meets it, or "
+        "not within 50 years"
+    )
+    high: float | None = Field(description="The same for (1 + level) / 2")
+    level: float = Field(description="The interval's probability, 0.8 for 80 %")
+
+
+class OutlierOut(_Strict):
+    year: float
+    value: float
+
+
+class ChanceOut(_Strict):
+    """The project's own reading, never an agency's: it does not change the status."""
+
+    probability: float | None = Field(
+        description="The chance (0 to 1) that the figure for target_year meets the target; "
+        "null without a reading (see reason)"
+    )
+    reach: ReachOut = Field(description="The years within which the target is reached")
+    model: Literal["linear", "log-linear"]
+    target: float
+    target_year: float
+    points: int = Field(description="Figures read, from the base year on (an outlier aside)")
+    outlier: OutlierOut | None = Field(description="The one figure left out as an outlier")
+    trend_slope: float | None = Field(description="On the model's scale (ln for log-linear)")
+    trend_spread: float | None
+    walk_drift: float | None
+    walk_spread: float | None
+    walk_weight: float | None = Field(description="How much the random-walk reading counts")
+    reason: str | None = Field(description="Why there is no probability, when there is none")
+    notes: list[str]
 
 
 class ResultOut(_Strict):
@@ -100,9 +140,22 @@ class ResultOut(_Strict):
     projected: float | None = Field(description="The trend's value at the deadline")
     reach_year: float | None = Field(description="When the trend reaches the target")
     trajectory_gap: float | None
-    ratio: float | None
+    ratio: float | None = Field(
+        description="The quantity the method graded its label on; null where it decided "
+        "without one (a met target)"
+    )
+    progress: float | None = Field(
+        description="The method's progress value, where its formula is defined (a met target "
+        "included): Statistics Canada's R, or x without a target; UNSD's P"
+    )
     score: float | None
     thresholds: dict[str, float]
+    chance: ChanceOut | None = Field(
+        description="The project's own reading of how likely the target is to be met by its "
+        "deadline, and when (never an agency's; it does not change the status); null for "
+        "kinds without one (holds, growth rates, yes/no) or without a target, and in a "
+        "compact report"
+    )
     details: dict[str, Any] | None = Field(
         description="The kind's own numbers beyond the headline: a band's bound, a hold's "
         "breaches, a growth target's rate per period, each milestone (null: compact)"

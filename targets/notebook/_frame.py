@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from targets._extras import require
 from targets.engine import WORST_FIRST
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from targets.rules import Figure
 
 __all__ = [
+    "CHANCE",
     "COLUMNS",
     "DETAILS",
     "FIGURE_COLUMNS",
@@ -48,10 +49,15 @@ NUMBERS = (
     "projected",
     "reach_year",
     "ratio",
+    "progress",
     "score",
     "trajectory_gap",
     "slope",
 )
+CHANCE = ("chance", "chance_reach_low", "chance_reach_high")
+"""The project's own reading (the JSON report's ``chance``), never a method's: the chance
+of meeting the target by its deadline (0 to 1) and the years within which it is reached
+(80 %); NaN without a reading."""
 DETAILS = (
     "trajectory_value",
     "limit",
@@ -83,6 +89,7 @@ COLUMNS = (
     *NUMBERS,
     "reaches",
     "projection",
+    *CHANCE,
     *DETAILS,
     "explanation",
     "file",
@@ -99,6 +106,15 @@ def _reaches(reach_year: float | None) -> int | None:
         return None
     year = math.ceil(reach_year - 1e-9)
     return year if year < 10_000 else None
+
+
+def _chance(data: dict[str, Any] | None) -> dict[str, float | None]:
+    """The chance's columns from the JSON report's ``chance`` object (None: no reading)."""
+    if data is None:
+        return dict.fromkeys(CHANCE)
+    reach = data["reach"]
+    return {"chance": data["probability"], "chance_reach_low": reach["low"],
+            "chance_reach_high": reach["high"]}  # fmt: skip
 
 
 def report_frame(report: Report) -> DataFrame:
@@ -121,6 +137,7 @@ def report_frame(report: Report) -> DataFrame:
                 "status": data["status"],
                 "latest_period": latest.get("period"),
                 "reaches": _reaches(data["reach_year"]),
+                **_chance(data["chance"]),
                 **{key: details.get(key) for key in DETAILS},
                 "explanation": data["explanation"],
                 "file": data["source"]["file"],
@@ -130,7 +147,7 @@ def report_frame(report: Report) -> DataFrame:
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for column in (*TEXT, "deadline", "latest_period", "projection", "explanation", "file"):
         frame[column] = frame[column].astype("string")
-    for column in (*NUMBERS, *DETAILS):
+    for column in (*NUMBERS, *CHANCE, *DETAILS):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     frame["severity"] = pd.Categorical(frame["severity"], categories=["error", "warn"])
     frame["status"] = pd.Categorical(

@@ -68,6 +68,7 @@ KINDS: dict[str, dict[str, Any]] = {
 """Marker per figure kind: actuals solid; estimates, derived values and forecasts hollow."""
 
 LEGEND_ORDER = (*KINDS, "not used", "promised path", "milestone", "target", "deadline", "trend")
+LEGEND_ORDER += ("project's chance band",)
 
 
 def ink(status: Status | str) -> str:
@@ -125,6 +126,12 @@ def draw(ax: Axes, chart: Chart, *, reason: str | None = None, small: bool = Fal
     if chart.trajectory:
         xs, ys = zip(*chart.trajectory, strict=True)
         ax.plot(xs, ys, ls="--", lw=1.2, color=PROMISE, gid="trajectory", label="promised path")
+    if len(chart.band) > 1:  # the project's reading, under the figures; the axes clip it
+        ts, lows, highs = zip(*chart.band, strict=True)
+        label = "project's chance band"
+        ax.fill_between(
+            ts, lows, highs, color=colour, alpha=0.14, lw=0, gid="chance-band", label=label
+        )
     _history(ax, chart.points, small=small)
     if chart.trend:
         xs, ys = zip(*chart.trend, strict=True)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from targets.engine import WORST_FIRST, Status
 from targets.render import (
     BADGE_STYLE,
+    chance_cell,
+    chance_phrase,
     chart_svg,
     growth_cell,
     latest_cell,
@@ -28,6 +30,8 @@ __all__ = ["badge", "report_html", "result_html"]
 
 _CELL = "padding:2px 8px;text-align:right;border-bottom:1px solid #e0e0e0"
 _LEFT = "padding:2px 8px;text-align:left;border-bottom:1px solid #e0e0e0"
+_HEADS: tuple[str, ...] = ("target", "goal", "latest", "need/yr", "grew/yr", "at deadline")
+_HEADS += ("reaches", "chance", "status")
 
 
 def badge(status: Status) -> str:
@@ -44,10 +48,7 @@ def report_html(report: Report) -> str:
     counts = " ".join(f"{badge(Status(status))} {n}" for status, n in report.summary.items() if n)
     when = f"as of {report.as_of}" if report.as_of else "all figures"
     head = "".join(
-        f'<th style="{_LEFT if i < 2 else _CELL}">{escape(h)}</th>'
-        for i, h in enumerate(
-            ("target", "goal", "latest", "need/yr", "grew/yr", "at deadline", "reaches", "status")
-        )
+        f'<th style="{_LEFT if i < 2 else _CELL}">{escape(h)}</th>' for i, h in enumerate(_HEADS)
     )
     rows = []
     for result in sorted(report, key=lambda r: WORST_FIRST.index(r.status)):
@@ -57,12 +58,13 @@ def report_html(report: Report) -> str:
             growth_cell(result, "growth_actual"),
             projected_cell(result),
             reach_cell(result),
+            chance_cell(result),
         )
         tip = escape(result.explain(), quote=True)
         numbers = "".join(f'<td style="{_CELL}">{escape(c)}</td>' for c in cells)
         if result.status is Status.NOT_ASSESSABLE:  # why, in view rather than in a tooltip
             why = escape(result.reason or "no reason given")
-            numbers = f'<td colspan="5" style="{_LEFT}">{why}</td>'
+            numbers = f'<td colspan="6" style="{_LEFT}">{why}</td>'
         rows.append(
             f'<tr title="{tip}"><td style="{_LEFT}"><code>{escape(result.key)}</code></td>'
             f'<td style="{_LEFT}">{escape(result.goal)}</td>'
@@ -92,6 +94,7 @@ def result_html(result: TargetResult, chart: str | None = None) -> str:
         ("trend at the deadline", projected_cell(result)),
         ("trend reaches the target", reach_cell(result)),
         ("method", f"{result.method}: {result.method_status}"),
+        ("chance (the project's reading)", chance_cell(result)),
     )
     table = "".join(
         f'<tr><th style="{_LEFT}">{escape(k)}</th><td style="{_CELL}">{escape(v)}</td></tr>'
@@ -103,5 +106,11 @@ def result_html(result: TargetResult, chart: str | None = None) -> str:
         f"<p><strong>{title}</strong> <code>{escape(result.key)}</code> {badge(result.status)}"
         f"<br/>{escape(result.goal)}</p>"
         f'<table style="border-collapse:collapse;font-size:90%">{table}</table>'
-        f"<p>{escape(result.explain())}</p>{chart}</div>"
+        f"<p>{escape(result.explain())}</p>{_chance(result)}{chart}</div>"
     )
+
+
+def _chance(result: TargetResult) -> str:
+    """The project's reading in words, apart from the method's explanation."""
+    phrase = chance_phrase(result)
+    return "" if phrase is None else f"<p><em>{escape(phrase)}</em></p>"

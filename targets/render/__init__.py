@@ -1,11 +1,12 @@
 """Reports: a checked `Report` in, text out (terminal, Markdown, JUnit, GitHub, HTML, SVG).
 
-`render` is the one entry point for the CI formats; `explain_steps` shows the arithmetic
-of one verdict; `report_html_document` writes the self-contained HTML page; `chart_of`
-turns a result into the `Chart` that the SVG here and the matplotlib plots in
-`targets.notebook` both draw. Shared pieces have one home each: the headline cells
-(`_cells`), status words (`_status_words`), the colours (`_palette`). Imports the judge,
-rules and engine below it, never the notebook or the CLI above.
+`render` is the one entry point for the CI formats; `explain_steps` shows the arithmetic of
+one verdict; `report_html_document` writes the self-contained HTML page; `chart_of` turns a
+result into the `Chart` that the SVG here and the matplotlib plots in `targets.notebook`
+both draw. Shared pieces have one home each: the headline cells (`_cells`), the project's
+chance (`_chance`: its cell, explain lines and band), status words (`_status_words`), the
+colours (`_palette`). Imports the judge, rules and engine below it, never the notebook or
+the CLI above.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from targets.render._cells import (
     signed_cell,
     year_label,
 )
+from targets.render._chance import CHANCE_HEADER, chance_band, chance_cell, chance_phrase
 from targets.render._chart import (
     MAX_EXTENSION,
     RATE_UNIT,
@@ -49,6 +51,7 @@ from targets.render._text import MAX_ROWS, WIDTH, fit_id, plain, render_text, su
 __all__ = [
     "BADGE_COLOURS",
     "BADGE_STYLE",
+    "CHANCE_HEADER",
     "FORMATS",
     "HEADER",
     "ICONS",
@@ -62,6 +65,9 @@ __all__ = [
     "Goal",
     "Point",
     "annotation",
+    "chance_band",
+    "chance_cell",
+    "chance_phrase",
     "chart_of",
     "chart_svg",
     "compact",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from targets.judge._kinds import natural_bounds
 from targets.judge._result import TargetResult
 from targets.judge._whatif import Scenario
+from targets.render._chance import chance_band, chance_phrase
 from targets.rules._figures import Figure
 from targets.rules._targets import (
     BandTarget,
@@ -89,6 +90,13 @@ class Chart:
     scenarios: tuple[Scenario, ...] = field(default=())
     reason: str | None = None
     """Why the target could not be assessed, when it could not."""
+    band: tuple[tuple[float, float, float], ...] = field(default=())
+    """(time, low, high) of the project's chance band (its 80 % forecast interval), from the
+    latest figure to the deadline; it does not size the value axis (a wide band runs off
+    the chart rather than squashing the figures)."""
+    band_label: str = ""
+    """What the band stands for: the chance's phrase ('the project's reading: 4 % chance
+    ...')."""
 
     @property
     def times(self) -> tuple[float, ...]:
@@ -96,6 +104,7 @@ class Chart:
         found = [p.time for p in self.points]
         found += [t for t, _ in self.trajectory] + [t for t, _ in self.trend]
         found += [g.start for g in self.goals] + [g.end for g in self.goals]
+        found += [t for t, _, _ in self.band]
         for scenario in self.scenarios:
             found += [t for t, _ in scenario.path]
         return tuple(found)
@@ -151,6 +160,8 @@ def chart_of(result: TargetResult, scenarios: tuple[Scenario, ...] = ()) -> Char
         deadline=deadline,
         scenarios=scenarios,
         reason=result.reason if result.status == "not_assessable" else None,
+        band=chance_band(result, _bounds(result)),
+        band_label=chance_phrase(result) or "",
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from targets._safe import oneline
 from targets.engine import Status
 from targets.judge import TargetResult
+from targets.render._chance import chance_lines
 from targets.rules import quantity
 
 __all__ = ["explain_steps"]
@@ -28,7 +29,8 @@ def explain_steps(
     result: TargetResult, *, width: int = WIDTH, style: Callable[[str, Status], str] = _plain
 ) -> str:
     """Target, figures used, every computed quantity, thresholds, notes and the verdict
-    (its status passed through `style`, which the CLI uses to colour it).
+    (its status passed through `style`, which the CLI uses to colour it); then, apart and
+    named as such, the project's own reading of the chance, with its arithmetic.
 
     Every string from the input passes `oneline`, so it cannot start a line of its own."""
     width = max(width, 40)
@@ -108,4 +110,5 @@ def explain_steps(
     if result.reason:
         lines.append(fill(f"reason: {oneline(result.reason)}"))
     lines.append(fill(f"in words: {oneline(result.explain())}"))
+    lines += chance_lines(result, fill)  # the project's reading, apart from the verdict
     return "\n".join(lines)

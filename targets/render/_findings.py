@@ -5,7 +5,9 @@ report problems: a target that trips the gate is an error, any other target at r
 worse a warning, a target that cannot be assessed a note. Targets achieved or on track are
 not findings. Each finding's rule is its status (``off_track``, ``at_risk`` ...), and its
 fingerprint is the target's id with that status, so a code-scanning service follows one
-finding across runs and sees it resolved when the status changes.
+finding across runs and sees it resolved when the status changes. A target that fails only
+the chance gate (``--fail-on-chance-below``) is a finding of the rule ``low_chance``, and
+every target below the chance gate says its chance (the project's reading) in its message.
 
 Both are JSON, so input strings stay data (`render` passes them through `guard`).
 """
@@ -21,6 +23,7 @@ from urllib.parse import quote
 from targets._version import version
 from targets.engine import WORST_FIRST, Status
 from targets.judge import Gate, Report, TargetResult
+from targets.render._chance import CHANCE_RULE, GateChance
 from targets.render._status_words import status_words
 
 __all__ = [
@@ -45,6 +48,11 @@ _RULE_TEXT = {
     Status.NOT_ASSESSABLE: "The figures do not allow a verdict (too few, none, or refused).",
 }
 
+_CHANCE_TEXT = (
+    "By the project's own reading of its figures (not the method's), the target is less "
+    "likely to be met by its deadline than --fail-on-chance-below allows."
+)
+
 Finding = tuple[str, TargetResult]
 """(level, result): level is 'error', 'warning' or 'note'."""
 
@@ -65,13 +73,14 @@ def findings(report: Report, gate: Gate | None = None) -> list[Finding]:
     return out
 
 
-def _message(result: TargetResult) -> str:
+def _message(result: TargetResult, why: GateChance) -> str:
     words = f"{status_words(result.status)} ({result.method}: {status_words(result.method_status)})"
-    return f"{result.key}: {words}: {result.explain()}"
+    return f"{result.key}: {words}: {result.explain()}{why.reason(result)}"
 
 
-def _fingerprint(result: TargetResult) -> str:
-    return hashlib.sha256(f"{result.key}\0{result.status.value}".encode()).hexdigest()[:32]
+def _fingerprint(result: TargetResult, why: GateChance) -> str:
+    key = f"{result.key}\0{why.rule(result)}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def _uri(path: str) -> str:
@@ -84,28 +93,32 @@ def _uri(path: str) -> str:
 def sarif_log(report: Report, *, gate: Gate | None = None) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log: one run, one rule per status, one result per
     finding (see the module)."""
-    found = findings(report, gate)
-    statuses = [s for s in WORST_FIRST if s in _RULE_TEXT]
+    gate = gate or Gate()
+    found, why = findings(report, gate), GateChance(report, gate)
+    texts = {s.value: (status_words(s), _RULE_TEXT[s]) for s in WORST_FIRST if s in _RULE_TEXT}
+    if gate.chance_below is not None:
+        texts[CHANCE_RULE] = ("chance below the gate", _CHANCE_TEXT)
     rules = [
         {
-            "id": s.value,
-            "name": "".join(word.capitalize() for word in s.value.split("_")),
-            "shortDescription": {"text": status_words(s)},
-            "fullDescription": {"text": _RULE_TEXT[s]},
-            "defaultConfiguration": {"level": "note" if s is Status.NOT_ASSESSABLE else "warning"},
+            "id": rule,
+            "name": "".join(word.capitalize() for word in rule.split("_")),
+            "shortDescription": {"text": short},
+            "fullDescription": {"text": full},
+            "defaultConfiguration": {"level": "note" if rule == "not_assessable" else "warning"},
             "help": {"text": "`targets explain TARGET` shows the figures and the arithmetic."},
         }
-        for s in statuses
+        for rule, (short, full) in texts.items()
     ]
-    index = {s: i for i, s in enumerate(statuses)}
+    index = {rule: i for i, rule in enumerate(texts)}
     results = []
     for level, result in found:
+        rule = why.rule(result)
         entry: dict[str, Any] = {
-            "ruleId": result.status.value,
-            "ruleIndex": index[result.status],
+            "ruleId": rule,
+            "ruleIndex": index[rule],
             "level": level,
-            "message": {"text": _message(result)},
-            "partialFingerprints": {"targetStatus/v1": _fingerprint(result)},
+            "message": {"text": _message(result, why)},
+            "partialFingerprints": {"targetStatus/v1": _fingerprint(result, why)},
             "properties": {
                 "target": result.key,
                 "status": result.status.value,
@@ -124,7 +137,6 @@ def sarif_log(report: Report, *, gate: Gate | None = None) -> dict[str, Any]:
                 }
             ]
         results.append(entry)
-    gate = gate or Gate()
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -155,16 +167,17 @@ def sarif_log(report: Report, *, gate: Gate | None = None) -> dict[str, Any]:
 def gitlab_report(report: Report, *, gate: Gate | None = None) -> list[dict[str, Any]]:
     """The report as GitLab code-quality findings (``artifacts:reports:codequality``): one
     object per finding with a location (a target made in code has none and is left out)."""
-    out = []
+    gate = gate or Gate()
+    why, out = GateChance(report, gate), []
     for level, result in findings(report, gate):
         if result.location is None:
             continue
         out.append(
             {
                 "type": "issue",
-                "description": _message(result),
-                "check_name": result.status.value,
-                "fingerprint": _fingerprint(result),
+                "description": _message(result, why),
+                "check_name": why.rule(result),
+                "fingerprint": _fingerprint(result, why),
                 "severity": GITLAB_SEVERITY[level],
                 "location": {
                     "path": result.location.path.replace(os.sep, "/"),

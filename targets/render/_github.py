@@ -5,6 +5,7 @@ from __future__ import annotations
 from targets._safe import escape_controls
 from targets.engine import Status
 from targets.judge import Gate, Report
+from targets.render._chance import GateChance
 from targets.render._status_words import status_words
 from targets.rules import Location
 
@@ -26,6 +27,7 @@ def render_github(report: Report, *, gate: Gate | None = None) -> str:
     summary rather than annotated one by one.)"""
     gate = gate or Gate()
     failing = set(gate.failing_keys(report))
+    chance = GateChance(report, gate)
     lines = []
     for result in report:
         if result.key in failing:
@@ -35,7 +37,8 @@ def render_github(report: Report, *, gate: Gate | None = None) -> str:
         else:
             continue
         title = f"{result.key}: {status_words(result.status)}"
-        lines.append(annotation(level, result.explain(), result.location, title))
+        message = result.explain() + chance.reason(result)
+        lines.append(annotation(level, message, result.location, title))
     counts = ", ".join(f"{n} {status_words(s)}" for s, n in report.summary.items() if n)
     summary = f"{len(report)} targets: {counts}. {gate.verdict(report)}"
     lines.append(f"::notice title={_escape('targets', prop=True)}::{_escape(summary)}")

@@ -18,6 +18,7 @@ from targets._version import version
 from targets.engine import WORST_FIRST, Status
 from targets.judge import Gate
 from targets.render._cells import growth_cell, latest_cell, projected_cell, reach_cell
+from targets.render._chance import chance_cell, chance_phrase
 from targets.render._html_style import CSS, SCRIPT, csp, status_css
 from targets.render._status_words import status_words
 from targets.render._svg import chart_svg, escape, key_svg
@@ -69,19 +70,11 @@ def _header(report: Report, gate: Gate) -> str:
     when = f"as of {report.as_of}" if report.as_of else "all figures, as reported"
     meta = [info.issuer, f"adopted {info.adopted}" if info.adopted else None, when]
     meta.append(f"method {report.method} for every target" if report.method else None)
-    if gate.fail_on is None and gate.on_change is None:
+    if not gate.is_set:
         verdict = '<p class="gate none">no gate set</p>'
     else:
         failures = len(gate.failing_keys(report))
-        if gate.on_change is not None:
-            worse = "worse than" if gate.on_change == "worse" else "changed since"
-            worse += " the baseline"
-            if gate.fail_on is not None:
-                worse += f" or new at {status_words(gate.fail_on)} or worse"
-            scope = ""
-        else:
-            worse = f"{status_words(str(gate.fail_on))} or worse"
-            scope = "" if gate.strict else ", warn-severity targets aside"
+        worse, scope = _failing(gate)
         how = f'<span class="label"> ({escape(gate.option)}{scope})</span>'
         if failures:
             are = "target is" if failures == 1 else "targets are"
@@ -94,6 +87,23 @@ def _header(report: Report, gate: Gate) -> str:
         f"<h1>{escape(info.name)}</h1>"
         f'<p class="meta">{escape(" · ".join(m for m in meta if m))}</p>{verdict}</header>'
     )
+
+
+def _failing(gate: Gate) -> tuple[str, str]:
+    """What fails `gate`, in words ('off track or worse'), and who is aside from it."""
+    parts, scope = [], "" if gate.strict else ", warn-severity targets aside"
+    if gate.on_change is not None:
+        worse = "worse than" if gate.on_change == "worse" else "changed since"
+        worse += " the baseline"
+        if gate.fail_on is not None:
+            worse += f" or new at {status_words(gate.fail_on)} or worse"
+        parts.append(worse)
+        scope = ""
+    elif gate.fail_on is not None:
+        parts.append(f"{status_words(gate.fail_on)} or worse")
+    if gate.chance_below is not None:
+        parts.append(f"given a chance below {gate.chance_below * 100:g} %")
+    return " or ".join(parts), scope
 
 
 def _summary(report: Report) -> str:
@@ -142,18 +152,20 @@ def numbers(result: TargetResult) -> tuple[tuple[str, str], ...]:
 def _glance(report: Report, failing: set[str]) -> str:
     """Every target in one table, worst first, each linking to its card; a target that
     cannot be assessed says why in its row (no hovering needed)."""
-    heads = ("target", "goal", "latest", "need/yr", "grew/yr", "at deadline", "reaches", "")
+    heads: tuple[str, ...] = ("target", "goal", "latest", "need/yr", "grew/yr", "at deadline")
+    heads += ("reaches", "chance", "")
     rows = []
     for status in WORST_FIRST:
         for result in (r for r in report if r.status is status):
             mark = FAILS if result.key in failing else ""
             cells = "".join(f"<td>{escape(v)}</td>" for _, v in numbers(result))
+            cells += f'<td class="chance">{escape(chance_cell(result))}</td>'
             if status is Status.NOT_ASSESSABLE:
                 why = escape(result.reason or "no reason given")
                 rows.append(
                     f'<tr class="na"><td><a href="#target-{escape(result.key)}">'
                     f"{escape(result.key)}</a></td><td>{escape(result.goal)}</td>"
-                    f'<td class="why" colspan="5">{why}</td><td>{_badge(status)}</td></tr>'
+                    f'<td class="why" colspan="6">{why}</td><td>{_badge(status)}</td></tr>'
                 )
                 continue
             rows.append(
@@ -220,11 +232,24 @@ def _card(report: Report, result: TargetResult, fails: bool) -> str:
         body = (
             f'<figure class="charts" style="margin:0">{charts}</figure>'
             f'<dl class="numbers">{figures}</dl><p class="explain">{escape(result.explain())}</p>'
+            f"{_chance(result)}"
         )
     return (
         f'<article class="card" id="target-{escape(result.key)}" data-status="{status.value}">'
         f"{head}{body}{_notes(result)}{_figures(result.evidence.every, result)}"
         f"{_citation(report, result)}</article>"
+    )
+
+
+def _chance(result: TargetResult) -> str:
+    """The project's reading, apart from the agency's numbers and named as such."""
+    phrase = chance_phrase(result)
+    if phrase is None:
+        return ""
+    words = escape(phrase.removeprefix("the project's reading: "))
+    return (
+        f'<p class="chance"><span class="label">Chance, the project\'s reading (not the '
+        f"method's):</span> {words}</p>"
     )
 
 

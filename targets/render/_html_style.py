@@ -79,7 +79,7 @@ padding:10px 0;border-top:1px solid var(--line);border-bottom:1px solid var(--li
 .numbers div{min-width:0}.numbers dt{font-size:10.5px;color:var(--muted);text-transform:uppercase;
 letter-spacing:.04em;line-height:1.25;min-height:2.5em}.numbers small{display:block;
 font-size:11.5px;font-weight:400;color:var(--muted)}.numbers dd{margin:2px 0 0;font-size:14.5px;
-font-weight:650;font-variant-numeric:tabular-nums}.explain,.reason{margin:0}
+font-weight:650;font-variant-numeric:tabular-nums}.explain,.reason,p.chance{margin:0}
 .reason{background:var(--paper);border-radius:8px;padding:8px 12px}.notes{margin:0;
 padding-left:18px;font-size:13px;color:var(--muted)}.card footer{font-size:13px;color:var(--muted);
 margin-top:auto}blockquote{margin:0 0 4px;padding-left:10px;border-left:3px solid var(--line);

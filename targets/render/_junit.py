@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 from targets.engine import Status
 from targets.judge import Gate, Report, TargetResult
+from targets.render._chance import GateChance
 from targets.render._explain import explain_steps
 from targets.render._status_words import status_words
 
@@ -45,24 +46,24 @@ def render_junit(report: Report, *, gate: Gate | None = None) -> str:
         ("gate", gate.option),
     ):
         ET.SubElement(properties, "property", {"name": name, "value": value})
+    chance = GateChance(report, gate)
     for result in report:
-        suite.append(_case(report, result, failing))
+        suite.append(_case(report, result, failing, chance))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
 
 
-def _case(report: Report, result: TargetResult, failing: set[str]) -> ET.Element:
+def _case(
+    report: Report, result: TargetResult, failing: set[str], chance: GateChance
+) -> ET.Element:
     programme = report.programme.info.id or "targets"
     attributes = {"classname": f"{programme}.{result.metric.id}", "name": result.key}
     case = ET.Element("testcase", attributes)
     headline = f"{status_words(result.status)} ({result.method}: {result.method_status})"
     where = f"{result.location}: " if result.location is not None else ""
     if result.key in failing:
-        failure = ET.SubElement(
-            case,
-            "failure",
-            {"message": f"{where}{headline}: {result.explain()}", "type": result.status},
-        )
+        message = f"{where}{headline}: {result.explain()}{chance.reason(result)}"
+        failure = ET.SubElement(case, "failure", {"message": message, "type": chance.rule(result)})
         failure.text = explain_steps(result)
     elif result.status is Status.NOT_ASSESSABLE:
         ET.SubElement(case, "skipped", {"message": result.reason or "not assessable"})

@@ -6,11 +6,18 @@ from targets._safe import escape_controls
 from targets.engine import WORST_FIRST, Status
 from targets.judge import Gate, Report
 from targets.render._cells import growth_cell, latest_cell, projected_cell, reach_cell
+from targets.render._chance import chance_cell, chance_phrase
 from targets.render._palette import ICONS
 from targets.render._status_words import status_words
 from targets.rules import count
 
 __all__ = ["render_markdown"]
+
+_CHANCE_NOTE = (
+    "*chance*: the project's own reading, not the method's: how likely the figure for the "
+    "deadline is to meet the target, from the trend and spread of the figures since the base "
+    "year (`targets explain TARGET` shows its arithmetic)."
+)
 
 
 def _cell(text: str) -> str:
@@ -25,7 +32,7 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
     when = f"as of {report.as_of}" if report.as_of else "on all figures"
     lines = [f"## {_cell(report.programme.info.name)}", ""]
     verdict = ""
-    if gate.fail_on is not None or gate.on_change is not None:
+    if gate.is_set:
         verdict = (
             f" — **{len(failing)} fail the gate** (`{gate.option}`)"
             if failing
@@ -38,8 +45,9 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
             lines.append(f"| {ICONS[Status(status)]} {status_words(status)} | {number} |")
     lines += [
         "",
-        "| | target | goal | latest | need/yr | grew/yr | at deadline | reaches | status |",
-        "|---|---|---|---:|---:|---:|---:|---:|---|",
+        "| | target | goal | latest | need/yr | grew/yr | at deadline | reaches | status "
+        "| chance |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|---:|",
     ]
     ranked = sorted(report, key=lambda r: WORST_FIRST.index(r.status))
     for result in ranked:
@@ -55,14 +63,19 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
             projected_cell(result),
             reach_cell(result),
             status,
+            chance_cell(result),
         )
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     if report.changes is not None:
         lines += ["", f"### Changes since the baseline ({len(report.changes)})", ""]
         lines += [f"- {_cell(str(change))}" for change in report.changes] or ["- none"]
+    lines += ["", _CHANCE_NOTE]
     lines += ["", "<details><summary>Why, target by target</summary>", ""]
     for result in ranked:
         where = f" ({result.location})" if result.location else ""
         lines.append(f"- **`{result.key}`**{_cell(where)}: {_cell(result.explain())}")
+        phrase = chance_phrase(result, measured=True)
+        if phrase is not None:
+            lines.append(f"  *{_cell(phrase)}*")
     lines += ["", "</details>", ""]
     return "\n".join(lines)

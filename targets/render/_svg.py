@@ -26,6 +26,7 @@ from targets.render._status_words import status_words
 from targets.render._svg_axes import Scale, short, time_axis, value_axis, with_unit
 from targets.render._svg_base import (
     BAND,
+    CHANCE,
     CHAR,
     EMPTY,
     GOAL,
@@ -160,6 +161,7 @@ def chart_svg(chart: Chart, *, width: int = 560, height: int = 260) -> str:
     parts += [_goal(plot, goal, final=goal is last) for goal in goals if goal.start < goal.end]
     if chart.deadline is not None:
         parts.append(_deadline(plot, chart.deadline))
+    parts.append(_band(plot, ink))
     parts.append(_line(plot, chart.trajectory, "trajectory", line_style("trajectory", ink), "path"))
     parts.append(_line(plot, chart.trend, "trend", line_style("trend", ink), "trend"))
     parts += [_scenario(plot, scenario) for scenario in chart.scenarios]
@@ -254,6 +256,23 @@ def _line(plot: _Plot, path: Path, cls: str, style: dict[str, object], title: st
     plot.labels.block_path(pixels)
     body = tag("title", escape(title))
     return tag("polyline", body, class_=cls, points=_polyline(pixels), **style, **ROUND)
+
+
+def _band(plot: _Plot, colour: str) -> str:
+    """The project's chance band, shaded from the latest figure to the deadline; kept inside
+    the plot, since it does not size the value axis."""
+    band = plot.chart.band
+    if len(band) < 2:
+        return ""
+    low, high = sorted((plot.y.lo, plot.y.hi))
+
+    def inside(value: float) -> float:
+        return min(max(value, low), high)
+
+    edge = [(t, inside(hi)) for t, _, hi in band] + [(t, inside(lo)) for t, lo, _ in reversed(band)]
+    body = tag("title", escape(plot.chart.band_label or "the project's chance band"))
+    shape = tag("polygon", points=_polyline(plot.pixels(edge)), fill=colour, **CHANCE)
+    return tag("g", body + shape, class_="chance-band")
 
 
 def _deadline(plot: _Plot, time: float) -> str:

@@ -13,6 +13,7 @@ from targets._safe import NOT_XML
 
 __all__ = [
     "BAND",
+    "CHANCE",
     "CHAR",
     "EMPTY",
     "FONT",
@@ -88,6 +89,8 @@ def tag(name: str, body: str = "", /, **attrs: object) -> str:
 HALO = {"font_weight": 600, "paint_order": "stroke", "stroke": PAPER, "stroke_width": 3}
 """A label's white outline, so it stays legible over lines and grid."""
 HOLD = {"fill": PATH, "fill_opacity": 0.18, "stroke": PATH, "stroke_dasharray": "3 3"}
+CHANCE = {"fill_opacity": "0.14", "stroke": "none"}
+"""The project's chance band: the status's ink, faint, under the trend (`fill` is the ink)."""
 BAND = {"fill": GOAL, "fill_opacity": 0.15, "stroke": GOAL, "stroke_width": 1.5}
 GUIDE = {"stroke": GOAL, "stroke_opacity": 0.25, "stroke_dasharray": "1 3"}
 TICK = {"stroke": GOAL, "stroke_width": 3, "stroke_linecap": "round"}

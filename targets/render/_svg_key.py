@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from targets.render._svg_base import (
+    CHANCE,
     INK,
     KEY_ROW,
     MUTED,
@@ -36,6 +37,7 @@ KEY = (
     ("unused", "set aside"),
     ("trajectory", "promised path"),
     ("trend", "trend"),
+    ("chance", "project's chance band"),
     ("milestone", "milestone"),
     ("goal", "target"),
     ("band", "target range"),
@@ -61,6 +63,7 @@ def key_entries(chart: Chart) -> tuple[str, ...]:
             found.add("actual")
     found |= {"trajectory"} if len(chart.trajectory) > 1 else set()
     found |= {"trend"} if len(chart.trend) > 1 else set()
+    found |= {"chance"} if len(chart.band) > 1 else set()
     found |= {"scenario"} if chart.scenarios else set()
     found |= {"reach"} if chart.reach is not None else set()
     last = max(chart.goals, key=lambda g: g.end) if chart.goals else None
@@ -100,6 +103,8 @@ def _symbol(kind: str, px: float, py: float, colour: str) -> str:
         return goal_marker(px, py, final=False)
     if kind == "band":
         return tag("line", x1=px - 8, x2=px + 8, y1=py, y2=py, **TICK)
+    if kind == "chance":
+        return tag("rect", x=px - 10, y=py - 5, width=20, height=10, fill=colour, **CHANCE)
     if kind == "reach":
         return tag("circle", cx=px, cy=py, r=5, fill=colour)
     return tag("line", x1=px - 10, x2=px + 10, y1=py, y2=py, **line_style(kind, colour))

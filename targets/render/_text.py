@@ -4,8 +4,8 @@ Every line fits `width` columns (80 unless the CLI measured the terminal): sente
 and a table row never does. Its columns are as wide as their widest cell, the id column
 takes what is left, and an id longer than that loses its middle to an ellipsis rather than
 pushing its row onto a second line (`targets explain` takes the whole id; the JSON report
-and the other formats keep it whole). On a very narrow terminal the least needed columns
-go first.
+and the other formats keep it whole). The project's chance is the last column, shown where
+it fits beside whole ids; on a very narrow terminal the least needed columns go first.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from targets.render._cells import (
     projected_cell,
     reach_cell,
 )
+from targets.render._chance import CHANCE_HEADER, chance_cell, chance_phrase
 from targets.render._status_words import status_words
 from targets.render._text_groups import entity_groups, group_lines
 from targets.rules import count
@@ -58,9 +59,14 @@ _CAP_DISPUTED = 2000
 building every result."""
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 """A colour code: it takes no column on screen."""
-_DROP_ORDER = (3, 4, 2)
-"""Cells (by position after the id) dropped first on a narrow terminal: at deadline,
-reaches, grew/yr. The id, latest figure and growth needed always stay."""
+_COLUMNS = (*HEADER, CHANCE_HEADER)
+"""The table's columns: the id, the method's numbers, then the project's chance."""
+_DROP_ORDER = (5, 3, 4, 2)
+"""Cells (by position after the id) dropped first on a narrow terminal: chance, at
+deadline, reaches, grew/yr. The id, latest figure and growth needed always stay. The chance
+(the project's reading, an addition to the method's numbers) is shown only where it costs
+no id a character: shortened to make room for it, two ids of one family
+('dt-firms-100k-2025', 'dt-firms-80k-2025') could read alike."""
 
 
 def plain(text: str, status: Status) -> str:
@@ -85,6 +91,7 @@ def _cells(result: TargetResult) -> tuple[str, ...]:
         growth_cell(result, "growth_actual"),
         projected_cell(result),
         reach_cell(result),
+        chance_cell(result),
     )
 
 
@@ -94,17 +101,17 @@ def table_layout(
     """(id column width, the cell columns kept, their widths) for rows within `width`.
 
     A row is two spaces, the gate mark, the id, then each kept cell after one space."""
-    columns = list(range(len(HEADER) - 1))
-    sizes = [
-        max([len(HEADER[c + 1]), *(len(row[c]) for row in rows)]) for c in range(len(HEADER) - 1)
-    ]
-    longest = max([len(HEADER[0]), *(len(i) for i in ids)])
+    cells = len(_COLUMNS) - 1
+    columns = list(range(cells))
+    sizes = [max([len(_COLUMNS[c + 1]), *(len(row[c]) for row in rows)]) for c in range(cells)]
+    longest = max([len(_COLUMNS[0]), *(len(i) for i in ids)])
 
     def room() -> int:
         return width - 2 - _MARK - sum(sizes[c] + 1 for c in columns)
 
     for dropped in _DROP_ORDER:
-        if room() >= min(longest, _SHORTEST_ID):
+        keep = longest if dropped == _DROP_ORDER[0] else min(longest, _SHORTEST_ID)
+        if room() >= keep:
             break
         columns.remove(dropped)
     id_width = max(1, min(longest, room()))
@@ -225,7 +232,7 @@ def _section(
         return ("  " + " ".join(out)).rstrip()
 
     if status is not Status.NOT_ASSESSABLE:
-        lines.append(row("  ", HEADER[0], HEADER[1:]))
+        lines.append(row("  ", _COLUMNS[0], _COLUMNS[1:]))
     for result in chosen:
         if status is Status.NOT_ASSESSABLE:
             reason = oneline(result.reason or "no reason given")
@@ -235,6 +242,9 @@ def _section(
         lines.append(row(mark, result.key, cells[result.key]))
         if explain:
             lines += _wrap(oneline(result.explain()), width, "      ", "      ")
+            phrase = chance_phrase(result, measured=True)
+            if phrase is not None:  # apart from the method's words, and named as such
+                lines += _wrap(oneline(phrase), width, "      ", "      ")
     if total > len(chosen):
         left = total - len(chosen)
         more = f"... and {left:,} more {status_words(status)} (the JSON report lists all)"
