@@ -15,6 +15,7 @@ from targets._exit import ExitCode
 from targets.cli._complete import complete_patterns, complete_target
 from targets.cli._echo import say
 from targets.cli._options import debug_option, mention_settings, quiet_option, verbose_option
+from targets.cli._progress import TerminalProgress, wants_progress
 from targets.cli._term import colour_option, terminal_width, use_colour
 from targets.engine import METHODS, SEVERITY
 
@@ -85,13 +86,20 @@ def _file_options(command: Any) -> Any:
 
 
 def load_programme(
-    paths: tuple[Path, ...], follow_links: bool = False, verbose: bool = False
+    paths: tuple[Path, ...],
+    follow_links: bool = False,
+    verbose: bool = False,
+    progress: TerminalProgress | None = None,
 ) -> Any:
     """Load the rules and figures; their warnings go to standard error (with `verbose`, the
     files read too)."""
     import targets  # noqa: PLC0415 - start-up time
 
-    programme = targets.load(*(paths or (Path("."),)), follow_links_outside=follow_links)
+    programme = targets.load(
+        *(paths or (Path("."),)), follow_links_outside=follow_links, progress=progress
+    )
+    if progress is not None:
+        progress.close()
     if verbose:
         say(f"read {len(programme.files)} files: {', '.join(programme.files)}", err=True)
     for warning in programme.warnings:
@@ -215,8 +223,9 @@ def check(
         raise click.UsageError("--fail-on-change needs --baseline")
     stdout_format = _stdout_format(ctx, output_format, files, quiet)
     mention_settings(ctx, quiet=quiet)
+    progress = TerminalProgress() if wants_progress(quiet) else None
     try:
-        programme = load_programme(paths, follow_links, verbose)
+        programme = load_programme(paths, follow_links, verbose, progress)
     except targets.LoadError as exc:
         if stdout_format == "github":  # annotate the files too; the group then exits 2
             from targets.render import annotation  # noqa: PLC0415
@@ -233,6 +242,7 @@ def check(
             select=select,
             exclude=exclude,
             baseline=baseline,
+            progress=progress,
         )
     except targets.BaselineError as exc:
         raise click.BadParameter(str(exc), param_hint="--baseline") from None
@@ -242,7 +252,9 @@ def check(
     gate = Gate(status, strict, fail_on_change, chance_below=fail_on_chance_below)
     colour = use_colour(color)
     outputs = {  # written as they are rendered, piece by piece
-        path: render_pieces(report, kind, gate=gate, detail=json_detail)
+        path: _counted(
+            render_pieces(report, kind, gate=gate, detail=json_detail), progress, len(report)
+        )
         for name, kind, _, _ in FILE_FORMATS
         if (path := files.get(name)) is not None and str(path) != STDOUT
     }
@@ -259,6 +271,8 @@ def check(
             detail=json_detail,
         )
     write_all(outputs)
+    if progress is not None:
+        progress.close()
     for piece in stdout:  # render() guarded each piece for its format
         click.echo(piece, nl=False, color=colour)
     warn_if_nothing_judged(report)
@@ -270,6 +284,18 @@ def check(
         except OSError as exc:  # the gate still holds; the summary is a courtesy
             say(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
     ctx.exit(ExitCode.GATE if gate.failing_keys(report) else ExitCode.OK)
+
+
+def _counted(pieces: Iterable[str], progress: TerminalProgress | None, total: int) -> Iterable[str]:
+    """`pieces`, telling `progress` how far the writing is (a piece is about a result)."""
+    if progress is None:
+        yield from pieces
+        return
+    for n, piece in enumerate(pieces, 1):
+        if n % 1000 == 0:
+            progress("writing", min(n, total), total)
+        yield piece
+    progress("writing", total, total)
 
 
 def _stdout_format(

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from targets._progress import Progress, report_progress
 from targets._safe import quoted
 from targets.engine import METHODS, STATUS_CODES
 from targets.judge._changes import compare, load_baseline
@@ -64,6 +65,7 @@ def check(
     exclude: Sequence[str] = (),
     baseline: Mapping[str, Any] | StrPath | None = None,
     path: Literal["auto", "series"] = "auto",
+    progress: Progress | None = None,
 ) -> Report:
     """Judge every target of `programme` against `figures` (default: the programme's own;
     else `Figure` objects, a pandas DataFrame or rows with the CSV columns).
@@ -76,7 +78,8 @@ def check(
     nothing raises `SelectionError`. `baseline` (an earlier JSON report, or its path) adds
     the status transitions and moved projections since that run. `path="series"` judges
     every target the per-series way (the vectorised path judges level targets in bulk and
-    agrees with it on every number; tests compare the two).
+    agrees with it on every number; tests compare the two). `progress` is told how many
+    series have been judged, as ``progress("judging", done, total)``.
     """
     started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     if not isinstance(programme, Programme):
@@ -107,7 +110,7 @@ def check(
         return found
 
     bulk = judge_in_bulk(run, index, pair_list) if path != "series" else None
-    table = _table(pair_list, bulk, one)
+    table = _table(pair_list, bulk, one, progress)
     if select or exclude:
         values = [status.value for status in STATUS_CODES]
         facts = [
@@ -138,12 +141,20 @@ def _table(
     pair_list: Sequence[tuple[TargetBase, str | None]],
     bulk: Bulk | None,
     one: Callable[[int], TargetResult],
+    progress: Progress | None = None,
 ) -> ResultTable:
     """Every pair's columns: from the bulk path where it judged the pair, else from the
     pair's result, judged the per-series way now."""
     done = set(bulk.pairs.tolist()) if bulk is not None else set()
     alone = [i for i in range(len(pair_list)) if i not in done]
-    single = ResultTable.of([one(i) for i in alone])
+    total = len(pair_list)
+    report_progress(progress, "judging", len(done), total)
+    made = []
+    for n, i in enumerate(alone, 1):
+        made.append(one(i))
+        if n % 500 == 0 or n == len(alone):
+            report_progress(progress, "judging", len(done) + n, total)
+    single = ResultTable.of(made)
     if bulk is None or len(bulk) == 0:
         return single
     n = len(pair_list)

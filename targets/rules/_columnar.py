@@ -26,6 +26,8 @@ from targets.rules._files import UnreadableError, cell_starts, read_bounded
 if TYPE_CHECKING:
     import pyarrow as pa
 
+Ints = np.ndarray[Any, np.dtype[np.int64]]
+
 __all__ = ["COLUMNAR_MAX_BYTES", "Columnar", "read_columnar"]
 
 COLUMNAR_MAX_BYTES = 4 * 1024**3
@@ -43,25 +45,27 @@ class Columnar:
     """The header's column names, stripped, in file order."""
     starts: tuple[int, ...]
     """The 1-based column where each header cell starts (1, 1, ... for Parquet)."""
-    lines: np.ndarray[Any, np.dtype[np.int64]]
+    lines: Ints
     """The line each row starts on (for Parquet: its row number, counting from 1)."""
     parquet: bool = False
     text: bytes | None = None
     """The file's bytes, kept while its values are checked (to point at a cell); None
     afterwards."""
+    offsets: Ints | None = None
+    """Where each line of `text` starts (a byte offset), kept and dropped with it."""
 
     def at(self, row: int, column: str | None = None) -> Location:
         """Where a row (and one of its cells, when the file's text is at hand) was written."""
         line = int(self.lines[row])
-        if column is None or column not in self.columns or self.text is None:
+        if column not in self.columns or self.text is None or self.offsets is None:
             return Location(self.name, line, 1)
         index = self.columns.index(column)
-        starts = cell_starts(_line(self.text, line))
+        starts = cell_starts(_line(self.text, self.offsets, line))
         return Location(self.name, line, starts[index] if index < len(starts) else 1)
 
     def without_text(self) -> Columnar:
         """This file without its bytes: what a loaded programme keeps."""
-        return dataclasses.replace(self, text=None)
+        return dataclasses.replace(self, text=None, offsets=None)
 
     def header(self, column: str) -> Location:
         """Where a column's header cell is."""
@@ -123,49 +127,45 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
             read_options=pacsv.ReadOptions(column_names=list(columns), skip_rows=1),
             parse_options=pacsv.ParseOptions(newlines_in_values=quoted),
             convert_options=pacsv.ConvertOptions(
-                column_types={c: pa.string() for c in columns if c != "value"},
+                column_types={c: pa.string() for c in columns},  # the value as written
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
     except (pa.ArrowException, ValueError):
         return None, []
-    lines = _lines(data, quoted, table.num_rows)
-    if lines is None:
+    found = _lines(data, table.num_rows)
+    if found is None:
         return None, []
+    lines, offsets = found
     starts = tuple(cell_starts(header_text)[: len(columns)])
-    return Columnar(name, table, columns, starts, lines, text=data), []
+    return Columnar(name, table, columns, starts, lines, text=data, offsets=offsets), []
 
 
-def _line(data: bytes, number: int) -> str:
-    """Line `number` (from 1) of `data`, as text."""
-    start = 0
-    for _ in range(number - 1):
-        start = data.index(b"\n", start) + 1
+def _line(data: bytes, offsets: Ints, number: int) -> str:
+    """Line `number` (from 1) of `data`, as text; `offsets` are where the lines start."""
+    start = int(offsets[number - 1])
     end = data.find(b"\n", start)
     return data[start : end if end >= 0 else None].decode("utf-8", errors="replace").rstrip("\r")
 
 
-def _lines(data: bytes, quoted: bool, rows: int) -> np.ndarray[Any, np.dtype[np.int64]] | None:
-    """The line each data row starts on. Without quotes a row is a non-blank line; with
-    quotes (a cell may hold a line break) the csv module counts them."""
-    if not quoted:
-        raw = np.frombuffer(data, dtype=np.uint8)
-        ends = np.flatnonzero(raw == 10)
-        starts = np.concatenate(([0], ends + 1))
-        starts = starts[starts < raw.size]
-        stops = np.concatenate((ends, [raw.size]))[: starts.size]
-        blank = (stops - starts) <= np.where(raw[np.maximum(stops - 1, 0)] == 13, 1, 0)
-        numbers = np.flatnonzero(~blank) + 1
-        found = numbers[1:]  # the header is the first non-blank line
-        return found.astype(np.int64) if found.size == rows else None
-    reader = csv.reader(io.StringIO(data.decode("utf-8", errors="replace"), newline=""))
-    lines: list[int] = []
-    previous = 0
-    for index, record in enumerate(reader):
-        start = previous + 1
-        previous = reader.line_num
-        if index == 0 or not any(cell.strip() for cell in record):
-            continue
-        lines.append(start)
-    return np.asarray(lines, dtype=np.int64) if len(lines) == rows else None
+def _lines(data: bytes, rows: int) -> tuple[Ints, Ints] | None:
+    """The line each data row starts on, and the byte offset of every line (None when
+    the count of rows differs from pyarrow's). A newline ends a row unless it sits inside
+    quotes, which an odd count of quote marks before it tells (an escaped quote counts
+    twice), so a cell holding a line break is counted in the row that holds it."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(raw == 10)
+    offsets = np.concatenate(([0], ends + 1)).astype(np.int64)
+    if b'"' in data:
+        inside = (np.cumsum(raw == 34, dtype=np.int64)[ends] & 1).astype(bool)
+        record_ends = ends[~inside]
+    else:
+        record_ends = ends
+    starts = np.concatenate(([0], record_ends + 1))
+    starts = starts[starts < raw.size]
+    stops = np.concatenate((record_ends, [raw.size]))[: starts.size]
+    blank = (stops - starts) <= np.where(raw[np.maximum(stops - 1, 0)] == 13, 1, 0)
+    first_line = np.searchsorted(offsets, starts[~blank], side="right")  # from 1
+    found = first_line[1:]  # the header is the first non-blank line
+    return (found.astype(np.int64), offsets) if found.size == rows else None

@@ -18,7 +18,14 @@ import numpy.typing as npt
 from targets._safe import quoted
 from targets.rules import _units
 from targets.rules._arrow import arrow_mask, bools, dictionary, floats
-from targets.rules._errors import Diagnostic, Severity, did_you_mean, one_of
+from targets.rules._errors import (
+    SHOWN_ROWS,
+    Diagnostic,
+    Severity,
+    did_you_mean,
+    like_it,
+    one_of,
+)
 from targets.rules._figures import parse_value
 from targets.rules._model import Metric, Source
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
@@ -28,7 +35,6 @@ if TYPE_CHECKING:
     from targets.rules._columnar import Columnar
 
 __all__ = [
-    "SHOWN_ROWS",
     "Bools",
     "Problems",
     "Texts",
@@ -45,8 +51,6 @@ __all__ = [
 Bools = npt.NDArray[np.bool_]
 T = TypeVar("T")
 
-SHOWN_ROWS = 3
-"""How many rows a recurring problem is named at before the rest are counted."""
 _KINDS = ("actual", "estimate", "forecast")
 _PLAIN = r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$"
 """Plain decimals, which pyarrow parses to the same float as Python's float() does."""
@@ -58,10 +62,16 @@ class Texts:
 
     codes: Ints
     texts: list[str]
+    _order: Ints | None = None
+    _bounds: Ints | None = None
 
-    def rows(self, code: int) -> Bools:
-        found: Bools = self.codes == code
-        return found
+    def rows(self, code: int) -> Ints:
+        """The rows holding text `code`, ascending: one sort for all codes, so a file with
+        a hundred thousand distinct bad texts costs n log n, not n per text."""
+        if self._order is None or self._bounds is None:
+            self._order = np.argsort(self.codes, kind="stable")
+            self._bounds = np.searchsorted(self.codes[self._order], np.arange(len(self.texts) + 2))
+        return self._order[self._bounds[code] : self._bounds[code + 1]]
 
     def filled(self) -> Bools:
         """Rows with a non-empty text."""
@@ -79,20 +89,31 @@ class Problems:
     """Rows with an error: they become no figure."""
 
     def at_rows(
-        self, rows: Bools, column: str | None, message: str, severity: Severity = "error"
+        self, rows: Bools | Ints, column: str | None, message: str, severity: Severity = "error"
     ) -> None:
-        where = np.flatnonzero(rows)
+        """A problem at some rows: a mask, or row numbers in ascending order."""
+        where = np.flatnonzero(rows) if rows.dtype == np.bool_ else rows
         if where.size == 0:
             return
         if severity == "error":
             if self.bad is None:
-                self.bad = np.zeros(rows.size, dtype=bool)
-            self.bad |= rows
+                self.bad = np.zeros(self.file.table.num_rows, dtype=bool)
+            self.bad[where] = True
         for number, row in enumerate(where[:SHOWN_ROWS]):
-            more = where.size - SHOWN_ROWS
-            tail = f" (and {more} more rows like it)" if number == SHOWN_ROWS - 1 and more else ""
+            tail = like_it(where.size - SHOWN_ROWS) if number == SHOWN_ROWS - 1 else ""
             location = self.file.at(int(row), column)
             self.found.append(Diagnostic(location, message + tail, severity))
+
+    def at_row(
+        self, row: int, column: str | None, message: str, severity: Severity = "error"
+    ) -> None:
+        self.at_rows(np.asarray([row], dtype=np.int64), column, message, severity)
+
+    def absorb(self, other: Problems) -> None:
+        """Take `other`'s problems (of the same file) as this one's."""
+        self.found += other.found
+        if other.bad is not None:
+            self.bad = other.bad if self.bad is None else self.bad | other.bad
 
     def valid(self, n: int) -> Bools:
         return ~self.bad if self.bad is not None else np.ones(n, dtype=bool)
@@ -208,16 +229,16 @@ def check_values(values: Any, p: Problems) -> tuple[Floats, Floats, npt.NDArray[
         return low, low.copy(), flag
     plain = bools(pc.match_substring_regex(values, _PLAIN))
     low = np.full(n, np.nan)
-    low[plain] = floats(pc.cast(pc.filter(values, arrow_mask(plain)), pa.float64()))
+    written = pc.utf8_trim_whitespace(pc.filter(values, arrow_mask(plain)))
+    low[plain] = floats(pc.cast(written, pa.float64()))
     high = low.copy()
     rest = ~(plain & np.isfinite(low))
     if not rest.any():
         return low, high, flag
     positions = np.flatnonzero(rest)
-    codes, texts = dictionary(pc.filter(values, arrow_mask(rest)))
-    for code, text in enumerate(texts):
-        rows = np.zeros(n, dtype=bool)
-        rows[positions[codes == code]] = True
+    distinct = Texts(*dictionary(pc.filter(values, arrow_mask(rest))))
+    for code, text in enumerate(distinct.texts):
+        rows = positions[distinct.rows(code)]
         if text == "":
             p.at_rows(rows, None, "a figure needs 'value'")
             continue
@@ -237,11 +258,15 @@ def check_units(
     metrics: Mapping[str, Metric],
     flag: npt.NDArray[np.int8],
     p: Problems,
+    *,
+    fine: Bools,
 ) -> Floats:
     """Each row's factor into its metric's unit (NaN where the unit does not fit, said).
-    Each distinct (unit, metric) pair is converted once."""
+    Each distinct (unit, metric) pair is converted once; problems are said only of the
+    rows that are otherwise `fine`."""
     names = list(metrics)
     units = len(texts.texts)
+    metric = np.where(fine, metric, -1)
     known = metric >= 0
     key = np.where(known, metric * units + texts.codes, -1)
     present = np.flatnonzero(np.bincount(key[known], minlength=len(names) * units))
@@ -308,8 +333,9 @@ def check_editions(
         out = lookup[source]
     if published is not None:
         parsed = _each(published, _date, "published", p)
-        for code, period in parsed.items():
-            out[published.codes == code] = code_of(period)
+        own = _lookup({code: code_of(period) for code, period in parsed.items()},
+                      len(published.texts), published.codes)  # fmt: skip
+        out = np.where(own >= 0, own, out)
     editions = list(index)
     return out, editions
 

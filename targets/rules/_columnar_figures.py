@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from targets._safe import quoted
 from targets.rules._arrow import dictionary, floats, lengths
 from targets.rules._columnar import Columnar
 from targets.rules._columnar_checks import (
+    Bools,
     Problems,
     Texts,
     check_editions,
@@ -36,7 +38,8 @@ from targets.rules._figures import Figure
 from targets.rules._files import check_header
 from targets.rules._model import Metric, Source
 from targets.rules._periods import Period
-from targets.rules._table import KIND_CODES, FigureTable, Ints
+from targets.rules._table import KIND_CODES, FigureTable, Floats, Ints
+from targets.rules._words import said
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -70,25 +73,27 @@ def columnar_figures(
     sub = Problems(file)  # problems of the rows kept: the others are skipped or re-read
     metric = check_metrics(text["metric"], metrics, broken, sub)
     period, periods = check_periods(text["period"], sub)
-    source = check_sources(text.get("source"), sources, broken, n, sub)
+    unknown = Problems(file)  # an unknown source is said, but the row is checked on
+    source = check_sources(text.get("source"), sources, broken, n, unknown)
     kind = check_kinds(text.get("kind"), n, sub)
     low, high, flag = check_values(values, sub)
-    stated = np.isfinite(low) & np.isfinite(high)
-    factor = check_units(text["unit"], metric, metrics, flag, sub)
-    with np.errstate(over="ignore", invalid="ignore"):
-        low, high = low * factor, high * factor
-    huge = keep & stated & np.isfinite(factor) & ~(np.isfinite(low) & np.isfinite(high))
-    for row in np.flatnonzero(huge)[:3]:
-        unit = metrics[list(metrics)[int(metric[row])]].unit
-        message = f"{_value_text(values, row)} is too large in {unit}"
-        sub.at_rows(np.arange(n) == row, "value", message)
     edition, editions = check_editions(text.get("published"), source, sources, sub)
+    stated = np.isfinite(low) & np.isfinite(high)
+    one = (low == 1) & (high == 1)  # '1 firm', not '1 firms', as the row reader says it
+    # as the row reader, a row with a bad cell is not checked further (its unit, yes/no)
+    factor = check_units(text["unit"], metric, metrics, flag, sub, fine=sub.valid(n))
+    sub.absorb(unknown)
+    with np.errstate(over="ignore", invalid="ignore"):
+        converted = low * factor, high * factor
+    _unusable(keep & stated & np.isfinite(factor), (low, high), after=converted, values=values,
+              units=text["unit"], metric=metric, metrics=metrics, p=sub)  # fmt: skip
+    low, high = converted
     valid = keep & sub.valid(n) & (metric >= 0) & (period >= 0) & np.isfinite(low)
     rows = np.flatnonzero(valid)
     plausible(rows, metric=metric, low=low, high=high, metrics=metrics, p=sub)
-    _early(
-        rows, kind=kind, period=period, periods=periods, edition=edition, editions=editions, p=sub
-    )
+    dated = text["published"].filled() if "published" in text else np.zeros(n, dtype=bool)
+    _early(rows, kind=kind, period=period, periods=periods, edition=edition, editions=editions,
+           own_date=dated, p=sub)  # fmt: skip
     keep_problems = [d for d in sub.found if _row_kept(d, file, keep)]
     p.found += keep_problems
     if rows.size == 0:
@@ -109,7 +114,7 @@ def columnar_figures(
         editions=tuple(editions),
         edition=edition[rows],
     )
-    chunk = ArrowChunk(file.without_text(), table, rows, own, metrics, sources)
+    chunk = ArrowChunk(file.without_text(), table, rows, own, metrics, sources, one[rows])
     figures = dataclasses.replace(
         own,
         chunks=(chunk,),
@@ -121,8 +126,37 @@ def columnar_figures(
 
 def _row_kept(diagnostic: Diagnostic, file: Columnar, keep: Any) -> bool:
     """Whether a problem concerns a row read as columns (rows re-read say their own)."""
-    rows = np.flatnonzero(file.lines == diagnostic.location.line)
-    return rows.size == 0 or bool(keep[rows].any())
+    line = diagnostic.location.line
+    first, last = np.searchsorted(file.lines, [line, line + 1])  # lines ascend
+    return first == last or bool(keep[first:last].any())
+
+
+def _unusable(
+    rows: Bools,
+    /,
+    before: tuple[Floats, Floats],
+    *,
+    after: tuple[Floats, Floats],
+    values: Any,
+    units: Texts,
+    metric: Ints,
+    metrics: Mapping[str, Metric],
+    p: Problems,
+) -> None:
+    """Values that are no usable double in the metric's unit: infinite ('too large') or
+    made 0 by underflow ('too small'), said as the row reader says them."""
+    bad = np.zeros_like(rows)
+    size = np.full(rows.size, "", dtype=object)
+    for low, high in zip(before, after, strict=True):
+        large = rows & ~np.isfinite(high)
+        small = rows & (high == 0) & (low != 0) & ~large
+        size[large & ~bad], size[small & ~bad] = "large", "small"
+        bad |= large | small
+    names = list(metrics)
+    for row in np.flatnonzero(bad).tolist():
+        m, unit = metrics[names[int(metric[row])]], units.texts[int(units.codes[row])]
+        value = values[row].as_py()
+        p.at_row(row, "value", f"{value} {unit} is too {size[row]} in {m.unit}")
 
 
 def _renamed(
@@ -185,6 +219,7 @@ def _early(
     periods: list[Period],
     edition: Ints,
     editions: list[Period],
+    own_date: Bools,
     p: Problems,
 ) -> None:
     """An actual figure published before its period began: perhaps a forecast (a warning)."""
@@ -195,10 +230,11 @@ def _early(
     chosen = np.zeros(kind.size, dtype=bool)
     chosen[rows] = True
     early = chosen & (kind == KIND_CODES.index("actual")) & (edition >= 0) & (last < first)
-    for row in np.flatnonzero(early)[:3].tolist():
+    for row in np.flatnonzero(early).tolist():
         said, when = periods[int(period[row])], editions[int(edition[row])]
         message = f"an actual figure for {said} published in {when}: is it a forecast?"
-        p.at_rows(np.arange(kind.size) == row, "published", message, "warning")
+        column = "published" if own_date[row] else None  # else the source's date
+        p.at_row(row, column, message, "warning")
 
 
 @dataclass(frozen=True, eq=False)
@@ -213,6 +249,8 @@ class ArrowChunk:
     """The chunk's figures as the file gave them (its codes, before any concatenation)."""
     metrics: Mapping[str, Metric]
     sources: Mapping[str, Source]
+    one: npt.NDArray[np.bool_]
+    """Whether each figure's value as written is 1 (its unit then stays singular)."""
 
     def _cell(self, column: str, row: int) -> str | None:
         if column not in self.table.column_names:
@@ -231,16 +269,18 @@ class ArrowChunk:
         units = _cells(self.table, "unit", rows)
         binary = {m.id for m in self.metrics.values() if m.binary}
         metric_ids = [self.own.metrics[c] for c in self.own.metric[offsets].tolist()]
+        ones = self.one[offsets].tolist()
         return [
-            v if m in binary or not u else f"{v} {u}"
-            for v, u, m in zip(values, units, metric_ids, strict=True)
+            v if m in binary or not u else said(v, one, u)
+            for v, u, m, one in zip(values, units, metric_ids, ones, strict=True)
         ]
 
     def figure(self, offset: int) -> Figure:
         own, row = self.own, int(self.rows[offset])
         metric = self.metrics[own.metrics[int(own.metric[offset])]]
         value, unit = self._cell("value", row) or "", self._cell("unit", row)
-        stated = value if metric.binary or unit is None else f"{value} {unit}"
+        one = bool(self.one[offset])
+        stated = value if metric.binary or unit is None else said(value, one, unit)
         source, edition, entity = (int(own.source[offset]), int(own.edition[offset]),
                                    int(own.entity[offset]))  # fmt: skip
         return Figure(

@@ -14,14 +14,9 @@ from targets.rules._model import Metric, Source
 from targets.rules._periods import PeriodError
 from targets.rules._references import known
 from targets.rules._types import Amount
-from targets.rules._words import PLURALS
+from targets.rules._words import said
 
 __all__ = ["derive", "figures_for", "load_figure"]
-
-
-def _said(number: str, one: bool, unit: str) -> str:
-    """A value with its unit as prose says it: '45,600 firms', '1 firm', '136.2 USD billion'."""
-    return f"{number} {unit if one else PLURALS.get(unit, unit)}"
 
 
 def load_figure(
@@ -74,7 +69,7 @@ def load_figure(
                 )
             )
             return None
-        unit_text = _said(stated.text, stated.low == stated.high == 1, spec.unit)
+        unit_text = said(stated.text, stated.low == stated.high == 1, spec.unit)
     _check_plausible(item, metric, low, high, problems)
     published = spec.published or (source.date if source else None)
     if (
@@ -179,7 +174,7 @@ def derive(
         low=low,
         high=high,
         unit=metric.unit,
-        stated=_said(stated, low == high == 1, metric.unit),
+        stated=said(stated, low == high == 1, metric.unit),
         kind="forecast" if figure.kind == "forecast" else "derived",
         entity=figure.entity,
         source=figure.source,

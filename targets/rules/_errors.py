@@ -15,12 +15,15 @@ from targets._safe import excerpt
 
 __all__ = [
     "MAX_MESSAGE",
+    "SHOWN_ROWS",
     "Diagnostic",
     "LoadError",
     "Location",
     "Severity",
     "did_you_mean",
+    "like_it",
     "one_of",
+    "recurring",
 ]
 
 
@@ -66,11 +69,38 @@ class Diagnostic:
         return f"{self.location}: {prefix}{self.message}"
 
 
+SHOWN_ROWS = 3
+"""How many rows a recurring problem is named at before the rest are counted."""
+
+
+def like_it(more: int) -> str:
+    """The tail of a recurring problem's last shown message: how many rows it stands for."""
+    return f" (and {more} more like it)" if more else ""
+
+
+def recurring(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The same problem on many rows of a file named at its first rows, the rest counted.
+
+    A million-row file with one typo gives three lines, not a million; the columnar reader
+    counts its rows the same way, so a file says the same however it is read.
+    """
+    groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
+    for d in sorted(diagnostics):
+        groups.setdefault((d.location.path, d.message, d.severity), []).append(d)
+    kept: list[Diagnostic] = []
+    for same in groups.values():
+        shown = same[:SHOWN_ROWS]
+        last = shown[-1]
+        tail = like_it(len(same) - len(shown))
+        kept += [*shown[:-1], Diagnostic(last.location, last.message + tail, last.severity)]
+    return kept
+
+
 class LoadError(Exception):
     """Rules or figures are invalid; carries every problem found, sorted by position."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(set(diagnostics)))
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(recurring(set(diagnostics))))
         errors = sum(d.severity == "error" for d in self.diagnostics)
         super().__init__(f"{errors} problem{'s' if errors != 1 else ''} in the input")
 

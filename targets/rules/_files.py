@@ -120,6 +120,8 @@ def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:
     doc.data = {"figures": rows}
     doc.values[()] = Location(name)
     doc.values[("figures",)] = Location(name, 2)
+    if problems:  # rows under a wrong header would only repeat its problem on every line
+        return doc, problems
     known = set(CSV_REQUIRED + CSV_OPTIONAL)
     previous_end = reader.line_num
     while True:

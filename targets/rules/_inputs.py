@@ -9,14 +9,21 @@ of the files, since "the later in the files" settles a tie between editions.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence, Set
 from pathlib import Path
 from typing import Any
 
+from targets._progress import Progress, report_progress
 from targets.rules._collect import Collected, collect
 from targets.rules._columnar import Columnar, read_columnar
 from targets.rules._columnar_figures import columnar_figures
-from targets.rules._discover import COLUMNAR_SUFFIXES, YAML_SUFFIXES, display
+from targets.rules._discover import (
+    COLUMNAR_SUFFIXES,
+    PARQUET_SUFFIXES,
+    YAML_SUFFIXES,
+    display,
+)
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._figures import Figure
 from targets.rules._files import read
@@ -25,7 +32,7 @@ from targets.rules._model import Metric, Source
 from targets.rules._table import FigureTable
 from targets.rules._yaml import Document
 
-__all__ = ["Inputs", "gather", "in_file_order", "read_inputs"]
+__all__ = ["COLUMNAR_FROM", "Inputs", "gather", "in_file_order", "read_inputs"]
 
 
 class Inputs:
@@ -38,16 +45,27 @@ class Inputs:
         self.order: list[str] = []
 
 
-def read_inputs(files: Iterable[Path]) -> Inputs:
-    """Every file read: YAML as documents, CSV and Parquet as columns where they parse."""
+COLUMNAR_FROM = 256 * 2**10
+"""CSV files of at least this many bytes are read into columns with pyarrow; both readers
+give the same figures and the same problems (tests read files both ways)."""
+
+
+def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inputs:
+    """Every file read: YAML as documents, CSV and Parquet as columns where they parse.
+    `progress` hears the bytes read so far, file by file."""
     found = Inputs()
     budget = YamlBudget()
-    for path in files:
+    paths = list(files)
+    sizes = [_size(p) for p in paths]
+    done, total = 0, sum(sizes)
+    for path, size in zip(paths, sizes, strict=True):
+        report_progress(progress, "reading", done, total)
+        done += size
         found.order.append(display(path))
         if path.suffix.lower() in YAML_SUFFIXES and not budget.take(path, display(path)):
             found.docs.append(Document(display(path)))  # refused unread, and said why
             continue
-        if path.suffix.lower() in COLUMNAR_SUFFIXES:
+        if path.suffix.lower() in COLUMNAR_SUFFIXES and _columnar(path, size):
             columns, problems = read_columnar(path)
             found.problems += problems
             if columns is not None:
@@ -59,7 +77,22 @@ def read_inputs(files: Iterable[Path]) -> Inputs:
         found.docs.append(doc)
         found.problems += problems
     found.problems += budget.problems
+    report_progress(progress, "reading", total, total)
     return found
+
+
+def _columnar(path: Path, size: int) -> bool:
+    """Whether to read this CSV or Parquet file into columns: Parquet always, CSV from
+    `COLUMNAR_FROM` bytes (a small CSV file is read row by row: importing pyarrow would cost
+    more than it saves)."""
+    return path.suffix.lower() in PARQUET_SUFFIXES or size >= COLUMNAR_FROM
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # reading it says why
+        return 0
 
 
 def gather(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from targets._progress import Progress
 from targets.rules._collect import SECTIONS, Collected, collect
 from targets.rules._columnar import Columnar
 from targets.rules._discover import StrPath, discover, display
@@ -16,15 +17,18 @@ from targets.rules._yaml import Document
 __all__ = ["load", "load_documents", "validate"]
 
 
-def load(*paths: StrPath, follow_links_outside: bool = False) -> Programme:
+def load(
+    *paths: StrPath, follow_links_outside: bool = False, progress: Progress | None = None
+) -> Programme:
     """Load rules and figures from files and directories (searched for .yaml, .yml, .csv).
 
     Only regular files inside the given folders are read; symlinks leading outside them
     are refused unless `follow_links_outside` (see SECURITY.md). Raises `LoadError`
-    carrying every problem in every file, each with its position.
+    carrying every problem in every file, each with its position. `progress` is told the
+    bytes read so far, as ``progress("reading", done, total)``.
     """
     files, named, problems = discover(paths or (".",), follow_links_outside=follow_links_outside)
-    inputs = read_inputs(files)
+    inputs = read_inputs(files, progress)
     named_docs = {display(p) for p in files if p.resolve() in named}
     return load_documents(
         inputs.docs,

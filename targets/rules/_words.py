@@ -20,12 +20,25 @@ from targets.rules._targets import (
 )
 from targets.rules._types import Amount
 
-__all__ = ["PLURALS", "bound_words", "count", "describe_goal", "quantity", "unit_words"]
+__all__ = [
+    "PLURALS",
+    "bound_words",
+    "count",
+    "describe_goal",
+    "quantity",
+    "said",
+    "unit_words",
+]
 
 
 def count(n: int, noun: str) -> str:
     """'1 target', '33 targets'."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def said(number: str, one: bool, unit: str) -> str:
+    """A value with its unit as prose says it: '45,600 firms', '1 firm', '136.2 USD billion'."""
+    return f"{number} {unit if one else PLURALS.get(unit, unit)}"
 
 
 PLURALS = {

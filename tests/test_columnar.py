@@ -1,0 +1,198 @@
+"""CSV figures read into columns (pyarrow) and row by row give the same programme.
+
+Small CSV files are read row by row and large ones into columns (`COLUMNAR_FROM`); a user
+must not be able to tell which: the same figures, the same warnings, the same problems at
+the same lines. Each test reads one file both ways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import targets
+from targets.judge import figure_dict
+from targets.rules import _inputs
+
+Write = Callable[[dict[str, str]], Path]
+
+RULES = """\
+programme: {name: Columns, columns_placeholder}
+sources:
+  - {id: a, publisher: A, date: 2023-03}
+  - {id: b, publisher: B}
+metrics:
+  - {id: up, name: Up, unit: firm, direction: higher}
+  - {id: share, name: Share, unit: "%", direction: higher, limit: 100}
+  - {id: money, name: Money, unit: USD million, direction: higher}
+"""
+
+
+def _read(root: Path, monkeypatch: pytest.MonkeyPatch, columnar: bool) -> tuple[object, ...]:
+    """What loading `root` gives, one way: the figures and warnings, or the problems."""
+    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    try:
+        programme = targets.load(root)
+    except targets.LoadError as exc:
+        return ("problems", sorted(str(d) for d in exc.diagnostics))
+    return (
+        "loaded",
+        [figure_dict(f) for f in programme.figures],
+        sorted(str(w) for w in programme.warnings),
+    )
+
+
+def both_ways(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]:
+    columns = _read(root, monkeypatch, columnar=True)
+    rows = _read(root, monkeypatch, columnar=False)
+    assert columns == rows
+    return columns
+
+
+CELLS = {
+    "metric": ["up", "share", "money", "nope", ""],
+    "period": ["2020", "2021", "2022-Q2", "2023-06", "20x5", ""],
+    "value": ["12", "1,200", "4-8", "0.5", "yes", "abc", "", "-3", "1e400"],
+    "unit": ["firm", "%", "USD million", "USD billion", "kg", ""],
+    "kind": ["actual", "estimate", "forecast", "guess", ""],
+    "source": ["a", "b", "zzz", ""],
+    "entity": ["", "X", "Y"],
+    "published": ["", "2025-03", "2024-13"],
+}
+
+
+@st.composite
+def csv_files(draw: st.DrawFn, valid_only: bool) -> str:
+    columns = [
+        "metric",
+        "period",
+        "value",
+        "unit",
+        *draw(st.lists(st.sampled_from(["kind", "source", "entity", "published"]), unique=True)),
+    ]
+    lines = [",".join(columns)]
+    for _ in range(draw(st.integers(1, 12))):
+        cells = []
+        for column in columns:
+            options = CELLS[column]
+            if valid_only:
+                options = [
+                    o
+                    for o in options
+                    if o
+                    not in {"nope", "20x5", "abc", "kg", "guess", "zzz", "2024-13", "1e400", "yes"}
+                ]
+                if column in {"metric", "period", "value", "unit"}:
+                    options = [o for o in options if o]
+            cell = draw(st.sampled_from(options))
+            cells.append(f'"{cell}"' if "," in cell else cell)
+        lines.append(",".join(cells))
+    return "\r\n".join(lines) if draw(st.booleans()) else "\n".join(lines) + "\n"
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=csv_files(valid_only=True))
+def test_valid_csv_figures_are_the_same_read_either_way(
+    write: Write, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", ""), "p/f.csv": text})
+    both_ways(root / "p", monkeypatch)
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=csv_files(valid_only=False))
+def test_bad_csv_figures_give_the_same_problems_either_way(
+    write: Write, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", ""), "p/f.csv": text})
+    both_ways(root / "p", monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("byte-order mark", "\ufeffmetric,period,value,unit\nup,2020,12,firm\n"),
+        ("blank lines", "metric,period,value,unit\n\nup,2020,12,firm\n\n\nup,2021,13,firm\n"),
+        (
+            "a quoted line break",
+            'metric,period,value,unit,note\nup,2020,12,firm,"two\nlines"\nup,2021,x,firm,\n',
+        ),
+        ("spaces around cells", "metric , period,value ,unit\n up ,2020, 12 , firm\n"),
+        ("a missing column", "metric,period,unit\nup,2020,firm\n"),
+        ("an extra cell", "metric,period,value,unit\nup,2020,12,firm,extra\n"),
+        ("a duplicated column", "metric,period,value,value,unit\nup,2020,12,13,firm\n"),
+        ("a repeated figure", "metric,period,value,unit\nup,2020,12,firm\nup,2020,12,firm\n"),
+    ],
+)
+def test_awkward_csv_files_read_the_same_either_way(
+    write: Write, monkeypatch: pytest.MonkeyPatch, name: str, text: str
+) -> None:
+    root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", ""), "p/f.csv": text})
+    both_ways(root / "p", monkeypatch)
+
+
+def test_a_bad_row_after_a_quoted_line_break_is_named_at_its_own_line(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = 'metric,period,value,unit,note\nup,2020,12,firm,"two\nlines"\nup,2021,x,firm,\n'
+    root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", ""), "p/f.csv": text})
+    kind, problems = both_ways(root / "p", monkeypatch)[:2]
+    assert kind == "problems"
+    assert isinstance(problems, list)
+    assert any("f.csv:4:" in p for p in problems)
+
+
+SDMX = """\
+DATAFLOW,SERIES,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE
+UN:SDG,up,VN,2015,10,firm
+UN:SDG,up,VN,2020,15,firm
+UN:SDG,up,TH,2020,9,firm
+"""
+
+
+def test_sdmx_csv_is_read_through_the_declared_column_mapping(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mapping = (
+        ", columns: {metric: SERIES, entity: REF_AREA, period: TIME_PERIOD, "
+        "value: OBS_VALUE, unit: UNIT_MEASURE}"
+    )
+    root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", mapping), "p/f.csv": SDMX})
+    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0)
+    programme = targets.load(root / "p")
+    assert [(f.metric, f.entity, f.period.label, f.value) for f in programme.figures] == [
+        ("up", "VN", "2015", 10.0),
+        ("up", "VN", "2020", 15.0),
+        ("up", "TH", "2020", 9.0),
+    ]
+
+
+def test_parquet_figures_equal_the_same_figures_in_csv(write: Write) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    csv = "metric,period,value,unit,entity\nup,2015,10,firm,VN\nmoney,2020,1.5,USD billion,VN\n"
+    root = write({"c/rules.yaml": RULES.replace(", columns_placeholder", ""), "c/f.csv": csv})
+    table = pa.table(
+        {
+            "metric": ["up", "money"],
+            "period": ["2015", "2020"],
+            "value": [10.0, 1.5],
+            "unit": ["firm", "USD billion"],
+            "entity": ["VN", "VN"],
+        }
+    )
+    (root / "q").mkdir()
+    (root / "q" / "rules.yaml").write_text((root / "c" / "rules.yaml").read_text())
+    pq.write_table(table, root / "q" / "f.parquet")
+    from_csv = targets.load(root / "c").figures
+    from_parquet = targets.load(root / "q").figures
+    assert [f.value for f in from_parquet] == [10.0, 1500.0]  # USD billion in USD million
+    strip = [{k: v for k, v in figure_dict(f).items() if k != "stated"} for f in from_csv]
+    assert strip == [
+        {k: v for k, v in figure_dict(f).items() if k != "stated"} for f in from_parquet
+    ]
