@@ -20,7 +20,6 @@ from targets.rules._periods import Period, PeriodError, day, parse_date, parse_p
 from targets.rules._programme import Programme
 from targets.rules._record import Recorded, RecordError, record
 from targets.rules._record_io import typed
-from targets.rules._schema import rules_json_schema
 from targets.rules._targets import (
     KINDS,
     BandTarget,
@@ -88,7 +87,6 @@ __all__ = [
     "read_csv",
     "reason_against",
     "record",
-    "rules_json_schema",
     "suited",
     "thresholds_of",
     "typed",

@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from targets._safe import quoted
 
@@ -61,6 +61,12 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> dict[str, str]:
+        """Any value: the models validate a period with their own function (`_types`), and
+        pydantic need not read the fields, which its deferred build cannot resolve."""
+        return {"type": "any"}
 
     @property
     def year(self) -> int:

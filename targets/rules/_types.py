@@ -64,6 +64,7 @@ class Model(BaseModel):
         str_strip_whitespace=True,
         allow_inf_nan=False,
         validate_default=False,
+        defer_build=True,  # built on first use: a run builds only the kinds it reads
     )
 
 
