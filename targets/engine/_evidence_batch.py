@@ -104,18 +104,21 @@ def select_batch(
     rows = np.flatnonzero(counted)
     preferred = np.isfinite(rank[rows])
     k1 = np.where(preferred, -rank[rows], -np.inf)
-    base = np.lexsort((time[rows], series[rows]))
+    base = _by_series_and_time(series[rows], time[rows])
     r_sorted = rows[base]
     starts = _starts(series[r_sorted], time[r_sorted])
-    group = np.repeat(np.arange(starts.size), np.diff(np.append(starts, r_sorted.size)))
-    group_of = np.empty(rows.size, dtype=np.int64)
-    group_of[base] = group
-    any_pref = _any(preferred[base], starts)[group_of] if rows.size else preferred
-    derived = kind[rows] == DERIVED
-    k2 = np.where(any_pref, 0, ~derived).astype(np.int64)
-    k3 = np.where(np.isnan(pub[rows]), -np.inf, pub[rows])
-    ranked = rows[np.lexsort((order[rows], k3, k2, k1, time[rows], series[rows]))]
-    starts = _starts(series[ranked], time[ranked])
+    if starts.size == rows.size:  # one candidate per period (the usual case): no ranking
+        ranked = r_sorted
+    else:
+        group = np.repeat(np.arange(starts.size), np.diff(np.append(starts, r_sorted.size)))
+        group_of = np.empty(rows.size, dtype=np.int64)
+        group_of[base] = group
+        any_pref = _any(preferred[base], starts)[group_of] if rows.size else preferred
+        derived = kind[rows] == DERIVED
+        k2 = np.where(any_pref, 0, ~derived).astype(np.int64)
+        k3 = np.where(np.isnan(pub[rows]), -np.inf, pub[rows])
+        ranked = rows[np.lexsort((order[rows], k3, k2, k1, time[rows], series[rows]))]
+        starts = _starts(series[ranked], time[ranked])
     stops = np.append(starts[1:], ranked.size) - 1 if starts.size else starts
     chosen = ranked[stops]
     rule = _rules(ranked, starts, stops, kind=kind, pub=pub, rank=rank)
@@ -134,6 +137,18 @@ def select_batch(
     return BatchSelection(
         chosen, forecasts, ~known, set_aside, starts, ranked, rule, conflict, notes
     )
+
+
+def _by_series_and_time(series: Ints, time: Floats) -> Ints:
+    """The order that sorts rows by series, then time, keeping ties in row order. Files are
+    often written in that order already, which one pass finds (no sort)."""
+    if series.size < 2:
+        return np.arange(series.size)
+    same = series[1:] == series[:-1]
+    if bool(np.all((series[1:] > series[:-1]) | (same & (time[1:] >= time[:-1])))):
+        return np.arange(series.size)
+    found: Ints = np.lexsort((time, series))
+    return found
 
 
 def _starts(series: Ints, time: Floats) -> Ints:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,21 +52,26 @@ class Columnar:
     text: bytes | None = None
     """The file's bytes, kept while its values are checked (to point at a cell); None
     afterwards."""
-    offsets: Ints | None = None
-    """Where each line of `text` starts (a byte offset), kept and dropped with it."""
 
     def at(self, row: int, column: str | None = None) -> Location:
         """Where a row (and one of its cells, when the file's text is at hand) was written."""
         line = int(self.lines[row])
-        if column not in self.columns or self.text is None or self.offsets is None:
+        if column not in self.columns or self.text is None:
             return Location(self.name, line, 1)
         index = self.columns.index(column)
-        starts = cell_starts(_line(self.text, self.offsets, line))
+        starts = cell_starts(_line(self.text, self._offsets, line))
         return Location(self.name, line, starts[index] if index < len(starts) else 1)
 
     def without_text(self) -> Columnar:
         """This file without its bytes: what a loaded programme keeps."""
-        return dataclasses.replace(self, text=None, offsets=None)
+        return dataclasses.replace(self, text=None)
+
+    @functools.cached_property
+    def _offsets(self) -> Ints:
+        """Where each line of the text starts (a byte offset): found once, when a problem
+        first points at a cell."""
+        raw = np.frombuffer(self.text or b"", dtype=np.uint8)
+        return np.concatenate(([0], np.flatnonzero(raw == 10) + 1)).astype(np.int64)
 
     def header(self, column: str) -> Location:
         """Where a column's header cell is."""
@@ -111,7 +117,8 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
 
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as spreadsheets write
         data = data[3:]
-    first = data.split(b"\n", 1)[0].rstrip(b"\r")
+    end = data.find(b"\n")
+    first = data[: end if end >= 0 else None].rstrip(b"\r")  # no copy of the rest
     try:
         header_text = first.decode("utf-8")
         (header,) = list(csv.reader(io.StringIO(header_text), strict=True)) or [[]]
@@ -134,12 +141,11 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
         )
     except (pa.ArrowException, ValueError):
         return None, []
-    found = _lines(data, table.num_rows)
-    if found is None:
+    lines = _lines(data, table.num_rows)
+    if lines is None:
         return None, []
-    lines, offsets = found
     starts = tuple(cell_starts(header_text)[: len(columns)])
-    return Columnar(name, table, columns, starts, lines, text=data, offsets=offsets), []
+    return Columnar(name, table, columns, starts, lines, text=data), []
 
 
 def _line(data: bytes, offsets: Ints, number: int) -> str:
@@ -149,14 +155,18 @@ def _line(data: bytes, offsets: Ints, number: int) -> str:
     return data[start : end if end >= 0 else None].decode("utf-8", errors="replace").rstrip("\r")
 
 
-def _lines(data: bytes, rows: int) -> tuple[Ints, Ints] | None:
-    """The line each data row starts on, and the byte offset of every line (None when
-    the count of rows differs from pyarrow's). A newline ends a row unless it sits inside
-    quotes, which an odd count of quote marks before it tells (an escaped quote counts
-    twice), so a cell holding a line break is counted in the row that holds it."""
+def _lines(data: bytes, rows: int) -> Ints | None:
+    """The line each data row starts on (None when the count of rows differs from
+    pyarrow's). A newline ends a row unless it sits inside quotes, which an odd count of
+    quote marks before it tells (an escaped quote counts twice), so a cell holding a line
+    break is counted in the row that holds it; blank lines hold no row."""
+    plain = b'"' not in data and b"\n\n" not in data and b"\n\r\n" not in data
+    if plain and not data.startswith((b"\n", b"\r\n")):  # a row on every line after the header
+        lines = data.count(b"\n") + (not data.endswith(b"\n"))
+        return np.arange(2, rows + 2, dtype=np.int64) if lines == rows + 1 else None
     raw = np.frombuffer(data, dtype=np.uint8)
     ends = np.flatnonzero(raw == 10)
-    offsets = np.concatenate(([0], ends + 1)).astype(np.int64)
+    offsets = np.concatenate(([0], ends + 1))
     if b'"' in data:
         inside = (np.cumsum(raw == 34, dtype=np.int64)[ends] & 1).astype(bool)
         record_ends = ends[~inside]
@@ -168,4 +178,4 @@ def _lines(data: bytes, rows: int) -> tuple[Ints, Ints] | None:
     blank = (stops - starts) <= np.where(raw[np.maximum(stops - 1, 0)] == 13, 1, 0)
     first_line = np.searchsorted(offsets, starts[~blank], side="right")  # from 1
     found = first_line[1:]  # the header is the first non-blank line
-    return (found.astype(np.int64), offsets) if found.size == rows else None
+    return found.astype(np.int64) if found.size == rows else None

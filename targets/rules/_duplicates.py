@@ -35,7 +35,11 @@ def duplicates(table: FigureTable) -> list[Diagnostic]:
         return []
     # One integer per (metric, time, entity, forecast?, source, edition): equal keys are the
     # same edition of the same figure. Times become their rank among the distinct times.
-    times, time_rank = np.unique(table.time[considered], return_inverse=True)
+    # the rank of each distinct time among the periods' times: the sort is over the few
+    # distinct periods, then one gather per row
+    period_times = np.asarray([p.time for p in table.periods] + [np.nan])
+    times, period_rank = np.unique(period_times, return_inverse=True)
+    time_rank = period_rank.reshape(-1)[table.period[considered]]
     parts = (
         table.metric[considered],
         time_rank,
@@ -55,9 +59,11 @@ def duplicates(table: FigureTable) -> list[Diagnostic]:
         new = np.zeros(by_key.size - 1, dtype=bool)
         for part in parts:
             new |= part[by_key][1:] != part[by_key][:-1]
+    if new.all():  # the usual case: no figure given twice
+        return []
     order = considered[by_key]
     starts = np.flatnonzero(np.concatenate(([True], new)))
-    first_of = order[starts][np.searchsorted(starts, np.arange(order.size), side="right") - 1]
+    first_of = np.repeat(order[starts], np.diff(np.append(starts, order.size)))
     repeats = np.flatnonzero(order != first_of)
     found: list[Diagnostic] = []
     for index in repeats[:SHOWN_DUPLICATES].tolist():

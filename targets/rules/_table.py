@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -251,13 +251,19 @@ class FigureTable:
                 columns.setdefault(name, []).append(values)
             chunks += table.chunks
 
-        def ints(name: str) -> Ints:
+        def joined(name: str, dtype: type[np.generic]) -> Any:
             parts = columns.get(name, [])
-            return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
+            if len(parts) == 1:  # one file: its columns as they are, no copy
+                return parts[0].astype(dtype, copy=False)
+            return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype)
+
+        def ints(name: str) -> Ints:
+            found: Ints = joined(name, np.int64)
+            return found
 
         def floats(name: str) -> Floats:
-            parts = columns.get(name, [])
-            return np.concatenate(parts).astype(np.float64) if parts else np.zeros(0)
+            found: Floats = joined(name, np.float64)
+            return found
 
         return FigureTable(
             metrics=(),
@@ -291,7 +297,10 @@ def _period_codes(values: Iterable[Period | None], table: dict[Period, int]) -> 
 
 def _recode(names: Sequence[K], codes: Ints, into: dict[K, int]) -> Ints:
     """`codes` into `names` as codes into the shared table `into` (extended as needed)."""
+    first = len(into)
     mapping = np.asarray([into.setdefault(n, len(into)) for n in names] + [-1], dtype=np.int64)
+    if first == 0 and len(into) == len(names):  # the first table: its codes stand
+        return codes
     return mapping[codes]  # -1 (none) picks the trailing -1
 
 
