@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from targets._gc import holds_collector
 from targets._progress import Progress, report_progress
 from targets._safe import quoted
 from targets.engine import METHODS, STATUS_CODES
@@ -55,6 +56,7 @@ def as_of_date(value: AsOf) -> dt.date | None:
         raise AsOfError(f"as_of: {exc}") from None
 
 
+@holds_collector
 def check(
     programme: Programme | StrPath | Sequence[StrPath],
     figures: Any = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from targets._gc import holds_collector
 from targets._progress import Progress
 from targets.rules._collect import SECTIONS, Collected, collect
 from targets.rules._columnar import Columnar
@@ -17,6 +18,7 @@ from targets.rules._yaml import Document
 __all__ = ["load", "load_documents", "validate"]
 
 
+@holds_collector
 def load(
     *paths: StrPath, follow_links_outside: bool = False, progress: Progress | None = None
 ) -> Programme:

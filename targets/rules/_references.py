@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from typing import Any
 
 from targets._safe import quoted
@@ -15,7 +15,7 @@ def known(
     kind: str,
     pool: Mapping[str, Any],
     value: str | None,
-    where: Location,
+    where: Location | Callable[[], Location],
     *,
     broken: Set[tuple[str, str]],
     problems: list[Diagnostic],
@@ -23,6 +23,7 @@ def known(
     """Whether `value` names an item of `pool`; if not, say so with the closest name.
 
     A reference to an item whose own definition was invalid is not reported again.
+    `where` may be a function, so that the position is looked up only for a problem.
     """
     if value is None or value in pool:
         return value is not None
@@ -30,5 +31,6 @@ def known(
     if (section, value) not in broken:
         names = [*pool, *(name for part, name in broken if part == section)]
         hint = did_you_mean(value, names)
-        problems.append(Diagnostic(where, f"unknown {kind} {quoted(value)}{hint}"))
+        at = where if isinstance(where, Location) else where()
+        problems.append(Diagnostic(at, f"unknown {kind} {quoted(value)}{hint}"))
     return False

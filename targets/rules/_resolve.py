@@ -7,7 +7,8 @@ every amount and figure is converted into its metric's unit, once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -44,7 +45,12 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
     metrics = _unique(found.metrics, "metric", problems)
     targets = _unique(found.targets, "target", problems)
 
-    def ref(kind: str, pool: Mapping[str, Any], value: str | None, where: Location) -> bool:
+    def ref(
+        kind: str,
+        pool: Mapping[str, Any],
+        value: str | None,
+        where: Location | Callable[[], Location],
+    ) -> bool:
         return known(kind, pool, value, where, broken=found.broken, problems=problems)
 
     if info is not None:
@@ -56,8 +62,8 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
     converted_metrics = {mid: _metric(item, problems) for mid, item in metrics.items()}
     loaded_targets: list[TargetBase] = []
     for item in targets.values():
-        ref("source", sources, item.model.source, item.at("source"))
-        if not ref("metric", metrics, item.model.metric, item.at("metric")):
+        ref("source", sources, item.model.source, partial(item.at, "source"))
+        if not ref("metric", metrics, item.model.metric, partial(item.at, "metric")):
             continue
         target = fit_target(item, converted_metrics[item.model.metric], info, problems)
         if target is not None:
