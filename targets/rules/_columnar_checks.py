@@ -262,27 +262,32 @@ def check_units(
     fine: Bools,
 ) -> Floats:
     """Each row's factor into its metric's unit (NaN where the unit does not fit, said).
-    Each distinct (unit, metric) pair is converted once; problems are said only of the
-    rows that are otherwise `fine`."""
+    Each distinct pair of written unit and metric unit is converted once, whatever the
+    number of metrics; problems are said only of the rows that are otherwise `fine`."""
     names = list(metrics)
     units = len(texts.texts)
+    kinds: dict[tuple[bool, str], int] = {}  # a metric's (yes/no, unit): all a factor needs
+    kind_of = np.fromiter(
+        (kinds.setdefault((m.binary, m.unit), len(kinds)) for m in metrics.values()),
+        dtype=np.int64,
+        count=len(names),
+    )
     metric = np.where(fine, metric, -1)
     known = metric >= 0
-    key = np.where(known, metric * units + texts.codes, -1)
-    present = np.flatnonzero(np.bincount(key[known], minlength=len(names) * units))
-    factors = np.full(len(names) * units + 1, np.nan)
-    for pair in present.tolist():
-        index, code = divmod(pair, units)
-        m, unit = metrics[names[index]], texts.texts[code]
+    key = np.where(known, kind_of[np.where(known, metric, 0)] * units + texts.codes, -1)
+    present, first = np.unique(key, return_index=True)
+    factors = np.full(len(kinds) * units + 1, np.nan)
+    for pair, row in zip(present.tolist(), first.tolist(), strict=True):
+        if pair < 0:
+            continue
+        code = pair % units
         try:
-            factors[pair] = _factor(m, unit)
-        except ValueError as exc:
+            factors[pair] = _factor(metrics[names[int(metric[row])]], texts.texts[code])
+        except ValueError:  # said for each metric: the message names it
             rows = key == pair
-            if m.binary:
-                p.at_rows(rows & (flag >= 0), "unit", str(exc))
-            else:
-                message = str(exc)
-                p.at_rows(rows & (flag < 0), None if unit == "" else "unit", message)
+            for index in np.unique(metric[rows]).tolist():
+                m, unit = metrics[names[index]], texts.texts[code]
+                _say_unit(m, unit, rows & (metric == index), flag, p)
     factor = factors[key]
     for index in np.unique(metric[known & (flag >= 0)]).tolist():
         m = metrics[names[index]]
@@ -295,6 +300,17 @@ def check_units(
             message = f"'{m.id}' is a yes/no metric; write yes or no"
             p.at_rows((metric == index) & (flag < 0), "value", message)
     return factor
+
+
+def _say_unit(m: Metric, unit: str, rows: Bools, flag: npt.NDArray[np.int8], p: Problems) -> None:
+    """Why the rows' `unit` does not fit the metric `m`, said of the rows it concerns."""
+    try:
+        _factor(m, unit)
+    except ValueError as exc:
+        if m.binary:
+            p.at_rows(rows & (flag >= 0), "unit", str(exc))
+        else:
+            p.at_rows(rows & (flag < 0), None if unit == "" else "unit", str(exc))
 
 
 def _factor(m: Metric, unit: str) -> float:

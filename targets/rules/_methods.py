@@ -141,8 +141,10 @@ def check_thresholds(item: Any, programme: ProgrammeInfo | None = None) -> list[
         return []
     if model.method is not None and not suited(model.kind, model.method):
         return [Diagnostic(item.at("method"), why_not(model.kind, model.method))]
+    if not model.thresholds:  # the programme's own were checked with the programme
+        return []
     judged_by = method_of(model, programme)
-    problems = _check(item, ("thresholds",), judged_by, model.thresholds or {})
+    problems = _check(item, ("thresholds",), judged_by, model.thresholds)
     if not problems:
         problems += _order(item, judged_by, thresholds_of(model, programme))
     return problems
