@@ -7,6 +7,7 @@ rate until it says ``%``.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
@@ -211,6 +212,17 @@ RateField = Annotated[
 
 
 def _period(value: Any) -> Period:
+    if type(value) in (int, str):  # not bool: True is no year
+        return _known_period(value)
+    try:
+        return parse_period(value)
+    except PeriodError as exc:
+        raise ValueError(str(exc)) from None
+
+
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: 2030 and '2030' stay apart
+def _known_period(value: int | str) -> Period:
+    """Periods repeat (60,000 targets by 2030): each written one is parsed once."""
     try:
         return parse_period(value)
     except PeriodError as exc:
@@ -251,7 +263,12 @@ DateField = Annotated[
 def _unit_text(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError(f"a unit is text such as 'USD billion' or 'firm', got {describe(value)}")
-    text = value.strip()
+    return _known_unit(value.strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_unit(text: str) -> str:
+    """A unit as the rules keep it; each written one is checked once."""
     if text in {_units.BINARY, "boolean"}:
         return _units.BINARY
     try:
