@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from targets._exit import ExitCode
+from targets._gc import collector_held
 from targets._safe import excerpt
 from targets.cli._complete import register_shells
 from targets.cli._config import find_settings, read_settings
@@ -37,7 +38,10 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            # A command is one short process: collections would only walk, again and
+            # again, the programme and report that stay alive to its end (see targets._gc).
+            with collector_held():
+                return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
