@@ -319,7 +319,7 @@ def _why_not(
     if model == "log-linear":
         if not (all(v > 0 for v in vs) or all(v < 0 for v in vs)):
             return "a log-linear trend needs figures of one sign, none zero"
-        if target / vs[0] <= 0:
+        if target == 0 or (target > 0) != (vs[0] > 0):  # a sign test: a quotient can underflow
             return f"a log-linear trend never reaches {target:g}: it keeps the figures' sign"
     return None
 

@@ -146,3 +146,15 @@ def test_nearly_exact_figures_around_one_spike_read_alike_in_both_paths() -> Non
     assert one.probability is not None
     assert _same(one.probability, float(many.probability[0]))
     assert _same(None if one.outlier is None else one.outlier[0], float(many.outlier_year[0]))
+
+
+@pytest.mark.parametrize("direction", ["increase", "decrease"])
+def test_a_tiny_target_of_the_figures_sign_is_read_alike_in_both_paths(direction: str) -> None:
+    # -5e-324 / -1000 underflows to +0.0: a sign read off the quotient called this target
+    # unreachable for a log-linear trend, while the batch compares signs (found by hypothesis)
+    years, values = [2010.0, 2011.0, 2012.0, 2013.0], [-1000.0, -1100.0, -1300.0, -1350.0]
+    one = chance(years, values, target=-5e-324, target_year=2020.0, direction=direction)
+    many = chance_batch([0] * 4, years, values, target=[-5e-324], target_year=[2020.0],
+                        direction=[direction])  # fmt: skip
+    assert one.probability is not None, one.reason
+    assert _same(one.probability, float(many.probability[0]))
