@@ -38,11 +38,14 @@ def assess(series: pd.DataFrame) -> pd.Series[Any]:
     target = series["target"].iloc[0] or ZERO
     result: dict[str, Any] = dict.fromkeys(COLUMNS, float("nan"))
     result["status"], result["method_status"] = "not_assessable", "not_available"
-    if len(series) < 2:
+    d = 1 if series["direction"].iloc[0] == "higher" else -1
+    t, v_t = periods.iloc[-1], values.iloc[-1]
+    if len(series) < 2:  # the met test comes before the count of years, as the agency's code
+        if d * (v_t - target) >= 0:
+            result.update(latest_year=t, latest_value=v_t)
+            result["status"], result["method_status"] = "achieved", "target_achieved"
         return pd.Series(result)
     b, v_b = periods.iloc[0], values.iloc[0] or ZERO
-    t, v_t = periods.iloc[-1], values.iloc[-1]
-    d = 1 if series["direction"].iloc[0] == "higher" else -1
     s = -1 if v_b < 0 else 1
     g_a = (v_t / v_b) ** (1 / (t - b)) - 1
     g_r = (target / v_b) ** (1 / (series["by"].iloc[0] - b)) - 1
