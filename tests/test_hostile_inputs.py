@@ -366,10 +366,13 @@ def test_a_fifo_as_baseline_is_refused_not_waited_on(tmp_path: Path) -> None:
 
 # --- size: a bound on time and memory -----------------------------------------------------
 
+# The peak is the process's own high-water mark (VmHWM), not `ru_maxrss`: Linux carries
+# ru_maxrss across exec, so a child forked from a large pytest process would report the
+# parent's size.
 _MEASURED = (
-    "import atexit, resource, sys\n"
-    "atexit.register(lambda: sys.stderr.write("
-    "f'maxrss={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'))\n"
+    "import atexit, re, sys\n"
+    "atexit.register(lambda: sys.stderr.write('maxrss=' + re.search("
+    "r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1) + '\\n'))\n"
     "from targets.cli import main\n"
     "sys.argv = ['targets', *sys.argv[1:]]\n"
     "main()\n"

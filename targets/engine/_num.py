@@ -21,9 +21,15 @@ def finite(x: float) -> float | None:
 
 
 def power(base: float, exponent: float) -> float | None:
-    """``base ** exponent``, or None where undefined or overflowing."""
+    """``base ** exponent``, or None where undefined or overflowing.
+
+    Computed by numpy's array loop, as the batch engine computes it: on scalars numpy
+    special-cases some exponents (0.5 is a square root), and the two paths then differed
+    in the last bit for every two-year span."""
     with np.errstate(all="ignore"):
-        result = float(np.power(np.float64(base), np.float64(exponent)))
+        result = float(
+            np.power(np.array([base], dtype=float), np.array([exponent], dtype=float))[0]
+        )
     return finite(result)
 
 

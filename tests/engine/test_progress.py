@@ -120,3 +120,15 @@ def test_the_batch_carries_the_progress_value_per_series() -> None:
     )
     assert r.progress[0] == approx(0.225375, abs=1e-6)
     assert r.progress[1] == approx(0.01)
+
+
+def test_a_two_year_span_grows_alike_to_the_last_bit_in_both_paths() -> None:
+    # an exponent of 1/2: numpy takes a square root on scalars but its pow loop on arrays,
+    # one unit in the last place apart; the compact report (batch) and the full one
+    # (scalar) then differed (found by hypothesis)
+    one = assess([2022, 2024], [81.0, 67.0], target=1.0, target_year=2030, direction="decrease")
+    many = assess_batch([0, 0], [2022, 2024], [81.0, 67.0], target=[1.0], target_year=[2030],
+                        direction=["decrease"])  # fmt: skip
+    assert one.growth_actual is not None
+    assert one.growth_actual == float(many.growth_actual[0])
+    assert one.ratio == float(many.ratio[0])
