@@ -164,3 +164,47 @@ def test_a_decimal_comma_is_refused_with_the_reason(text: str) -> None:
 def test_the_registry_is_the_projects_own_and_small() -> None:
     assert "knot" not in _units.known_units()
     assert len(_units.known_units()) < 150
+
+
+def _plain_texts() -> list[str]:
+    """Every text of at most two plain words: a scale, a count, a currency, a percentage."""
+    words = sorted(_units._plain_words())
+    return [*words, *(f"{a} {b}" for a in words for b in words)]
+
+
+def test_plain_units_convert_without_pint_exactly_as_pint_converts_them() -> None:
+    plain = [t for t in _plain_texts() if _units.plain_factor(parse_unit(t)) is not None]
+    assert {"USD billion", "million person", "percent", "firms"} <= set(plain)
+    registry = _units._registry()
+    compared = 0
+    for source in plain[::3]:
+        for target in plain[::7]:
+            ours = _units.plain_factor(parse_unit(source)), _units.plain_factor(parse_unit(target))
+            pints = parse_unit(source).pint_unit, parse_unit(target).pint_unit
+            same = pints[0].dimensionality == pints[1].dimensionality
+            assert (ours[0][0] == ours[1][0]) == same, (source, target)  # type: ignore[index]
+            if same:
+                expected = float(registry.Quantity(1.0, pints[0]).to(pints[1]).magnitude)
+                assert conversion_factor(source, target) == expected, (source, target)
+                compared += 1
+    assert compared > 1000
+
+
+@pytest.mark.parametrize("text", ["USD / person", "thousand million USD", "firm person", "USD VND"])
+def test_units_that_are_not_plain_go_to_pint(text: str) -> None:
+    assert _units.plain_factor(parse_unit(text)) is None
+
+
+def test_a_check_of_plain_units_does_not_import_pint() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import sys; from targets.rules._units import conversion_factor, parse_unit\n"
+        "parse_unit('firm / person')\n"
+        "assert conversion_factor('VND quadrillion', 'VND trillion') == 1000.0\n"
+        "assert conversion_factor('%', 'pp') == 1.0\n"
+        "print('pint' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

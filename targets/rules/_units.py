@@ -8,6 +8,8 @@ are dimensions of their own (no exchange rates are implied), and so is each kind
 counted: firms do not convert to persons.
 
 Every conversion happens once, at load time; the engine receives floats in a metric's unit.
+Plain units (one scale word and one unit, ``USD billion``) compare and convert without
+pint, to the same bits: a run that writes only such units never imports it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ __all__ = [
     "parse_number",
     "parse_quantity",
     "parse_unit",
+    "plain_factor",
 ]
 
 
@@ -123,6 +126,39 @@ def _definitions() -> list[str]:
 
 
 @functools.cache
+def _plain_words() -> dict[str, tuple[str | None, float]]:
+    """Each word of a plain unit: what it counts (None: a pure number) and its factor."""
+    words: dict[str, tuple[str | None, float]] = {code: (code, 1.0) for code in CURRENCIES}
+    for name, aliases in _COUNTS.items():
+        words.update(dict.fromkeys((name, *aliases), (name, 1.0)))
+    for name, (factor, aliases) in _SCALES.items():
+        words.update(dict.fromkeys((name, *aliases), (None, factor)))
+    words["percent"] = (None, 0.01)
+    words["percentage_point"] = words["percentage_points"] = (None, 0.01)
+    for name in ("rank", "score", "year"):
+        words[name] = words[f"{name}s"] = (name, 1.0)
+    return words
+
+
+def plain_factor(unit: Unit) -> tuple[str | None, float] | None:
+    """What a plain unit (at most one scale word and one other, nothing below the line)
+    measures and its factor, as pint would reduce it; None for any other unit.
+
+    These are most units programmes write (``USD billion``, ``million person``, ``%``);
+    comparing and converting them needs no pint, whose import and registry cost a fifth of
+    a small check. A test holds every factor equal to pint's."""
+    if unit.below or len(unit.above) > 2:
+        return None
+    words = _plain_words()
+    found = [words[w] for w in unit.above]
+    dimensions = [what for what, _factor in found if what is not None]
+    scales = [factor for what, factor in found if what is None]
+    if len(dimensions) > 1 or len(scales) > 1:
+        return None
+    return (dimensions[0] if dimensions else None), (scales[0] if scales else 1.0)
+
+
+@functools.cache
 def _registry() -> Any:
     import pint  # noqa: PLC0415 - start-up: `targets --help` must not import pint
 
@@ -145,10 +181,19 @@ def known_units() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A parsed unit: the text as written and pint's unit object."""
+    """A parsed unit: the text as written and its words above and below the line.
+
+    pint's unit object is built on first use: a run whose units are all plain (a scale
+    word and one unit, such as ``USD billion``) never imports pint."""
 
     text: str
-    pint_unit: Any
+    above: tuple[str, ...]
+    below: tuple[str, ...] = ()
+
+    @property
+    def pint_unit(self) -> Any:
+        """pint's unit for these words."""
+        return _pint_unit(self.above, self.below)
 
     @property
     def dimensions(self) -> str:
@@ -157,8 +202,19 @@ class Unit:
 
 
 @functools.lru_cache(maxsize=4096)
+def _pint_unit(above: tuple[str, ...], below: tuple[str, ...]) -> Any:
+    registry = _registry()
+    result = registry.dimensionless
+    for name in above:
+        result = result * registry.Unit(name)
+    for name in below:
+        result = result / registry.Unit(name)
+    return result
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_unit(text: str) -> Unit:
-    """Check `text` against the grammar and the registry, then build its pint unit."""
+    """Check `text` against the grammar: every word one the registry defines."""
     if not isinstance(text, str):
         raise UnitError(f"a unit is text, not {type(text).__name__}")
     stripped = text.strip()
@@ -169,15 +225,8 @@ def parse_unit(text: str) -> Unit:
     parts = re.split(r"\s*/\s*|\s+per\s+", stripped)
     if len(parts) > 2:
         raise UnitError(f"{quoted(stripped)}: at most one '/' or 'per' in a unit")
-    registry = _registry()
-    result = registry.dimensionless
-    for index, part in enumerate(parts):
-        factors = _tokens(part, stripped)
-        for token in factors:
-            name = _ALIASES.get(token, token)
-            unit = registry.Unit(name)
-            result = result * unit if index == 0 else result / unit
-    return Unit(stripped, result)
+    words = [tuple(_ALIASES.get(t, t) for t in _tokens(part, stripped)) for part in parts]
+    return Unit(stripped, *words)
 
 
 def _tokens(part: str, whole: str) -> list[str]:
@@ -219,6 +268,9 @@ def _bad_text(fragment: str, whole: str) -> str:
 def conversion_factor(source: str, target: str) -> float:
     """The number that turns a value in `source` units into `target` units."""
     src, dst = parse_unit(source), parse_unit(target)
+    plain = plain_factor(src), plain_factor(dst)
+    if plain[0] is not None and plain[1] is not None and plain[0][0] == plain[1][0]:
+        return plain[0][1] * (1.0 / plain[1][1])  # pint's order of operations, to the bit
     if src.pint_unit.dimensionality != dst.pint_unit.dimensionality:
         raise UnitError(
             f"{quoted(source)} ({src.dimensions}) does not convert to "
