@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from targets.engine._band import BandAssessment, assess_band
     from targets.engine._batch import BatchResult, assess_batch
     from targets.engine._binary import BINARY_LABELS, BinaryAssessment, assess_binary
-    from targets.engine._chance import CHANCE_MODELS, Chance, chance
+    from targets.engine._chance import CHANCE_MODELS, MODEL_OF_PROJECTION, Chance, chance
     from targets.engine._chance_batch import ChanceBatch, chance_batch
     from targets.engine._combine import (
         IndicatorScore,
@@ -110,6 +110,7 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "select_batch": "targets.engine._evidence_batch",
         "BinaryAssessment": "targets.engine._binary",
         "CHANCE_MODELS": "targets.engine._chance",
+        "MODEL_OF_PROJECTION": "targets.engine._chance",
         "Candidate": "targets.engine._evidence",
         "Chance": "targets.engine._chance",
         "ChanceBatch": "targets.engine._chance_batch",
@@ -170,6 +171,7 @@ __all__ = [
     "KINDS",
     "METHODS",
     "METHOD_LABELS",
+    "MODEL_OF_PROJECTION",
     "RANK_METHODS",
     "RULES",
     "SEVERITY",

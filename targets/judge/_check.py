@@ -20,6 +20,7 @@ from targets._gc import holds_collector
 from targets._progress import Progress, report_progress
 from targets._safe import quoted
 from targets.engine import METHODS, STATUS_CODES
+from targets.judge._bulk_chance import BulkChance
 from targets.judge._changes import compare, load_baseline
 from targets.judge._errors import AsOfError, MethodError
 from targets.judge._report import Report
@@ -188,6 +189,7 @@ def _table(
         numbers=numbers,
         latest_row=latest,
         vector=vector,
+        chance=BulkChance(bulk.chance, n),
     )
 
 

@@ -21,6 +21,9 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from targets.engine import STATUS_CODES, Status
 from targets.judge._chance import chance_text, is_below
 
 if TYPE_CHECKING:
@@ -31,6 +34,7 @@ __all__ = ["Gate"]
 
 
 _CHANGES = {"worse": {"worse"}, "any": {"worse", "better", "changed"}}
+_NOT_ASSESSABLE = STATUS_CODES.index(Status.NOT_ASSESSABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,17 +93,26 @@ class Gate:
         return sorted(set(judged) | set(self._unlikely(report)))
 
     def _unlikely(self, report: Report) -> list[int]:
-        """Rows whose chance is below `chance_below`. The chance is the per-series path's
-        reading, so this builds every result: the chance gate is for programmes of a size
-        a person reads."""
+        """Rows whose chance is below `chance_below`: read in bulk for the rows the
+        vectorised path judged, from each result for the others."""
         below = self.chance_below
         if below is None:
             return []
-        return [
-            i
-            for i, r in enumerate(report.results)
-            if is_below(r, below) and (self.strict or r.target.severity == "error")
-        ]
+        table = report.columns
+        known = np.zeros(len(table), dtype=bool)
+        unlikely = known.copy()
+        if table.chance is not None:
+            probability, known = table.chance.probabilities()
+            with np.errstate(invalid="ignore"):
+                unlikely = known & (probability < below) & (table.status != _NOT_ASSESSABLE)
+        counts = self.strict or np.asarray([t.severity == "error" for t in table.targets])
+        unlikely &= counts
+        rest = np.flatnonzero(~known).tolist()
+        built = [i for i in rest if self._counts(report.results[i], below)]
+        return sorted(np.flatnonzero(unlikely).tolist() + built)
+
+    def _counts(self, result: TargetResult, below: float) -> bool:
+        return is_below(result, below) and (self.strict or result.target.severity == "error")
 
     def _judged(self, report: Report) -> list[int]:
         """The rows that fail on statuses or changes, read from the columns."""

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from targets.engine import STATUS_CODES, Headline
+from targets.judge._bulk_chance import BulkChance
 from targets.judge._result import TargetResult
 from targets.rules._targets import TargetBase
 
@@ -49,6 +50,8 @@ class ResultTable:
     without rebuilding the result)."""
     vector: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     """Rows judged by the vectorised path."""
+    chance: BulkChance | None = None
+    """The chance of the rows judged by the vectorised path, read when a gate asks."""
 
     def __len__(self) -> int:
         return len(self.targets)
@@ -76,6 +79,7 @@ class ResultTable:
             numbers={k: v[index] for k, v in self.numbers.items()},
             latest_row=self.latest_row[index],
             vector=self.vector[index] if self.vector.size else self.vector,
+            chance=self.chance.take(index) if self.chance is not None else None,
         )
 
     @classmethod

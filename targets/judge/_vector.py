@@ -24,6 +24,7 @@ from targets.engine import (
     resolve_thresholds,
     select_batch,
 )
+from targets.judge._bulk_chance import ChanceInputs, chance_inputs
 from targets.judge._kinds import natural_bounds
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
@@ -55,6 +56,8 @@ class Bulk:
     projection: list[str]
     numbers: dict[str, Floats]
     latest_row: Ints
+    chance: tuple[ChanceInputs, ...] = ()
+    """What the chance gate's reading needs, per bulk call (read only when asked)."""
 
     def __len__(self) -> int:
         return int(self.pairs.size)
@@ -195,14 +198,29 @@ def _judge(
     }
     latest = _latest_rows(local, time, rows, result.latest_year, np.cumsum(sizes) - 1)
     resolve_thresholds(method, thresholds)  # the same check the per-series path makes
+    pairs = np.asarray([i for i, _, _ in members], dtype=np.int64)
+    chance = chance_inputs(
+        pairs,
+        local,
+        time,
+        table.low[rows],
+        base_year=result.base_year,
+        target=target_value,
+        target_year=target_year,
+        direction=direction,
+        as_of=as_of,
+        method=method,
+        projection=result.projection,
+    )
     return Bulk(
-        pairs=np.asarray([i for i, _, _ in members], dtype=np.int64),
+        pairs=pairs,
         status=result.status,
         method_status=[labels[c] for c in result.method_status.tolist()],
         methods=[method] * n,
         projection=[result.projection] * n,
         numbers={k: np.asarray(v, dtype=np.float64) for k, v in numbers.items()},
         latest_row=latest,
+        chance=(chance,),
     )
 
 
@@ -251,4 +269,5 @@ def _joined(parts: Sequence[Bulk]) -> Bulk:
         projection=[x for p in parts for x in p.projection],
         numbers={name: np.concatenate([p.numbers[name] for p in parts]) for name in _HEADLINE},
         latest_row=np.concatenate([p.latest_row for p in parts]),
+        chance=tuple(c for p in parts for c in p.chance),
     )
