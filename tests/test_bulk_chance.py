@@ -32,7 +32,7 @@ def test_the_bulk_chance_equals_each_results_chance(
         if own is None:
             assert math.isnan(read), (report.keys[row], read)
         else:
-            assert math.isclose(own, read, rel_tol=1e-9, abs_tol=1e-12), (report.keys[row])
+            assert math.isclose(own, read, rel_tol=1e-9, abs_tol=1e-12), report.keys[row]
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -66,7 +66,8 @@ def test_a_selection_keeps_each_rows_own_bulk_chance(write: Write) -> None:
     probability, known = only_y.columns.chance.probabilities()
     assert known.tolist() == [True]
     expected = whole.results[whole.keys.index("t[Y]")].chance
-    assert expected is not None and expected.probability is not None
+    assert expected is not None
+    assert expected.probability is not None
     assert math.isclose(float(probability[0]), expected.probability, rel_tol=1e-9)
     slow = Gate(fail_on=None, chance_below=0.5)
     assert slow.failing_keys(whole) == ["t[X]"]  # one firm a year never reaches 60 by 2030
