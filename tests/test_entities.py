@@ -150,3 +150,13 @@ def test_overrides_that_cannot_mean_what_they_say_are_refused(
 ) -> None:
     found = problems(write, rule)
     assert any(message in p for p in found), found
+
+
+def test_the_gate_counts_results_not_targets_when_a_rule_is_judged_per_entity(
+    write: Write,
+) -> None:
+    report = check(write, EVERY)
+    failing = targets.judge.Gate(fail_on="achieved").verdict(report)  # every status counts
+    assert "failed, 3 results at achieved or worse" in failing
+    passing = targets.judge.Gate(fail_on="regressing").verdict(report)
+    assert passing.endswith("passed, no result at regressing or worse")

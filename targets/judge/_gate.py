@@ -17,6 +17,7 @@ as for statuses.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -150,20 +151,22 @@ class Gate:
         """One sentence: passed, or how many targets fail and why."""
         if not self.is_set:
             return "gate --fail-on none: no gate"
-        parts, passed = self._reasons(report)
+        noun = _noun(report)
+        parts, passed = self._reasons(report, noun)
         if self.chance_below is not None:
             below = f"with a chance below {chance_text(self.chance_below)}"
             passed.append(below)
             alone = len(set(self._unlikely(report)) - set(self._judged(report)))
             if alone:
-                counted = f"{alone} more {_targets(alone).split()[1]}" if parts else _targets(alone)
-                parts.append(f"{counted} {below}")
+                counted = f"{alone} more {_count(alone, noun).split()[1]}" if parts else None
+                parts.append(f"{counted or _count(alone, noun)} {below}")
         if not parts:
-            return f"gate {self.option}: passed, no target {' or '.join(passed)}"
+            return f"gate {self.option}: passed, no {noun} {' or '.join(passed)}"
         return f"gate {self.option}: failed, {' and '.join(parts)} (marked ✗)"
 
-    def _reasons(self, report: Report) -> tuple[list[str], list[str]]:
+    def _reasons(self, report: Report, noun: str) -> tuple[list[str], list[str]]:
         """What failed on statuses or changes (counted), and what passing means there."""
+        _targets = functools.partial(_count, noun=noun)
         judged = self._judged(report)
         if self.on_change is not None:
             what = "worse than" if self.on_change == "worse" else "changed since"
@@ -180,5 +183,11 @@ class Gate:
         return failed, [f"at {self.fail_on} or worse"]
 
 
-def _targets(n: int) -> str:
-    return f"{n} target" if n == 1 else f"{n} targets"
+def _noun(report: Report) -> str:
+    """What the gate counts: targets, or results where a target is judged per entity (a
+    rule for 63 provinces is 63 results, not 63 targets)."""
+    return "target" if all(e is None for e in report.columns.entities) else "result"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
