@@ -7,6 +7,7 @@ code. Heavy modules (pydantic, pint, numpy) are imported inside the commands, so
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 from pathlib import Path
@@ -112,5 +113,13 @@ register_shells()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    sys.exit(cli.main(prog_name="targets"))
+    """Console-script entry point.
+
+    When the command ends, every object still alive moves to the collector's permanent
+    generation: the interpreter's last collection would otherwise walk a large run's
+    million figures and sixty thousand results once more before exiting (0.1 to 0.2 s).
+    Exit handlers still run."""
+    try:
+        sys.exit(cli.main(prog_name="targets"))
+    finally:
+        gc.freeze()
