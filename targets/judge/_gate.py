@@ -106,7 +106,9 @@ class Gate:
             probability, known = table.chance.probabilities()
             with np.errstate(invalid="ignore"):
                 unlikely = known & (probability < below) & (table.status != _NOT_ASSESSABLE)
-        counts = self.strict or np.asarray([t.severity == "error" for t in table.targets])
+        counts = self.strict or np.asarray(
+            [t.severity == "error" for t in table.targets], dtype=bool
+        )
         unlikely &= counts
         rest = np.flatnonzero(~known).tolist()
         built = [i for i in rest if self._counts(report.results[i], below)]

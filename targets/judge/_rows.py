@@ -63,6 +63,14 @@ class RowIndex:
             return -1
         return m * (len(self.table.entities) + 1) + (e + 1)
 
+    def entity_offset(self, entity: str | None) -> int:
+        """What `entity` adds to its metric's key (``key(metric, None)``): -1 when the
+        table has no such entity."""
+        if entity is None:
+            return 0
+        code = self._entity_code.get(entity)
+        return -1 if code is None else code + 1
+
     def rows(self, metric: str, entity: str | None) -> Ints:
         """The rows of one metric for one entity (None: the figures about no entity)."""
         code = self.key(metric, entity)

@@ -68,13 +68,19 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     table = index.table
     where: dict[tuple[int, bool], tuple[str, str | None]] = {}
     candidates: list[tuple[int, LevelTarget, tuple[int, bool]]] = []
+    level: dict[int, int] = {}  # by id(target), its metric's first key (-1: not a level target)
     for i, (target, entity) in enumerate(pairs):
-        if isinstance(target, LevelTarget):
-            key = index.key(target.metric, entity)
-            if key >= 0:
-                series_key = (key, target.estimates)
-                where.setdefault(series_key, (target.metric, entity))
-                candidates.append((i, target, series_key))
+        base = level.get(id(target))
+        if base is None:  # the entities of a target share their target's copy: once each
+            base = level[id(target)] = (
+                index.key(target.metric, None) if isinstance(target, LevelTarget) else -1
+            )
+        offset = index.entity_offset(entity)
+        if base >= 0 and offset >= 0:
+            assert isinstance(target, LevelTarget)  # a base says so
+            series_key = (base + offset, target.estimates)
+            where.setdefault(series_key, (target.metric, entity))
+            candidates.append((i, target, series_key))
     if not candidates:
         return _joined([])
     series_of = {key: s for s, key in enumerate(where)}
@@ -91,9 +97,10 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     fine = (count > 0) & (ranged == 0)  # else: nothing known yet, or ranges judged at both ends
     groups: dict[Group, list[tuple[int, LevelTarget, int]]] = {}
     group_of: dict[int, Group] = {}  # by id(target): entities share their target's copy
+    judged = fine.tolist()
     for i, target, series_key in candidates:
         s = series_of[series_key]
-        if fine[s]:
+        if judged[s]:
             group = group_of.get(id(target))
             if group is None:
                 call = run.call(target, run.programme.metrics[target.metric])
