@@ -196,3 +196,14 @@ def test_parquet_figures_equal_the_same_figures_in_csv(write: Write) -> None:
     assert strip == [
         {k: v for k, v in figure_dict(f).items() if k != "stated"} for f in from_parquet
     ]
+
+
+def test_columnar_figures_with_no_metric_declared_are_unknown_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A rules file refused by the YAML limit left no metrics: an IndexError (exit 3) before.
+    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0)
+    (tmp_path / "p.yaml").write_text("programme: {id: p, name: P}\n", encoding="utf-8")
+    (tmp_path / "f.csv").write_text("metric,period,value,unit\nm,2020,1,firm\n", encoding="utf-8")
+    problems = targets.validate(tmp_path)
+    assert [(d.location.line, d.message) for d in problems] == [(2, "unknown metric 'm'")]

@@ -422,13 +422,13 @@ def many_figures(folder: Path, megabytes: float) -> Path:
 
 def test_a_50_mb_yaml_file_is_refused_at_once_within_bounded_memory(tmp_path: Path) -> None:
     # It used to take minutes and gigabytes; the YAML files of a run are limited together
-    # (8 MiB by default), checked from their sizes before a byte is parsed.
+    # (16 MiB by default), checked from their sizes before a byte is parsed.
     folder = folder_with(tmp_path)
     big = many_figures(folder, 50)
     code, stderr, seconds, peak = measured("validate", folder)
     assert code == 2, stderr
     assert (
-        f"{big}:1:1: refused: its 48.3 MiB would take the YAML files read past 8 MiB in all; "
+        f"{big}:1:1: refused: its 48.3 MiB would take the YAML files read past 16 MiB in all; "
         "put bulk figures in CSV, or raise $TARGETS_MAX_YAML_MIB"
     ) in stderr, stderr
     assert seconds < 30, seconds

@@ -274,7 +274,8 @@ def check_units(
     )
     metric = np.where(fine, metric, -1)
     known = metric >= 0
-    key = np.where(known, kind_of[np.where(known, metric, 0)] * units + texts.codes, -1)
+    key = np.full(len(metric), -1, dtype=np.int64)  # no metric at all (rules refused): all -1
+    key[known] = kind_of[metric[known]] * units + np.asarray(texts.codes)[known]
     present, first = np.unique(key, return_index=True)
     factors = np.full(len(kinds) * units + 1, np.nan)
     for pair, row in zip(present.tolist(), first.tolist(), strict=True):

@@ -19,10 +19,12 @@ from targets.rules._discover import (
 from targets.rules._errors import Diagnostic, Location, did_you_mean, one_of
 from targets.rules._reading import decode
 from targets.rules._yaml import Document, load_yaml
+from targets.rules._yaml_fast import load_fast
 
 __all__ = [
     "CSV_OPTIONAL",
     "CSV_REQUIRED",
+    "FAST_YAML_FROM",
     "MAX_BYTES",
     "UnreadableError",
     "cell_starts",
@@ -46,6 +48,9 @@ CSV_OPTIONAL = (
     "note",
 )
 MAX_BYTES = 64 * 1024 * 1024
+FAST_YAML_FROM = 64 * 1024
+"""YAML files this large try the fast reader first (`_yaml_fast`): generated rules. Smaller,
+hand-written files go straight to the full reader, which explains every problem."""
 
 
 def read(path: Path) -> tuple[Document, list[Diagnostic]]:
@@ -69,6 +74,8 @@ def read(path: Path) -> tuple[Document, list[Diagnostic]]:
         return Document(name), [problem]
     if path.suffix.lower() in CSV_SUFFIXES:
         return read_csv(text, name)
+    if len(raw) >= FAST_YAML_FROM and (doc := load_fast(text, name)) is not None:
+        return doc, []
     return load_yaml(text, name)
 
 

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -26,6 +26,7 @@ __all__ = [
     "REJECTED",
     "Document",
     "Path",
+    "Positions",
     "Unusable",
     "load_yaml",
     "resolve_plain",
@@ -90,6 +91,17 @@ class Unusable:
     message: str
 
 
+class Positions(Protocol):
+    """Positions a reader left to find on demand: the fast reader (`_yaml_fast`) records the
+    top levels only, since a clean file of 60,000 targets never asks for the rest."""
+
+    def fill(self, doc: Document, path: Path) -> None:
+        """Put the positions of the nodes on the way to `path` in the tables."""
+
+    def fill_all(self, doc: Document) -> None:
+        """Put every position in the tables."""
+
+
 @dataclass(slots=True)
 class Document:
     """Plain data from one file plus where each value and each mapping key was written."""
@@ -101,9 +113,19 @@ class Document:
     rejected: set[Path] = field(default_factory=set)
     """Paths whose value was refused (an alias, a number no double holds): already reported,
     so later stages skip them."""
+    deferred: Positions | None = None
+    """Where the positions the tables do not hold yet are found; `locate` asks it."""
+
+    def complete(self) -> Document:
+        """This document with every position in its tables, for code that walks them."""
+        if self.deferred is not None:
+            self.deferred.fill_all(self)
+        return self
 
     def locate(self, path: Path, *, key: bool = False) -> Location:
         """The closest known position for `path` (a parent's, if the path is partial)."""
+        if self.deferred is not None:
+            self.deferred.fill(self, path)
         table = self.keys if key else self.values
         probe = tuple(path)
         while probe:

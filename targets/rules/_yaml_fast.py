@@ -1,0 +1,391 @@
+"""A fast reader for the block YAML programs write: `load_yaml`'s `Document`, for less.
+
+`load_yaml` turns every key and value into a PyYAML event and a `Location`: about 4 s and
+300 MiB for the 11 MB rules of 60,000 targets. Generated rules use a small part of YAML:
+block mappings and sequences, one-line plain and quoted scalars, comments, one-line flow
+lists. This reader takes that part line by line, resolves plain scalars with `resolve_plain`,
+and records the positions of the top `SHALLOW` levels only (the sections and their items);
+the positions inside an item are found again from its lines when `Document.locate` asks.
+
+Whatever it is unsure of (anchors, tags, block scalars, flow mappings, scalars over several
+lines, tabs, odd indentation, a second document, a duplicate key, an unusable number, deep
+nesting, a character YAML refuses) makes it return None, and the caller reads the text with
+`load_yaml`: every input gets today's values and diagnostics. It reads a clean file or none.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from targets.rules._errors import Location
+from targets.rules._yaml import MAX_DEPTH, Document, Path, resolve_plain
+from targets.rules._yaml_scalars import (
+    OutsideError,
+    end_of_line,
+    indicator,
+    key_of,
+    plain,
+    quoted,
+    resolved,
+)
+
+__all__ = ["SHALLOW", "load_fast"]
+
+
+SHALLOW = 2
+"""Levels whose positions are recorded as the file is read: a section and its items."""
+
+_UNSURE = re.compile(
+    "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+"""Characters left to the full reader: tabs, other line breaks, controls, byte-order marks."""
+_NOT_IN_FLOW = re.compile(r"[:#?\[\]{}]")
+_SIMPLE = re.compile(
+    r"( *)(- +)?([A-Za-z_][\w-]*): +"  # a key of letters, digits, '_' and '-', maybe an item's
+    r"(?:((?:[^ \"'\[\]{}#&*!|>%@`?:,-]|-[^ #:])[^#:]*)"  # a plain value, no ':' or '#'
+    r'|"([^"\\]*)" *)$'  # or a double-quoted one without escapes
+)
+"""Most lines of a generated file: read at once, the rest by the general steps."""
+
+
+def load_fast(text: str, path: str) -> Document | None:
+    """`load_yaml`'s document for `text` (which it would read without a problem), or None."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if _UNSURE.search(text) or "\r" in text:
+        return None
+    doc = Document(path)
+    deferred = _Deferred(text)
+    reader = _Reader(doc, SHALLOW, deferred.open)
+    try:
+        reader.run(enumerate(text.split("\n")), -1, ())
+    except OutsideError:
+        return None
+    if not reader.started:
+        return None  # an empty file: the full reader says what it is
+    doc.deferred = deferred
+    return doc
+
+
+class _Deferred:
+    """The positions below `SHALLOW`, found by reading an item's lines again when asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.open: set[Path] = set()
+        self.starts: array[int] | None = None
+
+    def fill(self, doc: Document, path: Path) -> None:
+        if len(path) > SHALLOW and path[:SHALLOW] in self.open:
+            self._read(doc, path[:SHALLOW])
+
+    def fill_all(self, doc: Document) -> None:
+        for top in list(self.open):
+            self._read(doc, top)
+
+    def _read(self, doc: Document, top: Path) -> None:
+        self.open.discard(top)
+        if self.starts is None:
+            self.starts = array("q", [0])
+            self.starts.extend(m.end() for m in re.finditer("\n", self.text))
+        where = doc.values[top]
+        first, col = where.line - 1, where.col - 1
+        lines = _lines(self.text, self.starts[first], col)
+        _Reader(doc, 1 << 30, set()).run(enumerate(lines, first), col - 1, top)
+
+
+def _lines(text: str, start: int, col: int) -> Iterator[str]:
+    """The lines from offset `start` on, the first one blanked up to `col` (an item's node
+    starts after its ``- ``)."""
+    end = text.find("\n", start)
+    yield " " * col + text[start + col : len(text) if end < 0 else end]
+    start = len(text) + 1 if end < 0 else end + 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        yield text[start:end]
+        start = end + 1
+
+
+class _Frame:
+    """An open block collection: its indentation, the container, its recorded path."""
+
+    __slots__ = ("container", "indent", "path")
+
+    def __init__(self, indent: int, container: Any, path: Path | None) -> None:
+        self.indent = indent
+        self.container = container
+        self.path = path
+
+
+class _Reader:
+    """Lines in, data and positions out; raises `OutsideError` at anything outside the subset."""
+
+    def __init__(self, doc: Document, limit: int, deferred: set[Path]) -> None:
+        self.doc = doc
+        self.name = doc.path
+        self.limit = limit
+        self.deferred = deferred
+        self.stack: list[_Frame] = []
+        self.started = False
+        self.number = 0
+        # a value still to come: (frame, key, key path, line and column of its null)
+        self.pending: tuple[_Frame | None, Any, Path | None, int, int] | None = None
+        self.base: Path = ()
+
+    def run(self, lines: Iterable[tuple[int, str]], indent: int, base: Path) -> None:
+        """Read the node that starts on the first line, deeper than `indent`, at `base`."""
+        self.base = base
+        self.pending = (None, None, base, 0, 0)
+        self.stack = [_Frame(indent, None, None)]
+        simple, stack = _SIMPLE.match, self.stack
+        for number, line in lines:
+            match = simple(line)
+            if match is not None and self.pending is None:
+                indent = match.end(1)
+                while stack[-1].indent > indent and len(stack) > 2:
+                    stack.pop()  # never the root: the general steps say if the file ends
+                top = stack[-1]
+                if top.indent == indent:
+                    self.number = number
+                    if match[2] is None and type(top.container) is dict:
+                        self.pair(top, match)
+                        continue
+                    if match[2] is not None and type(top.container) is list:
+                        self.pair(self.compact(top, match.start(3)), match)
+                        continue
+            text = line.lstrip(" ")
+            if not text or text[0] == "#":
+                continue
+            col = len(line) - len(text)
+            if col == 0 and (text[0] == "%" or text[:3] in ("---", "...")):
+                raise OutsideError
+            self.number = number
+            if not self.line(col, text):
+                break
+        if self.pending is not None and self.pending[0] is not None:
+            self.null()  # the last key or item had no value
+
+    def line(self, col: int, text: str) -> bool:
+        """Take one line; False once the node read is over (a sibling or a parent follows)."""
+        pending = self.pending
+        if pending is not None:
+            frame = pending[0]
+            above = self.stack[-1].indent
+            if col > above:
+                self.pending = None
+                self.block(col, text, frame, pending[1], pending[2])
+                return True
+            dash = text[0] == "-" and (len(text) == 1 or text[1] == " ")
+            if col == above and dash and frame is not None and type(frame.container) is dict:
+                self.pending = None
+                self.block(col, text, frame, pending[1], pending[2])  # a list under its key
+                return True
+            if frame is None:
+                raise OutsideError  # nothing at all, or a lone scalar
+            self.null()
+        stack = self.stack
+        if len(stack) == 1:
+            return self.over()  # text after a flow list read again
+        while stack[-1].indent > col:
+            stack.pop()
+            if len(stack) == 1:
+                return self.over()
+        top = stack[-1]
+        if top.indent != col:
+            raise OutsideError  # odd indentation, or text after a scalar
+        if type(top.container) is list:
+            if text[0] == "-" and (len(text) == 1 or text[1] == " "):
+                self.item(col, text, top)
+                return True
+            stack.pop()  # a list under its key ends at the key's next sibling
+            top = stack[-1]
+            if len(stack) == 1:
+                return self.over()
+            if top.indent != col or type(top.container) is not dict:
+                raise OutsideError
+        self.entry(col, text, top)
+        return True
+
+    def pair(self, mapping: _Frame, match: re.Match[str]) -> None:
+        """A line ``key: value`` of `mapping` that `_SIMPLE` matched."""
+        key: Any = match[3]
+        if key[0] in "nNtTfF":  # null, true, false
+            key = resolve_plain(key)
+        container = mapping.container
+        if key in container:
+            raise OutsideError
+        plain = match[4]
+        if plain is None:
+            container[key] = match[5]
+            col = match.start(5) - 1
+        else:
+            container[key] = resolved(plain.rstrip(" "))
+            col = match.start(4)
+        parent = mapping.path
+        if parent is not None and len(parent) < self.limit:
+            path = (*parent, key if isinstance(key, str | int) else str(key))
+            line = self.number + 1
+            self.doc.keys[path] = Location(self.name, line, match.start(3) + 1)
+            self.doc.values[path] = Location(self.name, line, col + 1)
+
+    def compact(self, seq: _Frame, col: int) -> _Frame:
+        """A new item of `seq` that is a mapping whose first key is on the item's line."""
+        if len(self.stack) > MAX_DEPTH - 2:
+            raise OutsideError
+        path = self.record(seq, None)
+        mapping: dict[Any, Any] = {}
+        self.attach(seq, None, path, mapping, col)
+        if path is not None and len(path) == self.limit:
+            self.deferred.add(path)
+        opened = _Frame(col, mapping, path)
+        self.stack.append(opened)
+        return opened
+
+    def over(self) -> bool:
+        if not self.base:
+            raise OutsideError  # text after the document's node ended
+        return False
+
+    def null(self) -> None:
+        assert self.pending is not None
+        frame, key, path, number, column = self.pending
+        self.pending = None
+        self.number, here = number, self.number
+        self.attach(frame, key, path, None, column)
+        self.number = here
+
+    def record(self, frame: _Frame | None, key: Any) -> Path | None:
+        """The path of a new child of `frame` if its position is recorded, else None."""
+        if frame is None:
+            return self.base
+        parent = frame.path
+        if parent is None or len(parent) >= self.limit:
+            return None
+        if type(frame.container) is list:
+            return (*parent, len(frame.container))
+        return (*parent, key if isinstance(key, str | int) else str(key))
+
+    def attach(
+        self, frame: _Frame | None, key: Any, path: Path | None, value: Any, col: int
+    ) -> None:
+        if frame is None:
+            self.started = True
+            if not self.base:  # a whole document, not an item read again
+                self.doc.data = value
+        elif type(frame.container) is list:
+            frame.container.append(value)
+        else:
+            frame.container[key] = value
+        if path is not None:
+            self.doc.values[path] = Location(self.name, self.number + 1, col + 1)
+
+    def block(self, col: int, text: str, frame: _Frame | None, key: Any, path: Path | None) -> None:
+        """A collection that starts at `col` on this line, as the value of `key` in `frame`."""
+        if len(self.stack) > MAX_DEPTH - 2:
+            raise OutsideError
+        if text[0] == "-" and (len(text) == 1 or text[1] == " "):
+            container: Any = []
+        elif frame is None and self.base and text[0] == "[":
+            self.flow(col, text, frame, key, path)  # an item's list, read again
+            return
+        else:
+            container = {}
+        self.attach(frame, key, path, container, col)
+        if path is not None and len(path) == self.limit:
+            self.deferred.add(path)
+        opened = _Frame(col, container, path)
+        self.stack.append(opened)
+        if type(container) is list:
+            self.item(col, text, opened)
+        else:
+            self.entry(col, text, opened)
+
+    def item(self, col: int, text: str, seq: _Frame) -> None:
+        """``- value``: a list item, its value on this line or the next ones."""
+        rest = text[1:].lstrip(" ")
+        path = self.record(seq, None)
+        if not rest or rest[0] == "#":
+            self.pending = (seq, None, path, self.number, col + 1)
+            return
+        at = col + len(text) - len(rest)
+        if (rest[0] == "-" and (len(rest) == 1 or rest[1] == " ")) or key_of(rest) is not None:
+            self.block(at, rest, seq, None, path)
+        else:
+            self.inline(at, rest, seq, None, path)
+
+    def entry(self, col: int, text: str, mapping: _Frame) -> None:
+        """``key: value``: a mapping entry, its value on this line or the next ones."""
+        found = key_of(text)
+        if found is None:
+            raise OutsideError
+        key, colon = found
+        container = mapping.container
+        if key in container:
+            raise OutsideError  # a duplicate: the full reader says where the first one was
+        path = self.record(mapping, key)
+        if path is not None:
+            self.doc.keys[path] = Location(self.name, self.number + 1, col + 1)
+        rest = text[colon + 1 :].lstrip(" ")
+        if not rest or rest[0] == "#":
+            self.pending = (mapping, key, path, self.number, col + colon + 1)
+            return
+        self.inline(col + len(text) - len(rest), rest, mapping, key, path)
+
+    def inline(self, col: int, text: str, frame: _Frame, key: Any, path: Path | None) -> None:
+        """A scalar or a flow list written after ``key:`` or ``-``."""
+        first = text[0]
+        if first == "[":
+            self.flow(col, text, frame, key, path)
+            return
+        if first in "\"'":
+            value, end = quoted(text, 0)
+            end_of_line(text, end)
+        else:
+            value = plain(text)
+        self.attach(frame, key, path, value, col)
+
+    def flow(self, col: int, text: str, frame: _Frame | None, key: Any, path: Path | None) -> None:
+        """A one-line flow list of scalars: ``[a, "b", 3]``."""
+        items: list[Any] = []
+        self.attach(frame, key, path, items, col)
+        if path is not None and len(path) == self.limit:
+            self.deferred.add(path)
+        deep = path is not None and len(path) < self.limit
+        at = 1
+        while True:
+            rest = text[at:].lstrip(" ")
+            at = len(text) - len(rest)
+            if not rest or (rest[0] == "]" and items):
+                raise OutsideError  # over several lines, or a comma before the ']'
+            if rest[0] == "]":
+                break
+            if rest[0] == '"' or rest[0] == "'":
+                value, length = quoted(rest, 0)
+            else:
+                ends = [i for i in (rest.find(","), rest.find("]")) if i >= 0]
+                if not ends:
+                    raise OutsideError
+                length = min(ends)
+                plain = rest[:length].rstrip(" ")
+                if not plain or _NOT_IN_FLOW.search(plain) or indicator(plain):
+                    raise OutsideError
+                value = resolved(plain)
+            if deep:
+                assert path is not None
+                self.doc.values[(*path, len(items))] = Location(
+                    self.name, self.number + 1, col + at + 1
+                )
+            items.append(value)
+            after = rest[length:].lstrip(" ")
+            at = len(text) - len(after)
+            if after[:1] == "]":
+                break
+            if after[:1] != ",":
+                raise OutsideError
+            at += 1
+        end_of_line(text, at + 1)

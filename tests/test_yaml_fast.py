@@ -1,0 +1,276 @@
+"""The fast YAML reader gives `load_yaml`'s document, values and every position, or steps
+aside: generated documents of its subset, mutated ones, hand-picked texts outside it, and the
+benchmark's rules, whose diagnostics name the same line and column either way."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import targets
+from targets.rules import _files
+from targets.rules._files import FAST_YAML_FROM, read
+from targets.rules._yaml import MAX_DEPTH, Document, load_yaml
+from targets.rules._yaml_fast import load_fast
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+Node = tuple[str, Any]
+
+PLAIN = ["x", "a b", "12", "-3", "1.5e3", "0o17", "0x1F", ".inf", "-.Inf", "true", "False"]
+PLAIN += ["~", "null", "yes", "2025-01-24", "1_000", "a#b", "it's", "é ü", "a,b", "http://x/y"]
+PLAIN += ["-x", "007", "a ]", "USD / person", "9" * 30, "1e308", ".5", "+7", "x:y"]
+QUOTED = ["'a'", "'it''s'", "''", "' lead'", '"a b"', '""', '"\\u00e9\\n"', '"q\\"q"', '"a\\\\b"']
+QUOTED += ['"\\x41\\t\\/"', "'# not a comment'", '"a: b"', "'12'", '"true"']
+FLOW = ["x", "12", "-3", "'q'", '"a, b"', "true", "~", "a b", "1.5"]
+KEYS = ["id", "name", "a", "b-c", "x_1", "2025", "true", "null", "'s k'", '"q k"', "a b", "é"]
+KEYS += ["-1", "1.5", "at_least", "Null2"]
+
+
+def scalars() -> st.SearchStrategy[Node]:
+    tokens = st.sampled_from(PLAIN + QUOTED) | st.just("")
+    return tokens.map(lambda t: ("scalar", t)) | st.lists(st.sampled_from(FLOW), max_size=3).map(
+        lambda items: ("flow", items)
+    )
+
+
+def nodes() -> st.SearchStrategy[Node]:
+    return st.recursive(
+        scalars(),
+        lambda children: (
+            st.lists(children, min_size=1, max_size=4).map(lambda items: ("seq", items))
+            | st.lists(
+                st.tuples(st.sampled_from(KEYS), children),
+                min_size=1,
+                max_size=4,
+                unique_by=lambda pair: pair[0],
+            ).map(lambda pairs: ("map", pairs))
+        ),
+        max_leaves=25,
+    )
+
+
+def documents() -> st.SearchStrategy[Node]:
+    return nodes().filter(lambda node: node[0] in ("seq", "map"))
+
+
+class Writer:
+    """Writes a node tree as block YAML, choosing among the styles the subset allows."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.lines: list[str] = []
+
+    def comment(self) -> str:
+        return self.rng.choice(["", "", "", " # note", "   #: - x"])
+
+    def inline(self, node: Node) -> str:
+        kind, body = node
+        if kind == "scalar":
+            return str(body)
+        return "[" + ", ".join(body) + "]"
+
+    def gap(self, indent: int) -> None:
+        roll = self.rng.random()
+        if roll < 0.05:
+            self.lines.append("")
+        elif roll < 0.1:
+            self.lines.append(" " * self.rng.randrange(0, indent + 3) + "# a comment line")
+
+    def block(self, node: Node, indent: int, first: str | None = None) -> None:
+        """Write a collection at `indent`; `first` is the start of its first line, if any."""
+        kind, body = node
+        for index, part in enumerate(body):
+            lead = first if index == 0 and first is not None else " " * indent
+            self.gap(indent)
+            if kind == "seq":
+                self.entry(lead + "-", part, indent, compact_at=indent + 2)
+            else:
+                key, value = part
+                self.entry(lead + key + ":", value, indent, compact_at=None)
+
+    def entry(self, head: str, value: Node, indent: int, compact_at: int | None) -> None:
+        rng = self.rng
+        if value[0] in ("scalar", "flow"):
+            text = self.inline(value)
+            self.lines.append(head + (" " + text if text else "") + self.comment())
+            return
+        step = rng.randint(1, 4)
+        if compact_at is not None and rng.random() < 0.6:
+            self.block(value, compact_at, first=head + " ")
+        elif compact_at is None and value[0] == "seq" and rng.random() < 0.4:
+            self.lines.append(head + self.comment())
+            self.block(value, indent)  # a list at its key's indentation
+        else:
+            self.lines.append(head + self.comment())
+            self.block(value, indent + step)
+
+
+def write(node: Node, rng: random.Random) -> str:
+    writer = Writer(rng)
+    writer.block(node, rng.choice([0, 0, 0, 2]))
+    ending = "\r\n" if rng.random() < 0.2 else "\n"
+    return ending.join(writer.lines) + ending
+
+
+def positions(table: dict[Any, Any]) -> dict[Any, tuple[str, int, int]]:
+    return {path: (where.path, where.line, where.col) for path, where in table.items()}
+
+
+def assert_same(fast: Document, full: Document, text: str = "") -> None:
+    fast.complete()
+    assert repr(fast.data) == repr(full.data), text  # NaN equals itself, 1 differs from True
+    assert positions(fast.values) == positions(full.values), text
+    assert positions(fast.keys) == positions(full.keys), text
+    assert fast.rejected == full.rejected == set()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents(), st.randoms(use_true_random=False))
+def test_documents_of_the_subset_read_fast_equal_the_full_reader(
+    node: Node, rng: random.Random
+) -> None:
+    text = write(node, rng)
+    full, problems = load_yaml(text, "f.yaml")
+    assert problems == [], text
+    fast = load_fast(text, "f.yaml")
+    assert fast is not None, text
+    assert_same(fast, full, text)
+
+
+MUTATIONS = [" ", "\t", ":", ": ", "#", " #", "-", "- ", "&a ", "*a", "!t ", "|", ">", "{"]
+MUTATIONS += ["}", "[", "]", '"', "'", "\n", "%", "?", ",", "\r", "\x85", "\u2028", "\ufeff"]
+MUTATIONS += ["\\", "---\n", "...\n", "\x07", "1e400", "  ", "\n  "]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents(), st.randoms(use_true_random=False), st.data())
+def test_mutated_documents_read_fast_only_when_the_full_reader_agrees(
+    node: Node, rng: random.Random, data: st.DataObject
+) -> None:
+    text = write(node, rng)
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        cut = data.draw(st.integers(0, 2))
+        text = text[:at] + data.draw(st.sampled_from(MUTATIONS)) + text[at + cut :]
+    fast = load_fast(text, "f.yaml")
+    if fast is not None:
+        full, problems = load_yaml(text, "f.yaml")
+        assert problems == [], text
+        assert_same(fast, full, text)
+
+
+OUTSIDE = [
+    "a: &x 1\nb: *x\n",  # anchors and aliases
+    "a: !!str 1\n",  # tags
+    "a: |\n  text\n",  # block scalars
+    "a: >\n  text\n",
+    "a: {b: 1}\n",  # flow mappings
+    "a: [1, [2]]\n",  # nested flow
+    "a: [1,\n  2]\n",  # flow over lines
+    "a: b\n  c\n",  # a plain scalar over lines
+    "a: 'b\n  c'\n",
+    "a: 1\n---\nb: 2\n",  # a second document
+    "---\na: 1\n",
+    "%YAML 1.2\n---\na: 1\n",
+    "a:\n\t- 1\n",  # tabs
+    "a: 1\n b: 2\n",  # odd indentation
+    "a:\n  b: 1\n c: 2\n",
+    "a: 1\na: 2\n",  # duplicate keys
+    "1: a\ntrue: b\n",  # equal keys: 1 == True
+    "a: 1e400\n",  # numbers no double holds
+    "a: " + "9" * 400 + "\n",
+    "? a\n: 1\n",  # complex keys
+    "[a]: 1\n",
+    "a: b: c\n",  # errors
+    "a: 'x' y\n",
+    "- a\nb: 1\n",
+    "a: \x07\n",  # control characters
+    "a: x\x85y\n",
+    "a: 1\rb: 2\n",  # old Mac line ends
+    "\ufeffa: 1\n",
+    "",  # empty, or only comments: the full reader says so
+    "# just a comment\n",
+    "just a scalar\n",
+    'a: "\\ud800"\n',  # an escape for half a surrogate pair
+    "k" * 1100 + ": 1\n",  # a key past YAML's 1024 characters
+    "".join(" " * depth + "a:\n" for depth in range(MAX_DEPTH + 5)),  # deep nesting
+]
+
+
+@pytest.mark.parametrize("text", OUTSIDE)
+def test_texts_outside_the_subset_step_aside_for_the_full_reader(text: str) -> None:
+    assert load_fast(text, "f.yaml") is None
+
+
+@pytest.mark.parametrize("text", OUTSIDE)
+def test_a_large_file_outside_the_subset_reads_as_the_full_reader_reads_it(
+    text: str, tmp_path: Path
+) -> None:
+    padded = "# " + "x" * FAST_YAML_FROM + "\n" + text
+    path = tmp_path / "rules.yaml"
+    path.write_text(padded, encoding="utf-8", newline="")
+    doc, problems = read(path)
+    full, full_problems = load_yaml(padded, doc.path)
+    assert doc.deferred is None
+    assert problems == full_problems
+    assert repr(doc.data) == repr(full.data)
+    assert positions(doc.values) == positions(full.values)
+
+
+def test_crlf_line_ends_give_the_same_document_and_positions() -> None:
+    text = "a:\r\n  - id: x\r\n    by: 2025  # c\r\n  - [1, 'b']\r\n"
+    fast = load_fast(text, "f.yaml")
+    assert fast is not None
+    assert_same(fast, load_yaml(text, "f.yaml")[0])
+
+
+@pytest.fixture
+def sdg(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import sdg_data  # noqa: PLC0415 - lives in benchmarks/, not a package
+
+    return sdg_data
+
+
+def test_the_benchmarks_independent_rules_read_the_same_both_ways(sdg: ModuleType) -> None:
+    text = sdg.independent_rules(sdg.generate(20, 10))
+    fast = load_fast(text, "rules.yaml")
+    assert fast is not None
+    assert len(fast.data["targets"]) == 200
+    assert_same(fast, load_yaml(text, "rules.yaml")[0])
+
+
+def test_only_large_files_take_the_fast_reader(sdg: ModuleType, tmp_path: Path) -> None:
+    big, small = tmp_path / "big.yaml", tmp_path / "small.yaml"
+    big.write_text(sdg.independent_rules(sdg.generate(40, 10)), encoding="utf-8")
+    small.write_text("targets: []\n", encoding="utf-8")
+    assert big.stat().st_size >= FAST_YAML_FROM
+    assert read(big)[0].deferred is not None
+    assert read(small)[0].deferred is None
+
+
+def test_a_diagnostic_deep_in_a_large_file_names_the_full_readers_line_and_column(
+    sdg: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ds = sdg.generate(40, 10)
+    text = sdg.independent_rules(ds)
+    wrong = f"  - id: {ds.pair_ids()[321]}-2030\n"
+    at = text.index(wrong)
+    by = text.index("    by: 2030\n", at)
+    text = text[:by] + "    by: soon\n" + text[by + len("    by: 2030\n") :]
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "rules.yaml").write_text(text, encoding="utf-8")
+    fast = targets.validate(folder)
+    monkeypatch.setattr(_files, "FAST_YAML_FROM", 1 << 40)
+    full = targets.validate(folder)
+    assert fast == full
+    line = text[:by].count("\n") + 1
+    assert [(d.location.line, d.location.col) for d in fast] == [(line, 9)]
