@@ -100,9 +100,22 @@ class RowIndex:
 
     def entities(self, metric: str) -> set[str]:
         """The entities with figures for `metric`."""
-        rows = self.metric_rows(metric)
-        codes = np.unique(self.table.entity[rows])
-        return {self.table.entities[c] for c in codes.tolist() if c >= 0}
+        m = self._metric_code.get(metric)
+        return set() if m is None else set(self._entities_by_metric.get(m, ()))
+
+    @functools.cached_property
+    def _entities_by_metric(self) -> dict[int, list[str]]:
+        """Each metric's entities, read off the sorted keys at once (not a search and a
+        sort of its rows per metric: 300 metrics of 4,600 figures took 0.15 s)."""
+        width = len(self.table.entities) + 1
+        keys = self._keys[np.flatnonzero(np.diff(self._keys, prepend=-1))]  # distinct
+        keys = keys[keys % width != 0]  # not the figures about no entity
+        names = self.table.entities
+        found: dict[int, list[str]] = {}
+        metrics, entities = (keys // width).tolist(), (keys % width - 1).tolist()
+        for metric, entity in zip(metrics, entities, strict=True):
+            found.setdefault(metric, []).append(names[entity])
+        return found
 
     @functools.cache  # noqa: B019 - one index per check, dropped with it
     def figures(self, metric: str, entity: str | None) -> tuple[Figure, ...]:
