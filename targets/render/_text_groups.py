@@ -51,6 +51,9 @@ class EntityGroup:
     worst: tuple[tuple[str, Status], ...]
     failing: int
     """Entities that fail the gate."""
+    rows: tuple[int, ...] = ()
+    """The report's rows of this target, worst first (by status, then the rules' order):
+    the order every format that names entities shows them in."""
 
     @property
     def entities(self) -> int:
@@ -84,7 +87,8 @@ def entity_groups(report: Report, failing: set[int]) -> list[EntityGroup]:
             for m in mine[:WORST_SHOWN].tolist()
             if WORST_FIRST[int(rank[m])] is not Status.ACHIEVED
         )
-        groups.append(EntityGroup(target, counts, worst, int(fails[mine].sum())))
+        rows_of = tuple(index[mine].tolist())
+        groups.append(EntityGroup(target, counts, worst, int(fails[mine].sum()), rows_of))
     return sorted(groups, key=_severity)
 
 
