@@ -29,7 +29,7 @@ from targets.render._html_card import card
 from targets.render._spark import spark_svg
 from targets.render._status_words import status_words
 from targets.render._svg import escape
-from targets.render._text_groups import EntityGroup, entity_groups
+from targets.render._text_groups import EntityGroup, entity_count, entity_groups
 from targets.rules import count
 
 Series = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]
@@ -142,14 +142,15 @@ def _entity_section(plan: Plan, group: EntityGroup, series: dict[int, Series]) -
         for s, n in group.counts.items()
     )
     fails = (
-        f'<p class="fails">✗ {count(group.failing, "entity")} trip the gate</p>'
+        f'<p class="fails">✗ {entity_count(group.failing)} '
+        f"{'trips' if group.failing == 1 else 'trip'} the gate</p>"
         if group.failing
         else ""
     )
     sparks = "".join(_spark(plan, i, series[i]) for i in group.rows[:SPARKS_PER_TARGET])
     left = group.entities - min(group.entities, SPARKS_PER_TARGET)
     more = (
-        f'<p class="more">… and {count(left, "more entity")} of <code>{escape(target.id)}</code>'
+        f'<p class="more">… and {entity_count(left, "more")} of <code>{escape(target.id)}</code>'
         f" not drawn: {_WHERE}.</p>"
         if left
         else ""
@@ -160,7 +161,7 @@ def _entity_section(plan: Plan, group: EntityGroup, series: dict[int, Series]) -
     return (
         f'<section class="per-entity" id="entities-{escape(target.id)}" '
         f'data-status="{worst.value}"><h2>{title} <span class="count">'
-        f"{count(group.entities, 'entity')}</span></h2><p><code>{escape(target.id)}</code>, "
+        f"{entity_count(group.entities)}</span></h2><p><code>{escape(target.id)}</code>, "
         f'judged for each entity, worst first</p><ul class="legend">{tally}</ul>{fails}'
         f'<div class="sparks">{sparks}</div>{more}'
         f"{cards}</section>"

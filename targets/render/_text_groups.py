@@ -25,6 +25,7 @@ __all__ = [
     "WORST_SHOWN",
     "EntityGroup",
     "WrapFn",
+    "entity_count",
     "entity_groups",
     "group_lines",
 ]
@@ -96,8 +97,10 @@ def _results(n: int) -> str:
     return f"{n:,} result" if n == 1 else f"{n:,} results"
 
 
-def _entities(n: int) -> str:
-    return f"{n:,} entity" if n == 1 else f"{n:,} entities"
+def entity_count(n: int, more: str = "") -> str:
+    """'1 entity', '2,000 entities'; `more` goes between ('3 more entities')."""
+    between = f" {more}" if more else ""
+    return f"{n:,}{between} entity" if n == 1 else f"{n:,}{between} entities"
 
 
 def _severity(group: EntityGroup) -> tuple[int, int, int]:
@@ -118,7 +121,7 @@ def group_lines(groups: list[EntityGroup], wrap: WrapFn) -> list[str]:
         mark = "✗ " if group.failing else "  "
         tally = ", ".join(f"{n:,} {status_words(s)}" for s, n in group.counts.items())
         lines += wrap(
-            f"{mark}{oneline(group.target)}: {_entities(group.entities)}: {tally}",
+            f"{mark}{oneline(group.target)}: {entity_count(group.entities)}: {tally}",
             "  ",
             "      ",
         )
