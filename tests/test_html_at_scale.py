@@ -42,7 +42,7 @@ def caps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_html_scale, "SPARKS_PER_TARGET", 8)
 
 
-def _regions(write: Write, n: int, *, names: dict[int, str] | None = None) -> targets.Report:
+def regions(write: Write, n: int, *, names: dict[int, str] | None = None) -> targets.Report:
     """`n` regions; region i grows from 10 to 10 + i between 2015 and 2024 (R000 not at
     all: the worst), and from 30 on they have reached 40."""
     names = names or {}
@@ -71,7 +71,7 @@ def _text(element: ET.Element) -> str:
 def test_a_target_for_each_entity_is_one_section_of_capped_sparklines_worst_first(
     write: Write,
 ) -> None:
-    report = _regions(write, 40)
+    report = regions(write, 40)
     root = _parse(report.to_html())
     sections = _of_class(root, "section", "per-entity")
     assert len(sections) == 1
@@ -92,7 +92,7 @@ def test_a_target_for_each_entity_is_one_section_of_capped_sparklines_worst_firs
 
 @pytest.mark.usefixtures("caps")
 def test_only_the_worst_entity_of_a_target_gets_a_full_card(write: Write) -> None:
-    report = _regions(write, 40)
+    report = regions(write, 40)
     root = _parse(report.to_html())
     found = [e for e in root.iter("article") if e.get("class") == "card"]
     assert [c.get("id") for c in found] == ["target-reach-40[R000]"]
@@ -102,7 +102,7 @@ def test_only_the_worst_entity_of_a_target_gets_a_full_card(write: Write) -> Non
 
 @pytest.mark.usefixtures("caps")
 def test_a_sparkline_draws_the_figures_its_verdict_used_and_the_target(write: Write) -> None:
-    report = _regions(write, 40)
+    report = regions(write, 40)
     rows = [report.keys.index("reach-40[R004]")]
     ((times, values),) = used_series(report, rows)
     result = report["reach-40[R004]"]
@@ -120,7 +120,7 @@ def test_a_sparkline_draws_the_figures_its_verdict_used_and_the_target(write: Wr
 @pytest.mark.usefixtures("caps")
 def test_entity_names_are_escaped_in_sparklines_cards_and_the_table(write: Write) -> None:
     hostile = "<img src=x onerror=alert(1)>&amp"
-    report = _regions(write, 20, names={0: hostile})
+    report = regions(write, 20, names={0: hostile})
     document = report.to_html()
     assert "<img" not in document
     root = _parse(document)
@@ -158,7 +158,7 @@ def test_targets_judged_once_keep_the_worst_cards_and_count_the_rest(write: Writ
 
 
 def test_a_small_report_keeps_a_card_per_result(write: Write) -> None:
-    report = _regions(write, 40)  # 40 results: below FULL_PAGE
+    report = regions(write, 40)  # 40 results: below FULL_PAGE
     root = _parse(report.to_html())
     found = [e for e in root.iter("article") if e.get("class") == "card"]
     assert len(found) == len(report) == 40

@@ -25,6 +25,7 @@ from targets.render._chance import chance_cell
 from targets.render._html_card import badge, card, numbers, source_link
 from targets.render._html_scale import (
     FULL_PAGE,
+    MAX_CARDS,
     Plan,
     entity_sections,
     entity_table,
@@ -203,7 +204,11 @@ def _glance(ranked: Iterable[TargetResult], failing: set[str], more: int) -> str
 def _changes(report: Report) -> str:
     if report.changes is None:
         return ""
-    items = "".join(f"<li>{escape(str(c))}</li>" for c in report.changes) or "<li>none</li>"
+    shown = report.changes[:MAX_CARDS]
+    items = "".join(f"<li>{escape(str(c))}</li>" for c in shown) or "<li>none</li>"
+    if len(report.changes) > len(shown):
+        items += f"<li>… and {len(report.changes) - len(shown):,} more: every change is in "
+        items += "the JSON report (<code>targets check --json FILE</code>)</li>"
     return (
         '<section class="panel"><h2 style="margin-top:0">Changes since the baseline</h2>'
         f'<ul class="changes">{items}</ul></section>'

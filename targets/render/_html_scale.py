@@ -50,7 +50,8 @@ FULL_PAGE = 300
 """Up to this many results the page shows every result as a card (as it always did)."""
 MAX_CARDS = 200
 """Full cards on a larger page, worst first (a card costs about 15 ms to draw, with its
-chart and the band of the project's chance, and 13 kB)."""
+chart and the band of the project's chance, and 13 kB); also the changes since a baseline
+the page lists."""
 SPARKS_PER_TARGET = 60
 """Sparklines of a target judged for each entity: its worst entities."""
 ENTITY_CARDS = 1

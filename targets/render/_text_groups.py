@@ -9,7 +9,7 @@ DataFrame still list every pair.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +28,7 @@ __all__ = [
     "entity_count",
     "entity_groups",
     "group_lines",
+    "worst_first",
 ]
 
 MAX_GROUPS = 20
@@ -40,6 +41,13 @@ WrapFn = Callable[[str, str, str], list[str]]
 
 _RANK = np.asarray([WORST_FIRST.index(s) for s in STATUS_CODES], dtype=np.int64)
 """Each status code's place in the worst-first order (0: regressing)."""
+
+
+def worst_first(report: Report, rows: Iterable[int]) -> list[int]:
+    """`rows` of `report` worst first: by status, then the rules' order (the order every
+    capped list of results shows them in), read from the columns."""
+    status = report.columns.status
+    return sorted(rows, key=lambda i: (int(_RANK[status[i]]), i))
 
 
 @dataclass(frozen=True)
