@@ -1,5 +1,7 @@
-"""GitHub annotations and the Markdown report stay proportionate at scale: the worst
-results of each kind are written, the rest counted; JUnit and JSON keep every pair."""
+"""GitHub annotations, Markdown, SARIF and GitLab code quality stay proportionate at
+scale: the worst results are written, the rest counted; small programmes are listed whole;
+JUnit and JSON keep every pair. Caps are lowered (monkeypatch) so small programmes cross
+them."""
 
 from __future__ import annotations
 
@@ -7,12 +9,15 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+import jsonschema
 import pytest
 
+import targets
 from targets.engine import WORST_FIRST, Status
 from targets.judge import Gate
-from targets.render import _github, _markdown, render
+from targets.render import _findings, _github, _markdown, render
 from targets.render._github import MAX_ANNOTATIONS
+from tests.test_ci_formats import SCHEMAS
 from tests.test_html_at_scale import Write, regions
 
 _LINE = re.compile(r"^::(error|warning) .*title=([^:]+)%3A ([a-z ]+)::", re.M)
@@ -45,7 +50,9 @@ def test_github_annotates_the_worst_of_each_level_and_counts_the_rest(
     assert out.count("\n") == len(found) + 1  # the annotations and one notice, nothing else
 
 
-def test_github_annotates_a_small_programme_whole(example_report) -> None:  # type: ignore[no-untyped-def]
+def test_github_annotates_a_small_programme_whole(
+    example_report: targets.Report,
+) -> None:
     gate = Gate()
     out = render(example_report, "github", gate=gate)
     errors = [line for line in out.splitlines() if line.startswith("::error ")]
@@ -70,7 +77,9 @@ def test_markdown_of_a_large_report_groups_entities_and_caps_rows(
     assert "A|000" not in out  # so the pipe stays inside its cell
 
 
-def test_markdown_of_a_small_report_lists_every_target(example_report) -> None:  # type: ignore[no-untyped-def]
+def test_markdown_of_a_small_report_lists_every_target(
+    example_report: targets.Report,
+) -> None:
     out = render(example_report, "markdown", gate=Gate())
     rows = [line for line in out.splitlines() if line.startswith("| ") and "| `" in line]
     assert len(rows) == len(example_report)
@@ -82,3 +91,34 @@ def test_junit_and_json_keep_every_pair(write: Write) -> None:
     cases = list(ET.fromstring(render(report, "junit", gate=Gate())).iter("testcase"))
     assert len(cases) == len(report) == 40
     assert len(json.loads(render(report, "json", gate=Gate()))["results"]) == 40
+
+
+def test_sarif_and_gitlab_list_the_worst_findings_and_sarif_counts_the_rest(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_findings, "MAX_FINDINGS", 5)
+    report = regions(write, 40)
+    attention = [r for r in report if r.status.at_or_worse_than(Status.AT_RISK)]
+    attention += [r for r in report if r.status is Status.NOT_ASSESSABLE]
+    assert len(attention) > 5
+    log = json.loads(render(report, "sarif", gate=Gate()))
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    results = log["runs"][0]["results"]
+    assert len(results) == 5
+    assert results[0]["properties"]["target"] == "reach-40[R000]"  # the worst first
+    ranks = [WORST_FIRST.index(Status(r["properties"]["status"])) for r in results]
+    assert ranks == sorted(ranks)
+    (note,) = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith(f"{len(attention) - 5} more findings not listed")
+    assert len(json.loads(render(report, "gitlab", gate=Gate()))) == 5
+
+
+def test_sarif_of_a_small_programme_lists_every_finding(
+    example_report: targets.Report,
+) -> None:
+    log = json.loads(example_report.to_sarif())
+    assert "toolExecutionNotifications" not in log["runs"][0]["invocations"][0]
+    attention = [r for r in example_report if r.status.at_or_worse_than(Status.AT_RISK)]
+    attention += [r for r in example_report if r.status is Status.NOT_ASSESSABLE]
+    assert len(log["runs"][0]["results"]) == len(attention)
