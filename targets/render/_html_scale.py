@@ -158,12 +158,14 @@ def _entity_section(plan: Plan, group: EntityGroup, series: dict[int, Series]) -
     )
     cards = "".join(plan.card_of(i) for i in group.rows if i in plan.carded)
     title = escape(target.name or target.id)
+    better = escape(report.programme.metrics[target.metric].better)
     cards = f'<div class="grid">{cards}</div>' if cards else ""
     return (
         f'<section class="per-entity" id="entities-{escape(target.id)}" '
         f'data-status="{worst.value}"><h2>{title} <span class="count">'
         f"{entity_count(group.entities)}</span></h2><p><code>{escape(target.id)}</code>, "
-        f'judged for each entity, worst first</p><ul class="legend">{tally}</ul>{fails}'
+        f"judged for each entity, worst first; {better} is better (the ring: the target at "
+        f'its deadline)</p><ul class="legend">{tally}</ul>{fails}'
         f'<div class="sparks">{sparks}</div>{more}'
         f"{cards}</section>"
     )
