@@ -173,3 +173,15 @@ def test_used_series_of_results_not_judged_in_bulk_reads_their_evidence(
     for result, (times, _) in zip(example_report, drawn, strict=True):
         assert times.tolist() == list(result.evidence.times)
     assert all(np.all(np.diff(t) > 0) for t, _ in drawn)
+
+
+@pytest.mark.usefixtures("caps")
+def test_every_link_within_a_large_page_leads_to_something_on_it(write: Write) -> None:
+    root = _parse(regions(write, 40).to_html())
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    hrefs = [a.get("href") or "" for a in root.iter("a")]
+    inner = {href[1:] for href in hrefs if href.startswith("#")}
+    assert "target-reach-40[R000]" in inner  # links are there to check
+    assert inner - ids == set()
+    lead = _text(_of_class(root, "p", "lead")[0])
+    assert "assessable results are achieved or on track" in lead  # pairs, not targets

@@ -15,7 +15,7 @@ entity) results still make a page a browser opens in seconds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from targets._version import version
@@ -64,10 +64,14 @@ def report_html_document(report: Report, *, gate: Gate | None = None) -> str:
     if len(report) <= FULL_PAGE:
         ranked = [r for s in WORST_FIRST for r in report if r.status is s]
         groups = [(s, [r for r in ranked if r.status is s]) for s in WORST_FIRST]
+        summary = _summary(report, WORST_FIRST)
         body = _glance(ranked, failing, 0) + _changes(report)
         body += "".join(_section(report, s, chosen, failing) for s, chosen in groups if chosen)
     else:  # worst first, capped (see targets.render._html_scale)
         plan = Plan(report, failing)
+        entities = any(e is not None for e in report.columns.entities)
+        noun = "results" if entities else "targets"
+        summary = _summary(report, [s for s, rows in plan.single.items() if rows], noun)
         shown = [report.results[i] for i in glance_rows(plan)]
         single = sum(len(rows) for rows in plan.single.values())
         body = entity_table(plan) + _glance(shown, failing, single - len(shown))
@@ -79,7 +83,7 @@ def report_html_document(report: Report, *, gate: Gate | None = None) -> str:
         f'<meta name="generator" content="targets {escape(version())}"/>'
         f"<title>{escape(name)}: targets report</title>"
         f"<style>{CSS}{status_css()}</style></head>"
-        f'<body><div class="wrap">{_header(report, gate)}{_summary(report)}'
+        f'<body><div class="wrap">{_header(report, gate)}{summary}'
         f"{body}{_footer(report)}</div>"
         f"<script>{SCRIPT}</script></body></html>\n"
     )
@@ -126,14 +130,15 @@ def _failing(gate: Gate) -> tuple[str, str]:
     return " or ".join(parts), scope
 
 
-def _summary(report: Report) -> str:
-    """One sentence, a stacked bar of statuses and its legend, and the charts' key."""
+def _summary(report: Report, sections: Collection[Status], noun: str = "targets") -> str:
+    """One sentence, a stacked bar of statuses and its legend, and the charts' key; a
+    status links to its section when the page has one (`sections`)."""
     summary = report.summary
     counts = {s: summary[s.value] for s in WORST_FIRST}
     assessable = len(report) - counts[Status.NOT_ASSESSABLE]
     good, bad = sum(counts[s] for s in GOOD), sum(counts[s] for s in BAD)
     lead = (
-        f"<strong>{good} of {assessable}</strong> assessable targets are achieved or on track; "
+        f"<strong>{good} of {assessable}</strong> assessable {noun} are achieved or on track; "
         f"<strong>{bad}</strong> are off track, regressing or missed"
         + (f", {counts[Status.AT_RISK]} at risk" if counts[Status.AT_RISK] else "")
         + f". {counts[Status.NOT_ASSESSABLE]} of {len(report)} cannot be assessed yet."
@@ -143,13 +148,14 @@ def _summary(report: Report) -> str:
         if not count:
             continue
         words = escape(status_words(status))
+        tag, link = ("a", f' href="#status-{status.value}"') if status in sections else ("span", "")
         segments.append(
-            f'<a class="seg" href="#status-{status.value}" data-status="{status.value}" '
-            f'style="flex-grow:{count}" title="{words}: {count}">{count}</a>'
+            f'<{tag} class="seg"{link} data-status="{status.value}" '
+            f'style="flex-grow:{count}" title="{words}: {count}">{count}</{tag}>'
         )
         legend.append(
-            f'<li data-status="{status.value}"><a href="#status-{status.value}">'
-            f'<span class="swatch"></span>{words} <b>{count}</b></a></li>'
+            f'<li data-status="{status.value}"><{tag}{link}>'
+            f'<span class="swatch"></span>{words} <b>{count}</b></{tag}></li>'
         )
     label = ", ".join(f"{n} {status_words(s)}" for s, n in counts.items() if n)
     return (
