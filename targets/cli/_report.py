@@ -79,8 +79,10 @@ def report(
     """Write a self-contained HTML report: a summary by status and one card per target.
 
     The page needs no network (no CDN, fonts or scripts to fetch): charts are inline SVG.
-    Exits 0 once the file is written, whatever the statuses (use `targets check` to gate);
-    2 when the input or the command line is invalid, and then nothing is written.
+    Above 300 results it shows the worst in full and counts the rest: a target judged for
+    each entity is one section of sparklines, its worst entities first. Exits 0 once the
+    file is written, whatever the statuses (use `targets check` to gate); 2 when the input
+    or the command line is invalid, and then nothing is written.
     """
     import targets  # noqa: PLC0415 - start-up time
     from targets.judge import Gate  # noqa: PLC0415

@@ -29,6 +29,7 @@ from targets.judge._report import Report
 from targets.judge._result import Refusal, TargetResult
 from targets.judge._schema import json_schema
 from targets.judge._select import FIELDS, choose
+from targets.judge._series import used_series
 from targets.judge._whatif import Scenario, required_growth, scenario, what_if
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "scenario",
     "select",
     "select_per_entity",
+    "used_series",
     "what_if",
 ]
 

@@ -31,7 +31,7 @@ from targets.judge._run import Run
 from targets.rules._table import Floats, Ints
 from targets.rules._targets import LevelTarget, TargetBase
 
-__all__ = ["Bulk", "judge_in_bulk"]
+__all__ = ["Bulk", "judge_in_bulk", "select_series"]
 
 Pair = tuple[TargetBase, "str | None"]
 Group = tuple[str, tuple[tuple[str, float], ...]]
@@ -86,7 +86,7 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     series_of = {key: s for s, key in enumerate(where)}
     rows, series = index.rows_of(np.asarray([key for key, _ in where], dtype=np.int64))
     estimates = np.asarray([flag for _, flag in where], dtype=bool)
-    selection = _select(run, index, series, rows, estimates)
+    selection = select_series(run, index, series, rows, estimates)
     chosen = rows[selection.chosen]
     chosen_series = series[selection.chosen]
     count = np.bincount(chosen_series, minlength=len(where))
@@ -120,7 +120,7 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     return _joined(found)
 
 
-def _select(
+def select_series(
     run: Run, index: RowIndex, series: Ints, rows: Ints, estimates: npt.NDArray[np.bool_]
 ) -> BatchSelection:
     """The evidence rules on every series' rows at once."""

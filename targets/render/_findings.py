@@ -10,6 +10,12 @@ the chance gate (``--fail-on-chance-below``) is a finding of the rule ``low_chan
 every target below the chance gate says its chance (the project's reading) in its message.
 
 Both are JSON, so input strings stay data (`render` passes them through `guard`).
+
+At scale (60,000 (target, entity) results) both list the first `MAX_FINDINGS` findings,
+worst first; SARIF says in a tool notification how many more there are (GitLab's format
+has no place for it). A finding left out of a run looks resolved to a code-scanning
+service, so a run that crosses the cap says so; the JSON report lists every result.
+Levels are read from the report's columns: only the findings written are built.
 """
 
 from __future__ import annotations
@@ -21,13 +27,15 @@ from typing import Any
 from urllib.parse import quote
 
 from targets._version import version
-from targets.engine import WORST_FIRST, Status
+from targets.engine import STATUS_CODES, WORST_FIRST, Status
 from targets.judge import Gate, Report, TargetResult
 from targets.render._chance import CHANCE_RULE, GateChance
 from targets.render._status_words import status_words
+from targets.render._text_groups import worst_first
 
 __all__ = [
     "GITLAB_SEVERITY",
+    "MAX_FINDINGS",
     "SARIF_SCHEMA",
     "Finding",
     "findings",
@@ -36,6 +44,9 @@ __all__ = [
 ]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+MAX_FINDINGS = 1000
+"""Findings a SARIF log or GitLab report lists, worst first (GitHub code scanning shows
+5,000 a run at most; each finding is a result built and explained, a few ms apiece)."""
 GITLAB_SEVERITY = {"error": "major", "warning": "minor", "note": "info"}
 """GitLab's scale is info, minor, major, critical, blocker: a target that trips the gate is
 a major finding, the rest below it (critical and blocker are left to broken builds)."""
@@ -58,19 +69,31 @@ Finding = tuple[str, TargetResult]
 
 
 def findings(report: Report, gate: Gate | None = None) -> list[Finding]:
-    """The targets that need attention, worst first, each with its level."""
+    """The targets that need attention, worst first, each with its level: the first
+    `MAX_FINDINGS` (`needing_attention` counts them all)."""
     gate = gate or Gate()
+    return [(level, report.results[i]) for level, i in _levels(report, gate)[:MAX_FINDINGS]]
+
+
+def needing_attention(report: Report, gate: Gate | None = None) -> int:
+    """How many findings `report` has, listed or not."""
+    return len(_levels(report, gate or Gate()))
+
+
+def _levels(report: Report, gate: Gate) -> list[tuple[str, int]]:
+    """(level, row) of every finding, worst first, read from the columns."""
     failing = set(gate.failing_keys(report))
-    out: list[Finding] = []
-    for status in WORST_FIRST:
-        for result in (r for r in report if r.status is status):
-            if result.key in failing:
-                out.append(("error", result))
-            elif status is Status.NOT_ASSESSABLE:
-                out.append(("note", result))
-            elif status.at_or_worse_than(Status.AT_RISK):
-                out.append(("warning", result))
-    return out
+    columns = report.columns
+    level: dict[int, str] = {}
+    for i, key in enumerate(columns.keys):
+        status = STATUS_CODES[int(columns.status[i])]
+        if key in failing:
+            level[i] = "error"
+        elif status is Status.NOT_ASSESSABLE:
+            level[i] = "note"
+        elif status.at_or_worse_than(Status.AT_RISK):
+            level[i] = "warning"
+    return [(level[i], i) for i in worst_first(report, level)]
 
 
 def _message(result: TargetResult, why: GateChance) -> str:
@@ -95,6 +118,7 @@ def sarif_log(report: Report, *, gate: Gate | None = None) -> dict[str, Any]:
     finding (see the module)."""
     gate = gate or Gate()
     found, why = findings(report, gate), GateChance(report, gate)
+    left = needing_attention(report, gate) - len(found)
     texts = {s.value: (status_words(s), _RULE_TEXT[s]) for s in WORST_FIRST if s in _RULE_TEXT}
     if gate.chance_below is not None:
         texts[CHANCE_RULE] = ("chance below the gate", _CHANCE_TEXT)
@@ -152,6 +176,7 @@ def sarif_log(report: Report, *, gate: Gate | None = None) -> dict[str, Any]:
                 "invocations": [
                     {
                         "executionSuccessful": True,
+                        **_left_out(left),
                         "properties": {
                             "gate": gate.option,
                             "asOf": report.as_of.isoformat() if report.as_of else None,
@@ -162,6 +187,17 @@ def sarif_log(report: Report, *, gate: Gate | None = None) -> dict[str, Any]:
             }
         ],
     }
+
+
+def _left_out(left: int) -> dict[str, Any]:
+    """A notification that `left` findings were not listed (nothing when none were)."""
+    if not left:
+        return {}
+    text = (
+        f"{left:,} more findings not listed (at most {MAX_FINDINGS:,} a run, worst first): "
+        "they look resolved to a code-scanning service; the JSON report lists every result."
+    )
+    return {"toolExecutionNotifications": [{"level": "note", "message": {"text": text}}]}
 
 
 def gitlab_report(report: Report, *, gate: Gate | None = None) -> list[dict[str, Any]]:

@@ -7,25 +7,37 @@ explanation and sources. Nothing is fetched, ever: inline CSS, inline SVG charts
 URL in a figure's source can only be a link. The one script (opening collapsed details
 before printing) is allowed by its hash. The markup is also well-formed XML, so tests can
 read it with the standard library.
+
+A small report (up to `FULL_PAGE` results) shows every result as a card; a larger one shows
+the worst in full and counts the rest (`targets.render._html_scale`), so 60,000 (target,
+entity) results still make a page a browser opens in seconds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from targets._version import version
 from targets.engine import WORST_FIRST, Status
 from targets.judge import Gate
-from targets.render._cells import growth_cell, latest_cell, projected_cell, reach_cell
-from targets.render._chance import chance_cell, chance_phrase
+from targets.render._chance import chance_cell
+from targets.render._html_card import badge, card, numbers, source_link
+from targets.render._html_scale import (
+    FULL_PAGE,
+    MAX_CARDS,
+    Plan,
+    entity_sections,
+    entity_table,
+    glance_rows,
+    single_sections,
+)
 from targets.render._html_style import CSS, SCRIPT, csp, status_css
 from targets.render._status_words import status_words
-from targets.render._svg import chart_svg, escape, key_svg
+from targets.render._svg import escape, key_svg
 
 if TYPE_CHECKING:
     from targets.judge import Report, TargetResult
-    from targets.rules import Figure, Source
 
 __all__ = [
     "BAD",
@@ -49,9 +61,21 @@ def report_html_document(report: Report, *, gate: Gate | None = None) -> str:
     gate = gate or Gate()
     failing = set(gate.failing_keys(report))
     name = report.programme.info.name
-    groups = [(s, [r for r in report if r.status is s]) for s in WORST_FIRST]
-    groups = [(s, chosen) for s, chosen in groups if chosen]
-    sections = "".join(_section(report, s, chosen, failing) for s, chosen in groups)
+    if len(report) <= FULL_PAGE:
+        ranked = [r for s in WORST_FIRST for r in report if r.status is s]
+        groups = [(s, [r for r in ranked if r.status is s]) for s in WORST_FIRST]
+        summary = _summary(report, WORST_FIRST)
+        body = _glance(ranked, failing, 0) + _changes(report)
+        body += "".join(_section(report, s, chosen, failing) for s, chosen in groups if chosen)
+    else:  # worst first, capped (see targets.render._html_scale)
+        plan = Plan(report, failing)
+        entities = any(e is not None for e in report.columns.entities)
+        noun = "results" if entities else "targets"
+        summary = _summary(report, [s for s, rows in plan.single.items() if rows], noun)
+        shown = [report.results[i] for i in glance_rows(plan)]
+        single = sum(len(rows) for rows in plan.single.values())
+        body = entity_table(plan) + _glance(shown, failing, single - len(shown))
+        body += _changes(report) + entity_sections(plan) + single_sections(plan)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"/>'
         f'<meta http-equiv="Content-Security-Policy" content="{csp()}"/>'
@@ -59,8 +83,8 @@ def report_html_document(report: Report, *, gate: Gate | None = None) -> str:
         f'<meta name="generator" content="targets {escape(version())}"/>'
         f"<title>{escape(name)}: targets report</title>"
         f"<style>{CSS}{status_css()}</style></head>"
-        f'<body><div class="wrap">{_header(report, gate)}{_summary(report)}'
-        f"{_glance(report, failing)}{_changes(report)}{sections}{_footer(report)}</div>"
+        f'<body><div class="wrap">{_header(report, gate)}{summary}'
+        f"{body}{_footer(report)}</div>"
         f"<script>{SCRIPT}</script></body></html>\n"
     )
 
@@ -106,13 +130,15 @@ def _failing(gate: Gate) -> tuple[str, str]:
     return " or ".join(parts), scope
 
 
-def _summary(report: Report) -> str:
-    """One sentence, a stacked bar of statuses and its legend, and the charts' key."""
-    counts = {s: sum(r.status is s for r in report) for s in WORST_FIRST}
+def _summary(report: Report, sections: Collection[Status], noun: str = "targets") -> str:
+    """One sentence, a stacked bar of statuses and its legend, and the charts' key; a
+    status links to its section when the page has one (`sections`)."""
+    summary = report.summary
+    counts = {s: summary[s.value] for s in WORST_FIRST}
     assessable = len(report) - counts[Status.NOT_ASSESSABLE]
     good, bad = sum(counts[s] for s in GOOD), sum(counts[s] for s in BAD)
     lead = (
-        f"<strong>{good} of {assessable}</strong> assessable targets are achieved or on track; "
+        f"<strong>{good} of {assessable}</strong> assessable {noun} are achieved or on track; "
         f"<strong>{bad}</strong> are off track, regressing or missed"
         + (f", {counts[Status.AT_RISK]} at risk" if counts[Status.AT_RISK] else "")
         + f". {counts[Status.NOT_ASSESSABLE]} of {len(report)} cannot be assessed yet."
@@ -122,13 +148,14 @@ def _summary(report: Report) -> str:
         if not count:
             continue
         words = escape(status_words(status))
+        tag, link = ("a", f' href="#status-{status.value}"') if status in sections else ("span", "")
         segments.append(
-            f'<a class="seg" href="#status-{status.value}" data-status="{status.value}" '
-            f'style="flex-grow:{count}" title="{words}: {count}">{count}</a>'
+            f'<{tag} class="seg"{link} data-status="{status.value}" '
+            f'style="flex-grow:{count}" title="{words}: {count}">{count}</{tag}>'
         )
         legend.append(
-            f'<li data-status="{status.value}"><a href="#status-{status.value}">'
-            f'<span class="swatch"></span>{words} <b>{count}</b></a></li>'
+            f'<li data-status="{status.value}"><{tag}{link}>'
+            f'<span class="swatch"></span>{words} <b>{count}</b></{tag}></li>'
         )
     label = ", ".join(f"{n} {status_words(s)}" for s, n in counts.items() if n)
     return (
@@ -138,54 +165,56 @@ def _summary(report: Report) -> str:
     )
 
 
-def numbers(result: TargetResult) -> tuple[tuple[str, str], ...]:
-    """The headline numbers, as the text report shows them."""
-    return (
-        ("latest", latest_cell(result)),
-        ("needed a year", growth_cell(result, "growth_required_now")),
-        ("achieved a year", growth_cell(result, "growth_actual")),
-        ("trend at deadline", projected_cell(result)),
-        ("trend reaches target", reach_cell(result)),
-    )
-
-
-def _glance(report: Report, failing: set[str]) -> str:
-    """Every target in one table, worst first, each linking to its card; a target that
-    cannot be assessed says why in its row (no hovering needed)."""
+def _glance(ranked: Iterable[TargetResult], failing: set[str], more: int) -> str:
+    """The targets that have a card in one table, worst first, each linking to its card; a
+    target that cannot be assessed says why in its row (no hovering needed). `more`: the
+    targets judged once that a large page leaves out."""
     heads: tuple[str, ...] = ("target", "goal", "latest", "need/yr", "grew/yr", "at deadline")
     heads += ("reaches", "chance", "")
     rows = []
-    for status in WORST_FIRST:
-        for result in (r for r in report if r.status is status):
-            mark = FAILS if result.key in failing else ""
-            cells = "".join(f"<td>{escape(v)}</td>" for _, v in numbers(result))
-            cells += f'<td class="chance">{escape(chance_cell(result))}</td>'
-            if status is Status.NOT_ASSESSABLE:
-                why = escape(result.reason or "no reason given")
-                rows.append(
-                    f'<tr class="na"><td><a href="#target-{escape(result.key)}">'
-                    f"{escape(result.key)}</a></td><td>{escape(result.goal)}</td>"
-                    f'<td class="why" colspan="6">{why}</td><td>{_badge(status)}</td></tr>'
-                )
-                continue
+    for result in ranked:
+        status = result.status
+        mark = FAILS if result.key in failing else ""
+        cells = "".join(f"<td>{escape(v)}</td>" for _, v in numbers(result))
+        cells += f'<td class="chance">{escape(chance_cell(result))}</td>'
+        if status is Status.NOT_ASSESSABLE:
+            why = escape(result.reason or "no reason given")
             rows.append(
-                f'<tr><td>{mark}<a href="#target-{escape(result.key)}">{escape(result.key)}</a>'
-                f"</td><td>{escape(result.goal)}</td>{cells}<td>{_badge(status)}</td></tr>"
+                f'<tr class="na"><td><a href="#target-{escape(result.key)}">'
+                f"{escape(result.key)}</a></td><td>{escape(result.goal)}</td>"
+                f'<td class="why" colspan="6">{why}</td><td>{badge(status)}</td></tr>'
             )
+            continue
+        rows.append(
+            f'<tr><td>{mark}<a href="#target-{escape(result.key)}">{escape(result.key)}</a>'
+            f"</td><td>{escape(result.goal)}</td>{cells}<td>{badge(status)}</td></tr>"
+        )
     if not rows:
         return ""
     head = "".join(f"<th>{escape(h)}</th>" for h in heads)
+    rest = (
+        f'<p class="more">… and {more:,} more targets judged once, not worse than those '
+        "above (each status section below counts them): every result is in the JSON "
+        "report (<code>targets check --json FILE</code>) and <code>Report.to_frame()</code>."
+        "</p>"
+        if more
+        else ""
+    )
     return (
         '<section class="panel"><h2 style="margin-top:0">At a glance</h2><div class="scroll">'
         f'<table class="glance"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
-        f'</tbody></table></div><div class="chart-key">{key_svg()}</div></section>'
+        f'</tbody></table></div>{rest}<div class="chart-key">{key_svg()}</div></section>'
     )
 
 
 def _changes(report: Report) -> str:
     if report.changes is None:
         return ""
-    items = "".join(f"<li>{escape(str(c))}</li>" for c in report.changes) or "<li>none</li>"
+    shown = report.changes[:MAX_CARDS]
+    items = "".join(f"<li>{escape(str(c))}</li>" for c in shown) or "<li>none</li>"
+    if len(report.changes) > len(shown):
+        items += f"<li>… and {len(report.changes) - len(shown):,} more: every change is in "
+        items += "the JSON report (<code>targets check --json FILE</code>)</li>"
     return (
         '<section class="panel"><h2 style="margin-top:0">Changes since the baseline</h2>'
         f'<ul class="changes">{items}</ul></section>'
@@ -194,143 +223,12 @@ def _changes(report: Report) -> str:
 
 def _section(report: Report, status: Status, chosen: list[TargetResult], failing: set[str]) -> str:
     compact = status is Status.NOT_ASSESSABLE
-    cards = "".join(_card(report, r, r.key in failing) for r in chosen)
+    cards = "".join(card(report, r, r.key in failing) for r in chosen)
     return (
         f'<section id="status-{status.value}" data-status="{status.value}">'
         f'<h2>{escape(status_words(status).capitalize())} <span class="count">{len(chosen)}</span>'
         f'</h2><div class="grid{" compact" if compact else ""}">{cards}</div></section>'
     )
-
-
-def _badge(status: Status) -> str:
-    return f'<span class="badge" data-status="{status.value}">{escape(status_words(status))}</span>'
-
-
-def _card(report: Report, result: TargetResult, fails: bool) -> str:
-    """One target: name, status, goal, chart, numbers, explanation, notes, sources."""
-    status = result.status
-    method = f"{result.method}: {status_words(result.method_status)}"
-    gate = '<span class="fails">✗ trips the gate</span>' if fails else ""
-    head = (
-        f"<header><div><h3>{escape(result.target.name or result.id)}</h3>"
-        f"<code>{escape(result.key)}</code></div>"
-        f'<div class="badges">{_badge(status)}<span class="method">{escape(method)}</span>'
-        f"{gate}</div></header>"
-        f'<p class="aim"><span>Goal:</span> {escape(result.goal)}</p>'
-    )
-    if status is Status.NOT_ASSESSABLE:
-        why = escape(result.reason or "no reason given")
-        body = f'<p class="reason"><strong>Why not:</strong> {why}</p>'
-    else:
-        figures = "".join(
-            f"<div><dt>{escape(k)}</dt>{_number(v)}</div>" for k, v in numbers(result)
-        )
-        charts = chart_svg(result.chart())
-        rate = result.rate_chart()
-        if rate is not None:  # a growth-rate target: the rate against the rate required too
-            charts += chart_svg(rate)
-        body = (
-            f'<figure class="charts" style="margin:0">{charts}</figure>'
-            f'<dl class="numbers">{figures}</dl><p class="explain">{escape(result.explain())}</p>'
-            f"{_chance(result)}"
-        )
-    return (
-        f'<article class="card" id="target-{escape(result.key)}" data-status="{status.value}">'
-        f"{head}{body}{_notes(result)}{_figures(result.evidence.every, result)}"
-        f"{_citation(report, result)}</article>"
-    )
-
-
-def _chance(result: TargetResult) -> str:
-    """The project's reading, apart from the agency's numbers and named as such."""
-    phrase = chance_phrase(result)
-    if phrase is None:
-        return ""
-    words = escape(phrase.removeprefix("the project's reading: "))
-    return (
-        f'<p class="chance"><span class="label">Chance, the project\'s reading (not the '
-        f"method's):</span> {words}</p>"
-    )
-
-
-def _number(cell: str) -> str:
-    """'73,788 (2024)' as the number, with its year small beneath."""
-    value, bracket, year = cell.partition(" (")
-    small = f"<small>{escape(year.removesuffix(')'))}</small>" if bracket else ""
-    return f"<dd>{escape(value)}{small}</dd>"
-
-
-def _notes(result: TargetResult) -> str:
-    """The engine's notes in a list; source conflicts folded, with their periods in view."""
-    conflicts = [str(c) for c in result.conflicts]
-    plain = [n for n in result.notes if n.removeprefix("sources disagree for ") not in conflicts]
-    out = "".join(f"<li>{escape(n)}</li>" for n in plain)
-    out = f'<ul class="notes">{out}</ul>' if out else ""
-    if conflicts:
-        periods = ", ".join(c.period for c in result.conflicts)
-        items = "".join(f"<li>{escape(c)}</li>" for c in conflicts)
-        out += (
-            f'<details class="conflicts"><summary>⚠ Sources disagree for {len(conflicts)} '
-            f"period{'s' if len(conflicts) != 1 else ''}: {escape(periods)}</summary>"
-            f"<ul>{items}</ul></details>"
-        )
-    return out
-
-
-def source_link(source: Source | None) -> str:
-    """The publisher, linked when the address is http(s): never a javascript: or data: link,
-    whatever reached the model."""
-    if source is None:
-        return "no source"
-    name = escape(source.publisher)
-    tip = f' title="{escape(source.title)}"' if source.title else ""
-    if source.url and source.url.lower().startswith(("http://", "https://")):
-        return f'<a href="{escape(source.url)}"{tip} rel="noopener noreferrer">{name}</a>'
-    return f"<span{tip}>{name}</span>"
-
-
-def _figures(every: Iterable[Figure], result: TargetResult) -> str:
-    """Every figure considered, used or set aside, with its source linked."""
-    rows = []
-    for f in every:
-        used = result.evidence.used(f) or f.kind == "forecast"
-        published = f", {escape(f.published.label)}" if f.published else ""
-        who = f"{escape(f.entity)}: " if f.entity else ""
-        rows.append(
-            f'<tr class="{"used" if used else "unused"}"><td>{escape(f.period.label)}</td>'
-            f"<td>{who}{escape(f.stated)}</td><td>{escape(f.kind)}"
-            f"{'' if used else ', set aside'}</td><td>{source_link(f.source)}{published}</td></tr>"
-        )
-    if not rows:
-        return ""
-    return (
-        f"<details><summary>Figures ({len(rows)}) and their sources</summary>"
-        '<table class="figures"><thead><tr><th>period</th><th>value</th><th>kind</th>'
-        f"<th>source</th></tr></thead><tbody>{''.join(rows)}</tbody></table></details>"
-    )
-
-
-def _citation(report: Report, result: TargetResult) -> str:
-    """Where the target was stated: the quoted sentence, the source, and the rule's line."""
-    target = result.target
-    parts = []
-    if target.quote:
-        parts.append(f"<blockquote>“{escape(target.quote)}”</blockquote>")
-    source = report.programme.sources.get(target.source) if target.source else None
-    if source is not None:
-        cited = escape(source.publisher + (f", “{source.title}”" if source.title else ""))
-        if source.url:
-            cited = f'<a href="{escape(source.url)}" rel="noopener noreferrer">{cited}</a>'
-        elif source.file:
-            cited += f" (local copy: {escape(source.file)})"
-        date = f", {escape(source.date.label)}" if source.date else ""
-        parts.append(f'<p><span class="label">Source:</span> {cited}{date}</p>')
-    elif target.source:
-        parts.append(f'<p><span class="label">Source:</span> {escape(target.source)}</p>')
-    if result.location is not None:
-        where = escape(str(result.location))
-        parts.append(f'<p><span class="label">Rule:</span> <code>{where}</code></p>')
-    return f"<footer>{''.join(parts)}</footer>" if parts else ""
 
 
 def _footer(report: Report) -> str:

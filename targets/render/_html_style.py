@@ -91,7 +91,17 @@ border-collapse:collapse;margin-top:6px;font-variant-numeric:tabular-nums}
 .figures th{font-weight:600;color:var(--muted)}.figures tr.unused td{color:var(--muted);
 font-style:italic}.glance td.why{text-align:left;white-space:normal;color:var(--text)}
 .glance tr.na td:first-child a{color:var(--muted)}.charts{display:grid;gap:8px}
-.changes{margin:0;padding-left:18px}.foot{margin-top:36px;font-size:12.5px;color:var(--muted)}
+.changes{margin:0;padding-left:18px}
+.sparks{display:grid;grid-template-columns:repeat(auto-fill,minmax(128px,1fr));gap:6px;
+margin:10px 0}
+.spark{margin:0;background:#fff;border:1px solid var(--line);border-left:3px solid var(--ink);
+border-radius:6px;padding:3px 4px;min-width:0}.spark svg{display:block;width:100%;height:auto}
+.spark polyline{fill:none;stroke:var(--ink);stroke-width:3}.spark .dot{fill:var(--ink)}
+.spark .level{stroke:var(--muted);stroke-width:1.6;stroke-dasharray:6 4}.spark .goal{fill:#fff;
+stroke:var(--ink);stroke-width:2.8}.spark figcaption{font-size:11.5px;overflow:hidden;
+text-overflow:ellipsis;white-space:nowrap}.more{color:var(--muted);font-size:13px}
+.per-entity{margin-top:28px}.per-entity h2{margin-bottom:4px}.per-entity>p{margin:4px 0}
+.foot{margin-top:36px;font-size:12.5px;color:var(--muted)}
 @media (max-width:640px){.numbers{grid-template-columns:repeat(2,minmax(0,1fr))}h1{font-size:22px}
 .wrap{padding:18px 12px 40px}.panel{padding:14px}
 .glance th:nth-child(2),.glance td:nth-child(2){display:none}.card>header{flex-direction:column}

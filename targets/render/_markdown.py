@@ -1,4 +1,11 @@
-"""The Markdown report: a summary a reviewer reads in a pull request or a CI step summary."""
+"""The Markdown report: a summary a reviewer reads in a pull request or a CI step summary.
+
+A step summary holds at most 1 MiB on GitHub and a comment 64 KiB, so above `MAX_ROWS`
+results the report is cut the way the text report is: each target judged for each entity
+is one row (its entities' counts per status and its worst), and the worst `MAX_ROWS`
+targets judged once keep their rows and explanations, the rest counted. Smaller reports
+list every result.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +16,15 @@ from targets.render._cells import growth_cell, latest_cell, projected_cell, reac
 from targets.render._chance import chance_cell, chance_phrase
 from targets.render._palette import ICONS
 from targets.render._status_words import status_words
+from targets.render._text_groups import EntityGroup, entity_groups, worst_first
 from targets.rules import count
 
-__all__ = ["render_markdown"]
+__all__ = ["MAX_ROWS", "render_markdown"]
+
+MAX_ROWS = 100
+"""Rows of results (and of targets judged for each entity) a large report keeps, worst
+first."""
+_WHERE = "the JSON report (`--json FILE`) lists every result"
 
 _CHANCE_NOTE = (
     "*chance*: the project's own reading, not the method's: how likely the figure for the "
@@ -38,44 +51,89 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
             if failing
             else f" — the gate passes (`{gate.option}`)"
         )
-    lines += [f"{count(len(report), 'target')} {when}{verdict}.", ""]
-    lines += ["| status | targets |", "|---|---:|"]
+    large = len(report) > MAX_ROWS
+    entities = any(e is not None for e in report.columns.entities)
+    noun = "result" if large and entities else "target"
+    lines += [f"{count(len(report), noun)} {when}{verdict}.", ""]
+    lines += [f"| status | {noun}s |", "|---|---:|"]
     for status, number in report.summary.items():
         if number:
             lines.append(f"| {ICONS[Status(status)]} {status_words(status)} | {number} |")
-    lines += [
-        "",
-        "| | target | goal | latest | need/yr | grew/yr | at deadline | reaches | status "
-        "| chance |",
-        "|---|---|---|---:|---:|---:|---:|---:|---|---:|",
-    ]
-    ranked = sorted(report, key=lambda r: WORST_FIRST.index(r.status))
-    for result in ranked:
-        mark = "✗" if result.key in failing else ""
-        status = f"{ICONS[result.status]} {status_words(result.status)} ({result.method_status})"
-        cells = (
-            mark,
-            f"`{result.key}`",
-            result.goal,
-            latest_cell(result),
-            growth_cell(result, "growth_required_now"),
-            growth_cell(result, "growth_actual"),
-            projected_cell(result),
-            reach_cell(result),
-            status,
-            chance_cell(result),
-        )
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    if large:
+        failing_rows = {i for i, key in enumerate(report.keys) if key in failing}
+        lines += _groups(entity_groups(report, failing_rows))
+        single = [i for i, e in enumerate(report.columns.entities) if e is None]
+        rows = worst_first(report, single)
+        ranked = [report.results[i] for i in rows[:MAX_ROWS]]
+        left = len(rows) - len(ranked)
+    else:
+        ranked = sorted(report, key=lambda r: WORST_FIRST.index(r.status))
+        left = 0
+    if ranked:
+        lines += [
+            "",
+            "| | target | goal | latest | need/yr | grew/yr | at deadline | reaches | status "
+            "| chance |",
+            "|---|---|---|---:|---:|---:|---:|---:|---|---:|",
+        ]
+        for result in ranked:
+            mark = "✗" if result.key in failing else ""
+            status = (
+                f"{ICONS[result.status]} {status_words(result.status)} ({result.method_status})"
+            )
+            cells = (
+                mark,
+                f"`{result.key}`",
+                result.goal,
+                latest_cell(result),
+                growth_cell(result, "growth_required_now"),
+                growth_cell(result, "growth_actual"),
+                projected_cell(result),
+                reach_cell(result),
+                status,
+                chance_cell(result),
+            )
+            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    if left:
+        lines += [
+            "",
+            f"… and {left:,} more targets judged once, not worse than those above: {_WHERE}.",
+        ]
     if report.changes is not None:
         lines += ["", f"### Changes since the baseline ({len(report.changes)})", ""]
-        lines += [f"- {_cell(str(change))}" for change in report.changes] or ["- none"]
+        changes = report.changes[:MAX_ROWS] if large else report.changes
+        lines += [f"- {_cell(str(change))}" for change in changes] or ["- none"]
+        if len(report.changes) > len(changes):
+            lines.append(f"- … and {len(report.changes) - len(changes):,} more: {_WHERE}")
     lines += ["", _CHANCE_NOTE]
-    lines += ["", "<details><summary>Why, target by target</summary>", ""]
+    if ranked:
+        lines += ["", "<details><summary>Why, target by target</summary>", ""]
     for result in ranked:
         where = f" ({result.location})" if result.location else ""
         lines.append(f"- **`{result.key}`**{_cell(where)}: {_cell(result.explain())}")
         phrase = chance_phrase(result, measured=True)
         if phrase is not None:
             lines.append(f"  *{_cell(phrase)}*")
-    lines += ["", "</details>", ""]
+    lines += ["", "</details>", ""] if ranked else [""]
     return "\n".join(lines)
+
+
+def _groups(groups: list[EntityGroup]) -> list[str]:
+    """The targets judged for each entity, one row each, worst first, capped."""
+    if not groups:
+        return []
+    lines = [
+        "",
+        f"### Judged for each entity ({count(len(groups), 'target')})",
+        "",
+        "| | target | entities | statuses | worst |",
+        "|---|---|---:|---|---|",
+    ]
+    for group in groups[:MAX_ROWS]:
+        tally = ", ".join(f"{ICONS[s]} {n:,} {status_words(s)}" for s, n in group.counts.items())
+        worst = ", ".join(f"`{group.target}[{e}]`" for e, _ in group.worst) or "none"
+        cells = ("✗" if group.failing else "", f"`{group.target}`", f"{group.entities:,}")
+        lines.append("| " + " | ".join(_cell(c) for c in (*cells, tally, worst)) + " |")
+    if len(groups) > MAX_ROWS:
+        lines += ["", f"… and {count(len(groups) - MAX_ROWS, 'more target')}: {_WHERE}."]
+    return lines

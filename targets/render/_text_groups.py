@@ -9,7 +9,7 @@ DataFrame still list every pair.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,8 +25,10 @@ __all__ = [
     "WORST_SHOWN",
     "EntityGroup",
     "WrapFn",
+    "entity_count",
     "entity_groups",
     "group_lines",
+    "worst_first",
 ]
 
 MAX_GROUPS = 20
@@ -41,6 +43,13 @@ _RANK = np.asarray([WORST_FIRST.index(s) for s in STATUS_CODES], dtype=np.int64)
 """Each status code's place in the worst-first order (0: regressing)."""
 
 
+def worst_first(report: Report, rows: Iterable[int]) -> list[int]:
+    """`rows` of `report` worst first: by status, then the rules' order (the order every
+    capped list of results shows them in), read from the columns."""
+    status = report.columns.status
+    return sorted(rows, key=lambda i: (int(_RANK[status[i]]), i))
+
+
 @dataclass(frozen=True)
 class EntityGroup:
     """One target judged for each entity: its counts per status and its worst entities."""
@@ -51,6 +60,9 @@ class EntityGroup:
     worst: tuple[tuple[str, Status], ...]
     failing: int
     """Entities that fail the gate."""
+    rows: tuple[int, ...] = ()
+    """The report's rows of this target, worst first (by status, then the rules' order):
+    the order every format that names entities shows them in."""
 
     @property
     def entities(self) -> int:
@@ -84,7 +96,8 @@ def entity_groups(report: Report, failing: set[int]) -> list[EntityGroup]:
             for m in mine[:WORST_SHOWN].tolist()
             if WORST_FIRST[int(rank[m])] is not Status.ACHIEVED
         )
-        groups.append(EntityGroup(target, counts, worst, int(fails[mine].sum())))
+        rows_of = tuple(index[mine].tolist())
+        groups.append(EntityGroup(target, counts, worst, int(fails[mine].sum()), rows_of))
     return sorted(groups, key=_severity)
 
 
@@ -92,8 +105,10 @@ def _results(n: int) -> str:
     return f"{n:,} result" if n == 1 else f"{n:,} results"
 
 
-def _entities(n: int) -> str:
-    return f"{n:,} entity" if n == 1 else f"{n:,} entities"
+def entity_count(n: int, more: str = "") -> str:
+    """'1 entity', '2,000 entities'; `more` goes between ('3 more entities')."""
+    between = f" {more}" if more else ""
+    return f"{n:,}{between} entity" if n == 1 else f"{n:,}{between} entities"
 
 
 def _severity(group: EntityGroup) -> tuple[int, int, int]:
@@ -114,7 +129,7 @@ def group_lines(groups: list[EntityGroup], wrap: WrapFn) -> list[str]:
         mark = "✗ " if group.failing else "  "
         tally = ", ".join(f"{n:,} {status_words(s)}" for s, n in group.counts.items())
         lines += wrap(
-            f"{mark}{oneline(group.target)}: {_entities(group.entities)}: {tally}",
+            f"{mark}{oneline(group.target)}: {entity_count(group.entities)}: {tally}",
             "  ",
             "      ",
         )
