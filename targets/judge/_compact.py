@@ -5,7 +5,8 @@ explanation) to print it costs minutes. A compact report carries what machines r
 result's target, entity, status in both vocabularies, every headline number and its latest
 figure. The figures behind each verdict, the arithmetic and the words are left out (they
 are null, and ``"detail": "compact"`` says so); ``targets explain TARGET[ENTITY]`` gives
-them for any result. Numbers are written as Python's ``json`` writes them.
+them for any result. Headline numbers are written by pyarrow (`_number_text`): the same
+doubles Python's ``json`` writes, a whole number without its ``.0``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 
 from targets.engine import STATUS_CODES, resolve_thresholds
 from targets.judge._export import result_dict
+from targets.judge._number_text import number_members
 from targets.judge._results import ResultTable
 from targets.judge._run import Run
 from targets.rules._table import KIND_CODES, Floats, Ints
@@ -77,8 +79,8 @@ def compact_results(report: Report) -> Iterator[str]:
     vector = columns.vector if columns.vector.size else np.zeros(len(columns), dtype=bool)
     numbers = _numbers(programme, columns)
     numbers["target_value"] = numbers.pop("target")
-    before = zip(*(number_tokens(numbers[name]) for name in _ORDER), strict=True)
-    after = zip(*(number_tokens(numbers[name]) for name in _AFTER), strict=True)
+    before = number_members(_ORDER, [numbers[name] for name in _ORDER])
+    after = number_members(_AFTER, [numbers[name] for name in _AFTER])
     latest = _latest(programme, np.where(vector, columns.latest_row, -1))
     statuses = [_dumps(s.value) for s in STATUS_CODES]
     fragments = _Fragments(Run(programme, report.as_of, report.method))
@@ -113,9 +115,9 @@ def compact_results(report: Report) -> Iterator[str]:
             text(method),
             text(label),
             figure,
-            _BEFORE % first,
+            first,
             text(projection),
-            _AFTER_TEXT % last,
+            last,
             parts[1],
         )
 
@@ -124,8 +126,6 @@ _LINE = (
     '{"target": %s, "entity": %s, %s, "status": %s, "method": %s, "method_status": %s, '
     '"latest": %s, %s, "projection": %s, %s, %s}'
 )
-_BEFORE = ", ".join(f'"{name}": %s' for name in _ORDER)
-_AFTER_TEXT = ", ".join(f'"{name}": %s' for name in _AFTER)
 
 
 def _dumps(value: object) -> str:

@@ -1,0 +1,36 @@
+"""The compact report's numbers, formatted by pyarrow, read back as the very doubles."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from targets.judge import _number_text
+from targets.judge._number_text import number_members
+
+
+@given(st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=50))
+def test_each_number_reads_back_as_the_same_double_and_non_finite_as_null(
+    values: list[float],
+) -> None:
+    column = np.asarray(values, dtype=np.float64)
+    lines = number_members(["x", "y"], [column, -column])
+    assert len(lines) == len(values)
+    for line, value in zip(lines, values, strict=True):
+        read = json.loads("{" + line + "}")
+        for name, expected in (("x", value), ("y", -value)):
+            if math.isfinite(expected):
+                assert float(read[name]) == expected, (line, expected)
+            else:
+                assert read[name] is None, line
+
+
+def test_rows_beyond_one_block_keep_their_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_number_text, "BLOCK", 4)
+    column = np.arange(10, dtype=np.float64) + 0.5
+    assert number_members(["v"], [column]) == [f'"v": {i + 0.5}' for i in range(10)]
