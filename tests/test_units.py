@@ -208,3 +208,17 @@ def test_a_check_of_plain_units_does_not_import_pint() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_unit_compared_with_its_own_words_needs_no_pint() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import sys; from targets.rules._units import conversion_factor\n"
+        "assert conversion_factor('USD / person', 'USD per person') == 1.0\n"
+        "assert conversion_factor('firm / household', 'firm per household') == 1.0\n"
+        "print('pint' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

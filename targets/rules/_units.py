@@ -268,6 +268,8 @@ def _bad_text(fragment: str, whole: str) -> str:
 def conversion_factor(source: str, target: str) -> float:
     """The number that turns a value in `source` units into `target` units."""
     src, dst = parse_unit(source), parse_unit(target)
+    if (src.above, src.below) == (dst.above, dst.below):
+        return 1.0  # the same words ('USD / person' both sides): nothing to ask pint
     plain = plain_factor(src), plain_factor(dst)
     if plain[0] is not None and plain[1] is not None and plain[0][0] == plain[1][0]:
         return plain[0][1] * (1.0 / plain[1][1])  # pint's order of operations, to the bit
