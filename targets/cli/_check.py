@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from targets.cli._echo import say
 from targets.cli._options import debug_option, mention_settings, quiet_option, verbose_option
 from targets.cli._progress import TerminalProgress, wants_progress
 from targets.cli._term import colour_option, terminal_width, use_colour
+from targets.cli._write import write_all
 from targets.engine import METHODS, SEVERITY
 
 __all__ = [
@@ -30,7 +30,6 @@ __all__ = [
     "load_programme",
     "require_figures",
     "warn_if_nothing_judged",
-    "write_all",
 ]
 
 
@@ -339,48 +338,6 @@ def warn_if_nothing_judged(report: Any) -> None:
     summary = report.summary  # from the columns: no result is built
     if len(report) and summary["not_assessable"] == len(report):
         say("warning: no target could be assessed; see the reasons above", err=True)
-
-
-def write_all(outputs: Mapping[Path, str | Iterable[str]]) -> None:
-    """Write every report file, or none: each folder is checked before the first write,
-    and each report is written beside its file first and moved into place only once every
-    report has been rendered whole (an internal error leaves no half-written report)."""
-    for path in outputs:
-        folder = path.parent if str(path.parent) else Path(".")
-        if not folder.is_dir():
-            raise click.UsageError(f"cannot write {path}: no folder {folder}")
-        if path.is_dir() or not os.access(folder, os.W_OK):
-            raise click.UsageError(f"cannot write {path}")
-    written: list[tuple[str, Path]] = []
-    try:
-        for path, text in outputs.items():
-            written.append((_write_beside(path, text), path))
-        for temporary, path in written:
-            os.replace(temporary, path)
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {path}: {exc.strerror}") from None
-    finally:
-        for temporary, _ in written:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-
-
-def _write_beside(path: Path, text: str | Iterable[str]) -> str:
-    """`text` (or its pieces, as they are rendered) in a new file beside `path`."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
-        "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", delete=False
-    )
-    try:
-        with handle:
-            handle.writelines([text] if isinstance(text, str) else text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(handle.name, 0o666 & ~umask)  # as a plain open() would have made it
-    except BaseException:
-        os.unlink(handle.name)
-        raise
-    return handle.name
 
 
 @click.command()
