@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -418,3 +419,24 @@ def test_github_format_sums_up_in_one_notice_and_annotates_invalid_input(
     assert invalid.exit_code == ExitCode.INVALID
     assert invalid.stdout.startswith("::error file=")
     assert "unknown unit 'firmz'" in invalid.stdout
+
+
+def test_the_command_asks_numpy_for_no_huge_pages_unless_told_otherwise() -> None:
+    script = (
+        "import atexit, os, sys\n"
+        "def said():\n"
+        "    import numpy\n"
+        "    print(numpy._core.multiarray._get_madvise_hugepage())\n"
+        "atexit.register(said)\n"
+        "from targets.cli import main\n"
+        f"sys.argv = ['targets', 'check', {EXAMPLE!r}, '-q']\n"
+        "main()\n"
+    )
+    for setting, expected in ((None, "False"), ("1", "True")):
+        env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+        if setting is not None:
+            env["NUMPY_MADVISE_HUGEPAGE"] = setting
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.stdout.splitlines()[-1] == expected, done.stderr
