@@ -168,3 +168,21 @@ def test_results_split_in_four_partitions_equal_the_whole(write: Write) -> None:
         assert parts[key]["status"] == whole.columns.status_of(row)
         for name, column in whole.columns.numbers.items():
             assert _same(float(column[row]), float(parts[key][name])), (key, name)  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=programmes(), most=st.integers(1, 12))
+def test_the_bulk_path_judged_a_few_series_at_a_time_agrees_with_the_per_series_path(
+    write: Write, text: str, most: int
+) -> None:
+    from targets.judge import _vector  # noqa: PLC0415 - the chunk size is set here
+
+    programme = targets.load(write({"p.yaml": text}))
+    whole = _vector.CHUNK_ROWS
+    _vector.CHUNK_ROWS = most  # chunks of a few figures: many chunks, big series alone
+    try:
+        bulk = targets.check(programme)
+    finally:
+        _vector.CHUNK_ROWS = whole
+    assert_same_columns(bulk, targets.check(programme, path="series"))
+    assert bulk.columns.vector.tolist() == targets.check(programme).columns.vector.tolist()

@@ -79,6 +79,12 @@ class RowIndex:
         start, stop = np.searchsorted(self._keys, [code, code + 1])
         return self._order[start:stop]
 
+    def sizes_of(self, keys: Ints) -> Ints:
+        """How many rows each (metric, entity) code has."""
+        start = np.searchsorted(self._keys, keys, side="left")
+        found: Ints = np.searchsorted(self._keys, keys, side="right") - start
+        return found
+
     def rows_of(self, keys: Ints) -> tuple[Ints, Ints]:
         """The rows of many (metric, entity) codes at once, each key's in file order, and
         for each row the position of its key in `keys`."""

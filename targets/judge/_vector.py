@@ -31,7 +31,7 @@ from targets.judge._run import Run
 from targets.rules._table import Floats, Ints
 from targets.rules._targets import LevelTarget, TargetBase
 
-__all__ = ["Bulk", "judge_in_bulk", "select_series"]
+__all__ = ["CHUNK_ROWS", "Bulk", "judge_in_bulk", "select_series"]
 
 Pair = tuple[TargetBase, "str | None"]
 Group = tuple[str, tuple[tuple[str, float], ...]]
@@ -65,7 +65,6 @@ class Bulk:
 
 def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     """The level targets among `pairs` whose figures the bulk path can take, judged."""
-    table = index.table
     where: dict[tuple[int, bool], tuple[str, str | None]] = {}
     candidates: list[tuple[int, LevelTarget, tuple[int, bool]]] = []
     level: dict[int, int] = {}  # by id(target), its metric's first key (-1: not a level target)
@@ -84,23 +83,80 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     if not candidates:
         return _joined([])
     series_of = {key: s for s, key in enumerate(where)}
-    rows, series = index.rows_of(np.asarray([key for key, _ in where], dtype=np.int64))
+    keys = np.asarray([key for key, _ in where], dtype=np.int64)
     estimates = np.asarray([flag for _, flag in where], dtype=bool)
+    chunks = _chunks(index.sizes_of(keys), CHUNK_ROWS)
+    members: list[list[tuple[int, LevelTarget, int]]] = [[] for _ in chunks]
+    chunk_of = np.repeat(np.arange(len(chunks)), [hi - lo for lo, hi in chunks]).tolist()
+    for i, target, series_key in candidates:
+        s = series_of[series_key]
+        members[chunk_of[s]].append((i, target, s))
+    found: list[Bulk] = []
+    group_of: dict[int, Group] = {}  # by id(target): entities share their target's copy
+    for (lo, hi), chunk in zip(chunks, members, strict=True):
+        found += _judge_chunk(
+            run,
+            index,
+            keys=keys[lo:hi],
+            estimates=estimates[lo:hi],
+            first=lo,
+            members=chunk,
+            group_of=group_of,
+        )
+    return _joined(found)
+
+
+CHUNK_ROWS = 1 << 20
+"""About how many figures the bulk path takes at once. Series are independent, so a large
+programme is judged a chunk of series at a time: its temporary arrays stay a few MB, and
+the allocator reuses them (arrays of a hundred MB are mapped and unmapped each time: at 14
+million figures, page faults took half the check)."""
+
+
+def _chunks(sizes: Ints, most: int) -> list[tuple[int, int]]:
+    """Consecutive ranges of series whose figures add up to about `most` (a series larger
+    than that is a range of its own)."""
+    if sizes.size == 0:
+        return []
+    ends = np.cumsum(sizes)
+    found: list[tuple[int, int]] = []
+    lo = 0
+    while lo < sizes.size:
+        before = ends[lo - 1] if lo else 0
+        hi = int(np.searchsorted(ends, before + most, side="right"))
+        hi = max(hi, lo + 1)
+        found.append((lo, hi))
+        lo = hi
+    return found
+
+
+def _judge_chunk(
+    run: Run,
+    index: RowIndex,
+    *,
+    keys: Ints,
+    estimates: npt.NDArray[np.bool_],
+    first: int,
+    members: list[tuple[int, LevelTarget, int]],
+    group_of: dict[int, Group],
+) -> list[Bulk]:
+    """The member pairs of one chunk of series (`keys`, the first of which is series
+    `first`): evidence, then one `assess_batch` call per method and thresholds."""
+    table = index.table
+    rows, series = index.rows_of(keys)
     selection = select_series(run, index, series, rows, estimates)
     chosen = rows[selection.chosen]
     chosen_series = series[selection.chosen]
-    count = np.bincount(chosen_series, minlength=len(where))
+    count = np.bincount(chosen_series, minlength=keys.size)
     ranged = np.bincount(
-        chosen_series, weights=table.low[chosen] != table.high[chosen], minlength=len(where)
+        chosen_series, weights=table.low[chosen] != table.high[chosen], minlength=keys.size
     )
     start = np.cumsum(count) - count
     fine = (count > 0) & (ranged == 0)  # else: nothing known yet, or ranges judged at both ends
     groups: dict[Group, list[tuple[int, LevelTarget, int]]] = {}
-    group_of: dict[int, Group] = {}  # by id(target): entities share their target's copy
     judged = fine.tolist()
-    for i, target, series_key in candidates:
-        s = series_of[series_key]
-        if judged[s]:
+    for i, target, s in members:
+        if judged[s - first]:
             group = group_of.get(id(target))
             if group is None:
                 call = run.call(target, run.programme.metrics[target.metric])
@@ -108,16 +164,16 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
                     call.method,
                     tuple(sorted(call.thresholds.items())),
                 )
-            groups.setdefault(group, []).append((i, target, s))
+            groups.setdefault(group, []).append((i, target, s - first))
     found = []
-    for group, members in groups.items():
+    for group, chosen_members in groups.items():
         try:
             found.append(
-                _judge(run, index, group, members, chosen=chosen, start=start, count=count)
+                _judge(run, index, group, chosen_members, chosen=chosen, start=start, count=count)
             )
         except RefusedInputError:  # the per-series path says which series, and why
             continue
-    return _joined(found)
+    return found
 
 
 def select_series(
