@@ -30,6 +30,7 @@ from targets.rules._words import describe_goal
 if TYPE_CHECKING:
     from targets.judge._report import Report
     from targets.judge._result import TargetResult
+    from targets.rules._model import Metric
     from targets.rules._programme import Programme
 
 __all__ = ["DETAIL_FIELDS", "compact_dict", "compact_results", "number_tokens"]
@@ -189,12 +190,7 @@ class _Fragments:
             "[" + ", ".join(text(tag) for tag in target.tags) + "]",
             text(target.owner),
         )
-        call = run.call(target, metric)
-        key = (call.method, tuple(sorted((call.thresholds or {}).items())))
-        thresholds = self.thresholds.get(key)
-        if thresholds is None:
-            resolved = dict(resolve_thresholds(call.method, call.thresholds))
-            thresholds = self.thresholds[key] = _dumps(resolved)
+        thresholds = self._thresholds(target, metric)
         location = programme.location("target", target.id)
         tail = _TAIL % (
             thresholds,
@@ -206,6 +202,15 @@ class _Fragments:
             text(target.quote),
         )
         return head, tail
+
+    def _thresholds(self, target: TargetBase, metric: Metric) -> str:
+        """The target's thresholds as JSON, each distinct set encoded once."""
+        key = self.run.method_and_thresholds(target, metric)
+        found = self.thresholds.get(key)
+        if found is None:
+            resolved = dict(resolve_thresholds(key[0], dict(key[1])))
+            found = self.thresholds[key] = _dumps(resolved)
+        return found
 
 
 _HEAD = (

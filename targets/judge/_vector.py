@@ -159,11 +159,8 @@ def _judge_chunk(
         if judged[s - first]:
             group = group_of.get(id(target))
             if group is None:
-                call = run.call(target, run.programme.metrics[target.metric])
-                group = group_of[id(target)] = (
-                    call.method,
-                    tuple(sorted(call.thresholds.items())),
-                )
+                metric = run.programme.metrics[target.metric]
+                group = group_of[id(target)] = run.method_and_thresholds(target, metric)
             groups.setdefault(group, []).append((i, target, s - first))
     found = []
     for group, chosen_members in groups.items():
