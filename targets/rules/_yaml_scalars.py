@@ -7,6 +7,7 @@ Plain scalars resolve with `resolve_plain`, as the full reader's do.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from targets.rules._yaml import Unusable, resolve_plain
@@ -74,7 +75,10 @@ def plain(text: str) -> Any:
     return resolved(text)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def resolved(text: str) -> Any:
+    """`resolve_plain`, each text once: machine-written rules repeat their years, methods
+    and units thousands of times. (Scalars are immutable; a refusal is not cached.)"""
     value = resolve_plain(text)
     if type(value) is Unusable:
         raise OutsideError
