@@ -70,3 +70,17 @@ def test_a_long_status_section_shows_its_first_rows_and_counts_the_rest(write: W
     shown = [line for line in text.splitlines() if line.lstrip("✗ ").startswith("t0")]
     assert len(shown) == MAX_ROWS
     assert f"... and {40 - MAX_ROWS} more off track" in text
+
+
+def test_counts_of_thousands_are_grouped_in_the_summary_and_the_gate_line(write: Write) -> None:
+    # 1,200 regions: region i grows by i, so regions 30 on reach 40 (1,170 achieved)
+    report = _entities(
+        write,
+        1200,
+        "  - {id: reach-40, metric: m, at_least: 40, by: 2030, base: 2015, for_each: all}\n",
+    )
+    text = render_text(report, width=100)
+    assert "1,200 results: " in text
+    assert "1,170 achieved" in text
+    verdict = targets.judge.Gate(fail_on="achieved").verdict(report)
+    assert "failed, 1,200 results at achieved or worse" in verdict

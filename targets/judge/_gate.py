@@ -160,7 +160,7 @@ class Gate:
             passed.append(below)
             alone = len(set(self._unlikely(report)) - set(self._judged(report)))
             if alone:
-                counted = f"{alone} more {_count(alone, noun).split()[1]}" if parts else None
+                counted = f"{alone:,} more {_count(alone, noun).split()[1]}" if parts else None
                 parts.append(f"{counted or _count(alone, noun)} {below}")
         if not parts:
             return f"gate {self.option}: passed, no {noun} {' or '.join(passed)}"
@@ -192,4 +192,4 @@ def _noun(report: Report) -> str:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    return f"{n} {noun}" if n == 1 else f"{n:,} {noun}s"

@@ -272,7 +272,7 @@ def _title(report: Report, name: str, when: str, method: str, single: int) -> st
 
 def summary_line(report: Report, style: Style = plain) -> str:
     parts = [
-        style(f"{count} {status_words(status)}", Status(status))
+        style(f"{count:,} {status_words(status)}", Status(status))
         for status, count in report.summary.items()
         if count
     ]

@@ -32,8 +32,8 @@ __all__ = [
 
 
 def count(n: int, noun: str) -> str:
-    """'1 target', '33 targets'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """'1 target', '33 targets', '60,000 results'."""
+    return f"{n} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def said(number: str, one: bool, unit: str) -> str:
