@@ -126,6 +126,10 @@ def test_bad_csv_figures_give_the_same_problems_either_way(
         ("an extra cell", "metric,period,value,unit\nup,2020,12,firm,extra\n"),
         ("a duplicated column", "metric,period,value,value,unit\nup,2020,12,13,firm\n"),
         ("a repeated figure", "metric,period,value,unit\nup,2020,12,firm\nup,2020,12,firm\n"),
+        (  # a blank row is skipped: not counted among the rows like the third (hypothesis)
+            "a blank row after three without a metric",
+            "metric,period,value,unit\n,2020,12,firm\n,2020,12,firm\n,2020,12,firm\n,,,\n",
+        ),
     ],
 )
 def test_awkward_csv_files_read_the_same_either_way(

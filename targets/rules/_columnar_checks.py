@@ -87,12 +87,18 @@ class Problems:
     found: list[Diagnostic] = field(default_factory=list)
     bad: Bools | None = None
     """Rows with an error: they become no figure."""
+    only: Bools | None = None
+    """The rows whose problems are said (None: all). Blank rows are skipped and rows that
+    state a change are read again row by row: a problem of theirs must not be counted in
+    an "and N more like it" of the rows read here."""
 
     def at_rows(
         self, rows: Bools | Ints, column: str | None, message: str, severity: Severity = "error"
     ) -> None:
         """A problem at some rows: a mask, or row numbers in ascending order."""
         where = np.flatnonzero(rows) if rows.dtype == np.bool_ else rows
+        if self.only is not None:
+            where = where[self.only[where]]
         if where.size == 0:
             return
         if severity == "error":

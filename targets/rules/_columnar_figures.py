@@ -70,10 +70,10 @@ def columnar_figures(
     changes = _filled(text, "change", n) | _filled(text, "since", n)
     stated_changes = _change_rows(file, table, ~blank & changes)
     keep = ~blank & ~changes
-    sub = Problems(file)  # problems of the rows kept: the others are skipped or re-read
+    sub = Problems(file, only=keep)  # the rows kept: the others are skipped or re-read
     metric = check_metrics(text["metric"], metrics, broken, sub)
     period, periods = check_periods(text["period"], sub)
-    unknown = Problems(file)  # an unknown source is said, but the row is checked on
+    unknown = Problems(file, only=keep)  # an unknown source is said; the row is checked on
     source = check_sources(text.get("source"), sources, broken, n, unknown)
     kind = check_kinds(text.get("kind"), n, sub)
     low, high, flag = check_values(values, sub)
