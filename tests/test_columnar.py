@@ -130,6 +130,10 @@ def test_bad_csv_figures_give_the_same_problems_either_way(
             "a blank row after three without a metric",
             "metric,period,value,unit\n,2020,12,firm\n,2020,12,firm\n,2020,12,firm\n,,,\n",
         ),
+        (  # the source is unknown, and the value still checked (found by hypothesis)
+            "an unknown source and a share over 100",
+            'metric,period,value,unit,entity,source\nshare,2020,"1,200",%,,zzz\n',
+        ),
     ],
 )
 def test_awkward_csv_files_read_the_same_either_way(

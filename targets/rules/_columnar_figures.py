@@ -82,15 +82,16 @@ def columnar_figures(
     one = (low == 1) & (high == 1)  # '1 firm', not '1 firms', as the row reader says it
     # as the row reader, a row with a bad cell is not checked further (its unit, yes/no)
     factor = check_units(text["unit"], metric, metrics, flag, sub, fine=sub.valid(n))
-    sub.absorb(unknown)
     with np.errstate(over="ignore", invalid="ignore"):
         converted = low * factor, high * factor
     _unusable(keep & stated & np.isfinite(factor), (low, high), after=converted, values=values,
               units=text["unit"], metric=metric, metrics=metrics, p=sub)  # fmt: skip
     low, high = converted
-    valid = keep & sub.valid(n) & (metric >= 0) & (period >= 0) & np.isfinite(low)
+    checked = keep & sub.valid(n) & (metric >= 0) & (period >= 0) & np.isfinite(low)
+    plausible(np.flatnonzero(checked), metric=metric, low=low, high=high, metrics=metrics, p=sub)
+    sub.absorb(unknown)  # said, and the row checked on (as the row reader does), then dropped
+    valid = checked & sub.valid(n)
     rows = np.flatnonzero(valid)
-    plausible(rows, metric=metric, low=low, high=high, metrics=metrics, p=sub)
     dated = text["published"].filled() if "published" in text else np.zeros(n, dtype=bool)
     _early(rows, kind=kind, period=period, periods=periods, edition=edition, editions=editions,
            own_date=dated, p=sub)  # fmt: skip
