@@ -20,67 +20,48 @@ import numpy.typing as npt
 from targets.engine import MODEL_OF_PROJECTION, RefusedInputError, chance_batch
 from targets.rules._table import Floats, Ints
 
-__all__ = ["BulkChance", "ChanceInputs", "chance_inputs"]
+__all__ = ["BulkChance", "ChanceInputs"]
 
 Bools = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, eq=False)
 class ChanceInputs:
-    """What one bulk call's pairs give the reading: a row per figure read, a value per pair."""
+    """One bulk call's pairs as `assess_batch` saw them: a row per chosen figure, a value
+    per pair. Kept as they are (the check's own arrays); the reading's work is done only
+    when a gate asks for it."""
 
     pairs: Ints
     """The pairs' positions in the report's pair list."""
     local: Ints
-    """Per figure: its pair, as a position in `pairs`."""
+    """Per figure: its pair, as a position in `pairs` (in time order within a pair)."""
     years: Floats
     values: Floats
+    base_year: Floats
+    """Per pair: the verdict's base year (NaN: none, so no reading)."""
     target: Floats
     target_year: Floats
     direction: Floats
-    decided: Bools
-    """Per pair: the deadline rule decides, so there is no reading."""
-    model: str
+    as_of: float
+    """NaN for none."""
+    method: str
+    projection: str
 
 
-def chance_inputs(
-    pairs: Ints,
-    local: Ints,
-    years: Floats,
-    values: Floats,
-    *,
-    base_year: Floats,
-    target: Floats,
-    target_year: Floats,
-    direction: Floats,
-    as_of: float,
-    method: str,
-    projection: str,
-) -> ChanceInputs:
-    """The reading's inputs from a bulk call's chosen figures (in time order per pair) and
-    its verdicts' base years; `as_of` NaN for none."""
-    n = pairs.size
-    known = np.ones(years.size, dtype=bool) if np.isnan(as_of) else years <= as_of
+def _readable(part: ChanceInputs) -> tuple[Ints, Floats, Floats, Bools]:
+    """The figures the per-series path reads (pair, year, value) and which pairs the
+    deadline rule decides."""
+    n, local, years = part.pairs.size, part.local, part.years
+    known = np.ones(years.size, dtype=bool) if np.isnan(part.as_of) else years <= part.as_of
     last = np.full(n, -np.inf)
     np.maximum.at(last, local[known], years[known])
-    when = last if np.isnan(as_of) else np.full(n, as_of)
-    passed = when >= target_year
-    reached = last >= target_year
-    keep = known & ~(passed[local] & (years > target_year[local]))
+    when = last if np.isnan(part.as_of) else np.full(n, part.as_of)
+    passed = when >= part.target_year
+    keep = known & ~(passed[local] & (years > part.target_year[local]))
     with np.errstate(invalid="ignore"):
-        keep &= years >= base_year[local]  # a NaN base (no verdict) keeps nothing
-    decided = reached & (method != "istat")
-    return ChanceInputs(
-        pairs=pairs,
-        local=local[keep],
-        years=years[keep],
-        values=values[keep],
-        target=target,
-        target_year=target_year,
-        direction=direction,
-        decided=decided,
-        model=MODEL_OF_PROJECTION[projection],
-    )
+        keep &= years >= part.base_year[local]  # a NaN base (no verdict) keeps nothing
+    decided = (last >= part.target_year) & (part.method != "istat")
+    return local[keep], years[keep], part.values[keep], decided
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,21 +96,22 @@ def _read(parts: Sequence[ChanceInputs], size: int) -> tuple[Floats, Bools]:
     probability = np.full(size, np.nan)
     known = np.zeros(size, dtype=bool)
     for part in parts:
-        read = np.unique(part.local)  # pairs with a figure to read; the others have none
+        local, years, values, decided = _readable(part)
+        read = np.unique(local)  # pairs with a figure to read; the others have none
         if read.size:
             try:
                 batch = chance_batch(
-                    part.local,
-                    part.years,
-                    part.values,
+                    local,
+                    years,
+                    values,
                     target=part.target[read],
                     target_year=part.target_year[read],
                     direction=part.direction[read],
-                    model=part.model,
+                    model=MODEL_OF_PROJECTION[part.projection],
                 )
             except RefusedInputError:  # the per-series path says why, pair by pair
                 continue
             probability[part.pairs[read]] = batch.probability
-        probability[part.pairs[part.decided]] = np.nan
+        probability[part.pairs[decided]] = np.nan
         known[part.pairs] = True
     return probability, known

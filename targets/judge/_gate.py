@@ -160,28 +160,28 @@ class Gate:
             passed.append(below)
             alone = len(set(self._unlikely(report)) - set(self._judged(report)))
             if alone:
-                counted = f"{alone:,} more {_count(alone, noun).split()[1]}" if parts else None
-                parts.append(f"{counted or _count(alone, noun)} {below}")
+                counted = _count(alone, noun)  # '5 results', or '5 more results' after others
+                parts.append(f"{counted.replace(' ', ' more ', 1) if parts else counted} {below}")
         if not parts:
             return f"gate {self.option}: passed, no {noun} {' or '.join(passed)}"
         return f"gate {self.option}: failed, {' and '.join(parts)} (marked ✗)"
 
     def _reasons(self, report: Report, noun: str) -> tuple[list[str], list[str]]:
         """What failed on statuses or changes (counted), and what passing means there."""
-        _targets = functools.partial(_count, noun=noun)
+        counted = functools.partial(_count, noun=noun)
         judged = self._judged(report)
         if self.on_change is not None:
             what = "worse than" if self.on_change == "worse" else "changed since"
             new = self._new_failures(report)
             parts = []
             if len(judged) > len(new):
-                parts.append(f"{_targets(len(judged) - len(new))} {what} the baseline")
+                parts.append(f"{counted(len(judged) - len(new))} {what} the baseline")
             if new:
-                parts.append(f"{_targets(len(new))} new at {self.fail_on} or worse")
+                parts.append(f"{counted(len(new))} new at {self.fail_on} or worse")
             return parts, [f"{what} the baseline"]
         if self.fail_on is None:
             return [], []
-        failed = [f"{_targets(len(judged))} at {self.fail_on} or worse"] if judged else []
+        failed = [f"{counted(len(judged))} at {self.fail_on} or worse"] if judged else []
         return failed, [f"at {self.fail_on} or worse"]
 
 

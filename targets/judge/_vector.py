@@ -24,7 +24,7 @@ from targets.engine import (
     resolve_thresholds,
     select_batch,
 )
-from targets.judge._bulk_chance import ChanceInputs, chance_inputs
+from targets.judge._bulk_chance import ChanceInputs
 from targets.judge._kinds import natural_bounds
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
@@ -65,8 +65,8 @@ class Bulk:
 
 def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     """The level targets among `pairs` whose figures the bulk path can take, judged."""
-    where: dict[tuple[int, bool], tuple[str, str | None]] = {}
-    candidates: list[tuple[int, LevelTarget, tuple[int, bool]]] = []
+    series_of: dict[tuple[int, bool], int] = {}  # (key, estimates): the series' position
+    candidates: list[tuple[int, LevelTarget, int]] = []
     level: dict[int, int] = {}  # by id(target), its metric's first key (-1: not a level target)
     for i, (target, entity) in enumerate(pairs):
         base = level.get(id(target))
@@ -77,19 +77,16 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
         offset = index.entity_offset(entity)
         if base >= 0 and offset >= 0:
             assert isinstance(target, LevelTarget)  # a base says so
-            series_key = (base + offset, target.estimates)
-            where.setdefault(series_key, (target.metric, entity))
-            candidates.append((i, target, series_key))
+            s = series_of.setdefault((base + offset, target.estimates), len(series_of))
+            candidates.append((i, target, s))
     if not candidates:
         return _joined([])
-    series_of = {key: s for s, key in enumerate(where)}
-    keys = np.asarray([key for key, _ in where], dtype=np.int64)
-    estimates = np.asarray([flag for _, flag in where], dtype=bool)
+    keys = np.asarray([key for key, _ in series_of], dtype=np.int64)
+    estimates = np.asarray([flag for _, flag in series_of], dtype=bool)
     chunks = _chunks(index.sizes_of(keys), CHUNK_ROWS)
     members: list[list[tuple[int, LevelTarget, int]]] = [[] for _ in chunks]
     chunk_of = np.repeat(np.arange(len(chunks)), [hi - lo for lo, hi in chunks]).tolist()
-    for i, target, series_key in candidates:
-        s = series_of[series_key]
+    for i, target, s in candidates:
         members[chunk_of[s]].append((i, target, s))
     found: list[Bulk] = []
     group_of: dict[int, Group] = {}  # by id(target): entities share their target's copy
@@ -229,10 +226,11 @@ def _judge(
     target_value, target_year, base, lows, highs, higher = per.T
     direction = np.where(higher == 1.0, 1.0, -1.0)  # increase, decrease
     as_of = np.nan if run.as_of_time is None else run.as_of_time
+    values = table.low[rows]
     result = assess_batch(
         local,
         time,
-        table.low[rows],
+        values,
         target=target_value,
         target_year=target_year,
         direction=direction,
@@ -259,11 +257,11 @@ def _judge(
     latest = _latest_rows(local, time, rows, result.latest_year, np.cumsum(sizes) - 1)
     resolve_thresholds(method, thresholds)  # the same check the per-series path makes
     pairs = np.asarray([i for i, _, _ in members], dtype=np.int64)
-    chance = chance_inputs(
-        pairs,
-        local,
-        time,
-        table.low[rows],
+    chance = ChanceInputs(
+        pairs=pairs,
+        local=local,
+        years=time,
+        values=values,
         base_year=result.base_year,
         target=target_value,
         target_year=target_year,
