@@ -95,8 +95,7 @@ def columnar_figures(
     dated = text["published"].filled() if "published" in text else np.zeros(n, dtype=bool)
     _early(rows, kind=kind, period=period, periods=periods, edition=edition, editions=editions,
            own_date=dated, p=sub)  # fmt: skip
-    keep_problems = [d for d in sub.found if _row_kept(d, file, keep)]
-    p.found += keep_problems
+    p.found += sub.found  # only the kept rows' (`Problems.only`)
     if rows.size == 0:
         return None, stated_changes, p.found
     entity = text.get("entity")
@@ -123,13 +122,6 @@ def columnar_figures(
         offset=np.arange(rows.size, dtype=np.int64),
     )
     return figures, stated_changes, p.found
-
-
-def _row_kept(diagnostic: Diagnostic, file: Columnar, keep: Any) -> bool:
-    """Whether a problem concerns a row read as columns (rows re-read say their own)."""
-    line = diagnostic.location.line
-    first, last = np.searchsorted(file.lines, [line, line + 1])  # lines ascend
-    return first == last or bool(keep[first:last].any())
 
 
 def _unusable(
