@@ -127,16 +127,13 @@ def _definitions() -> list[str]:
 
 @functools.cache
 def _plain_words() -> dict[str, tuple[str | None, float]]:
-    """Each word of a plain unit: what it counts (None: a pure number) and its factor."""
-    words: dict[str, tuple[str | None, float]] = {code: (code, 1.0) for code in CURRENCIES}
-    for name, aliases in _COUNTS.items():
-        words.update(dict.fromkeys((name, *aliases), (name, 1.0)))
-    for name, (factor, aliases) in _SCALES.items():
-        words.update(dict.fromkeys((name, *aliases), (None, factor)))
-    words["percent"] = (None, 0.01)
-    words["percentage_point"] = words["percentage_points"] = (None, 0.01)
-    for name in ("rank", "score", "year"):
-        words[name] = words[f"{name}s"] = (name, 1.0)
+    """Each word the registry defines: what it counts (None: a pure number) and its factor,
+    read off the same definitions pint is given."""
+    words: dict[str, tuple[str | None, float]] = {}
+    for line in _definitions():
+        head, value, *rest = (part.strip() for part in line.split("="))
+        meaning = (head, 1.0) if value.startswith("[") else (None, float(value))
+        words.update(dict.fromkeys([head, *(a for a in rest if a and a != "_")], meaning))
     return words
 
 
@@ -171,12 +168,7 @@ def _registry() -> Any:
 @functools.cache
 def known_units() -> frozenset[str]:
     """Every word the grammar accepts as a unit, aliases included."""
-    words: set[str] = set(_ALIASES)
-    for line in _definitions():
-        head, *rest = (part.strip() for part in line.split("="))
-        words.add(head)
-        words.update(part for part in rest if part and part != "_" and not part[0].isdigit())
-    return frozenset(w for w in words if not w.startswith("["))
+    return frozenset(_ALIASES) | frozenset(_plain_words())
 
 
 @dataclass(frozen=True, slots=True)
