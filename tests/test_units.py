@@ -195,30 +195,32 @@ def test_units_that_are_not_plain_go_to_pint(text: str) -> None:
     assert _units.plain_factor(parse_unit(text)) is None
 
 
-def test_a_check_of_plain_units_does_not_import_pint() -> None:
+@pytest.mark.parametrize(
+    "steps",
+    [
+        [  # plain units: a scale word and one unit
+            "parse_unit('firm / person')",
+            "assert conversion_factor('VND quadrillion', 'VND trillion') == 1000.0",
+            "assert conversion_factor('%', 'pp') == 1.0",
+        ],
+        [  # the same words on both sides
+            "assert conversion_factor('USD / person', 'USD per person') == 1.0",
+            "assert conversion_factor('firm / household', 'firm per household') == 1.0",
+        ],
+    ],
+    ids=["plain units", "the same words"],
+)
+def test_units_that_need_no_pint_do_not_import_it(steps: list[str]) -> None:
     import subprocess  # noqa: PLC0415
     import sys  # noqa: PLC0415
 
-    code = (
-        "import sys; from targets.rules._units import conversion_factor, parse_unit\n"
-        "parse_unit('firm / person')\n"
-        "assert conversion_factor('VND quadrillion', 'VND trillion') == 1000.0\n"
-        "assert conversion_factor('%', 'pp') == 1.0\n"
-        "print('pint' in sys.modules)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
-
-
-def test_a_unit_compared_with_its_own_words_needs_no_pint() -> None:
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
-    code = (
-        "import sys; from targets.rules._units import conversion_factor\n"
-        "assert conversion_factor('USD / person', 'USD per person') == 1.0\n"
-        "assert conversion_factor('firm / household', 'firm per household') == 1.0\n"
-        "print('pint' in sys.modules)\n"
+    code = "\n".join(
+        [
+            "import sys",
+            "from targets.rules._units import conversion_factor, parse_unit",
+            *steps,
+            "print('pint' in sys.modules)",
+        ]
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
