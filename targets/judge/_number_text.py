@@ -5,12 +5,17 @@ each with ``repr`` (0.65 s for sixty thousand rows of nineteen numbers); pyarrow
 whole column in C++ and joins the members of each row there (0.15 s). Both write the
 shortest text that reads back as the same double; pyarrow drops a whole number's ``.0``
 (``2030``, not ``2030.0``), which a JSON reader takes for the same number. pyarrow is
-imported here, only for such large reports.
+imported here, only for such large reports, and its arrays are built from numpy's buffers:
+``pa.array`` and ``pa.scalar`` import pandas when it is installed (0.3 s) to ask whether
+their argument is a pandas object.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
 
 from targets.rules._table import Floats
 
@@ -27,15 +32,27 @@ def number_members(names: Sequence[str], columns: Sequence[Floats]) -> list[str]
     import pyarrow.compute as pc  # noqa: PLC0415
 
     rows = len(columns[0]) if columns else 0
-    keys = [pa.scalar(("" if i == 0 else ", ") + f'"{name}": ') for i, name in enumerate(names)]
-    null = pa.scalar("null")
+    keys = _texts([("" if i == 0 else ", ") + f'"{name}": ' for i, name in enumerate(names)])
+    null, nothing = _texts(["null", ""])
     lines: list[str] = []
     for start in range(0, rows, BLOCK):
         pieces = []
         for key, column in zip(keys, columns, strict=True):
-            values = pa.array(column[start : start + BLOCK], type=pa.float64())
+            block = np.ascontiguousarray(column[start : start + BLOCK], dtype=np.float64)
+            values = pa.Array.from_buffers(pa.float64(), block.size, [None, pa.py_buffer(block)])
             texts = pc.if_else(pc.is_finite(values), pc.cast(values, pa.string()), null)
             pieces += [key, texts]
-        joined = pc.binary_join_element_wise(*pieces, pa.scalar(""))
+        joined = pc.binary_join_element_wise(*pieces, nothing)
         lines += joined.to_pylist()
     return lines
+
+
+def _texts(items: Sequence[str]) -> list[Any]:
+    """Each string as a pyarrow string scalar, built from buffers (see the module's note)."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    encoded = [item.encode() for item in items]
+    offsets = np.cumsum([0] + [len(item) for item in encoded], dtype=np.int32)
+    data = pa.py_buffer(b"".join(encoded))
+    array = pa.Array.from_buffers(pa.string(), len(items), [None, pa.py_buffer(offsets), data])
+    return [array[i] for i in range(len(items))]
