@@ -60,17 +60,24 @@ def bools(array: Any) -> npt.NDArray[np.bool_]:
 
 def dictionary(array: Any) -> tuple[npt.NDArray[np.int64], list[str]]:
     """A string array as each value's code and the distinct texts, trimmed; a null is the
-    empty text."""
+    empty text. The column is encoded as written and only its distinct texts trimmed (a
+    million cells, a few hundred texts), then texts that trim alike are merged."""
     import pyarrow as pa  # noqa: PLC0415 - columnar files only
     import pyarrow.compute as pc  # noqa: PLC0415
 
     array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
     if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
         array = pc.cast(array, pa.string())
-    encoded = pc.utf8_trim_whitespace(array).dictionary_encode()
-    texts = [str(t) for t in encoded.dictionary.to_pylist()]
+    encoded = array.dictionary_encode()
+    written = [str(t) for t in pc.utf8_trim_whitespace(encoded.dictionary).to_pylist()]
     indices = encoded.indices
-    codes = _plain(pc.cast(indices, pa.int64()), np.int64).astype(np.int64)
+    if indices.type != pa.int32():  # what pyarrow gives today; a change would cost a cast
+        indices = pc.cast(indices, pa.int32())
+    codes = _plain(indices, np.int32).astype(np.int64)
+    texts = list(dict.fromkeys(written))
+    if len(texts) < len(written):
+        merged = {text: i for i, text in enumerate(texts)}
+        codes = np.asarray([merged[t] for t in written], dtype=np.int64)[codes]
     valid = _valid(indices)
     if not valid.all():
         if "" not in texts:

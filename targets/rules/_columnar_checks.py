@@ -8,7 +8,7 @@ so a million-row file with one typo gives three lines, not a million.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Set
+from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -234,9 +234,12 @@ def check_values(values: Any, p: Problems) -> tuple[Floats, Floats, npt.NDArray[
         p.at_rows(np.isnan(low), None, "a figure needs 'value'")
         return low, low.copy(), flag
     plain = bools(pc.match_substring_regex(values, _PLAIN))
-    low = np.full(n, np.nan)
-    written = pc.utf8_trim_whitespace(pc.filter(values, arrow_mask(plain)))
-    low[plain] = floats(pc.cast(written, pa.float64()))
+    if plain.all():  # as a machine writes them: no copy of the column
+        low = floats(pc.cast(pc.utf8_trim_whitespace(values), pa.float64()))
+    else:
+        low = np.full(n, np.nan)
+        written = pc.utf8_trim_whitespace(pc.filter(values, arrow_mask(plain)))
+        low[plain] = floats(pc.cast(written, pa.float64()))
     high = low.copy()
     rest = ~(plain & np.isfinite(low))
     if not rest.any():
@@ -278,46 +281,61 @@ def check_units(
         dtype=np.int64,
         count=len(names),
     )
+    example = dict(zip(kind_of.tolist(), names, strict=True))  # a metric of each kind
     metric = np.where(fine, metric, -1)
     known = metric >= 0
     key = np.full(len(metric), -1, dtype=np.int64)  # no metric at all (rules refused): all -1
     key[known] = kind_of[metric[known]] * units + np.asarray(texts.codes)[known]
-    present, first = np.unique(key, return_index=True)
-    factors = np.full(len(kinds) * units + 1, np.nan)
-    for pair, row in zip(present.tolist(), first.tolist(), strict=True):
-        if pair < 0:
-            continue
-        code = pair % units
+    factors = np.full(len(kinds) * units + 1, np.nan)  # the last: rows without a key
+    for pair in _present(key[known], len(kinds) * units).tolist():
+        kind, code = divmod(pair, units)
         try:
-            factors[pair] = _factor(metrics[names[int(metric[row])]], texts.texts[code])
+            factors[pair] = _factor(metrics[example[kind]], texts.texts[code])
         except ValueError:  # said for each metric: the message names it
-            rows = key == pair
-            for index in np.unique(metric[rows]).tolist():
-                m, unit = metrics[names[index]], texts.texts[code]
-                _say_unit(m, unit, rows & (metric == index), flag, p)
+            for index, rows in _by_metric(np.flatnonzero(key == pair), metric):
+                _say_unit(metrics[names[index]], texts.texts[code], rows, flag, p)
     factor = factors[key]
-    for index in np.unique(metric[known & (flag >= 0)]).tolist():
+    for index, rows in _by_metric(np.flatnonzero(known & (flag >= 0)), metric):
         m = metrics[names[index]]
         if not m.binary:
-            message = f"yes/no is for yes/no metrics; '{m.id}' is in {m.unit}"
-            p.at_rows((metric == index) & (flag >= 0), "value", message)
-    for index in np.unique(metric[known & (flag < 0)]).tolist():
-        m = metrics[names[index]]
-        if m.binary:
-            message = f"'{m.id}' is a yes/no metric; write yes or no"
-            p.at_rows((metric == index) & (flag < 0), "value", message)
+            p.at_rows(rows, "value", f"yes/no is for yes/no metrics; '{m.id}' is in {m.unit}")
+    binary = np.fromiter((m.binary for m in metrics.values()), dtype=bool, count=len(names))
+    wrong = known & (flag < 0)
+    wrong[wrong] = binary[metric[wrong]]
+    for index, rows in _by_metric(np.flatnonzero(wrong), metric):
+        message = f"'{metrics[names[index]].id}' is a yes/no metric; write yes or no"
+        p.at_rows(rows, "value", message)
     return factor
 
 
-def _say_unit(m: Metric, unit: str, rows: Bools, flag: npt.NDArray[np.int8], p: Problems) -> None:
-    """Why the rows' `unit` does not fit the metric `m`, said of the rows it concerns."""
+def _present(codes: Ints, size: int) -> Ints:
+    """The distinct values of `codes` (each in ``range(size)``), ascending: counted, not
+    sorted, as a million rows hold a few hundred codes."""
+    return np.flatnonzero(np.bincount(codes, minlength=size))
+
+
+def _by_metric(rows: Ints, metric: Ints) -> Iterator[tuple[int, Ints]]:
+    """`rows` (ascending) grouped by their metric, each group ascending: one sort, not a
+    pass over every row for each of sixty thousand metrics."""
+    if rows.size == 0:
+        return
+    order = np.argsort(metric[rows], kind="stable")
+    grouped, codes = rows[order], metric[rows][order]
+    starts = np.flatnonzero(np.diff(codes, prepend=-2))
+    for start, stop in zip(starts.tolist(), [*starts[1:].tolist(), codes.size], strict=True):
+        yield int(codes[start]), grouped[start:stop]
+
+
+def _say_unit(m: Metric, unit: str, rows: Ints, flag: npt.NDArray[np.int8], p: Problems) -> None:
+    """Why the rows' `unit` does not fit the metric `m`, said of the rows (ascending) it
+    concerns."""
     try:
         _factor(m, unit)
     except ValueError as exc:
         if m.binary:
-            p.at_rows(rows & (flag >= 0), "unit", str(exc))
+            p.at_rows(rows[flag[rows] >= 0], "unit", str(exc))
         else:
-            p.at_rows(rows & (flag < 0), None if unit == "" else "unit", str(exc))
+            p.at_rows(rows[flag[rows] < 0], None if unit == "" else "unit", str(exc))
 
 
 def _factor(m: Metric, unit: str) -> float:
