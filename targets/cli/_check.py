@@ -286,13 +286,14 @@ def check(
 
 
 def _counted(pieces: Iterable[str], progress: TerminalProgress | None, total: int) -> Iterable[str]:
-    """`pieces`, telling `progress` how far the writing is (a piece is about a result)."""
+    """`pieces`, telling `progress` how far the writing is (a result is a line of JSON)."""
     if progress is None:
         yield from pieces
         return
-    for n, piece in enumerate(pieces, 1):
-        if n % 1000 == 0:
-            progress("writing", min(n, total), total)
+    done = 0
+    for piece in pieces:
+        done += piece.count("\n")
+        progress("writing", min(done, total), total)
         yield piece
     progress("writing", total, total)
 

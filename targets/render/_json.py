@@ -23,7 +23,8 @@ __all__ = ["json_report", "jsonl_report"]
 
 
 def json_report(report: Report, detail: str = "auto") -> Iterator[str]:
-    """The JSON report in pieces: whole for a full report, line by line for a compact one."""
+    """The JSON report in pieces: whole for a full report, a block of result lines at a
+    time for a compact one."""
     mode = detail_of(report, detail)
     if mode == "full":
         yield _text(json.dumps(report_dict(report, mode), indent=2, ensure_ascii=False) + "\n")
@@ -31,8 +32,8 @@ def json_report(report: Report, detail: str = "auto") -> Iterator[str]:
     header = json.dumps(report_header(report, mode), indent=2, ensure_ascii=False)
     yield _text(header[:-2] + ',\n  "results": [')
     first = True
-    for line in compact_results(report):
-        yield _text(("\n    " if first else ",\n    ") + line)
+    for block in _blocks(compact_results(report)):
+        yield _text(("\n    " if first else ",\n    ") + ",\n    ".join(block))
         first = False
     yield _text(("\n  ]" if not first else "]") + f',\n  "changes": {_changes(report)}\n}}\n')
 
@@ -47,8 +48,24 @@ def jsonl_report(report: Report, detail: str = "auto") -> Iterator[str]:
         if mode == "full"
         else compact_results(report)
     )
+    for block in _blocks(lines):
+        yield _text("\n".join(block) + "\n")
+
+
+BLOCK = 1000
+"""Result lines joined into one piece: sixty thousand pieces passed one by one through
+the writers' generators cost a tenth of a second; a block is still a few hundred KB."""
+
+
+def _blocks(lines: Iterator[str]) -> Iterator[list[str]]:
+    block: list[str] = []
     for line in lines:
-        yield _text(line + "\n")
+        block.append(line)
+        if len(block) == BLOCK:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def _change_list(report: Report) -> list[dict[str, object]] | None:

@@ -1,0 +1,71 @@
+"""Report files are written by a second thread as they are rendered: a failing disk or a
+failing renderer still ends the write cleanly and says why."""
+
+from __future__ import annotations
+
+import errno
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+import pytest
+
+from targets.cli._write import _write_pieces, write_all
+
+
+class _FullDisk(io.BytesIO):
+    """A file whose disk fills up after `room` writes."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self.room = room
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        if self.room == 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.room -= 1
+        return super().write(data)
+
+
+def _pieces(n: int, seen: list[int]) -> Iterator[str]:
+    for i in range(n):
+        seen.append(i)
+        yield f"piece {i}\n"
+
+
+def test_every_piece_reaches_the_file_in_order() -> None:
+    handle = io.BytesIO()
+    _write_pieces(handle, _pieces(500, []))
+    assert handle.getvalue().decode().splitlines() == [f"piece {i}" for i in range(500)]
+
+
+def test_a_full_disk_is_raised_and_stops_the_rendering() -> None:
+    seen: list[int] = []
+    with pytest.raises(OSError, match="No space left"):
+        _write_pieces(_FullDisk(room=3), _pieces(100_000, seen))
+    assert len(seen) < 1000  # the renderer stopped soon after the disk failed
+
+
+def test_a_failing_renderer_is_raised_and_the_writer_thread_ends() -> None:
+    def broken() -> Iterator[str]:
+        yield "first\n"
+        raise RuntimeError("deliberate")
+
+    handle = io.BytesIO()
+    with pytest.raises(RuntimeError, match="deliberate"):
+        _write_pieces(handle, broken())
+    assert handle.getvalue() == b"first\n"
+
+
+def test_a_report_that_cannot_be_written_whole_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(handle: object, pieces: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("targets.cli._write._write_pieces", failing)
+    target = tmp_path / "report.json"
+    with pytest.raises(click.UsageError, match=r"cannot write .*No space left"):
+        write_all({target: iter(["{}\n"])})
+    assert list(tmp_path.iterdir()) == []
