@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence, Set
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -52,33 +53,54 @@ give the same figures and the same problems (tests read files both ways)."""
 
 def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inputs:
     """Every file read: YAML as documents, CSV and Parquet as columns where they parse.
-    `progress` hears the bytes read so far, file by file."""
+    `progress` hears the bytes read so far, file by file. Columnar files are read by a
+    second thread while this one parses the YAML (pyarrow leaves Python's lock while it
+    reads), one at a time; every list keeps the files' order."""
     found = Inputs()
     budget = YamlBudget()
     paths = list(files)
     sizes = [_size(p) for p in paths]
     done, total = 0, sum(sizes)
-    for path, size in zip(paths, sizes, strict=True):
-        report_progress(progress, "reading", done, total)
-        done += size
-        found.order.append(display(path))
-        if path.suffix.lower() in YAML_SUFFIXES and not budget.take(path, display(path)):
-            found.docs.append(Document(display(path)))  # refused unread, and said why
-            continue
-        if path.suffix.lower() in COLUMNAR_SUFFIXES and _columnar(path, size):
-            columns, problems = read_columnar(path)
+    columnar = [
+        p.suffix.lower() in COLUMNAR_SUFFIXES and _columnar(p, s)
+        for p, s in zip(paths, sizes, strict=True)
+    ]
+    yaml: dict[int, tuple[Document, list[Diagnostic]]] = {}  # by the file's position
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="targets-read") as pool:
+        pending = {i: pool.submit(read_columnar, paths[i]) for i in _where(columnar)}
+        for i in _where([not c for c in columnar]):
+            path = paths[i]
+            report_progress(progress, "reading", done, total)
+            done += sizes[i]
+            if path.suffix.lower() in YAML_SUFFIXES and not budget.take(path, display(path)):
+                yaml[i] = Document(display(path)), []  # refused unread, and said why
+                continue
+            yaml[i] = read(path)  # YAML, or a small CSV file read row by row
+        for i, path in enumerate(paths):
+            found.order.append(display(path))
+            if i in yaml:
+                doc, problems = yaml[i]
+            else:
+                report_progress(progress, "reading", done, total)
+                done += sizes[i]
+                columns, problems = pending[i].result()
+                if columns is not None:
+                    found.problems += problems
+                    found.columnar.append(columns)
+                    continue
+                if problems:  # it could not be read at all (and says why)
+                    found.problems += problems
+                    continue
+                doc, problems = read(path)  # a CSV file the row-by-row reader explains
+            found.docs.append(doc)
             found.problems += problems
-            if columns is not None:
-                found.columnar.append(columns)
-                continue
-            if problems:  # it could not be read at all (and says why)
-                continue
-        doc, problems = read(path)  # YAML, or a CSV file the row-by-row reader explains
-        found.docs.append(doc)
-        found.problems += problems
     found.problems += budget.problems
     report_progress(progress, "reading", total, total)
     return found
+
+
+def _where(flags: list[bool]) -> list[int]:
+    return [i for i, flag in enumerate(flags) if flag]
 
 
 def _columnar(path: Path, size: int) -> bool:
