@@ -12,7 +12,7 @@ doubles Python's ``json`` writes, a whole number without its ``.0``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring as _string
 from typing import TYPE_CHECKING, Any
 
@@ -172,28 +172,29 @@ class _Fragments:
         self.text = _Texts()
         self.thresholds: dict[tuple[str, tuple[tuple[str, float], ...]], str] = {}
         self.details = _dumps(dict.fromkeys(DETAIL_FIELDS))[1:-1]
+        self.tag_lists: dict[tuple[str, ...], str] = {}
 
     def __call__(self, target: TargetBase) -> tuple[str, str]:
         run, text = self.run, self.text
         programme = run.programme
         metric = programme.metrics[target.metric]
-        deadline = target.deadline.label if target.deadline is not None else None
+        deadline = target.deadline
+        tags = target.tags
         head = _HEAD % (
-            text(target.name),
+            _string(target.name) if target.name is not None else "null",
             text(target.kind),
-            text(metric.id),
-            text(metric.name),
+            _string(metric.id),
+            _string(metric.name) if metric.name is not None else "null",
             text(metric.unit),
             _string(describe_goal(target, metric)),
-            text(deadline),
+            text(deadline.label) if deadline is not None else "null",
             text(target.severity),
-            "[" + ", ".join(text(tag) for tag in target.tags) + "]",
+            self._tags(tags) if tags else "[]",
             text(target.owner),
         )
-        thresholds = self._thresholds(target, metric)
-        location = programme.location("target", target.id)
+        location = programme.locations.get(f"target:{target.id}")
         tail = _TAIL % (
-            thresholds,
+            self._thresholds(target, metric),
             self.details,
             text(location.path) if location else "null",
             location.line if location else "null",
@@ -202,6 +203,13 @@ class _Fragments:
             text(target.quote),
         )
         return head, tail
+
+    def _tags(self, tags: Sequence[str]) -> str:
+        key = tuple(tags)
+        found = self.tag_lists.get(key)
+        if found is None:
+            found = self.tag_lists[key] = "[" + ", ".join(self.text(t) for t in tags) + "]"
+        return found
 
     def _thresholds(self, target: TargetBase, metric: Metric) -> str:
         """The target's thresholds as JSON, each distinct set encoded once."""
