@@ -50,9 +50,9 @@ _MARK = 2
 """The gate mark before an id: '✗ ' or two spaces."""
 _SHORTEST_ID = 14
 """Columns an id keeps before whole columns are dropped to make room."""
-MAX_ROWS = 20
-"""Rows a status section shows when it has more than `_CAP` (the text report stays a
-screenful; the JSON report lists every target)."""
+MAX_ROWS = 10
+"""Rows a status section shows when it has more than `_CAP`: sixty thousand targets in six
+sections stay within two screenfuls (the JSON report lists every target)."""
 _CAP = 25
 _CAP_DISPUTED = 2000
 """Above this many results the note on disputed figures is left out: finding them means

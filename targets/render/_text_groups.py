@@ -31,7 +31,7 @@ __all__ = [
     "worst_first",
 ]
 
-MAX_GROUPS = 20
+MAX_GROUPS = 10
 """Per-entity targets shown, worst first; the rest are counted."""
 WORST_SHOWN = 3
 """Entities named after each per-entity target: its worst."""
