@@ -4,10 +4,12 @@ one series never depend on another's figures (so the work can be split)."""
 from __future__ import annotations
 
 import math
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -186,3 +188,29 @@ def test_the_bulk_path_judged_a_few_series_at_a_time_agrees_with_the_per_series_
         _vector.CHUNK_ROWS = whole
     assert_same_columns(bulk, targets.check(programme, path="series"))
     assert bulk.columns.vector.tolist() == targets.check(programme).columns.vector.tolist()
+
+
+@pytest.mark.parametrize("columnar", [False, True], ids=["rows", "columns"])
+def test_a_pickled_programme_checks_to_the_same_report(
+    write: Write, monkeypatch: pytest.MonkeyPatch, columnar: bool
+) -> None:
+    """A programme crosses a process boundary (a worker, a distributed engine's partition)
+    whole: its figures read row by row or as pyarrow columns, and its read-only maps."""
+    from targets.rules import _inputs  # noqa: PLC0415 - which reader takes the CSV
+
+    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    rows = ["metric,entity,period,value,unit"] + [
+        f"up,A{a},{year},{10 + a + 1.5 * (year - 2015):.2f},firm"
+        for a in range(3)
+        for year in range(2015, 2025)
+    ]
+    rules = HEAD.format(prefer="") + (
+        "targets:\n  - {id: up-100, metric: up, at_least: 100, by: 2030, for_each: all}\n"
+    )
+    root = write({"p/rules.yaml": rules, "p/f.csv": "\n".join(rows) + "\n"})
+    programme = targets.load(root / "p")
+    copy = pickle.loads(pickle.dumps(programme))
+    assert dict(copy.metrics) == dict(programme.metrics)
+    with pytest.raises(TypeError):  # still read-only
+        copy.metrics["new"] = copy.metrics["up"]
+    assert targets.check(copy).to_json() == targets.check(programme).to_json()

@@ -30,6 +30,10 @@ def _frozen(mapping: Mapping[str, object]) -> Mapping[str, object]:
     return MappingProxyType(dict(mapping))
 
 
+_VIEWS = ("metrics", "sources", "locations")
+"""The programme's mappings, kept as read-only views."""
+
+
 @dataclass(frozen=True)
 class Programme:
     """Everything loaded from a set of rules and figures files.
@@ -51,8 +55,22 @@ class Programme:
     files: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("metrics", "sources", "locations"):
+        for name in _VIEWS:
             object.__setattr__(self, name, _frozen(getattr(self, name)))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """For pickle (a worker process, a distributed engine's partition): the read-only
+        views as plain dicts, without the figures built on demand (rebuilt on use)."""
+        state = dict(self.__dict__)
+        state.pop("figures", None)
+        for name in _VIEWS:
+            state[name] = dict(state[name])
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in _VIEWS:
+            state[name] = _frozen(state[name])
+        self.__dict__.update(state)
 
     @functools.cached_property
     def figures(self) -> tuple[Figure, ...]:
