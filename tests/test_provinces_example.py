@@ -306,6 +306,21 @@ def test_the_html_report_has_one_card_per_entity_with_its_own_goal_and_status(
             assert [svg.get("data-target") for svg in charts] == [key]
 
 
+def test_the_html_gate_line_counts_results_as_the_text_gate_does(page: ET.Element) -> None:
+    """Each (target, province) pair is a result, not a target: the page's gate line says
+    so, in the words and with the count of the text report's gate line."""
+    gate = next(e for e in page.iter("p") if (e.get("class") or "").startswith("gate "))
+    failing = sum(
+        1 for r in _json()["results"] if r["status"] in {"off_track", "regressing", "missed"}
+    )
+    words = _text(gate)
+    if failing:
+        assert words.startswith(f"✗ Gate failed: {failing:,} result"), words
+    else:
+        assert words.startswith("✓ Gate passed: no result is"), words
+    assert "target" not in words.split("(")[0]
+
+
 def test_the_html_report_glance_table_has_a_row_per_entity_and_the_readme_its_counts(
     page: ET.Element,
 ) -> None:

@@ -149,6 +149,12 @@ class Gate:
             words += f" --fail-on-chance-below {self.chance_below:g}"
         return words
 
+    @staticmethod
+    def noun(report: Report) -> str:
+        """What the gate counts: 'target', or 'result' where a target is judged per entity
+        (a rule for 63 provinces is 63 results, not 63 targets)."""
+        return _noun(report)
+
     def verdict(self, report: Report) -> str:
         """One sentence: passed, or how many targets fail and why."""
         if not self.is_set:

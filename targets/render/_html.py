@@ -100,11 +100,12 @@ def _header(report: Report, gate: Gate) -> str:
         failures = len(gate.failing_keys(report))
         worse, scope = _failing(gate)
         how = f'<span class="label"> ({escape(gate.option)}{scope})</span>'
+        noun = gate.noun(report)
         if failures:
-            are = "target is" if failures == 1 else "targets are"
-            text = f"✗ Gate failed: {failures} {are} {worse}, marked ✗"
+            are = f"{noun} is" if failures == 1 else f"{noun}s are"
+            text = f"✗ Gate failed: {failures:,} {are} {worse}, marked ✗"
         else:
-            text = f"✓ Gate passed: no target is {worse}"
+            text = f"✓ Gate passed: no {noun} is {worse}"
         verdict = f'<p class="gate {"fail" if failures else "pass"}">{escape(text)}{how}</p>'
     return (
         '<header><p class="eyebrow">Programme targets report</p>'
