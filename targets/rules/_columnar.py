@@ -63,8 +63,9 @@ class Columnar:
         return Location(self.name, line, starts[index] if index < len(starts) else 1)
 
     def without_text(self) -> Columnar:
-        """This file without its bytes: what a loaded programme keeps."""
-        return dataclasses.replace(self, text=None)
+        """This file without its bytes or its cells: what a loaded programme keeps to say
+        where a row was written (the cells a figure needs are kept by its chunk)."""
+        return dataclasses.replace(self, text=None, table=self.table.select([]))
 
     @functools.cached_property
     def _offsets(self) -> Ints:

@@ -114,7 +114,8 @@ def columnar_figures(
         editions=tuple(editions),
         edition=edition[rows],
     )
-    chunk = ArrowChunk(file.without_text(), table, rows, own, metrics, sources, one[rows])
+    kept = table.select([c for c in _CELLS if c in table.column_names])  # the rest: codes
+    chunk = ArrowChunk(file.without_text(), kept, rows, own, metrics, sources, one[rows])
     figures = dataclasses.replace(
         own,
         chunks=(chunk,),
@@ -122,6 +123,10 @@ def columnar_figures(
         offset=np.arange(rows.size, dtype=np.int64),
     )
     return figures, stated_changes, p.found
+
+
+_CELLS = ("value", "unit", "quote", "note")
+"""The cells a figure is built from later (`ArrowChunk`); its other columns are codes."""
 
 
 def _unusable(
