@@ -7,12 +7,21 @@ nothing. These helpers read the buffers instead, so checking figures never impor
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["arrow_mask", "blank_strings", "bools", "dictionary", "floats", "lengths"]
+__all__ = [
+    "arrow_mask",
+    "blank_strings",
+    "bools",
+    "dictionary",
+    "floats",
+    "lengths",
+    "release_unused",
+]
 
 
 def _valid(array: Any) -> npt.NDArray[np.bool_]:
@@ -110,3 +119,13 @@ def blank_strings(n: int) -> Any:
 
     offsets = pa.py_buffer(np.zeros(n + 1, dtype=np.int32))
     return pa.Array.from_buffers(pa.string(), n, [None, offsets, pa.py_buffer(b"")])
+
+
+def release_unused() -> None:
+    """Give the memory pyarrow's pool keeps for reuse back to the system, once the files'
+    columns are read and dropped: nothing else allocates from that pool, so what it keeps
+    (70 MB for 1.4 million figures) would only add to the check's peak. Nothing to do where
+    no columnar file was read (pyarrow is then not imported)."""
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None:
+        arrow.default_memory_pool().release_unused()

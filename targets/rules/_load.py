@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from targets._gc import holds_collector
 from targets._progress import Progress
+from targets.rules._arrow import release_unused
 from targets.rules._collect import SECTIONS, Collected, collect
 from targets.rules._columnar import Columnar
 from targets.rules._discover import StrPath, discover, display
@@ -32,13 +33,17 @@ def load(
     files, named, problems = discover(paths or (".",), follow_links_outside=follow_links_outside)
     inputs = read_inputs(files, progress)
     named_docs = {display(p) for p in files if p.resolve() in named}
-    return load_documents(
-        inputs.docs,
-        named_docs,
-        problems + inputs.problems,
-        columnar=inputs.columnar,
-        order=inputs.order,
-    )
+    try:
+        return load_documents(
+            inputs.docs,
+            named_docs,
+            problems + inputs.problems,
+            columnar=inputs.columnar,
+            order=inputs.order,
+        )
+    finally:
+        del inputs  # the files' columns, now in the programme's table
+        release_unused()
 
 
 def load_documents(
