@@ -5,7 +5,8 @@ explanation) to print it costs minutes. A compact report carries what machines r
 result's target, entity, status in both vocabularies, every headline number and its latest
 figure. The figures behind each verdict, the arithmetic and the words are left out (they
 are null, and ``"detail": "compact"`` says so); ``targets explain TARGET[ENTITY]`` gives
-them for any result. Headline numbers are written by pyarrow (`_number_text`): the same
+them for any result. Numbers (the headline and the latest figure's) are written by pyarrow
+(`_number_text`): the same
 doubles Python's ``json`` writes, a whole number without its ``.0``.
 """
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from targets.rules._model import Metric
     from targets.rules._programme import Programme
 
-__all__ = ["DETAIL_FIELDS", "compact_dict", "compact_results", "number_tokens"]
+__all__ = ["DETAIL_FIELDS", "compact_dict", "compact_results"]
 
 _ORDER = (
     "target_value", "target_year", "latest_year", "latest_value", "base_year", "base_value",
@@ -41,22 +42,6 @@ _ORDER = (
     "change_required", "change_required_now", "slope",
 )  # fmt: skip
 _AFTER = ("projected", "reach_year", "trajectory_gap", "ratio", "progress", "score")
-
-
-def number_tokens(values: Floats) -> list[str]:
-    """Each number as JSON writes it (``0.1``, ``1e-05``, ``null`` for NaN): Python's
-    shortest round-trip ``repr``, as `json` writes it. A column of few distinct values
-    (a target's year, its value across entities) is written once per value."""
-    distinct, inverse = np.unique(values, return_inverse=True)
-    if distinct.size * 4 <= values.size:
-        texts = _texts_of(distinct)
-        return [texts[i] for i in inverse.ravel().tolist()]
-    return _texts_of(values)
-
-
-def _texts_of(values: Floats) -> list[str]:
-    finite = np.isfinite(values).tolist()
-    return [repr(v) if ok else "null" for v, ok in zip(values.tolist(), finite, strict=True)]
 
 
 DETAIL_FIELDS = (
@@ -246,13 +231,14 @@ def _latest(programme: Programme, rows: Ints) -> list[str]:
     sources = [text(s) for s in table.sources] + ["null"]
     editions = [text(e.label) for e in table.editions] + ["null"]
     kinds = [text(k) for k in KIND_CODES]
+    numbers = number_members(
+        ("time", "value", "low", "high"),
+        [table.time[picked], np.where(low == high, low, np.nan), low, high],
+    )
     cells = zip(
         chosen.tolist(),
         table.period[picked].tolist(),
-        number_tokens(table.time[picked]),
-        number_tokens(np.where(low == high, low, np.nan)),
-        number_tokens(low),
-        number_tokens(high),
+        numbers,
         [_dumps(s) for s in table.stated(picked)],
         table.kind[picked].tolist(),
         table.entity[picked].tolist(),
@@ -260,13 +246,10 @@ def _latest(programme: Programme, rows: Ints) -> list[str]:
         table.edition[picked].tolist(),
         strict=True,
     )
-    for at, period, time, value, lo, hi, stated, kind, entity, source, edition in cells:
+    for at, period, middle, stated, kind, entity, source, edition in cells:
         found[at] = _FIGURE % (
             periods[period],
-            time,
-            value,
-            lo,
-            hi,
+            middle,
             stated,
             kinds[kind],
             entities[entity],
@@ -277,6 +260,5 @@ def _latest(programme: Programme, rows: Ints) -> list[str]:
 
 
 _FIGURE = (
-    '{"period": %s, "time": %s, "value": %s, "low": %s, "high": %s, "stated": %s, '
-    '"kind": %s, "entity": %s, "source": %s, "published": %s}'
+    '{"period": %s, %s, "stated": %s, "kind": %s, "entity": %s, "source": %s, "published": %s}'
 )
