@@ -5,9 +5,9 @@ explanation) to print it costs minutes. A compact report carries what machines r
 result's target, entity, status in both vocabularies, every headline number and its latest
 figure. The figures behind each verdict, the arithmetic and the words are left out (they
 are null, and ``"detail": "compact"`` says so); ``targets explain TARGET[ENTITY]`` gives
-them for any result. Numbers (the headline and the latest figure's) are written by pyarrow
-(`_number_text`): the same
-doubles Python's ``json`` writes, a whole number without its ``.0``.
+them for any result. Numbers (the headline and the latest figure's) are written by
+pyarrow (`_number_text`): the same doubles Python's ``json`` writes, a whole number
+without its ``.0``.
 """
 
 from __future__ import annotations
