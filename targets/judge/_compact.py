@@ -94,15 +94,15 @@ def compact_results(report: Report) -> Iterator[str]:
             parts = fronts[id(target)] = fragments(target)
         figure, first, last = cells
         yield _LINE % (
-            text(target.id),
-            text(entity),
+            text[target.id],
+            text[entity],
             parts[0],
             statuses[status],
-            text(method),
-            text(label),
+            text[method],
+            text[label],
             figure,
             first,
-            text(projection),
+            text[projection],
             last,
             parts[1],
         )
@@ -121,12 +121,11 @@ def _dumps(value: object) -> str:
 
 
 class _Texts(dict[str | None, str]):
-    """Strings as JSON, each distinct one encoded once (entities and labels repeat)."""
+    """Strings as JSON, each distinct one encoded once (entities and labels repeat): read
+    as ``text[value]``, a plain dict lookup once the value has been seen."""
 
-    def __call__(self, value: str | None) -> str:
-        found = self.get(value)
-        if found is None:
-            found = self[value] = "null" if value is None else _string(value)
+    def __missing__(self, value: str | None) -> str:
+        found = self[value] = "null" if value is None else _string(value)
         return found
 
 
@@ -167,25 +166,25 @@ class _Fragments:
         tags = target.tags
         head = _HEAD % (
             _string(target.name) if target.name is not None else "null",
-            text(target.kind),
+            text[target.kind],
             _string(metric.id),
             _string(metric.name) if metric.name is not None else "null",
-            text(metric.unit),
+            text[metric.unit],
             _string(describe_goal(target, metric)),
-            text(deadline.label) if deadline is not None else "null",
-            text(target.severity),
+            text[deadline.label] if deadline is not None else "null",
+            text[target.severity],
             self._tags(tags) if tags else "[]",
-            text(target.owner),
+            text[target.owner],
         )
         location = programme.locations.get(f"target:{target.id}")
         tail = _TAIL % (
             self._thresholds(target, metric),
             self.details,
-            text(location.path) if location else "null",
+            text[location.path] if location else "null",
             location.line if location else "null",
             location.col if location else "null",
-            text(target.source),
-            text(target.quote),
+            text[target.source],
+            text[target.quote],
         )
         return head, tail
 
@@ -193,7 +192,7 @@ class _Fragments:
         key = tuple(tags)
         found = self.tag_lists.get(key)
         if found is None:
-            found = self.tag_lists[key] = "[" + ", ".join(self.text(t) for t in tags) + "]"
+            found = self.tag_lists[key] = "[" + ", ".join(self.text[t] for t in tags) + "]"
         return found
 
     def _thresholds(self, target: TargetBase, metric: Metric) -> str:
@@ -226,11 +225,11 @@ def _latest(programme: Programme, rows: Ints) -> list[str]:
     picked = rows[chosen]
     low, high = table.low[picked], table.high[picked]
     text = _Texts()
-    periods = [text(p.label) for p in table.periods]
-    entities = [text(e) for e in table.entities] + ["null"]  # code -1: the last
-    sources = [text(s) for s in table.sources] + ["null"]
-    editions = [text(e.label) for e in table.editions] + ["null"]
-    kinds = [text(k) for k in KIND_CODES]
+    periods = [text[p.label] for p in table.periods]
+    entities = [text[e] for e in table.entities] + ["null"]  # code -1: the last
+    sources = [text[s] for s in table.sources] + ["null"]
+    editions = [text[e.label] for e in table.editions] + ["null"]
+    kinds = [text[k] for k in KIND_CODES]
     numbers = number_members(
         ("time", "value", "low", "high"),
         [table.time[picked], np.where(low == high, low, np.nan), low, high],
