@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
@@ -31,7 +31,6 @@ __all__ = [
     "ID_PATTERN",
     "Amount",
     "AmountField",
-    "Bound",
     "Count",
     "CountBound",
     "DateField",
@@ -43,7 +42,6 @@ __all__ = [
     "Rate",
     "RateBound",
     "RateField",
-    "T",
     "Text",
     "UnitText",
     "describe",
@@ -286,42 +284,66 @@ UnitText = Annotated[
     ),
 ]
 
-T = TypeVar("T")
 
-
-class Bound(Model, Generic[T]):
-    """One side or both: ``at_least``, ``at_most`` or ``between: [low, high]``."""
+class _Bound(Model):
+    """One side or both: ``at_least``, ``at_most`` or ``between: [low, high]``. Each kind
+    of bound declares the three fields with its own type (a generic model would be
+    parametrized, and built, at every start)."""
 
     model_config = ConfigDict(json_schema_extra={"minProperties": 1, "maxProperties": 1})
 
-    at_least: T | None = None
-    at_most: T | None = None
-    between: tuple[T, T] | None = None
-
     @model_validator(mode="after")
-    def _exactly_one(self) -> Bound[T]:
+    def _exactly_one(self) -> Self:
         given = [k for k in ("at_least", "at_most", "between") if getattr(self, k) is not None]
         if len(given) != 1:
             said = " and ".join(f"'{k}'" for k in given) or "nothing"
             raise ValueError(f"say exactly one of 'at_least', 'at_most' or 'between' (got {said})")
         return self
 
+
+class LevelBound(_Bound):
+    """A level to stay at or beyond, in the metric's unit."""
+
+    at_least: AmountField | None = None
+    at_most: AmountField | None = None
+    between: tuple[AmountField, AmountField] | None = None
+
     @property
-    def low(self) -> T | None:
+    def low(self) -> Amount | None:
         return self.between[0] if self.between else self.at_least
 
     @property
-    def high(self) -> T | None:
+    def high(self) -> Amount | None:
         return self.between[1] if self.between else self.at_most
 
 
-class LevelBound(Bound[AmountField]):
-    """A level to stay at or beyond, in the metric's unit."""
-
-
-class RateBound(Bound[RateField]):
+class RateBound(_Bound):
     """A growth rate per period, written with ``%``."""
 
+    at_least: RateField | None = None
+    at_most: RateField | None = None
+    between: tuple[RateField, RateField] | None = None
 
-class CountBound(Bound[Count]):
+    @property
+    def low(self) -> Rate | None:
+        return self.between[0] if self.between else self.at_least
+
+    @property
+    def high(self) -> Rate | None:
+        return self.between[1] if self.between else self.at_most
+
+
+class CountBound(_Bound):
     """How many entities."""
+
+    at_least: Count | None = None
+    at_most: Count | None = None
+    between: tuple[Count, Count] | None = None
+
+    @property
+    def low(self) -> int | None:
+        return self.between[0] if self.between else self.at_least
+
+    @property
+    def high(self) -> int | None:
+        return self.between[1] if self.between else self.at_most
