@@ -23,6 +23,7 @@ from targets.rules._numbers import NumberError, usable_integer, usable_text
 
 __all__ = [
     "MAX_DEPTH",
+    "MAY_RESOLVE",
     "REJECTED",
     "Document",
     "Path",
@@ -46,8 +47,10 @@ _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^([-+]?)\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-_MAY_RESOLVE = frozenset("0123456789+-.~nNtTfF")
+MAY_RESOLVE = frozenset("0123456789+-.~nNtTfF")
 """First characters of the plain scalars that are not text: null, booleans, numbers."""
+_MAY_BE_WORD = frozenset("~nNtTfF")
+"""First characters of null and the booleans, which no number (nor .inf, .nan) has."""
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -58,14 +61,17 @@ def resolve_plain(text: str) -> Any:
     refuses with its position."""
     if not text:
         return None
-    if text[0] not in _MAY_RESOLVE:  # most scalars are words: no pattern can match them
+    first = text[0]
+    if first not in MAY_RESOLVE:  # most scalars are words: no pattern can match them
         return text
-    if _NULL.match(text):
-        return None
-    if _TRUE.match(text):
-        return True
-    if _FALSE.match(text):
-        return False
+    if first in _MAY_BE_WORD:  # no number starts so: null, a boolean, or a word
+        if _NULL.match(text):
+            return None
+        if _TRUE.match(text):
+            return True
+        if _FALSE.match(text):
+            return False
+        return text
     try:
         if _INT10.match(text):
             return usable_integer(text)
