@@ -84,6 +84,8 @@ def entities_of(for_each: ForEach, available: Iterable[str]) -> tuple[str, ...]:
 
 def check_entities(target: TargetBase, item: Item[Any]) -> list[Diagnostic]:
     """`for_each` and `overrides` that cannot mean what they say."""
+    if target.for_each is None and not target.overrides:
+        return []  # most targets: nothing below can be said
     problems: list[Diagnostic] = []
     if target.for_each is not None and target.kind == "count":
         message = "a count target already counts entities: it takes no 'for_each'"

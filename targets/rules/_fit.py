@@ -95,6 +95,8 @@ def fit_target(
     converted = _convert(target, metric.unit, item, (), problems)
     problems += _check_way(converted, metric, item)
     _check_bands(converted, item, problems)
+    if len(problems) == start:
+        return converted  # most targets: no problem to look through
     return None if any(p.severity == "error" for p in problems[start:]) else converted
 
 
@@ -189,6 +191,8 @@ def _convert(
     updates: dict[str, Any] = {}
     for name, key in _amount_fields(type(node)):
         value = getattr(node, name)
+        if value is None:
+            continue  # most amount fields are unset: no path to build
         new = _convert_value(
             value, unit, item, (*path, key), problems, keep_percent=name == "change"
         )
@@ -229,6 +233,8 @@ def _convert_value(
     *,
     keep_percent: bool = False,
 ) -> Any:
+    if value is None:  # most amount fields of a target are unset
+        return value
     if isinstance(value, Amount):
         if keep_percent and value.unit is not None and _units.is_percent(value.unit):
             return value

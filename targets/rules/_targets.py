@@ -379,8 +379,8 @@ def kinds_in(data: Mapping[str, Any]) -> list[str]:
     """The kinds whose goal keys appear in a target mapping (one, when it is well formed)."""
     found: list[str] = []
     for key in data:
-        kind = KIND_KEYS.get(key) if isinstance(key, str) else None
-        if kind and kind not in found:
+        kind = KIND_KEYS.get(key)  # None for a key of another type: the keys are text
+        if kind is not None and kind not in found:
             found.append(kind)
     return found
 

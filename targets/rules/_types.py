@@ -157,6 +157,8 @@ def _amount(value: Any) -> Amount:
         except _units.UnitError as exc:
             raise ValueError(str(exc)) from None
         return Amount(quantity.value, quantity.unit, value.strip())
+    if type(value) is int or type(value) is float:  # not bool; `_number`'s test, short
+        return Amount(usable(value), None, f"{value}")
     number = _number(value)
     return Amount(number, None, f"{value}")
 
