@@ -40,6 +40,7 @@ def load(
             problems + inputs.problems,
             columnar=inputs.columnar,
             order=inputs.order,
+            release=True,  # the documents are this call's own
         )
     finally:
         del inputs  # the files' columns, now in the programme's table
@@ -53,13 +54,15 @@ def load_documents(
     *,
     columnar: Sequence[Columnar] = (),
     order: Sequence[str] | None = None,
+    release: bool = False,
 ) -> Programme:
     """The programme in parsed documents (`named`: paths the user named, always checked)
     and columnar files, with the problems met reading them (`order`: every file's name, in
-    the order read); what `load` does once the files are read."""
+    the order read); what `load` does once the files are read. With `release`, the
+    documents' list items are dropped as they are validated (see `collect`)."""
     docs, skipped = _rules_only(docs, named)
     found = Collected(problems=[*problems, *skipped])
-    collect(docs, found)
+    collect(docs, found, release=release)
     if order is None:
         files = [*(doc.path for doc in docs), *(c.name for c in columnar)]
     else:
