@@ -198,11 +198,23 @@ class _Reader:
         its positions are not recorded, its further ``key: value`` lines are taken here in a
         loop of their own, as `pair` would take them (most lines of a generated file); the
         first other line comes back for the general steps."""
-        mapping = self.compact(seq, match.start(3))
-        if mapping.path is not None and len(mapping.path) < self.limit:
+        if len(self.stack) > MAX_DEPTH - 2:
+            raise OutsideError
+        col = match.start(3)
+        container: dict[Any, Any] = {}
+        items, parent, limit = seq.container, seq.path, self.limit
+        path = None if parent is None or len(parent) >= limit else (*parent, len(items))
+        items.append(container)  # `record` and `attach`, for an item of a list
+        if path is not None:
+            self.doc.values[path] = Location(self.name, self.number + 1, col + 1)
+        mapping = _Frame(col, container, path)
+        self.stack.append(mapping)
+        if path is not None and len(path) < limit:
             self.pair(mapping, match)
             return None
-        simple, col, container = _SIMPLE.match, mapping.indent, mapping.container
+        if path is not None:  # len(path) == limit: positions below are found when asked
+            self.deferred.add(path)
+        simple = _SIMPLE.match
         row: tuple[int, str] | None = None
         while True:
             key: Any = match[3]
@@ -288,19 +300,6 @@ class _Reader:
             line = self.number + 1
             self.doc.keys[path] = Location(self.name, line, match.start(3) + 1)
             self.doc.values[path] = Location(self.name, line, col + 1)
-
-    def compact(self, seq: _Frame, col: int) -> _Frame:
-        """A new item of `seq` that is a mapping whose first key is on the item's line."""
-        if len(self.stack) > MAX_DEPTH - 2:
-            raise OutsideError
-        path = self.record(seq, None)
-        mapping: dict[Any, Any] = {}
-        self.attach(seq, None, path, mapping, col)
-        if path is not None and len(path) == self.limit:
-            self.deferred.add(path)
-        opened = _Frame(col, mapping, path)
-        self.stack.append(opened)
-        return opened
 
     def over(self) -> bool:
         if not self.base:
