@@ -62,10 +62,13 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
     converted_metrics = {mid: _metric(item, problems) for mid, item in metrics.items()}
     loaded_targets: list[TargetBase] = []
     for item in targets.values():
-        ref("source", sources, item.model.source, partial(item.at, "source"))
-        if not ref("metric", metrics, item.model.metric, partial(item.at, "metric")):
+        source, metric = item.model.source, item.model.metric
+        if source is not None and source not in sources:  # `ref` says nothing otherwise
+            ref("source", sources, source, partial(item.at, "source"))
+        if metric not in metrics:
+            ref("metric", metrics, metric, partial(item.at, "metric"))
             continue
-        target = fit_target(item, converted_metrics[item.model.metric], info, problems)
+        target = fit_target(item, converted_metrics[metric], info, problems)
         if target is not None:
             loaded_targets.append(target)
 

@@ -130,6 +130,8 @@ class Document:
 
     def locate(self, path: Path, *, key: bool = False) -> Location:
         """The closest known position for `path` (a parent's, if the path is partial)."""
+        if not key and type(path) is tuple and path in self.values:
+            return self.values[path]  # an item's own: finding the positions below adds none
         if self.deferred is not None:
             self.deferred.fill(self, path)
         table = self.keys if key else self.values
