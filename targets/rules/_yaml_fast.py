@@ -15,9 +15,10 @@ nesting, a character YAML refuses) makes it return None, and the caller reads th
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from targets.rules._errors import Location
@@ -45,11 +46,12 @@ _UNSURE = re.compile(
 _ASCII_SURE = b"\n" + bytes(range(0x20, 0x7F))
 """The ASCII characters `_UNSURE` lets through."""
 _NOT_IN_FLOW = re.compile(r"[:#?\[\]{}]")
-_SIMPLE = re.compile(
-    r"( *)(- +)?([A-Za-z_][\w-]*): +"  # a key of letters, digits, '_' and '-', maybe an item's
+_KEY = r"([A-Za-z_][\w-]*): +"  # a key of letters, digits, '_' and '-'
+_VALUE = (
     r"(?:((?:[^ \"'\[\]{}#&*!|>%@`?:,-]|-[^ #:])[^#:]*)"  # a plain value, no ':' or '#'
     r'|"([^"\\]*)" *)$'  # or a double-quoted one without escapes
 )
+_SIMPLE = re.compile(r"( *)(- +)?" + _KEY + _VALUE)  # maybe an item's first key
 """Most lines of a generated file: read at once, the rest by the general steps."""
 _WORDS = frozenset(("null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"))
 """The keys `_SIMPLE` matches that are no text (a key there is a word, never a number)."""
@@ -72,6 +74,13 @@ def load_fast(text: str, path: str) -> Document | None:
         return None  # an empty file: the full reader says what it is
     doc.deferred = deferred
     return doc
+
+
+@functools.cache
+def _further(col: int) -> Callable[[str], re.Match[str] | None]:
+    """`_SIMPLE` for the further keys of a mapping at `col`: a line it matches is one
+    `_SIMPLE` matches with `col` spaces and no dash (key, plain and quoted value its groups)."""
+    return re.compile(" " * col + _KEY + _VALUE).match
 
 
 def _unsure(text: str) -> bool:
@@ -214,17 +223,17 @@ class _Reader:
             return None
         if path is not None:  # len(path) == limit: positions below are found when asked
             self.deferred.add(path)
-        simple = _SIMPLE.match
+        further = _further(col)
         row: tuple[int, str] | None = None
+        key: Any
+        key, plain, double = match.group(3, 4, 5)
         while True:
-            key: Any = match[3]
             if key in _WORDS:
                 key = resolve_plain(key)
             if key in container:
                 raise OutsideError
-            plain = match[4]
             if plain is None:
-                container[key] = match[5]
+                container[key] = double
             elif plain[0] in MAY_RESOLVE or plain[-1] == " ":
                 container[key] = resolved(plain.rstrip(" "))
             else:
@@ -232,11 +241,11 @@ class _Reader:
             row = next(rows, None)
             if row is None:
                 return None
-            found = simple(row[1])
-            if found is None or found.end(1) != col or found[2] is not None:
+            found = further(row[1])
+            if found is None:
                 return row
-            match = found
             self.number = row[0]
+            key, plain, double = found.groups()
 
     def line(self, col: int, text: str) -> bool:
         """Take one line; False once the node read is over (a sibling or a parent follows)."""
