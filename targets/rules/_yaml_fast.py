@@ -15,14 +15,14 @@ nesting, a character YAML refuses) makes it return None, and the caller reads th
 
 from __future__ import annotations
 
-import functools
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from targets.rules._errors import Location
 from targets.rules._yaml import MAX_DEPTH, MAY_RESOLVE, Document, Path, resolve_plain
+from targets.rules._yaml_lines import NOT_IN_FLOW, SIMPLE, WORDS, further, lines_from, unsure
 from targets.rules._yaml_scalars import (
     OutsideError,
     end_of_line,
@@ -39,29 +39,12 @@ __all__ = ["SHALLOW", "load_fast"]
 SHALLOW = 2
 """Levels whose positions are recorded as the file is read: a section and its items."""
 
-_UNSURE = re.compile(
-    "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-"""Characters left to the full reader: tabs, other line breaks, controls, byte-order marks."""
-_ASCII_SURE = b"\n" + bytes(range(0x20, 0x7F))
-"""The ASCII characters `_UNSURE` lets through."""
-_NOT_IN_FLOW = re.compile(r"[:#?\[\]{}]")
-_KEY = r"([A-Za-z_][\w-]*): +"  # a key of letters, digits, '_' and '-'
-_VALUE = (
-    r"(?:((?:[^ \"'\[\]{}#&*!|>%@`?:,-]|-[^ #:])[^#:]*)"  # a plain value, no ':' or '#'
-    r'|"([^"\\]*)" *)$'  # or a double-quoted one without escapes
-)
-_SIMPLE = re.compile(r"( *)(- +)?" + _KEY + _VALUE)  # maybe an item's first key
-"""Most lines of a generated file: read at once, the rest by the general steps."""
-_WORDS = frozenset(("null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"))
-"""The keys `_SIMPLE` matches that are no text (a key there is a word, never a number)."""
-
 
 def load_fast(text: str, path: str) -> Document | None:
     """`load_yaml`'s document for `text` (which it would read without a problem), or None."""
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    if _unsure(text) or "\r" in text:
+    if unsure(text) or "\r" in text:
         return None
     doc = Document(path)
     deferred = _Deferred(text)
@@ -74,21 +57,6 @@ def load_fast(text: str, path: str) -> Document | None:
         return None  # an empty file: the full reader says what it is
     doc.deferred = deferred
     return doc
-
-
-@functools.cache
-def _further(col: int) -> Callable[[str], re.Match[str] | None]:
-    """`_SIMPLE` for the further keys of a mapping at `col`: a line it matches is one
-    `_SIMPLE` matches with `col` spaces and no dash (key, plain and quoted value its groups)."""
-    return re.compile(" " * col + _KEY + _VALUE).match
-
-
-def _unsure(text: str) -> bool:
-    """Whether `text` holds a character of `_UNSURE`: for ASCII text (most generated rules)
-    by deleting the sure bytes, a fifth of the pattern's time on 11 MB."""
-    if text.isascii():
-        return bool(text.encode("ascii").translate(None, _ASCII_SURE))
-    return _UNSURE.search(text) is not None
 
 
 class _Deferred:
@@ -114,22 +82,8 @@ class _Deferred:
             self.starts.extend(m.end() for m in re.finditer("\n", self.text))
         where = doc.values[top]
         first, col = where.line - 1, where.col - 1
-        lines = _lines(self.text, self.starts[first], col)
+        lines = lines_from(self.text, self.starts[first], col)
         _Reader(doc, 1 << 30, set()).run(enumerate(lines, first), col - 1, top)
-
-
-def _lines(text: str, start: int, col: int) -> Iterator[str]:
-    """The lines from offset `start` on, the first one blanked up to `col` (an item's node
-    starts after its ``- ``)."""
-    end = text.find("\n", start)
-    yield " " * col + text[start + col : len(text) if end < 0 else end]
-    start = len(text) + 1 if end < 0 else end + 1
-    while start <= len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            end = len(text)
-        yield text[start:end]
-        start = end + 1
 
 
 class _Frame:
@@ -163,7 +117,7 @@ class _Reader:
         self.base = base
         self.pending = (None, None, base, 0, 0)
         self.stack = [_Frame(indent, None, None)]
-        simple, stack = _SIMPLE.match, self.stack
+        simple, stack = SIMPLE.match, self.stack
         rows = iter(lines)
         carried: tuple[int, str] | None = None
         while True:
@@ -223,12 +177,12 @@ class _Reader:
             return None
         if path is not None:  # len(path) == limit: positions below are found when asked
             self.deferred.add(path)
-        further = _further(col)
+        following = further(col)
         row: tuple[int, str] | None = None
         key: Any
         key, plain, double = match.group(3, 4, 5)
         while True:
-            if key in _WORDS:
+            if key in WORDS:
                 key = resolve_plain(key)
             if key in container:
                 raise OutsideError
@@ -241,7 +195,7 @@ class _Reader:
             row = next(rows, None)
             if row is None:
                 return None
-            found = further(row[1])
+            found = following(row[1])
             if found is None:
                 return row
             self.number = row[0]
@@ -289,9 +243,9 @@ class _Reader:
         return True
 
     def pair(self, mapping: _Frame, match: re.Match[str]) -> None:
-        """A line ``key: value`` of `mapping` that `_SIMPLE` matched."""
+        """A line ``key: value`` of `mapping` that `SIMPLE` matched."""
         key: Any = match[3]
-        if key in _WORDS:
+        if key in WORDS:
             key = resolve_plain(key)
         container = mapping.container
         if key in container:
@@ -436,7 +390,7 @@ class _Reader:
                     raise OutsideError
                 length = min(ends)
                 plain = rest[:length].rstrip(" ")
-                if not plain or _NOT_IN_FLOW.search(plain) or indicator(plain):
+                if not plain or NOT_IN_FLOW.search(plain) or indicator(plain):
                     raise OutsideError
                 value = resolved(plain)
             if deep:
