@@ -16,8 +16,8 @@ from targets.judge._errors import UnknownTargetError
 from targets.judge._gate import Gate
 from targets.judge._result import TargetResult
 from targets.judge._results import ResultTable
-from targets.rules._errors import did_you_mean
 from targets.rules._programme import Programme
+from targets.rules._suggest import did_you_mean
 
 if TYPE_CHECKING:
     import pandas as pd

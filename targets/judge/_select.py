@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from targets.engine import STATUS_CODES
 from targets.judge._errors import SelectionError
 from targets.judge._result import TargetResult
-from targets.rules._errors import did_you_mean
+from targets.rules._suggest import did_you_mean
 from targets.rules._targets import KINDS as TARGET_KINDS
 from targets.rules._targets import TargetBase
 

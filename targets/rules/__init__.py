@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from targets.rules import _units
 from targets.rules._discover import StrPath, discover, display
-from targets.rules._errors import Diagnostic, LoadError, Location, did_you_mean, one_of
+from targets.rules._errors import Diagnostic, LoadError, Location, one_of
 from targets.rules._figures import Figure, FigureKind, FigureSpec
 from targets.rules._files import read, read_csv
 from targets.rules._load import load, validate
@@ -20,6 +20,7 @@ from targets.rules._periods import Period, PeriodError, day, parse_date, parse_p
 from targets.rules._programme import Programme
 from targets.rules._record import Recorded, RecordError, record
 from targets.rules._record_io import typed
+from targets.rules._suggest import did_you_mean
 from targets.rules._targets import (
     KINDS,
     BandTarget,

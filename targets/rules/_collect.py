@@ -16,9 +16,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from targets._safe import quoted
 from targets.rules._diagnose import diagnose, keys_of
-from targets.rules._errors import Diagnostic, Location, did_you_mean, one_of
+from targets.rules._errors import Diagnostic, Location, one_of
 from targets.rules._figures import FigureSpec
 from targets.rules._model import Metric, ProgrammeInfo, Source
+from targets.rules._suggest import did_you_mean
 from targets.rules._targets import KIND_KEYS, KINDS, TargetBase, kinds_in
 from targets.rules._types import describe
 from targets.rules._yaml import Document, Path

@@ -8,7 +8,7 @@ so a million-row file with one typo gives three lines, not a million.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -18,17 +18,18 @@ import numpy.typing as npt
 from targets._safe import quoted
 from targets.rules import _units
 from targets.rules._arrow import arrow_mask, bools, dictionary, floats
+from targets.rules._codes import by_code, present
 from targets.rules._errors import (
     SHOWN_ROWS,
     Diagnostic,
     Severity,
-    did_you_mean,
     like_it,
     one_of,
 )
 from targets.rules._figures import parse_value
 from targets.rules._model import Metric, Source
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
+from targets.rules._suggest import Suggestions, did_you_mean
 from targets.rules._table import KIND_CODES, Floats, Ints
 
 if TYPE_CHECKING:
@@ -152,13 +153,14 @@ def check_metrics(
     names = list(metrics)
     position = {name: i for i, name in enumerate(names)}
     found: dict[int, int] = {}
+    hints = Suggestions(names)
     for code, text in enumerate(texts.texts):
         if text == "":
             p.at_rows(texts.rows(code), None, "a figure needs 'metric'")
         elif text in position:
             found[code] = position[text]
         elif ("metrics", text) not in broken:
-            hint = did_you_mean(text, names)
+            hint = hints.hint(text)
             p.at_rows(texts.rows(code), "metric", f"unknown metric {quoted(text)}{hint}")
     return _lookup(found, len(texts.texts), texts.codes)
 
@@ -195,13 +197,14 @@ def check_sources(
     names = list(sources)
     position = {name: i for i, name in enumerate(names)}
     found: dict[int, int] = {}
+    hints = Suggestions(names)
     for code, text in enumerate(texts.texts):
         if text == "":
             continue
         if text in position:
             found[code] = position[text]
         elif ("sources", text) not in broken:
-            hint = did_you_mean(text, names)
+            hint = hints.hint(text)
             p.at_rows(texts.rows(code), "source", f"unknown source {quoted(text)}{hint}")
     return _lookup(found, len(texts.texts), texts.codes)
 
@@ -287,43 +290,25 @@ def check_units(
     key = np.full(len(metric), -1, dtype=np.int64)  # no metric at all (rules refused): all -1
     key[known] = kind_of[metric[known]] * units + np.asarray(texts.codes)[known]
     factors = np.full(len(kinds) * units + 1, np.nan)  # the last: rows without a key
-    for pair in _present(key[known], len(kinds) * units).tolist():
+    for pair in present(key[known], len(kinds) * units).tolist():
         kind, code = divmod(pair, units)
         try:
             factors[pair] = _factor(metrics[example[kind]], texts.texts[code])
         except ValueError:  # said for each metric: the message names it
-            for index, rows in _by_metric(np.flatnonzero(key == pair), metric):
+            for index, rows in by_code(np.flatnonzero(key == pair), metric):
                 _say_unit(metrics[names[index]], texts.texts[code], rows, flag, p)
     factor = factors[key]
-    for index, rows in _by_metric(np.flatnonzero(known & (flag >= 0)), metric):
+    for index, rows in by_code(np.flatnonzero(known & (flag >= 0)), metric):
         m = metrics[names[index]]
         if not m.binary:
             p.at_rows(rows, "value", f"yes/no is for yes/no metrics; '{m.id}' is in {m.unit}")
     binary = np.fromiter((m.binary for m in metrics.values()), dtype=bool, count=len(names))
     wrong = known & (flag < 0)
     wrong[wrong] = binary[metric[wrong]]
-    for index, rows in _by_metric(np.flatnonzero(wrong), metric):
+    for index, rows in by_code(np.flatnonzero(wrong), metric):
         message = f"'{metrics[names[index]].id}' is a yes/no metric; write yes or no"
         p.at_rows(rows, "value", message)
     return factor
-
-
-def _present(codes: Ints, size: int) -> Ints:
-    """The distinct values of `codes` (each in ``range(size)``), ascending: counted, not
-    sorted, as a million rows hold a few hundred codes."""
-    return np.flatnonzero(np.bincount(codes, minlength=size))
-
-
-def _by_metric(rows: Ints, metric: Ints) -> Iterator[tuple[int, Ints]]:
-    """`rows` (ascending) grouped by their metric, each group ascending: one sort, not a
-    pass over every row for each of sixty thousand metrics."""
-    if rows.size == 0:
-        return
-    order = np.argsort(metric[rows], kind="stable")
-    grouped, codes = rows[order], metric[rows][order]
-    starts = np.flatnonzero(np.diff(codes, prepend=-2))
-    for start, stop in zip(starts.tolist(), [*starts[1:].tolist(), codes.size], strict=True):
-        yield int(codes[start]), grouped[start:stop]
 
 
 def _say_unit(m: Metric, unit: str, rows: Ints, flag: npt.NDArray[np.int8], p: Problems) -> None:
@@ -411,8 +396,8 @@ def plausible(
     below_one = chosen & rank[m] & (low < 1)
     with np.errstate(invalid="ignore"):
         beyond = chosen & np.where(higher[m], high > limit[m], low < limit[m])
-    for index in np.unique(m[below_one]).tolist():
-        p.at_rows(below_one & (m == index), "value", "a rank is 1 or more")
-    for index in np.unique(m[beyond]).tolist():
+    for _, rows_of in by_code(np.flatnonzero(below_one), m):
+        p.at_rows(rows_of, "value", "a rank is 1 or more")
+    for index, rows_of in by_code(np.flatnonzero(beyond), m):
         message = f"beyond the natural limit of '{listed[index].id}' ({limit[index]:g})"
-        p.at_rows(beyond & (m == index), "value", message, "warning")
+        p.at_rows(rows_of, "value", message, "warning")

@@ -13,6 +13,7 @@ from targets.rules._figures import Figure, FigureSpec
 from targets.rules._model import Metric, Source
 from targets.rules._periods import PeriodError
 from targets.rules._references import known
+from targets.rules._suggest import Suggestions
 from targets.rules._types import Amount
 from targets.rules._words import said
 
@@ -216,12 +217,17 @@ def figures_for(
     """Figures checked against the programme's metrics and sources, converted, derived."""
     problems: list[Diagnostic] = []
     loaded: list[Figure] = []
+    hints: dict[str, Suggestions] = {}  # each pool's names, prepared at its first unknown
     for item in items:
         spec = item.model
         where = item.at("source")
-        has_source = known("source", sources, spec.source, where, broken=broken, problems=problems)
+        has_source = known(
+            "source", sources, spec.source, where, broken=broken, problems=problems, hints=hints
+        )
         where = item.at("metric")
-        if not known("metric", metrics, spec.metric, where, broken=broken, problems=problems):
+        if not known(
+            "metric", metrics, spec.metric, where, broken=broken, problems=problems, hints=hints
+        ):
             continue
         source = sources[spec.source] if has_source and spec.source else None
         loaded += _figures(item, metrics[spec.metric], source, problems)

@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from targets._safe import quoted
-from targets.rules._errors import Diagnostic, did_you_mean, one_of
+from targets.rules._errors import Diagnostic, one_of
+from targets.rules._suggest import did_you_mean
 from targets.rules._types import describe
 from targets.rules._yaml import Document, Path
 

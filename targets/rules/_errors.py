@@ -6,7 +6,6 @@ raises one `LoadError` carrying all of them, so a user fixes a file in one pass.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -20,7 +19,6 @@ __all__ = [
     "LoadError",
     "Location",
     "Severity",
-    "did_you_mean",
     "like_it",
     "one_of",
     "recurring",
@@ -107,18 +105,6 @@ class LoadError(Exception):
     def __str__(self) -> str:
         lines = [str(d) for d in self.diagnostics]
         return "\n".join([*lines, self.args[0]])
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """A ``" (did you mean 'x'?)"`` suffix, or ``""`` when nothing is close enough."""
-    if len(word) > 100:  # no name of ours is that long; spare difflib a huge string
-        return ""
-    pool = sorted(set(candidates))
-    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    if not close:
-        lowered = {c.lower(): c for c in pool}
-        close = [lowered[word.lower()]] if word.lower() in lowered else []
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def one_of(names: Sequence[str]) -> str:

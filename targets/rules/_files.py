@@ -16,8 +16,9 @@ from targets.rules._discover import (
     display,
     file_kind,
 )
-from targets.rules._errors import Diagnostic, Location, did_you_mean, one_of
+from targets.rules._errors import Diagnostic, Location, one_of
 from targets.rules._reading import decode
+from targets.rules._suggest import did_you_mean
 from targets.rules._yaml import Document, load_yaml
 from targets.rules._yaml_fast import load_fast
 

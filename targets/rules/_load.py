@@ -10,10 +10,11 @@ from targets.rules._arrow import release_unused
 from targets.rules._collect import SECTIONS, Collected, collect
 from targets.rules._columnar import Columnar
 from targets.rules._discover import StrPath, discover, display
-from targets.rules._errors import Diagnostic, LoadError, did_you_mean
+from targets.rules._errors import Diagnostic, LoadError
 from targets.rules._inputs import read_inputs
 from targets.rules._programme import Programme
 from targets.rules._resolve import resolve
+from targets.rules._suggest import did_you_mean
 from targets.rules._yaml import Document
 
 __all__ = ["load", "load_documents", "validate"]

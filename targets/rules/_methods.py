@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from targets.engine import DEFAULT_METHOD, DEFAULT_THRESHOLDS
-from targets.rules._errors import Diagnostic, did_you_mean, one_of
+from targets.rules._errors import Diagnostic, one_of
 from targets.rules._model import ProgrammeInfo
+from targets.rules._suggest import did_you_mean
 from targets.rules._targets import TargetBase
 
 __all__ = [

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from targets.rules._errors import Diagnostic, Location, did_you_mean
+from targets.rules._errors import Diagnostic, Location
 from targets.rules._figures import Figure
 from targets.rules._ingest import with_figures
 from targets.rules._model import Metric, ProgrammeInfo, Source
+from targets.rules._suggest import did_you_mean
 from targets.rules._table import KIND_CODES, FigureTable
 from targets.rules._targets import TargetBase
 

@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from targets.rules._discover import CSV_SUFFIXES, YAML_SUFFIXES, display
-from targets.rules._errors import Diagnostic, LoadError, Location, did_you_mean
+from targets.rules._errors import Diagnostic, LoadError, Location
 from targets.rules._files import CSV_OPTIONAL, CSV_REQUIRED, MAX_BYTES, read
 from targets.rules._ingest import rows_of
+from targets.rules._suggest import did_you_mean
 from targets.rules._yaml import Document, resolve_plain
 
 __all__ = [

@@ -25,6 +25,7 @@ from targets.rules._methods import check_thresholds
 from targets.rules._model import Metric, ProgrammeInfo
 from targets.rules._programme import Programme
 from targets.rules._references import known
+from targets.rules._suggest import Suggestions
 from targets.rules._targets import (
     TargetBase,
 )
@@ -45,13 +46,15 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
     metrics = _unique(found.metrics, "metric", problems)
     targets = _unique(found.targets, "target", problems)
 
+    hints: dict[str, Suggestions] = {}  # each pool's names, prepared at its first unknown
+
     def ref(
         kind: str,
         pool: Mapping[str, Any],
         value: str | None,
         where: Location | Callable[[], Location],
     ) -> bool:
-        return known(kind, pool, value, where, broken=found.broken, problems=problems)
+        return known(kind, pool, value, where, broken=found.broken, problems=problems, hints=hints)
 
     if info is not None:
         for key in ("documents", "prefer"):

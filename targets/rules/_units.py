@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from targets._safe import quoted
-from targets.rules._errors import did_you_mean
 from targets.rules._numbers import NumberError, usable
+from targets.rules._suggest import did_you_mean
 
 __all__ = [
     "BINARY",
