@@ -302,7 +302,7 @@ def check_units(
         m = metrics[names[index]]
         if not m.binary:
             p.at_rows(rows, "value", f"yes/no is for yes/no metrics; '{m.id}' is in {m.unit}")
-    binary = np.fromiter((m.binary for m in metrics.values()), dtype=bool, count=len(names))
+    binary = np.asarray([flag for flag, _ in kinds], dtype=bool)[kind_of]  # read above
     wrong = known & (flag < 0)
     wrong[wrong] = binary[metric[wrong]]
     for index, rows in by_code(np.flatnonzero(wrong), metric):
