@@ -113,6 +113,9 @@ _register()
 register_shells()
 
 
+_BLAS_THREADS = {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}
+
+
 def main() -> None:
     """Console-script entry point.
 
@@ -124,8 +127,15 @@ def main() -> None:
     numpy is asked not to request huge pages for its arrays (unless the environment says
     otherwise): where the kernel then compacts memory on the fault (transparent huge pages
     in ``madvise`` mode), a run of a million figures spent 1.1 to 1.3 s of system time on
-    it, 0.6 s without, and varied twice as much."""
+    it, 0.6 s without, and varied twice as much.
+
+    numpy's BLAS is asked for one thread (unless the environment names a number): the
+    engine's array work is element-wise and never calls BLAS, yet OpenBLAS starts a thread
+    per core when numpy is imported, and their spinning cost the small example's check a
+    sixth of its CPU time (0.12 s) and competed with the reader and writer threads."""
     os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")  # read when numpy is imported
+    if not _BLAS_THREADS & os.environ.keys():
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"  # read when numpy is imported
     try:
         sys.exit(cli.main(prog_name="targets"))
     finally:

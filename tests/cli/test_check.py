@@ -421,6 +421,33 @@ def test_github_format_sums_up_in_one_notice_and_annotates_invalid_input(
     assert "unknown unit 'firmz'" in invalid.stdout
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_the_command_runs_numpys_blas_on_one_thread_unless_told_otherwise() -> None:
+    # OpenBLAS starts its threads when numpy is imported; /proc lists every native thread.
+    script = (
+        "import atexit, os, sys\n"
+        "def said():\n"
+        "    import numpy\n"
+        "    print(len(os.listdir('/proc/self/task')))\n"
+        "atexit.register(said)\n"
+        "from targets.cli import main\n"
+        f"sys.argv = ['targets', 'check', {EXAMPLE!r}, '-q']\n"
+        "main()\n"
+    )
+    blas = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+    counts = {}
+    for setting in (None, "2"):
+        env = {k: v for k, v in os.environ.items() if k not in blas}
+        if setting is not None:
+            env["OPENBLAS_NUM_THREADS"] = setting
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+        )
+        counts[setting] = int(done.stdout.splitlines()[-1])
+    assert counts[None] == 1, counts
+    assert counts["2"] == min(2, os.cpu_count() or 1), counts  # OpenBLAS caps at the cores
+
+
 def test_the_command_asks_numpy_for_no_huge_pages_unless_told_otherwise() -> None:
     script = (
         "import atexit, os, sys\n"
