@@ -145,6 +145,10 @@ _RUN = 2048
 
 @functools.cache
 def _list_of(model: type[M]) -> TypeAdapter[list[M]]:
+    """The list's validator, on the model's own: built first (models are built when first
+    used), the list reuses its schema rather than generating it once more (a fifth of the
+    small example's run)."""
+    model.model_rebuild()
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 

@@ -448,6 +448,25 @@ def test_the_command_runs_numpys_blas_on_one_thread_unless_told_otherwise() -> N
     assert counts["2"] == min(2, os.cpu_count() or 1), counts  # OpenBLAS caps at the cores
 
 
+def test_the_command_runs_no_cyclic_collection_to_the_end_of_the_process() -> None:
+    # Switched back on after a run, the collector's first young collection walked every
+    # object the run made (a quarter of a second after sixty thousand targets).
+    script = (
+        "import atexit, gc, sys\n"
+        "from targets.cli import main\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(info['generation']))\n"
+        "atexit.register(lambda: print('collections', len(runs)))\n"
+        f"sys.argv = ['targets', 'check', {EXAMPLE!r}, '-q']\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == ExitCode.GATE, done.stderr
+    assert done.stdout.splitlines()[-1] == "collections 0"
+
+
 def test_the_command_asks_numpy_for_no_huge_pages_unless_told_otherwise() -> None:
     script = (
         "import atexit, os, sys\n"
