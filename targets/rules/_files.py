@@ -20,7 +20,6 @@ from targets.rules._errors import Diagnostic, Location, one_of
 from targets.rules._reading import decode
 from targets.rules._suggest import did_you_mean
 from targets.rules._yaml import Document, load_yaml
-from targets.rules._yaml_fast import load_fast
 
 __all__ = [
     "CSV_OPTIONAL",
@@ -75,7 +74,13 @@ def read(path: Path) -> tuple[Document, list[Diagnostic]]:
         return Document(name), [problem]
     if path.suffix.lower() in CSV_SUFFIXES:
         return read_csv(text, name)
-    if len(raw) >= FAST_YAML_FROM and (doc := load_fast(text, name)) is not None:
+    if len(raw) >= FAST_YAML_FROM:
+        from targets.rules._yaml_fast import load_fast  # noqa: PLC0415 - large files only
+
+        doc = load_fast(text, name)
+    else:
+        doc = None
+    if doc is not None:
         return doc, []
     return load_yaml(text, name)
 

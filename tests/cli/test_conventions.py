@@ -291,6 +291,17 @@ def test_a_pyproject_without_the_table_is_not_a_settings_file(here: Path) -> Non
     assert result.exit_code == ExitCode.GATE
 
 
+def test_a_table_named_through_an_escape_is_still_found(here: Path) -> None:
+    # The file is parsed unless it cannot name the table; an escape can spell "targets".
+    _rules(here)
+    (here / "pyproject.toml").write_text(
+        '[tool."tar\\u0067ets"]\npaths = ["rules"]\nfail-on = "missed"\n', encoding="utf-8"
+    )
+    result = invoke("check")
+    assert result.stderr.startswith("targets: defaults from pyproject.toml")
+    assert "--fail-on missed" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
