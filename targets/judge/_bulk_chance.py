@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from targets.engine import MODEL_OF_PROJECTION, RefusedInputError, chance_batch
+from targets.engine import MODEL_OF_PROJECTION, RefusedInputError
 from targets.rules._table import Floats, Ints
 
 __all__ = ["BulkChance", "ChanceInputs"]
@@ -93,6 +93,8 @@ class BulkChance:
 
 
 def _read(parts: Sequence[ChanceInputs], size: int) -> tuple[Floats, Bools]:
+    from targets.engine import chance_batch  # noqa: PLC0415 - when a gate asks for a chance
+
     probability = np.full(size, np.nan)
     known = np.zeros(size, dtype=bool)
     for part in parts:

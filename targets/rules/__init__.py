@@ -8,6 +8,8 @@ into one `LoadError`. Imports only the engine (for method names and thresholds) 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from targets.rules import _units
 from targets.rules._discover import StrPath, discover, display
 from targets.rules._errors import Diagnostic, LoadError, Location, one_of
@@ -18,7 +20,6 @@ from targets.rules._methods import method_of, reason_against, suited, thresholds
 from targets.rules._model import Metric, ProgrammeInfo, Source
 from targets.rules._periods import Period, PeriodError, day, parse_date, parse_period
 from targets.rules._programme import Programme
-from targets.rules._record import Recorded, RecordError, record
 from targets.rules._record_io import typed
 from targets.rules._suggest import did_you_mean
 from targets.rules._targets import (
@@ -38,6 +39,22 @@ from targets.rules._targets import (
 )
 from targets.rules._units import UnitError, is_percent, is_rank
 from targets.rules._words import count, describe_goal, quantity, unit_words
+
+if TYPE_CHECKING:
+    from targets.rules._record import Recorded, RecordError, record
+
+
+def __getattr__(name: str) -> Any:
+    """The record command's names, imported on first use: its YAML and CSV editing (six
+    classes and PyYAML's emitter) is no part of a check."""
+    if name not in {"Recorded", "RecordError", "record"}:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from targets.rules import _record  # noqa: PLC0415
+
+    value = getattr(_record, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "KINDS",
@@ -108,7 +125,6 @@ for _name in (
     "Source",
     "TargetBase",
     "load",
-    "record",
     "validate",
 ):
     globals()[_name].__module__ = "targets"

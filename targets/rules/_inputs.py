@@ -13,12 +13,10 @@ import os
 from collections.abc import Iterable, Mapping, Sequence, Set
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from targets._progress import Progress, report_progress
 from targets.rules._collect import Collected, collect
-from targets.rules._columnar import Columnar, read_columnar
-from targets.rules._columnar_figures import columnar_figures
 from targets.rules._discover import (
     COLUMNAR_SUFFIXES,
     PARQUET_SUFFIXES,
@@ -32,6 +30,9 @@ from targets.rules._limits import YamlBudget
 from targets.rules._model import Metric, Source
 from targets.rules._table import FigureTable
 from targets.rules._yaml import Document
+
+if TYPE_CHECKING:
+    from targets.rules._columnar import Columnar  # imported when a columnar file is read
 
 __all__ = ["COLUMNAR_FROM", "Inputs", "gather", "in_file_order", "read_inputs"]
 
@@ -67,7 +68,12 @@ def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inpu
     ]
     yaml: dict[int, tuple[Document, list[Diagnostic]]] = {}  # by the file's position
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="targets-read") as pool:
-        pending = {i: pool.submit(read_columnar, paths[i]) for i in _where(columnar)}
+        if any(columnar):  # pyarrow and the column checks: for columnar files only
+            from targets.rules._columnar import read_columnar  # noqa: PLC0415
+
+            pending = {i: pool.submit(read_columnar, paths[i]) for i in _where(columnar)}
+        else:
+            pending = {}
         for i in _where([not c for c in columnar]):
             path = paths[i]
             report_progress(progress, "reading", done, total)
@@ -128,6 +134,8 @@ def gather(
 ) -> tuple[list[FigureTable], Collected]:
     """Each columnar file's figures as a table, and the rows stating a change collected
     as figure items for the row-by-row loader (which derives what they imply)."""
+    from targets.rules._columnar_figures import columnar_figures  # noqa: PLC0415 - see above
+
     tables: list[FigureTable] = []
     changes = Collected()
     for file in columnar:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from targets._gc import holds_collector
 from targets._progress import Progress
 from targets.rules._arrow import release_unused
 from targets.rules._collect import SECTIONS, Collected, collect
-from targets.rules._columnar import Columnar
 from targets.rules._discover import StrPath, discover, display
 from targets.rules._errors import Diagnostic, LoadError
 from targets.rules._inputs import read_inputs
@@ -16,6 +16,9 @@ from targets.rules._programme import Programme
 from targets.rules._resolve import resolve
 from targets.rules._suggest import did_you_mean
 from targets.rules._yaml import Document
+
+if TYPE_CHECKING:
+    from targets.rules._columnar import Columnar  # imported when a columnar file is read
 
 __all__ = ["load", "load_documents", "validate"]
 

@@ -344,3 +344,6 @@ def _moved(diagnostic: Diagnostic, remap: Mapping[Location, Location]) -> Diagno
     return (
         diagnostic if where is None else Diagnostic(where, diagnostic.message, diagnostic.severity)
     )
+
+
+record.__module__ = "targets"  # public as targets.record (see targets.rules: imported lazily)

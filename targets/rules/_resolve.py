@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
 from targets.rules import _units
 from targets.rules._collect import Collected, Item
-from targets.rules._columnar import Columnar
 from targets.rules._derive import figures_for
 from targets.rules._duplicates import duplicates
 from targets.rules._errors import Diagnostic, LoadError, Location, recurring
@@ -29,6 +28,9 @@ from targets.rules._suggest import Suggestions
 from targets.rules._targets import (
     TargetBase,
 )
+
+if TYPE_CHECKING:
+    from targets.rules._columnar import Columnar  # imported when a columnar file is read
 
 __all__ = ["M", "resolve"]
 
