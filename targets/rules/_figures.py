@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import Field, WithJsonSchema
 
 from targets.rules import _units
 from targets.rules._errors import Location
 from targets.rules._model import Source
+from targets.rules._parsed import Parsed
 from targets.rules._periods import Period
 from targets.rules._types import (
     AmountField,
@@ -108,8 +109,7 @@ def _range(low: float, high: float, text: str) -> StatedValue:
 
 ValueField = Annotated[
     StatedValue,
-    PlainValidator(parse_value),
-    PlainSerializer(lambda v: v.text),
+    Parsed(parse_value, lambda v: v.text),
     WithJsonSchema(
         {
             "anyOf": [

@@ -16,7 +16,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PlainSerializer,
     PlainValidator,
     WithJsonSchema,
     model_validator,
@@ -25,6 +24,7 @@ from pydantic import (
 from targets._safe import quoted
 from targets.rules import _units
 from targets.rules._numbers import digits_of, usable
+from targets.rules._parsed import Parsed
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
 
 __all__ = [
@@ -165,8 +165,7 @@ def _amount(value: Any) -> Amount:
 
 AmountField = Annotated[
     Amount,
-    PlainValidator(_amount),
-    PlainSerializer(lambda a: a.text or a.value),
+    Parsed(_amount, lambda a: a.text or a.value),
     WithJsonSchema(
         {
             "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*[-+]?[0-9$A-Z]"}],
@@ -205,8 +204,7 @@ def _rate(value: Any) -> Rate:
 
 RateField = Annotated[
     Rate,
-    PlainValidator(_rate),
-    PlainSerializer(lambda r: r.text),
+    Parsed(_rate, lambda r: r.text),
     WithJsonSchema({"type": "string", "pattern": r"%\s*$", "description": "Such as '9.2 %'"}),
 ]
 
@@ -238,8 +236,7 @@ def _date(value: Any) -> Period:
 
 PeriodField = Annotated[
     Period,
-    PlainValidator(_period),
-    PlainSerializer(lambda p: p.label),
+    Parsed(_period, lambda p: p.label),
     WithJsonSchema(
         {
             "anyOf": [{"type": "integer"}, {"type": "string"}],
@@ -249,8 +246,7 @@ PeriodField = Annotated[
 ]
 DateField = Annotated[
     Period,
-    PlainValidator(_date),
-    PlainSerializer(lambda p: p.label),
+    Parsed(_date, lambda p: p.label),
     WithJsonSchema(
         {
             "anyOf": [{"type": "integer"}, {"type": "string"}],
