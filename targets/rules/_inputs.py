@@ -134,10 +134,10 @@ def gather(
 ) -> tuple[list[FigureTable], Collected]:
     """Each columnar file's figures as a table, and the rows stating a change collected
     as figure items for the row-by-row loader (which derives what they imply)."""
-    from targets.rules._columnar_figures import columnar_figures  # noqa: PLC0415 - see above
-
     tables: list[FigureTable] = []
     changes = Collected()
+    if columnar:  # the column checks, for columnar files only (see `read_inputs`)
+        from targets.rules._columnar_figures import columnar_figures  # noqa: PLC0415
     for file in columnar:
         table, rows, found = columnar_figures(
             file, metrics, sources, broken=broken, mapping=mapping

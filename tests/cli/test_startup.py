@@ -68,3 +68,53 @@ def test_checking_needs_neither_pandas_nor_matplotlib() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_text_check_of_yaml_files_imports_only_what_it_runs() -> None:
+    """The other report formats, the record command, the columnar readers and the batch
+    chance engine are imported when first used: the small example's check runs none."""
+    example = str(Path(__file__).resolve().parents[2] / "examples" / "vietnam-digital")
+    unused = [
+        "pyarrow",
+        "tomllib",
+        "xml.etree.ElementTree",
+        "targets.render._html",
+        "targets.render._junit",
+        "targets.render._findings",
+        "targets.render._markdown",
+        "targets.rules._record",
+        "targets.rules._yaml_fast",
+        "targets.rules._columnar",
+        "targets.rules._columnar_figures",
+        "targets.engine._chance_batch",
+    ]
+    script = (
+        "import json, sys\n"
+        "from targets.cli import cli\n"
+        "try:\n"
+        f"    cli.main(args=['--no-config', 'check', {example!r}, '-q'], prog_name='targets')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "asked = set(json.loads(sys.stdin.read()))\n"
+        "print('LOADED=' + json.dumps(sorted(asked & set(sys.modules))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps(unused),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in result.stdout.splitlines() if x.startswith("LOADED="))
+    assert json.loads(line.removeprefix("LOADED=")) == []
+    # The probe sees those modules once a run needs them: a JUnit report loads its own.
+    junit = script.replace("'-q']", "'-q', '--junit', '/dev/null']")
+    result = subprocess.run(
+        [sys.executable, "-c", junit],
+        input=json.dumps(unused),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in result.stdout.splitlines() if x.startswith("LOADED="))
+    assert "targets.render._junit" in json.loads(line.removeprefix("LOADED="))
