@@ -10,7 +10,7 @@ in another layout, such as SDMX-CSV's ``REF_AREA``, ``TIME_PERIOD``, ``OBS_VALUE
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 from targets._safe import quoted
 from targets.rules._arrow import dictionary, floats, lengths
+from targets.rules._codes import taker
 from targets.rules._columnar import Columnar
 from targets.rules._columnar_checks import (
     Bools,
@@ -99,23 +100,24 @@ def columnar_figures(
     if rows.size == 0:
         return None, stated_changes, p.found
     entity = text.get("entity")
+    take = taker(rows, n)
     own = FigureTable(
         metrics=tuple(metrics),
-        metric=metric[rows],
+        metric=take(metric),
         entities=tuple(entity.texts) if entity is not None else (),
-        entity=_entity_codes(entity, rows),
+        entity=_entity_codes(entity, rows, take),
         periods=tuple(periods),
-        period=period[rows],
-        low=low[rows],
-        high=high[rows],
-        kind=kind[rows],
+        period=take(period),
+        low=take(low),
+        high=take(high),
+        kind=take(kind),
         sources=tuple(sources),
-        source=source[rows],
+        source=take(source),
         editions=tuple(editions),
-        edition=edition[rows],
+        edition=take(edition),
     )
     kept = table.select([c for c in _CELLS if c in table.column_names])  # the rest: codes
-    chunk = ArrowChunk(file.without_text(), kept, rows, own, metrics, sources, one[rows])
+    chunk = ArrowChunk(file.without_text(), kept, rows, own, metrics, sources, take(one))
     figures = dataclasses.replace(
         own,
         chunks=(chunk,),
@@ -193,11 +195,13 @@ def _value_text(values: Any, row: int) -> str:
     return quoted(values[int(row)].as_py())
 
 
-def _entity_codes(entity: Texts | None, rows: Ints) -> Ints:
+def _entity_codes(
+    entity: Texts | None, rows: Ints, take: Callable[[npt.NDArray[Any]], npt.NDArray[Any]]
+) -> Ints:
     if entity is None:
         return np.full(rows.size, -1, dtype=np.int64)
     lookup = np.asarray([i if t else -1 for i, t in enumerate(entity.texts)] + [-1])
-    return np.asarray(lookup[entity.codes[rows]], dtype=np.int64)
+    return np.asarray(lookup[take(entity.codes)], dtype=np.int64)
 
 
 def _change_rows(file: Columnar, table: pa.Table, chosen: Any) -> list[dict[str, Any]]:

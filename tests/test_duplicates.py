@@ -1,0 +1,68 @@
+"""Figures given twice: every repeat is warned about, whichever way the file is read.
+
+`duplicates` tells "no repeats" without a sort when the keys are few enough, and sorts
+otherwise; both must name exactly the rows that repeat an earlier one.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import targets
+from targets.rules import _inputs
+
+RULES = """\
+programme: {name: Twice}
+metrics:
+  - {id: a, name: A, unit: firm, direction: higher}
+  - {id: b, name: B, unit: firm, direction: higher}
+  - {id: c, name: C, unit: firm, direction: higher}
+"""
+
+ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["a", "b", "c"]),
+        st.integers(2015, 2024),
+        st.sampled_from(["", "X", "Y"]),
+        st.integers(1, 3),
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+def _repeats(rows: list[tuple[str, int, str, int]]) -> int:
+    """Rows whose metric, year and entity an earlier row already gave (by hand)."""
+    seen: set[tuple[str, int, str]] = set()
+    count = 0
+    for metric, year, entity, _ in rows:
+        count += (metric, year, entity) in seen
+        seen.add((metric, year, entity))
+    return count
+
+
+def _warned(root: Path, columnar: bool, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    warnings = [str(w) for w in targets.load(root).warnings]
+    return sum("the same figure again" in w or "a second value for" in w for w in warnings)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=ROWS)
+def test_every_figure_given_twice_is_warned_about_once(
+    rows: list[tuple[str, int, str, int]],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as monkeypatch:
+        root = Path(folder)
+        (root / "rules.yaml").write_text(RULES, encoding="utf-8")
+        lines = ["metric,period,entity,value,unit"]
+        lines += [f"{m},{y},{e},{v},firm" for m, y, e, v in rows]
+        (root / "figures.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        expected = _repeats(rows)
+        assert _warned(root, columnar=True, monkeypatch=monkeypatch) == expected
+        assert _warned(root, columnar=False, monkeypatch=monkeypatch) == expected
