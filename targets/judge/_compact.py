@@ -138,7 +138,7 @@ def _numbers(programme: Programme, columns: ResultTable) -> dict[str, Floats]:
     if gap.any():
         picked = rows[gap]
         year, value = numbers["latest_year"].copy(), numbers["latest_value"].copy()
-        year[gap] = table.time[picked]
+        year[gap] = table.time_at(picked)
         low, high = table.low[picked], table.high[picked]
         value[gap] = np.where(low == high, low, np.nan)
         numbers["latest_year"], numbers["latest_value"] = year, value
@@ -232,7 +232,7 @@ def _latest(programme: Programme, rows: Ints) -> list[str]:
     kinds = [text[k] for k in KIND_CODES]
     numbers = number_members(
         ("time", "value", "low", "high"),
-        [table.time[picked], np.where(low == high, low, np.nan), low, high],
+        [table.time_at(picked), np.where(low == high, low, np.nan), low, high],
     )
     cells = zip(
         chosen.tolist(),

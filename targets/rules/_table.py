@@ -128,6 +128,11 @@ class FigureTable:
         """Each figure's position on the time axis, in years."""
         return _per_code([p.time for p in self.periods], self.period)
 
+    def time_at(self, rows: Ints) -> Floats:
+        """`time` of `rows` only: a report reads the latest figure of each result, not the
+        time of all fourteen million rows."""
+        return _per_code([p.time for p in self.periods], self.period[rows])
+
     @property
     def end(self) -> Floats:
         """The end of each figure's period (an undated figure is known from then)."""
