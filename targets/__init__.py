@@ -10,10 +10,10 @@ The package is built in layers (see docs/architecture.md): `targets.engine` (the
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targets._exit import ExitCode
+from targets._lazy import names_from
 
 if TYPE_CHECKING:
     from targets.engine import Conflict
@@ -124,13 +124,7 @@ _HOME = {
 """The layer each public name comes from, imported on first use."""
 
 
-def __getattr__(name: str) -> Any:
-    layer = _HOME.get(name)
-    if layer is None:
-        raise AttributeError(f"module 'targets' has no attribute {name!r}")
-    value = getattr(importlib.import_module(layer), name)
-    globals()[name] = value
-    return value
+__getattr__ = names_from(globals(), _HOME)
 
 
 def __dir__() -> list[str]:

@@ -30,7 +30,15 @@ PACKAGE = Path(targets.__file__).parent
 def test_the_package_shows_its_layers_and_a_few_shared_modules() -> None:
     entries = {p.name for p in PACKAGE.iterdir() if p.name != "__pycache__"}
     layers = {"engine", "rules", "judge", "render", "notebook", "cli"}
-    shared = {"_exit.py", "_extras.py", "_gc.py", "_progress.py", "_safe.py", "_version.py"}
+    shared = {
+        "_exit.py",
+        "_extras.py",
+        "_gc.py",
+        "_lazy.py",
+        "_progress.py",
+        "_safe.py",
+        "_version.py",
+    }
     assert entries == {"__init__.py", "__main__.py", "py.typed", *layers, *shared}
     for layer in layers:
         assert (PACKAGE / layer / "__init__.py").is_file()

@@ -14,8 +14,9 @@ small example's check renders text, and never loads the HTML page, JUnit's XML o
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from targets._lazy import names_from
 
 if TYPE_CHECKING:
     from targets.render._cells import (
@@ -157,13 +158,7 @@ _LAZY: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = names_from(globals(), _LAZY)
 
 
 __all__ = [

@@ -16,22 +16,28 @@ try:
     cli.main(args=sys.argv[1:], prog_name="targets")
 except SystemExit:
     pass
-heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.stdin.read())))
-print("HEAVY=" + json.dumps(heavy))
+names = set(sys.modules) | {m.split(".")[0] for m in sys.modules}
+print("LOADED=" + json.dumps(sorted(names & set(json.loads(sys.stdin.read())))))
 """
 
 
-def _heavy_modules_after(*args: str) -> list[str]:
+def _imported_after(asked: tuple[str, ...], *args: str) -> list[str]:
+    """Which of `asked` (packages or modules) the command `args` imported, run in a fresh
+    process."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
-        input=json.dumps(HEAVY),
+        input=json.dumps(asked),
         capture_output=True,
         text=True,
         check=True,
     )
-    line = next(x for x in result.stdout.splitlines() if x.startswith("HEAVY="))
-    loaded: list[str] = json.loads(line.removeprefix("HEAVY="))
+    line = next(x for x in result.stdout.splitlines() if x.startswith("LOADED="))
+    loaded: list[str] = json.loads(line.removeprefix("LOADED="))
     return loaded
+
+
+def _heavy_modules_after(*args: str) -> list[str]:
+    return _imported_after(HEAVY, *args)
 
 
 def test_help_imports_neither_pint_nor_pydantic() -> None:
@@ -70,51 +76,29 @@ def test_checking_needs_neither_pandas_nor_matplotlib() -> None:
     assert result.stdout.strip() == "[]"
 
 
+UNUSED_BY_A_TEXT_CHECK = (
+    "pyarrow",
+    "tomllib",
+    "xml.etree.ElementTree",
+    "targets.render._html",
+    "targets.render._junit",
+    "targets.render._findings",
+    "targets.render._markdown",
+    "targets.rules._record",
+    "targets.rules._yaml_fast",
+    "targets.rules._columnar",
+    "targets.rules._columnar_figures",
+    "targets.engine._chance_batch",
+)
+
+
 def test_a_text_check_of_yaml_files_imports_only_what_it_runs() -> None:
     """The other report formats, the record command, the columnar readers and the batch
     chance engine are imported when first used: the small example's check runs none."""
     example = str(Path(__file__).resolve().parents[2] / "examples" / "vietnam-digital")
-    unused = [
-        "pyarrow",
-        "tomllib",
-        "xml.etree.ElementTree",
-        "targets.render._html",
-        "targets.render._junit",
-        "targets.render._findings",
-        "targets.render._markdown",
-        "targets.rules._record",
-        "targets.rules._yaml_fast",
-        "targets.rules._columnar",
-        "targets.rules._columnar_figures",
-        "targets.engine._chance_batch",
-    ]
-    script = (
-        "import json, sys\n"
-        "from targets.cli import cli\n"
-        "try:\n"
-        f"    cli.main(args=['--no-config', 'check', {example!r}, '-q'], prog_name='targets')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "asked = set(json.loads(sys.stdin.read()))\n"
-        "print('LOADED=' + json.dumps(sorted(asked & set(sys.modules))))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        input=json.dumps(unused),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    line = next(x for x in result.stdout.splitlines() if x.startswith("LOADED="))
-    assert json.loads(line.removeprefix("LOADED=")) == []
+    assert _imported_after(UNUSED_BY_A_TEXT_CHECK, "--no-config", "check", example, "-q") == []
     # The probe sees those modules once a run needs them: a JUnit report loads its own.
-    junit = script.replace("'-q']", "'-q', '--junit', '/dev/null']")
-    result = subprocess.run(
-        [sys.executable, "-c", junit],
-        input=json.dumps(unused),
-        capture_output=True,
-        text=True,
-        check=True,
+    junit = _imported_after(
+        UNUSED_BY_A_TEXT_CHECK, "--no-config", "check", example, "-q", "--junit", "/dev/null"
     )
-    line = next(x for x in result.stdout.splitlines() if x.startswith("LOADED="))
-    assert "targets.render._junit" in json.loads(line.removeprefix("LOADED="))
+    assert "targets.render._junit" in junit
