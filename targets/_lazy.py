@@ -3,6 +3,8 @@
 `import targets` and ``targets --help`` stay cheap, and a run imports only the modules it
 uses: the table says where each public name lives, and the first read of the name imports
 that module and keeps the value in the package, so later reads are plain lookups.
+(`targets.engine` keeps its own copy of this hook: the engine imports nothing of targets
+outside it.)
 """
 
 from __future__ import annotations

@@ -25,11 +25,11 @@ Conventions (docs/engine.md has the long form):
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from targets._lazy import names_from
 from targets.engine._refused import RefusedInputError
 from targets.engine._status import (
     METHOD_LABELS,
@@ -153,7 +153,13 @@ _LAZY: Mapping[str, str] = MappingProxyType(
 )
 
 
-__getattr__ = names_from(globals(), _LAZY)
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [
