@@ -33,12 +33,7 @@ if TYPE_CHECKING:
         signed_cell,
         year_label,
     )
-    from targets.render._chance import (
-        CHANCE_HEADER,
-        chance_band,
-        chance_cell,
-        chance_phrase,
-    )
+    from targets.render._chance import CHANCE_HEADER, chance_band, chance_cell, chance_phrase
     from targets.render._chart import (
         MAX_EXTENSION,
         RATE_UNIT,
@@ -48,59 +43,18 @@ if TYPE_CHECKING:
         chart_of,
         rate_chart_of,
     )
-    from targets.render._explain import (
-        explain_steps,
-    )
-    from targets.render._findings import (
-        findings,
-        gitlab_report,
-        sarif_log,
-    )
-    from targets.render._github import (
-        annotation,
-        render_github,
-    )
-    from targets.render._html import (
-        report_html_document,
-        source_link,
-    )
-    from targets.render._json import (
-        json_report,
-        jsonl_report,
-    )
-    from targets.render._junit import (
-        render_junit,
-    )
-    from targets.render._markdown import (
-        render_markdown,
-    )
-    from targets.render._palette import (
-        BADGE_COLOURS,
-        BADGE_STYLE,
-        ICONS,
-        TEXT_COLOURS,
-    )
-    from targets.render._render import (
-        FORMATS,
-        render,
-        render_pieces,
-    )
-    from targets.render._status_words import (
-        status_words,
-    )
-    from targets.render._svg import (
-        chart_svg,
-        key_svg,
-        value_label,
-    )
-    from targets.render._text import (
-        MAX_ROWS,
-        WIDTH,
-        fit_id,
-        plain,
-        render_text,
-        summary_line,
-    )
+    from targets.render._explain import explain_steps
+    from targets.render._findings import findings, gitlab_report, sarif_log
+    from targets.render._github import annotation, render_github
+    from targets.render._html import report_html_document, source_link
+    from targets.render._json import json_report, jsonl_report
+    from targets.render._junit import render_junit
+    from targets.render._markdown import render_markdown
+    from targets.render._palette import BADGE_COLOURS, BADGE_STYLE, ICONS, TEXT_COLOURS
+    from targets.render._render import FORMATS, render, render_pieces
+    from targets.render._status_words import status_words
+    from targets.render._svg import chart_svg, key_svg, value_label
+    from targets.render._text import MAX_ROWS, WIDTH, fit_id, plain, render_text, summary_line
 
 _LAZY: dict[str, str] = {
     "BADGE_COLOURS": "targets.render._palette",
