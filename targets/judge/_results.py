@@ -64,6 +64,14 @@ class ResultTable:
         return list(self._keys)
 
     @functools.cached_property
+    def error_severity(self) -> npt.NDArray[np.bool_]:
+        """Which rows' targets are of error severity (the others only warn): read by every
+        gate, kept for the next."""
+        return np.fromiter(
+            (t.severity == "error" for t in self.targets), dtype=bool, count=len(self.targets)
+        )
+
+    @functools.cached_property
     def _keys(self) -> tuple[str, ...]:
         return tuple(
             t.id if e is None else f"{t.id}[{e}]"
