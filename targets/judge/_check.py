@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from targets._gc import holds_collector
 from targets._progress import Progress, report_progress
@@ -132,7 +133,7 @@ def check(
         method,
         checked_at=started,
         elapsed=elapsed,
-        table=table.take(kept),
+        table=table.take(kept) if select or exclude else table,  # else every row, in order
     )
     if baseline is None:
         return report
@@ -163,9 +164,10 @@ def _table(
     n = len(pair_list)
     status = np.zeros(n, dtype=np.int8)
     numbers = {name: np.full(n, np.nan) for name in NUMBERS}
-    methods: list[str] = [""] * n
-    labels: list[str] = [""] * n
-    projection: list[str | None] = [None] * n
+    texts = {  # scattered by numpy, as object arrays, then read back as lists
+        name: np.full(n, "" if name != "projection" else None, dtype=object)
+        for name in ("methods", "method_status", "projection")
+    }
     latest = np.full(n, -1, dtype=np.int64)
     vector = np.zeros(n, dtype=bool)
     for rows, part in ((np.asarray(alone, dtype=np.int64), single), (bulk.pairs, bulk)):
@@ -173,24 +175,29 @@ def _table(
         for name in NUMBERS:
             if name in part.numbers:
                 numbers[name][rows] = part.numbers[name]
-        for row, method, label, proj in zip(
-            rows.tolist(), part.methods, part.method_status, part.projection, strict=True
-        ):
-            methods[row], labels[row], projection[row] = method, label, proj
+        for name, column in texts.items():
+            column[rows] = _objects(getattr(part, name))
         latest[rows] = part.latest_row
     vector[bulk.pairs] = True
     return ResultTable(
         targets=[t for t, _ in pair_list],
         entities=[e for _, e in pair_list],
         status=status,
-        methods=methods,
-        method_status=labels,
-        projection=projection,
+        methods=texts["methods"].tolist(),
+        method_status=texts["method_status"].tolist(),
+        projection=texts["projection"].tolist(),
         numbers=numbers,
         latest_row=latest,
         vector=vector,
         chance=BulkChance(bulk.chance, n),
     )
+
+
+def _objects(values: Sequence[object]) -> npt.NDArray[np.object_]:
+    """A list as a one-dimensional object array (never an array of its items' items)."""
+    found = np.empty(len(values), dtype=object)
+    found[:] = values
+    return found
 
 
 def pairs(targets: Sequence[TargetBase], index: RowIndex) -> list[tuple[TargetBase, str | None]]:

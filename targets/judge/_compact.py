@@ -70,7 +70,7 @@ def compact_results(report: Report) -> Iterator[str]:
     latest = _latest(programme, np.where(vector, columns.latest_row, -1))
     statuses = [_dumps(s.value) for s in STATUS_CODES]
     fragments = _Fragments(Run(programme, report.as_of, report.method))
-    fronts: dict[int, tuple[str, str]] = {}  # by id(target): entities share their copy
+    fronts: dict[int, tuple[str, str, str]] = {}  # by id(target): entities share their copy
     text = _Texts()
     rows = zip(
         columns.targets,
@@ -94,9 +94,9 @@ def compact_results(report: Report) -> Iterator[str]:
             parts = fronts[id(target)] = fragments(target)
         figure, first, last = cells
         yield _LINE % (
-            text[target.id],
-            text[entity],
             parts[0],
+            text[entity],
+            parts[1],
             statuses[status],
             text[method],
             text[label],
@@ -104,7 +104,7 @@ def compact_results(report: Report) -> Iterator[str]:
             first,
             text[projection],
             last,
-            parts[1],
+            parts[2],
         )
 
 
@@ -158,7 +158,9 @@ class _Fragments:
         self.details = _dumps(dict.fromkeys(DETAIL_FIELDS))[1:-1]
         self.tag_lists: dict[tuple[str, ...], str] = {}
 
-    def __call__(self, target: TargetBase) -> tuple[str, str]:
+    def __call__(self, target: TargetBase) -> tuple[str, str, str]:
+        """The target's id as JSON, and the JSON of what it fixes before its status and
+        after its numbers."""
         run, text = self.run, self.text
         programme = run.programme
         metric = programme.metrics[target.metric]
@@ -186,7 +188,7 @@ class _Fragments:
             text[target.source],
             text[target.quote],
         )
-        return head, tail
+        return _string(target.id), head, tail
 
     def _tags(self, tags: Sequence[str]) -> str:
         key = tuple(tags)
@@ -238,7 +240,7 @@ def _latest(programme: Programme, rows: Ints) -> list[str]:
         chosen.tolist(),
         table.period[picked].tolist(),
         numbers,
-        [_dumps(s) for s in table.stated(picked)],
+        [_string(s) for s in table.stated(picked)],  # texts: no type to ask
         table.kind[picked].tolist(),
         table.entity[picked].tolist(),
         table.source[picked].tolist(),

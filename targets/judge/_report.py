@@ -112,11 +112,9 @@ class Report:
         columns = self.columns
         worse = [s.at_or_worse_than(gate) for s in STATUS_CODES if s is not Status.NOT_ASSESSABLE]
         tripping = np.asarray([*worse, False])[columns.status]
-        return [
-            i
-            for i in np.flatnonzero(tripping).tolist()
-            if strict or columns.targets[i].severity == "error"
-        ]
+        if not strict:
+            tripping &= columns.error_severity  # warn-severity targets trip only a strict gate
+        return np.flatnonzero(tripping).tolist()
 
     @property
     def regressions(self) -> tuple[Change, ...]:

@@ -9,6 +9,7 @@ code asks for that row.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import overload
@@ -58,10 +59,24 @@ class ResultTable:
 
     @property
     def keys(self) -> list[str]:
-        return [
+        """Each row's key, ``id`` or ``id[entity]`` (a copy: the gate, the text report and
+        the exit code each ask for sixty thousand of them)."""
+        return list(self._keys)
+
+    @functools.cached_property
+    def error_severity(self) -> npt.NDArray[np.bool_]:
+        """Which rows' targets are of error severity (the others only warn): read by every
+        gate, kept for the next."""
+        return np.fromiter(
+            (t.severity == "error" for t in self.targets), dtype=bool, count=len(self.targets)
+        )
+
+    @functools.cached_property
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(
             t.id if e is None else f"{t.id}[{e}]"
             for t, e in zip(self.targets, self.entities, strict=True)
-        ]
+        )
 
     def status_of(self, row: int) -> str:
         return STATUS_CODES[int(self.status[row])].value

@@ -28,6 +28,7 @@ from targets.judge._bulk_chance import ChanceInputs
 from targets.judge._kinds import natural_bounds
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
+from targets.rules._model import Metric
 from targets.rules._table import Floats, Ints
 from targets.rules._targets import LevelTarget, TargetBase
 
@@ -65,42 +66,102 @@ class Bulk:
 
 def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     """The level targets among `pairs` whose figures the bulk path can take, judged."""
-    series_of: dict[tuple[int, bool], int] = {}  # (key, estimates): the series' position
-    candidates: list[tuple[int, LevelTarget, int]] = []
-    level: dict[int, int] = {}  # by id(target), its metric's first key (-1: not a level target)
-    for i, (target, entity) in enumerate(pairs):
-        base = level.get(id(target))
-        if base is None:  # the entities of a target share their target's copy: once each
-            base = level[id(target)] = (
-                index.key(target.metric, None) if isinstance(target, LevelTarget) else -1
-            )
-        offset = index.entity_offset(entity)
-        if base >= 0 and offset >= 0:
-            assert isinstance(target, LevelTarget)  # a base says so
-            s = series_of.setdefault((base + offset, target.estimates), len(series_of))
-            candidates.append((i, target, s))
-    if not candidates:
+    found = _candidates(run, index, pairs)
+    if found is None:
         return _joined([])
-    keys = np.asarray([key for key, _ in series_of], dtype=np.int64)
-    estimates = np.asarray([flag for _, flag in series_of], dtype=bool)
+    at, codes, estimates_of, group, facts, groups = found
+    # each series (key, estimates) numbered by its first pair, as the pairs come
+    distinct, first, inverse = np.unique(
+        codes * 2 + estimates_of, return_index=True, return_inverse=True
+    )
+    rank = np.empty(distinct.size, dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(distinct.size)
+    series = rank[inverse.reshape(-1)]
+    ordered = np.empty_like(distinct)
+    ordered[rank] = distinct
+    keys, estimates = ordered // 2, (ordered % 2).astype(bool)
     chunks = _chunks(index.sizes_of(keys), CHUNK_ROWS)
-    members: list[list[tuple[int, LevelTarget, int]]] = [[] for _ in chunks]
-    chunk_of = np.repeat(np.arange(len(chunks)), [hi - lo for lo, hi in chunks]).tolist()
-    for i, target, s in candidates:
-        members[chunk_of[s]].append((i, target, s))
-    found: list[Bulk] = []
-    group_of: dict[int, Group] = {}  # by id(target): entities share their target's copy
-    for (lo, hi), chunk in zip(chunks, members, strict=True):
-        found += _judge_chunk(
+    chunk_of = np.repeat(np.arange(len(chunks)), [hi - lo for lo, hi in chunks])[series]
+    parts: list[Bulk] = []
+    for number, (lo, hi) in enumerate(chunks):
+        members = np.flatnonzero(chunk_of == number)  # in the pairs' order
+        parts += _judge_chunk(
             run,
             index,
             keys=keys[lo:hi],
             estimates=estimates[lo:hi],
-            first=lo,
-            members=chunk,
-            group_of=group_of,
+            members=_Members(at[members], series[members] - lo, group[members], facts[members]),
+            groups=groups,
         )
-    return _joined(found)
+    return _joined(parts)
+
+
+@dataclass(frozen=True, eq=False)
+class _Members:
+    """Pairs the bulk path may take, as columns: each pair's position in the pair list,
+    its series (in its chunk), its batch call (a code into the groups) and its facts."""
+
+    at: Ints
+    series: Ints
+    group: Ints
+    facts: Floats
+    """Per pair: target value and year, base year, natural bounds (NaN: none), and 1.0
+    where higher is better (see `_facts`)."""
+
+    def __getitem__(self, chosen: Ints) -> _Members:
+        return _Members(
+            self.at[chosen], self.series[chosen], self.group[chosen], self.facts[chosen]
+        )
+
+
+def _candidates(
+    run: Run, index: RowIndex, pairs: Sequence[Pair]
+) -> tuple[Ints, Ints, Ints, Ints, Floats, list[Group]] | None:
+    """The pairs the bulk path may take (level targets whose metric has figures for their
+    entity), in one pass: each one's position, (metric, entity) key, estimates flag, batch
+    call (a code into the list of groups returned last) and facts. What a target gives is
+    worked out once, its entities sharing its copy."""
+    metrics = run.programme.metrics
+    groups: dict[Group, int] = {}
+    known: dict[int, tuple[int, int, int, int]] = {}  # by id(target): base, flag, group, fact
+    facts: list[tuple[float, float, float, float, float, bool]] = []
+    at: list[int] = []
+    codes: list[int] = []
+    flags: list[int] = []
+    group: list[int] = []
+    fact: list[int] = []
+    for i, (target, entity) in enumerate(pairs):
+        seen = known.get(id(target))
+        if seen is None:
+            base = index.key(target.metric, None) if isinstance(target, LevelTarget) else -1
+            if base >= 0:
+                assert isinstance(target, LevelTarget)  # a base says so
+                metric = metrics[target.metric]
+                call = run.method_and_thresholds(target, metric)
+                seen = (base, target.estimates, groups.setdefault(call, len(groups)), len(facts))
+                facts.append(_facts(run, target, metric))
+            else:
+                seen = (-1, 0, 0, 0)
+            known[id(target)] = seen
+        if seen[0] < 0:
+            continue
+        offset = 0 if entity is None else index.entity_offset(entity)
+        if offset >= 0:
+            at.append(i)
+            codes.append(seen[0] + offset)
+            flags.append(seen[1])
+            group.append(seen[2])
+            fact.append(seen[3])
+    if not at:
+        return None
+    return (
+        np.asarray(at, dtype=np.int64),
+        np.asarray(codes, dtype=np.int64),
+        np.asarray(flags, dtype=np.int64),
+        np.asarray(group, dtype=np.int64),
+        np.asarray(facts, dtype=np.float64)[np.asarray(fact, dtype=np.int64)],
+        list(groups),
+    )
 
 
 CHUNK_ROWS = 1 << 18
@@ -135,12 +196,11 @@ def _judge_chunk(
     *,
     keys: Ints,
     estimates: npt.NDArray[np.bool_],
-    first: int,
-    members: list[tuple[int, LevelTarget, int]],
-    group_of: dict[int, Group],
+    members: _Members,
+    groups: list[Group],
 ) -> list[Bulk]:
-    """The member pairs of one chunk of series (`keys`, the first of which is series
-    `first`): evidence, then one `assess_batch` call per method and thresholds."""
+    """The member pairs of one chunk of series (`keys`): evidence, then one `assess_batch`
+    call per method and thresholds, the calls in the order their first pair comes."""
     table = index.table
     rows, series = index.rows_of(keys)
     selection = select_series(run, index, series, rows, estimates)
@@ -152,20 +212,21 @@ def _judge_chunk(
     )
     start = np.cumsum(count) - count
     fine = (count > 0) & (ranged == 0)  # else: nothing known yet, or ranges judged at both ends
-    groups: dict[Group, list[tuple[int, LevelTarget, int]]] = {}
-    judged = fine.tolist()
-    for i, target, s in members:
-        if judged[s - first]:
-            group = group_of.get(id(target))
-            if group is None:
-                metric = run.programme.metrics[target.metric]
-                group = group_of[id(target)] = run.method_and_thresholds(target, metric)
-            groups.setdefault(group, []).append((i, target, s - first))
+    judged = members[np.flatnonzero(fine[members.series])]
+    codes, first = np.unique(judged.group, return_index=True)
     found = []
-    for group, chosen_members in groups.items():
+    for code in codes[np.argsort(first, kind="stable")].tolist():
         try:
             found.append(
-                _judge(run, index, group, chosen_members, chosen=chosen, start=start, count=count)
+                _judge(
+                    run,
+                    index,
+                    groups[code],
+                    judged[np.flatnonzero(judged.group == code)],
+                    chosen=chosen,
+                    start=start,
+                    count=count,
+                )
             )
         except RefusedInputError:  # the per-series path says which series, and why
             continue
@@ -202,7 +263,7 @@ def _judge(
     run: Run,
     index: RowIndex,
     group: Group,
-    members: list[tuple[int, LevelTarget, int]],
+    members: _Members,
     *,
     chosen: Ints,
     start: Ints,
@@ -211,21 +272,14 @@ def _judge(
     """One `assess_batch` call: every member pair of one method and set of thresholds."""
     method, thresholds = group[0], dict(group[1])
     table = run.programme.table
-    n = len(members)
-    series = np.asarray([s for _, _, s in members], dtype=np.int64)
+    n = members.at.size
+    series = members.series
     sizes = count[series]
     local = np.repeat(np.arange(n), sizes)
     offsets = np.repeat(start[series] - (np.cumsum(sizes) - sizes), sizes)
     rows = chosen[np.arange(local.size) + offsets]
     time = index.time[rows]
-    which: dict[int, int] = {}  # by id(target): entities share their target's copy
-    facts: list[tuple[float, float, float, float, float, bool]] = []
-    for _, target, _ in members:
-        if id(target) not in which:
-            which[id(target)] = len(facts)
-            facts.append(_facts(run, target))
-    per = np.asarray(facts, dtype=np.float64)[[which[id(t)] for _, t, _ in members]]
-    target_value, target_year, base, lows, highs, higher = per.T
+    target_value, target_year, base, lows, highs, higher = members.facts.T
     direction = np.where(higher == 1.0, 1.0, -1.0)  # increase, decrease
     as_of = np.nan if run.as_of_time is None else run.as_of_time
     values = table.low[rows]
@@ -258,7 +312,7 @@ def _judge(
     }
     latest = _latest_rows(local, time, rows, result.latest_year, np.cumsum(sizes) - 1)
     resolve_thresholds(method, thresholds)  # the same check the per-series path makes
-    pairs = np.asarray([i for i, _, _ in members], dtype=np.int64)
+    pairs = members.at
     chance = ChanceInputs(
         pairs=pairs,
         local=local,
@@ -284,10 +338,11 @@ def _judge(
     )
 
 
-def _facts(run: Run, target: LevelTarget) -> tuple[float, float, float, float, float, bool]:
+def _facts(
+    run: Run, target: LevelTarget, metric: Metric
+) -> tuple[float, float, float, float, float, bool]:
     """What one target gives its batch call: its value and year, base year, the metric's
     natural bounds (NaN: none) and whether higher is better."""
-    metric = run.programme.metrics[target.metric]
     low, high = natural_bounds(metric)
     declared = target.base or run.programme.info.base
     return (

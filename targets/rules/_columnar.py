@@ -14,12 +14,14 @@ import csv
 import dataclasses
 import functools
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from targets.rules._arrow import dictionary
 from targets.rules._discover import PARQUET_SUFFIXES, display
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._files import UnreadableError, cell_starts, read_bounded
@@ -29,7 +31,13 @@ if TYPE_CHECKING:
 
 Ints = np.ndarray[Any, np.dtype[np.int64]]
 
-__all__ = ["COLUMNAR_MAX_BYTES", "Columnar", "read_columnar"]
+__all__ = ["COLUMNAR_MAX_BYTES", "TEXT_FIELDS", "Columnar", "read_columnar"]
+
+TEXT_FIELDS = frozenset(
+    ("metric", "period", "unit", "kind", "entity", "source", "published", "change", "since",
+     "quote", "note")
+)  # fmt: skip
+"""The figure columns checked as dictionary-encoded text: all but the value."""
 
 COLUMNAR_MAX_BYTES = 4 * 1024**3
 """The largest CSV or Parquet file read (4 GiB); YAML files stop much earlier."""
@@ -52,6 +60,9 @@ class Columnar:
     text: bytes | None = None
     """The file's bytes, kept while its values are checked (to point at a cell); None
     afterwards."""
+    texts: Mapping[str, tuple[Ints, list[str]]] = dataclasses.field(default_factory=dict)
+    """Text columns already dictionary-encoded (`dictionary`), by header name: the reading
+    thread encodes the figure columns while the YAML files are parsed."""
 
     def at(self, row: int, column: str | None = None) -> Location:
         """Where a row (and one of its cells, when the file's text is at hand) was written."""
@@ -65,7 +76,19 @@ class Columnar:
     def without_text(self) -> Columnar:
         """This file without its bytes or its cells: what a loaded programme keeps to say
         where a row was written (the cells a figure needs are kept by its chunk)."""
-        return dataclasses.replace(self, text=None, table=self.table.select([]))
+        return dataclasses.replace(self, text=None, table=self.table.select([]), texts={})
+
+    def encoded(self) -> Columnar:
+        """This file with its text columns of figure fields (`TEXT_FIELDS`) dictionary-
+        encoded: work that needs no rules, done by the thread that read the file (pyarrow
+        leaves Python's lock while it encodes), not after the rules are parsed."""
+        wanted = [c for c in self.columns if c in TEXT_FIELDS and c not in self.texts]
+        if not wanted:
+            return self
+        found = dict(self.texts)
+        for column in wanted:
+            found[column] = dictionary(self.table.column(column))
+        return dataclasses.replace(self, texts=found)
 
     @functools.cached_property
     def _offsets(self) -> Ints:

@@ -384,12 +384,16 @@ def plausible(
 ) -> None:
     """Ranks below 1 (an error) and values beyond a metric's natural limit (a warning)."""
     listed = list(metrics.values())
-    rank = np.asarray([m.better == "lower" and m.is_rank for m in listed] + [False])
-    limited = [m.limit is not None and (m.direction is not None or m.better == "lower")
-               for m in listed]  # fmt: skip
-    limit = np.asarray([m.limit.value if m.limit and ok else np.nan
-                        for m, ok in zip(listed, limited, strict=True)] + [np.nan])  # fmt: skip
-    higher = np.asarray([m.better == "higher" for m in listed] + [True])
+    ranks, limits, highers = [], [], []
+    for each in listed:  # one pass: sixty thousand metrics, each property read once
+        better, bound = each.better, each.limit
+        ranks.append(better == "lower" and each.is_rank)
+        limited = bound is not None and (each.direction is not None or better == "lower")
+        limits.append(bound.value if bound is not None and limited else np.nan)
+        highers.append(better == "higher")
+    rank = np.asarray([*ranks, False])
+    limit = np.asarray([*limits, np.nan])
+    higher = np.asarray([*highers, True])
     chosen = np.zeros(metric.size, dtype=bool)
     chosen[rows] = True
     m = np.where(chosen, metric, -1)

@@ -63,7 +63,7 @@ def columnar_figures(
     if not _header(file, columns, p, mapped=mapped):
         return None, [], p.found
     n = table.num_rows
-    text = {c: Texts(*dictionary(table.column(c))) for c in table.column_names if c != "value"}
+    text = _encoded(file, table, mapped=mapped)
     values = table.column("value").combine_chunks()
     blank = lengths(values) == 0 if _is_text(values) else np.isnan(floats(values))
     for column in text.values():
@@ -178,6 +178,18 @@ def _header(file: Columnar, columns: tuple[str, ...], p: Problems, *, mapped: bo
     found = check_header(list(columns), starts, file.name, mapped=mapped)
     p.found += found
     return not any(d.severity == "error" for d in found)
+
+
+def _encoded(file: Columnar, table: pa.Table, *, mapped: bool) -> dict[str, Texts]:
+    """Each column but the value dictionary-encoded: as the reading thread encoded it
+    (`Columnar.encoded`), or now (a column a mapping renamed, one it does not encode)."""
+    found = {}
+    for column in table.column_names:
+        if column == "value":
+            continue
+        done = None if mapped else file.texts.get(column)
+        found[column] = Texts(*(done if done is not None else dictionary(table.column(column))))
+    return found
 
 
 def _is_text(values: Any) -> bool:

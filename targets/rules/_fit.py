@@ -49,10 +49,11 @@ def fit_target(
     """The target with its amounts in the metric's unit, or None (and why, in `problems`)."""
     target = item.model
     start = len(problems)  # what this target adds: counting every problem again was quadratic
-    if metric.binary != isinstance(target, BinaryTarget):
+    binary = metric.binary
+    if binary != isinstance(target, BinaryTarget):
         problems.append(Diagnostic(item.at("metric"), _binary_mismatch(target, metric)))
         return None
-    if metric.direction is None and not metric.binary and not metric.is_rank:
+    if metric.direction is None and not binary and not metric.is_rank:
         problems.append(
             Diagnostic(
                 item.at("metric"),
@@ -90,14 +91,22 @@ def fit_target(
                 )
             )
     _check_dates(item, info, problems)
-    problems += check_entities(target, item)
-    problems += check_thresholds(item, info.model if info else None)
+    if target.for_each is not None or target.overrides:  # else it has nothing to say
+        problems += check_entities(target, item)
+    if target.method is not None or target.thresholds:  # else it has nothing to say
+        problems += check_thresholds(item, info.model if info else None)
     converted = _convert(target, metric.unit, item, (), problems)
-    problems += _check_way(converted, metric, item)
-    _check_bands(converted, item, problems)
+    if isinstance(converted, _WAYS):  # the kinds `_check_way` has something to say of
+        problems += _check_way(converted, metric, item)
+    if isinstance(converted, _BANDS):  # the kinds with bands
+        _check_bands(converted, item, problems)
     if len(problems) == start:
         return converted  # most targets: no problem to look through
     return None if any(p.severity == "error" for p in problems[start:]) else converted
+
+
+_WAYS = (RelativeTarget, MilestonesTarget)
+_BANDS = (BandTarget, HoldTarget, MilestonesTarget)
 
 
 def _check_way(target: TargetBase, metric: Metric, item: Item[TargetBase]) -> list[Diagnostic]:
@@ -191,8 +200,8 @@ def _convert(
     updates: dict[str, Any] = {}
     for name, key in _amount_fields(type(node)):
         value = getattr(node, name)
-        if value is None:
-            continue  # most amount fields are unset: no path to build
+        if value is None or (type(value) is dict and not value):
+            continue  # most amount fields are unset (or no overrides): no path to build
         new = _convert_value(
             value, unit, item, (*path, key), problems, keep_percent=name == "change"
         )

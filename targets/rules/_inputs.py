@@ -68,12 +68,7 @@ def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inpu
     ]
     yaml: dict[int, tuple[Document, list[Diagnostic]]] = {}  # by the file's position
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="targets-read") as pool:
-        if any(columnar):  # pyarrow and the column checks: for columnar files only
-            from targets.rules._columnar import read_columnar  # noqa: PLC0415
-
-            pending = {i: pool.submit(read_columnar, paths[i]) for i in _where(columnar)}
-        else:
-            pending = {}
+        pending = {i: pool.submit(_read_columnar, paths[i]) for i in _where(columnar)}
         for i in _where([not c for c in columnar]):
             path = paths[i]
             report_progress(progress, "reading", done, total)
@@ -103,6 +98,15 @@ def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inpu
     found.problems += budget.problems
     report_progress(progress, "reading", total, total)
     return found
+
+
+def _read_columnar(path: Path) -> tuple[Columnar | None, list[Diagnostic]]:
+    """`read_columnar`, its text columns then encoded by the same thread (pyarrow and
+    the column checks imported then: for columnar files only)."""
+    from targets.rules._columnar import read_columnar  # noqa: PLC0415
+
+    columns, problems = read_columnar(path)
+    return (columns.encoded() if columns is not None else None), problems
 
 
 def _where(flags: list[bool]) -> list[int]:

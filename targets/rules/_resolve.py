@@ -164,13 +164,14 @@ def _unique(items: list[Item[M]], kind: str, problems: list[Diagnostic]) -> dict
 
 def _metric(item: Item[Metric], problems: list[Diagnostic]) -> Metric:
     metric = item.model
-    if metric.is_rank and metric.direction == "higher":
+    binary, direction = metric.binary, metric.direction  # each read once: 60,000 metrics
+    if direction == "higher" and metric.is_rank:
         problems.append(Diagnostic(item.at("direction"), "a rank is better when lower (1 is best)"))
-    if metric.binary and metric.direction is not None:
+    if binary and direction is not None:
         problems.append(Diagnostic(item.at("direction"), "a yes/no metric has no direction"))
-    if metric.binary and metric.limit is not None:
+    if binary and metric.limit is not None:
         problems.append(Diagnostic(item.at("limit"), "a yes/no metric has no limit"))
-    if metric.limit is None or metric.binary:
+    if metric.limit is None or binary:
         return metric
     try:
         return metric.model_copy(update={"limit": metric.limit.to(metric.unit)})

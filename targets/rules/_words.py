@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from targets.engine import format_number
 from targets.rules import _units
 from targets.rules._model import Metric
@@ -56,8 +58,10 @@ PLURALS = {
 """Count units as prose says them: a unit is singular, '100,000 firms' is plural."""
 
 
+@functools.lru_cache(maxsize=1 << 10)
 def unit_words(unit: str | None) -> str | None:
-    """A unit as it reads after a number: 'firms', 'people', '%', 'USD billion'."""
+    """A unit as it reads after a number: 'firms', 'people', '%', 'USD billion' (each
+    unit worked out once: reports of sixty thousand targets say a few units)."""
     if unit is None or unit == "yes/no" or _units.is_rank(unit):
         return None
     if unit in {"percent", "%"}:
@@ -83,7 +87,8 @@ def _amount(amount: Amount, unit: str) -> str:
 def describe_goal(target: TargetBase, metric: Metric) -> str:
     """The promise in words: 'at least 100,000 firm by 2025', 'top 30 by 2030'."""
     unit = metric.unit
-    by = f" by {target.deadline}" if target.deadline is not None else ""
+    deadline = target.deadline
+    by = f" by {deadline.label}" if deadline is not None else ""
     if isinstance(target, LevelTarget):
         side = "at least" if target.at_least is not None else "at most"
         return f"{side} {_amount(target.level, unit)}{by}"
