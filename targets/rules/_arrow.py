@@ -14,14 +14,19 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "PLAIN_DECIMAL",
     "arrow_mask",
     "blank_strings",
     "bools",
+    "decimals",
     "dictionary",
     "floats",
     "lengths",
     "release_unused",
 ]
+
+PLAIN_DECIMAL = r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$"
+"""Plain decimals, which pyarrow parses to the same float as Python's float() does."""
 
 
 def _valid(array: Any) -> npt.NDArray[np.bool_]:
@@ -93,6 +98,22 @@ def dictionary(array: Any) -> tuple[npt.NDArray[np.int64], list[str]]:
             texts.append("")
         codes = np.where(valid, codes, texts.index(""))
     return codes, texts
+
+
+def decimals(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+    """Which cells of a string array are plain decimals (`PLAIN_DECIMAL`), and their
+    values (NaN elsewhere), parsed by pyarrow."""
+    import pyarrow as pa  # noqa: PLC0415 - columnar files only
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    values = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    plain = bools(pc.match_substring_regex(values, PLAIN_DECIMAL))
+    if plain.all():  # as a machine writes them: no copy of the column
+        return plain, floats(pc.cast(pc.utf8_trim_whitespace(values), pa.float64()))
+    low = np.full(len(values), np.nan)
+    written = pc.utf8_trim_whitespace(pc.filter(values, arrow_mask(plain)))
+    low[plain] = floats(pc.cast(written, pa.float64()))
+    return plain, low
 
 
 def arrow_mask(mask: npt.NDArray[np.bool_]) -> Any:

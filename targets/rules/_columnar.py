@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from targets.rules._arrow import dictionary
+from targets.rules._arrow import decimals, dictionary, lengths
 from targets.rules._discover import PARQUET_SUFFIXES, display
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._files import UnreadableError, cell_starts, read_bounded
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 Ints = np.ndarray[Any, np.dtype[np.int64]]
+Bools = np.ndarray[Any, np.dtype[np.bool_]]
+Floats = np.ndarray[Any, np.dtype[np.float64]]
 
 __all__ = ["COLUMNAR_MAX_BYTES", "TEXT_FIELDS", "Columnar", "read_columnar"]
 
@@ -63,6 +65,9 @@ class Columnar:
     texts: Mapping[str, tuple[Ints, list[str]]] = dataclasses.field(default_factory=dict)
     """Text columns already dictionary-encoded (`dictionary`), by header name: the reading
     thread encodes the figure columns while the YAML files are parsed."""
+    values: tuple[Ints, Bools, Floats] | None = None
+    """The value column's text read by the reading thread too: each cell's length once
+    trimmed (`lengths`), which cells are plain decimals and their values (`decimals`)."""
 
     def at(self, row: int, column: str | None = None) -> Location:
         """Where a row (and one of its cells, when the file's text is at hand) was written."""
@@ -76,19 +81,24 @@ class Columnar:
     def without_text(self) -> Columnar:
         """This file without its bytes or its cells: what a loaded programme keeps to say
         where a row was written (the cells a figure needs are kept by its chunk)."""
-        return dataclasses.replace(self, text=None, table=self.table.select([]), texts={})
+        return dataclasses.replace(
+            self, text=None, table=self.table.select([]), texts={}, values=None
+        )
 
     def encoded(self) -> Columnar:
         """This file with its text columns of figure fields (`TEXT_FIELDS`) dictionary-
-        encoded: work that needs no rules, done by the thread that read the file (pyarrow
-        leaves Python's lock while it encodes), not after the rules are parsed."""
+        encoded and its values read (a CSV file's): work that needs no rules, done by the
+        thread that read the file (pyarrow leaves Python's lock while it works), not after
+        the rules are parsed."""
         wanted = [c for c in self.columns if c in TEXT_FIELDS and c not in self.texts]
-        if not wanted:
-            return self
         found = dict(self.texts)
         for column in wanted:
             found[column] = dictionary(self.table.column(column))
-        return dataclasses.replace(self, texts=found)
+        values = self.values
+        if values is None and "value" in self.columns and not self.parquet:  # text: CSV
+            column = self.table.column("value").combine_chunks()
+            values = (lengths(column), *decimals(column))
+        return dataclasses.replace(self, texts=found, values=values)
 
     @functools.cached_property
     def _offsets(self) -> Ints:

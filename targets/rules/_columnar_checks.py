@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from targets._safe import quoted
 from targets.rules import _units
-from targets.rules._arrow import arrow_mask, bools, dictionary, floats
+from targets.rules._arrow import arrow_mask, decimals, dictionary, floats
 from targets.rules._codes import by_code, present
 from targets.rules._errors import (
     SHOWN_ROWS,
@@ -53,8 +53,6 @@ Bools = npt.NDArray[np.bool_]
 T = TypeVar("T")
 
 _KINDS = ("actual", "estimate", "forecast")
-_PLAIN = r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$"
-"""Plain decimals, which pyarrow parses to the same float as Python's float() does."""
 
 
 @dataclass(slots=True)
@@ -224,9 +222,12 @@ def check_kinds(texts: Texts | None, n: int, p: Problems) -> Ints:
     return lookup[texts.codes]
 
 
-def check_values(values: Any, p: Problems) -> tuple[Floats, Floats, npt.NDArray[np.int8]]:
+def check_values(
+    values: Any, p: Problems, read: tuple[Bools, Floats] | None = None
+) -> tuple[Floats, Floats, npt.NDArray[np.int8]]:
     """Each row's low and high value as stated (before units) and its flag: 1 yes, 0 no,
-    -1 a number. Plain decimals are parsed by pyarrow; the rest once per distinct text."""
+    -1 a number. Plain decimals are parsed by pyarrow (`read`: already, by `decimals`);
+    the rest once per distinct text."""
     import pyarrow as pa  # noqa: PLC0415 - columnar files only
     import pyarrow.compute as pc  # noqa: PLC0415
 
@@ -236,13 +237,7 @@ def check_values(values: Any, p: Problems) -> tuple[Floats, Floats, npt.NDArray[
         low = floats(values)  # a numeric Parquet column
         p.at_rows(np.isnan(low), None, "a figure needs 'value'")
         return low, low.copy(), flag
-    plain = bools(pc.match_substring_regex(values, _PLAIN))
-    if plain.all():  # as a machine writes them: no copy of the column
-        low = floats(pc.cast(pc.utf8_trim_whitespace(values), pa.float64()))
-    else:
-        low = np.full(n, np.nan)
-        written = pc.utf8_trim_whitespace(pc.filter(values, arrow_mask(plain)))
-        low[plain] = floats(pc.cast(written, pa.float64()))
+    plain, low = decimals(values) if read is None else (read[0], read[1].copy())  # filled in
     high = low.copy()
     rest = ~(plain & np.isfinite(low))
     if not rest.any():

@@ -65,7 +65,11 @@ def columnar_figures(
     n = table.num_rows
     text = _encoded(file, table, mapped=mapped)
     values = table.column("value").combine_chunks()
-    blank = lengths(values) == 0 if _is_text(values) else np.isnan(floats(values))
+    read = None if mapped else file.values  # what the reading thread read of the values
+    if not _is_text(values):
+        blank = np.isnan(floats(values))
+    else:
+        blank = (lengths(values) if read is None else read[0]) == 0
     for column in text.values():
         blank &= ~column.filled()
     changes = _filled(text, "change", n) | _filled(text, "since", n)
@@ -77,7 +81,7 @@ def columnar_figures(
     unknown = Problems(file, only=keep)  # an unknown source is said; the row is checked on
     source = check_sources(text.get("source"), sources, broken, n, unknown)
     kind = check_kinds(text.get("kind"), n, sub)
-    low, high, flag = check_values(values, sub)
+    low, high, flag = check_values(values, sub, read[1:] if read is not None else None)
     edition, editions = check_editions(text.get("published"), source, sources, sub)
     stated = np.isfinite(low) & np.isfinite(high)
     one = (low == 1) & (high == 1)  # '1 firm', not '1 firms', as the row reader says it
