@@ -14,7 +14,6 @@ import csv
 import dataclasses
 import functools
 import io
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,7 @@ Ints = np.ndarray[Any, np.dtype[np.int64]]
 Bools = np.ndarray[Any, np.dtype[np.bool_]]
 Floats = np.ndarray[Any, np.dtype[np.float64]]
 
-__all__ = ["COLUMNAR_MAX_BYTES", "TEXT_FIELDS", "Columnar", "read_columnar"]
+__all__ = ["COLUMNAR_MAX_BYTES", "TEXT_FIELDS", "Columnar", "Prepared", "read_columnar"]
 
 TEXT_FIELDS = frozenset(
     ("metric", "period", "unit", "kind", "entity", "source", "published", "change", "since",
@@ -43,6 +42,30 @@ TEXT_FIELDS = frozenset(
 
 COLUMNAR_MAX_BYTES = 4 * 1024**3
 """The largest CSV or Parquet file read (4 GiB); YAML files stop much earlier."""
+
+
+@dataclass(eq=False)
+class Prepared:
+    """Columns of a file worked out before the rules are known. Each is handed over once,
+    so that it is freed as soon as the checks are done with it."""
+
+    texts: dict[str, tuple[Ints, list[str]]] = dataclasses.field(default_factory=dict)
+    """Text columns dictionary-encoded (`dictionary`), by header name."""
+    values: tuple[Bools, Bools, Floats] | None = None
+    """The value column: which cells are blank once trimmed, which are plain decimals
+    and their values (`decimals`)."""
+
+    def take_text(self, column: str) -> tuple[Ints, list[str]] | None:
+        return self.texts.pop(column, None)
+
+    def take_values(self) -> tuple[Bools, Bools, Floats] | None:
+        found, self.values = self.values, None
+        return found
+
+    def drop(self) -> None:
+        """Let go of what was not taken (columns a mapping renamed)."""
+        self.texts.clear()
+        self.values = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,12 +85,9 @@ class Columnar:
     text: bytes | None = None
     """The file's bytes, kept while its values are checked (to point at a cell); None
     afterwards."""
-    texts: Mapping[str, tuple[Ints, list[str]]] = dataclasses.field(default_factory=dict)
-    """Text columns already dictionary-encoded (`dictionary`), by header name: the reading
-    thread encodes the figure columns while the YAML files are parsed."""
-    values: tuple[Ints, Bools, Floats] | None = None
-    """The value column's text read by the reading thread too: each cell's length once
-    trimmed (`lengths`), which cells are plain decimals and their values (`decimals`)."""
+    prepared: Prepared = dataclasses.field(default_factory=Prepared)
+    """What the reading thread worked out of the columns while the YAML files were parsed
+    (`encoded`), for the checks to take."""
 
     def at(self, row: int, column: str | None = None) -> Location:
         """Where a row (and one of its cells, when the file's text is at hand) was written."""
@@ -82,7 +102,7 @@ class Columnar:
         """This file without its bytes or its cells: what a loaded programme keeps to say
         where a row was written (the cells a figure needs are kept by its chunk)."""
         return dataclasses.replace(
-            self, text=None, table=self.table.select([]), texts={}, values=None
+            self, text=None, table=self.table.select([]), prepared=Prepared()
         )
 
     def encoded(self) -> Columnar:
@@ -90,15 +110,12 @@ class Columnar:
         encoded and its values read (a CSV file's): work that needs no rules, done by the
         thread that read the file (pyarrow leaves Python's lock while it works), not after
         the rules are parsed."""
-        wanted = [c for c in self.columns if c in TEXT_FIELDS and c not in self.texts]
-        found = dict(self.texts)
-        for column in wanted:
-            found[column] = dictionary(self.table.column(column))
-        values = self.values
-        if values is None and "value" in self.columns and not self.parquet:  # text: CSV
+        texts = {c: dictionary(self.table.column(c)) for c in self.columns if c in TEXT_FIELDS}
+        values = None
+        if "value" in self.columns and not self.parquet:  # a CSV file's values are text
             column = self.table.column("value").combine_chunks()
-            values = (lengths(column), *decimals(column))
-        return dataclasses.replace(self, texts=found, values=values)
+            values = (lengths(column) == 0, *decimals(column))
+        return dataclasses.replace(self, prepared=Prepared(texts, values))
 
     @functools.cached_property
     def _offsets(self) -> Ints:

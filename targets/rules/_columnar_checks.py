@@ -237,7 +237,7 @@ def check_values(
         low = floats(values)  # a numeric Parquet column
         p.at_rows(np.isnan(low), None, "a figure needs 'value'")
         return low, low.copy(), flag
-    plain, low = decimals(values) if read is None else (read[0], read[1].copy())  # filled in
+    plain, low = decimals(values) if read is None else read  # handed over: filled in below
     high = low.copy()
     rest = ~(plain & np.isfinite(low))
     if not rest.any():

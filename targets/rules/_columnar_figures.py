@@ -65,11 +65,12 @@ def columnar_figures(
     n = table.num_rows
     text = _encoded(file, table, mapped=mapped)
     values = table.column("value").combine_chunks()
-    read = None if mapped else file.values  # what the reading thread read of the values
+    read = None if mapped else file.prepared.take_values()  # the reading thread's work
+    file.prepared.drop()  # what is left of it (a mapping renamed its columns)
     if not _is_text(values):
         blank = np.isnan(floats(values))
     else:
-        blank = (lengths(values) if read is None else read[0]) == 0
+        blank = lengths(values) == 0 if read is None else read[0].copy()  # `&=` below
     for column in text.values():
         blank &= ~column.filled()
     changes = _filled(text, "change", n) | _filled(text, "since", n)
@@ -191,7 +192,7 @@ def _encoded(file: Columnar, table: pa.Table, *, mapped: bool) -> dict[str, Text
     for column in table.column_names:
         if column == "value":
             continue
-        done = None if mapped else file.texts.get(column)
+        done = None if mapped else file.prepared.take_text(column)
         found[column] = Texts(*(done if done is not None else dictionary(table.column(column))))
     return found
 
