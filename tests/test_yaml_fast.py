@@ -274,3 +274,87 @@ def test_a_diagnostic_deep_in_a_large_file_names_the_full_readers_line_and_colum
     assert fast == full
     line = text[:by].count("\n") + 1
     assert [(d.location.line, d.location.col) for d in fast] == [(line, 9)]
+
+
+ITEM_KEYS = ["id", "metric", "at_least", "by", "base", "name", "true", "b-c"]
+
+
+@st.composite
+def item_lists(draw: st.DrawFn) -> str:
+    """Sections that are lists of flat items, most written alike (the runs `_yaml_items`
+    reads at once), with comments, blank lines, other dash spacings, nested values, flow
+    lists and items with other keys between them."""
+    lines: list[str] = []
+    for section in range(draw(st.integers(1, 3))):
+        lines.append(f"s{section}:")
+        indent = draw(st.sampled_from([0, 2, 2]))
+        shapes = [
+            draw(st.lists(st.sampled_from(ITEM_KEYS), min_size=1, max_size=5, unique=True))
+            for _ in range(draw(st.integers(1, 2)))
+        ]
+        for _ in range(draw(st.integers(0, 12))):
+            keys = draw(st.sampled_from(shapes))
+            pad = draw(st.sampled_from([1, 1, 1, 1, 3]))
+            for index, key in enumerate(keys):
+                lead = " " * indent + "-" + " " * pad if index == 0 else " " * (indent + 1 + pad)
+                roll = draw(st.integers(0, 40))
+                if roll == 0:
+                    lines.append(f"{lead}{key}:")
+                    lines.append(" " * (indent + 3 + pad) + "- x")
+                    continue
+                value = draw(st.sampled_from(PLAIN + QUOTED)) if roll > 1 else "[1, b]"
+                space = " " * draw(st.sampled_from([1, 1, 1, 2]))
+                lines.append(f"{lead}{key}:{space}{value}")
+                if draw(st.integers(0, 30)) == 0:
+                    lines.append(draw(st.sampled_from(["", "# note", "    # note"])))
+    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(item_lists())
+def test_lists_of_like_items_read_fast_equal_the_full_reader(text: str) -> None:
+    full, problems = load_yaml(text, "f.yaml")
+    fast = load_fast(text, "f.yaml")
+    if problems:  # a duplicate key, or a key that is no text: the full reader explains
+        assert fast is None, text
+        return
+    assert fast is not None, text
+    assert_same(fast, full, text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(item_lists(), st.data())
+def test_mutated_lists_of_items_read_fast_only_when_the_full_reader_agrees(
+    text: str, data: st.DataObject
+) -> None:
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        cut = data.draw(st.integers(0, 2))
+        text = text[:at] + data.draw(st.sampled_from(MUTATIONS)) + text[at + cut :]
+    fast = load_fast(text, "f.yaml")
+    if fast is not None:
+        full, problems = load_yaml(text, "f.yaml")
+        assert problems == [], text
+        assert_same(fast, full, text)
+
+
+def test_a_generated_files_items_are_read_in_runs_not_line_by_line(
+    sdg: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from targets.rules import _yaml_fast  # noqa: PLC0415
+
+    text = sdg.independent_rules(sdg.generate(20, 10))
+    taken: list[int] = []
+
+    def counted(*args: Any) -> Any:
+        run = read_run(*args)
+        taken.append(0 if run is None else run.lines)
+        return run
+
+    read_run = _yaml_fast.Runs.read
+    monkeypatch.setattr(_yaml_fast.Runs, "read", counted)
+    fast = load_fast(text, "rules.yaml")
+    assert fast is not None
+    item_lines = sum(len(item) for section in ("metrics", "targets") for item in fast.data[section])
+    assert sum(taken) > 0.9 * item_lines
+    assert_same(fast, load_yaml(text, "rules.yaml")[0])

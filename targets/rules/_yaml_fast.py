@@ -16,12 +16,13 @@ nesting, a character YAML refuses) makes it return None, and the caller reads th
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from targets.rules._errors import Location
 from targets.rules._yaml import MAX_DEPTH, MAY_RESOLVE, Document, Path, resolve_plain
+from targets.rules._yaml_items import Runs
 from targets.rules._yaml_lines import NOT_IN_FLOW, SIMPLE, WORDS, further, lines_from, unsure
 from targets.rules._yaml_scalars import (
     OutsideError,
@@ -47,12 +48,16 @@ def load_fast(text: str, path: str) -> Document | None:
     if unsure(text) or "\r" in text:
         return None
     doc = Document(path)
-    deferred = _Deferred(text)
-    reader = _Reader(doc, SHALLOW, deferred.open)
+    lines = text.split("\n")
+    runs = Runs(text, lines, path, doc.values)
+    deferred = _Deferred(runs)
+    reader = _Reader(doc, SHALLOW, runs.deferred)
+    reader.runs = runs
     try:
-        reader.run(enumerate(text.split("\n")), -1, ())
+        reader.run(enumerate(lines), -1, ())
     except OutsideError:
         return None
+    runs.lines = None  # half a million strings, not kept for the positions asked later
     if not reader.started:
         return None  # an empty file: the full reader says what it is
     doc.deferred = deferred
@@ -62,10 +67,9 @@ def load_fast(text: str, path: str) -> Document | None:
 class _Deferred:
     """The positions below `SHALLOW`, found by reading an item's lines again when asked."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.open: set[Path] = set()
-        self.starts: array[int] | None = None
+    def __init__(self, runs: Runs) -> None:
+        self.runs = runs
+        self.open = runs.deferred
 
     def fill(self, doc: Document, path: Path) -> None:
         if len(path) > SHALLOW and path[:SHALLOW] in self.open:
@@ -77,12 +81,9 @@ class _Deferred:
 
     def _read(self, doc: Document, top: Path) -> None:
         self.open.discard(top)
-        if self.starts is None:
-            self.starts = array("q", [0])
-            self.starts.extend(m.end() for m in re.finditer("\n", self.text))
         where = doc.values[top]
         first, col = where.line - 1, where.col - 1
-        lines = lines_from(self.text, self.starts[first], col)
+        lines = lines_from(self.runs.text, self.runs.start(first), col)
         _Reader(doc, 1 << 30, set()).run(enumerate(lines, first), col - 1, top)
 
 
@@ -111,6 +112,7 @@ class _Reader:
         # a value still to come: (frame, key, key path, line and column of its null)
         self.pending: tuple[_Frame | None, Any, Path | None, int, int] | None = None
         self.base: Path = ()
+        self.runs: Runs | None = None  # when the whole text is read, not an item again
 
     def run(self, lines: Iterable[tuple[int, str]], indent: int, base: Path) -> None:
         """Read the node that starts on the first line, deeper than `indent`, at `base`."""
@@ -175,12 +177,20 @@ class _Reader:
         if path is not None and len(path) < limit:
             self.pair(mapping, match)
             return None
-        if path is not None:  # len(path) == limit: positions below are found when asked
-            self.deferred.add(path)
         following = further(col)
         row: tuple[int, str] | None = None
         key: Any
         key, plain, double = match.group(3, 4, 5)
+        if path is not None:  # len(path) == limit: positions below are found when asked
+            self.deferred.add(path)
+            at = (match.start(2), col)
+            into = (items, path[:-1])
+            run = None if self.runs is None else self.runs.read(self.number, at, container, into)
+            if run is not None:  # its last item stays open, as if its lines were read here
+                self.number += run.lines - 1
+                next(islice(rows, run.lines - 1, run.lines - 1), None)
+                self.stack[-1] = _Frame(col, run.last, run.path)
+                return next(rows, None)
         while True:
             if key in WORDS:
                 key = resolve_plain(key)

@@ -1,0 +1,169 @@
+"""Runs of like list items read at once: the bulk of a generated rules file.
+
+Sixty thousand targets and their metrics are half a million lines of ``key: value`` under
+the ``- `` items of two lists, every item with the same keys. Read line by line, each line
+costs a pattern match and a dozen steps of the fast reader (`_yaml_fast`): a sixth of a
+large check. Here the first item's keys make a pattern of a whole item; one match finds
+where the items written so end, one ``findall`` cuts them into values, and the values are
+resolved a column and a distinct text at a time. The reader goes on at the first line that
+is anything else (an item with other keys, a comment, a nested collection), as if it had
+read the run itself. Only items whose inner positions are found again when asked come here,
+so no position inside an item is recorded.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from array import array
+from collections.abc import Sequence
+from itertools import accumulate, repeat
+from operator import add
+from typing import Any
+
+from targets.rules._errors import Location
+from targets.rules._yaml import MAY_RESOLVE, Path, Unusable, resolve_plain
+from targets.rules._yaml_lines import WORDS
+from targets.rules._yaml_scalars import OutsideError
+
+__all__ = ["Run", "Runs"]
+
+_KEY = r"([A-Za-z_][\w-]*): +"
+"""`_yaml_lines._KEY`: a key of letters, digits, '_' and '-'."""
+_PLAIN = r"""(?:[^ "'\[\]{}#&*!|>%@`?:,\n-]|-[^ #:\n])[^#:\n]*"""
+"""`_yaml_lines._VALUE`'s plain value within one line: no ':' or '#', never a quote first."""
+_VALUE = rf"""(?:"([^"\\\n]*)" *|({_PLAIN}))\n"""
+"""A value and its line's end: a double-quoted one without escapes, or a plain one."""
+_PASSED = rf"""(?:"[^"\\\n]*" *|{_PLAIN})\n"""
+"""`_VALUE` without its groups, for a pattern whose end alone is asked."""
+_NOT_A_WORD = re.compile("^[" + re.escape("".join(sorted(MAY_RESOLVE))) + "]| $", re.MULTILINE)
+"""A plain text that may be no word (a number, null, a boolean) or ends in a space."""
+
+
+class Run:
+    """What `Runs.read` read: how many lines, and the last item (its mapping and path)."""
+
+    __slots__ = ("last", "lines", "path")
+
+    def __init__(self, lines: int, last: dict[Any, Any], path: Path) -> None:
+        self.lines = lines
+        self.last = last
+        self.path = path
+
+
+class Runs:
+    """A text's runs of like items, read for the fast reader, which gives its lines (split
+    once) and the tables it fills: each item's position, and the items read again when asked.
+    Also where each line starts, for the items read again (the items' paths are kept in
+    `deferred`)."""
+
+    def __init__(self, text: str, lines: list[str], name: str, positions: dict[Path, Location]):
+        self.text = text
+        self.lines: list[str] | None = lines
+        self.name = name
+        self.positions = positions
+        self.deferred: set[Path] = set()
+        self.starts: array[int] | None = None
+
+    def start(self, number: int) -> int:
+        """Where line `number` (from 0) starts in the text."""
+        if self.starts is None and self.lines is not None:
+            self.starts = array("q", accumulate(map(len, self.lines), initial=0))
+            self.starts = array("q", map(add, self.starts, range(len(self.starts))))
+        elif self.starts is None:  # the lines are gone: where each line break is
+            self.starts = array("q", [0])
+            self.starts.extend(m.end() for m in re.finditer("\n", self.text))
+        return self.starts[number]
+
+    def read(
+        self, number: int, at: tuple[int, int], first: dict[Any, Any], into: Any
+    ) -> Run | None:
+        """The items from line `number` (from 0) on with the first one's keys in its order,
+        dashes at ``at[0]`` and keys at ``at[1]``. The first item's mapping `first` is
+        already in the list `into`, whose path is ``into.path``; the others are added, as the
+        reader adds them. None when fewer than two items are written so."""
+        text, (indent, col) = self.text, at
+        start = self.start(number)
+        keys, end = _keys(text, start, indent, col)
+        if not keys or _keys(text, end, indent, col)[0] != keys:
+            return None  # the next item is written otherwise: no pattern is built for one
+        run, item = _patterns(indent, col, tuple(keys))
+        whole = run.match(text, start)
+        rows = item.findall(text, start, whole.end()) if whole is not None else []
+        names = [resolve_plain(key) if key in WORDS else key for key in keys]
+        if len(rows) < 2 or len(set(names)) < len(names):
+            return None  # a duplicate key: the reader refuses it, and the full one says where
+        columns = list(zip(*rows, strict=True))
+        values = [_values(columns[i], columns[i + 1]) for i in range(0, len(columns), 2)]
+        items, parent = into
+        made = [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+        first.update(made[0])
+        size, height = len(items), len(keys)
+        items += made[1:]
+        paths = [(*parent, index) for index in range(size, size + len(made) - 1)]
+        lines = range(number + height + 1, number + height * len(made) + 1, height)
+        where = map(Location, repeat(self.name), lines, repeat(col + 1))
+        self.positions.update(zip(paths, where, strict=True))
+        self.deferred.update(paths)
+        return Run(height * len(made), made[-1], paths[-1])
+
+
+def _keys(text: str, start: int, indent: int, col: int) -> tuple[list[str], int]:
+    """The keys of the item at `start`, as written, up to its first line that is no
+    ``key: value``, and where that line starts (none: no item is written so there)."""
+    dash, more = _lines(indent, col)
+    line = dash.match(text, start)
+    if line is None:
+        return [], start
+    keys = [line[1]]
+    while (following := more.match(text, line.end())) is not None:
+        keys.append(following[1])
+        line = following
+    return keys, line.end()
+
+
+@functools.lru_cache(maxsize=64)
+def _lines(indent: int, col: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An item's first line (its dash at `indent`, its key at `col`) and its further ones."""
+    dash = " " * indent + "-" + " " * (col - indent - 1)
+    return re.compile(dash + _KEY + _VALUE), re.compile(" " * col + _KEY + _VALUE)
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(indent: int, col: int, keys: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A run of items with `keys` in this order (no groups: only its end is asked), and one
+    such item (two groups a value)."""
+    dash = " " * indent + "-" + " " * (col - indent - 1)
+    starts = [dash] + [" " * col] * (len(keys) - 1)
+    lines = [f"{start}{re.escape(key)}: +" for start, key in zip(starts, keys, strict=True)]
+    return (
+        re.compile("(?:" + "".join(line + _PASSED for line in lines) + ")+"),
+        re.compile("".join(line + _VALUE for line in lines)),
+    )
+
+
+def _values(quoted: Sequence[str], plain: Sequence[str]) -> list[Any]:
+    """A column's values: the quoted texts, and the plain ones resolved, each distinct
+    text once (years, units and directions repeat down a column); a column of words (ids,
+    names) as it is, found so by one search of the column."""
+    if not any(plain):
+        return list(quoted)
+    if all(plain) and _NOT_A_WORD.search("\n".join(plain)) is None:
+        return list(plain)
+    memo = {text: _plain(text) for text in set(plain)}
+    if "" not in memo:
+        return list(map(memo.__getitem__, plain))
+    return [memo[text] if text else value for value, text in zip(quoted, plain, strict=True)]
+
+
+def _plain(text: str) -> Any:
+    """A plain scalar's value ('' for none: a quoted one), as the line reader resolves it."""
+    if not text or (text[0] not in MAY_RESOLVE and text[-1] != " "):
+        return text  # a word
+    text = text.rstrip(" ")
+    if len(text) < 16 and text.isdigit() and text.isascii():
+        return int(text)
+    value = resolve_plain(text)
+    if type(value) is Unusable:
+        raise OutsideError
+    return value
