@@ -23,11 +23,11 @@ from typing import Any
 from targets.rules._errors import Location
 from targets.rules._yaml import MAX_DEPTH, MAY_RESOLVE, Document, Path, resolve_plain
 from targets.rules._yaml_items import Runs
-from targets.rules._yaml_lines import NOT_IN_FLOW, SIMPLE, WORDS, further, lines_from, unsure
+from targets.rules._yaml_lines import SIMPLE, WORDS, further, lines_from, unsure
 from targets.rules._yaml_scalars import (
     OutsideError,
     end_of_line,
-    indicator,
+    flow_list,
     key_of,
     plain,
     quoted,
@@ -383,37 +383,8 @@ class _Reader:
         self.attach(frame, key, path, items, col)
         if path is not None and len(path) == self.limit:
             self.deferred.add(path)
-        deep = path is not None and len(path) < self.limit
-        at = 1
-        while True:
-            rest = text[at:].lstrip(" ")
-            at = len(text) - len(rest)
-            if not rest or (rest[0] == "]" and items):
-                raise OutsideError  # over several lines, or a comma before the ']'
-            if rest[0] == "]":
-                break
-            if rest[0] == '"' or rest[0] == "'":
-                value, length = quoted(rest, 0)
-            else:
-                ends = [i for i in (rest.find(","), rest.find("]")) if i >= 0]
-                if not ends:
-                    raise OutsideError
-                length = min(ends)
-                plain = rest[:length].rstrip(" ")
-                if not plain or NOT_IN_FLOW.search(plain) or indicator(plain):
-                    raise OutsideError
-                value = resolved(plain)
-            if deep:
-                assert path is not None
-                self.doc.values[(*path, len(items))] = Location(
-                    self.name, self.number + 1, col + at + 1
-                )
-            items.append(value)
-            after = rest[length:].lstrip(" ")
-            at = len(text) - len(after)
-            if after[:1] == "]":
-                break
-            if after[:1] != ",":
-                raise OutsideError
-            at += 1
-        end_of_line(text, at + 1)
+        starts = flow_list(text, items)
+        if path is not None and len(path) < self.limit:
+            line = self.number + 1
+            for index, at in enumerate(starts):
+                self.doc.values[(*path, index)] = Location(self.name, line, col + at + 1)
