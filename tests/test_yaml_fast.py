@@ -358,3 +358,30 @@ def test_a_generated_files_items_are_read_in_runs_not_line_by_line(
     item_lines = sum(len(item) for section in ("metrics", "targets") for item in fast.data[section])
     assert sum(taken) > 0.9 * item_lines
     assert_same(fast, load_yaml(text, "rules.yaml")[0])
+
+
+def test_items_of_ever_new_shapes_build_a_bounded_number_of_patterns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from targets.rules import _yaml_items  # noqa: PLC0415
+
+    built: list[tuple[str, ...]] = []
+    patterns = _yaml_items._patterns
+
+    def counted(indent: int, col: int, keys: tuple[str, ...]) -> tuple[Any, ...]:
+        built.append(keys)
+        return patterns(indent, col, keys)
+
+    monkeypatch.setattr(_yaml_items, "_patterns", counted)
+    lines = ["items:"]
+    for shape in range(200):  # pairs of alike items, each pair with keys of its own
+        size = 1 + shape % (_yaml_items.MOST_KEYS + 8)
+        for copy in range(2):
+            lines += [f"  - s{shape}_k0: {copy}"]
+            lines += [f"    s{shape}_k{key}: v{key}" for key in range(1, size)]
+    text = "\n".join(lines) + "\n"
+    fast = load_fast(text, "f.yaml")
+    assert fast is not None
+    assert_same(fast, load_yaml(text, "f.yaml")[0])
+    assert 0 < len(built) <= _yaml_items.MOST_SHAPES
+    assert all(len(keys) <= _yaml_items.MOST_KEYS for keys in built)
