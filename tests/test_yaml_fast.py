@@ -341,7 +341,7 @@ def test_mutated_lists_of_items_read_fast_only_when_the_full_reader_agrees(
 def test_a_generated_files_items_are_read_in_runs_not_line_by_line(
     sdg: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from targets.rules import _yaml_fast  # noqa: PLC0415
+    from targets.rules._yaml_items import Runs  # noqa: PLC0415
 
     text = sdg.independent_rules(sdg.generate(20, 10))
     taken: list[int] = []
@@ -351,8 +351,8 @@ def test_a_generated_files_items_are_read_in_runs_not_line_by_line(
         taken.append(0 if run is None else run.lines)
         return run
 
-    read_run = _yaml_fast.Runs.read
-    monkeypatch.setattr(_yaml_fast.Runs, "read", counted)
+    read_run = Runs.read
+    monkeypatch.setattr(Runs, "read", counted)
     fast = load_fast(text, "rules.yaml")
     assert fast is not None
     item_lines = sum(len(item) for section in ("metrics", "targets") for item in fast.data[section])
