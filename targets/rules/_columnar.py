@@ -14,6 +14,7 @@ import csv
 import dataclasses
 import functools
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,12 +111,18 @@ class Columnar:
         encoded and its values read (a CSV file's): work that needs no rules, done by the
         thread that read the file (pyarrow leaves Python's lock while it works), not after
         the rules are parsed."""
-        texts = {c: dictionary(self.table.column(c)) for c in self.columns if c in TEXT_FIELDS}
         values = None
         if "value" in self.columns and not self.parquet:  # a CSV file's values are text
-            column = self.table.column("value").combine_chunks()
-            values = (lengths(column) == 0, *decimals(column))
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="targets-values") as pool:
+                read = pool.submit(_read_values, self.table.column("value"))
+                texts = self._texts()
+                values = read.result()
+        else:
+            texts = self._texts()
         return dataclasses.replace(self, prepared=Prepared(texts, values))
+
+    def _texts(self) -> dict[str, tuple[Ints, list[str]]]:
+        return {c: dictionary(self.table.column(c)) for c in self.columns if c in TEXT_FIELDS}
 
     @functools.cached_property
     def _offsets(self) -> Ints:
@@ -128,6 +135,13 @@ class Columnar:
         """Where a column's header cell is."""
         index = self.columns.index(column)
         return Location(self.name, 1, self.starts[index] if not self.parquet else index + 1)
+
+
+def _read_values(column: Any) -> tuple[Bools, Bools, Floats]:
+    """Which of a CSV file's value cells are blank, which are plain decimals, and their
+    values: pyarrow's kernels on a thread of their own, alongside the text columns'."""
+    column = column.combine_chunks()
+    return (lengths(column) == 0, *decimals(column))
 
 
 def read_columnar(path: Path) -> tuple[Columnar | None, list[Diagnostic]]:
