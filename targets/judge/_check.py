@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
+from itertools import repeat
 from typing import Any, Literal
 
 import numpy as np
@@ -209,7 +210,11 @@ def pairs(targets: Sequence[TargetBase], index: RowIndex) -> list[tuple[TargetBa
             found.append((target, None))
             continue
         plain: TargetBase | None = None  # one copy for every entity without an override
-        for entity in entities_of(target.for_each, index.entities(target.metric)):
+        entities = entities_of(target.for_each, index.entities(target.metric))
+        if not target.overrides and entities:
+            found += zip(repeat(target.for_entity(entities[0])), entities)
+            continue
+        for entity in entities:
             if entity in target.overrides:
                 found.append((target.for_entity(entity), entity))
                 continue

@@ -122,12 +122,14 @@ class RowIndex:
         width = len(self.table.entities) + 1
         keys = self._keys[np.flatnonzero(np.diff(self._keys, prepend=-1))]  # distinct
         keys = keys[keys % width != 0]  # not the figures about no entity
-        names = self.table.entities
-        found: dict[int, list[str]] = {}
-        metrics, entities = (keys // width).tolist(), (keys % width - 1).tolist()
-        for metric, entity in zip(metrics, entities, strict=True):
-            found.setdefault(metric, []).append(names[entity])
-        return found
+        metrics, entities = keys // width, keys % width - 1
+        starts = np.flatnonzero(np.diff(metrics, prepend=-1))  # the keys are sorted
+        names = np.asarray(self.table.entities, dtype=object)[entities].tolist()
+        bounds = [*starts.tolist(), len(names)]
+        return {
+            metric: names[lo:hi]
+            for metric, lo, hi in zip(metrics[starts].tolist(), bounds, bounds[1:], strict=False)
+        }
 
     @functools.cache  # noqa: B019 - one index per check, dropped with it
     def figures(self, metric: str, entity: str | None) -> tuple[Figure, ...]:
