@@ -64,7 +64,9 @@ class Runs:
     Also where each line starts, for the items read again (the items' paths are kept in
     `deferred`)."""
 
-    def __init__(self, text: str, lines: list[str], name: str, positions: dict[Path, Location]):
+    def __init__(
+        self, text: str, lines: list[str], name: str, positions: dict[Path, Location]
+    ) -> None:
         self.text = text
         self.lines: list[str] | None = lines
         self.name = name
