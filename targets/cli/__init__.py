@@ -135,8 +135,14 @@ def main() -> None:
     numpy's BLAS is asked for one thread (unless the environment names a number): the
     engine's array work is element-wise and never calls BLAS, yet OpenBLAS starts a thread
     per core when numpy is imported, and their spinning cost the small example's check a
-    sixth of its CPU time (0.12 s) and competed with the reader and writer threads."""
+    sixth of its CPU time (0.12 s) and competed with the reader and writer threads.
+
+    pydantic is told to load no plugins (unless the environment says otherwise): to find
+    them it reads the entry points of every installed distribution when the first rule
+    model is built, a cost that grows with the environment (4 ms of the small example's
+    check in a test environment) for plugins that would only observe our own models."""
     os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")  # read when numpy is imported
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # read at the first model
     if not _BLAS_THREADS & os.environ.keys():
         os.environ["OPENBLAS_NUM_THREADS"] = "1"  # read when numpy is imported
     gc.disable()

@@ -6,7 +6,6 @@ load time to validate override names and suggest the nearest one.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -80,6 +79,8 @@ DEFAULT_THRESHOLDS: Mapping[str, Mapping[str, float]] = MappingProxyType(
 def check_method(method: str) -> None:
     """Raise ValueError naming the valid methods when ``method`` is not one."""
     if method not in DEFAULT_THRESHOLDS:
+        import difflib  # noqa: PLC0415 - only for a misspelt name: start-up time
+
         hint = difflib.get_close_matches(method, METHODS, n=1)
         extra = f" (did you mean {hint[0]!r}?)" if hint else ""
         raise ValueError(f"unknown method {method!r}{extra}; valid: {', '.join(METHODS)}")
@@ -94,6 +95,8 @@ def resolve_thresholds(
     merged = dict(defaults)
     for name, value in (overrides or {}).items():
         if name not in defaults:
+            import difflib  # noqa: PLC0415 - only for a misspelt name: start-up time
+
             hint = difflib.get_close_matches(name, defaults, n=1)
             extra = f" (did you mean {hint[0]!r}?)" if hint else ""
             valid = ", ".join(sorted(defaults))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence, Set
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,8 @@ from targets.rules._table import FigureTable
 from targets.rules._yaml import Document
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from targets.rules._columnar import Columnar  # imported when a columnar file is read
 
 __all__ = ["COLUMNAR_FROM", "Inputs", "gather", "in_file_order", "read_inputs"]
@@ -67,8 +69,15 @@ def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inpu
         for p, s in zip(paths, sizes, strict=True)
     ]
     yaml: dict[int, tuple[Document, list[Diagnostic]]] = {}  # by the file's position
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="targets-read") as pool:
-        pending = {i: pool.submit(_read_columnar, paths[i]) for i in _where(columnar)}
+    with ExitStack() as stack:
+        pending: dict[int, Future[tuple[Columnar | None, list[Diagnostic]]]] = {}
+        if any(columnar):  # a run of YAML files imports no threads (start-up time)
+            from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+            pool = stack.enter_context(
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="targets-read")
+            )
+            pending = {i: pool.submit(_read_columnar, paths[i]) for i in _where(columnar)}
         for i in _where([not c for c in columnar]):
             path = paths[i]
             report_progress(progress, "reading", done, total)

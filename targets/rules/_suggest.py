@@ -10,7 +10,6 @@ word is matched only regardless of case.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = ["FUZZY_POOL", "FUZZY_WORDS", "Suggestions", "did_you_mean"]
@@ -50,6 +49,8 @@ class Suggestions:
                 self._fuzzy_left = 0
         close: list[str] = []
         if self._fuzzy_left > 0:
+            import difflib  # noqa: PLC0415 - a misspelt name only: start-up time
+
             self._fuzzy_left -= 1
             close = difflib.get_close_matches(word, self._pool, n=1, cutoff=0.6)
         if not close:
