@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import targets
 from targets.rules._files import read_csv
-from targets.rules._yaml import load_yaml
+from targets.rules._yaml_events import load_yaml
 
 from .conftest import PROGRAMME
 

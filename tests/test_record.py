@@ -14,7 +14,7 @@ import targets
 from targets.rules._record import RecordError, record
 from targets.rules._record_io import locked, typed
 from targets.rules._record_text import scalar
-from targets.rules._yaml import load_yaml
+from targets.rules._yaml_events import load_yaml
 
 from .conftest import PROGRAMME
 

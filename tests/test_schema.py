@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from targets import json_schema
-from targets.rules._yaml import load_yaml
+from targets.rules._yaml_events import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "schema" / "targets.schema.json"

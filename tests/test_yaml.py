@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from targets.rules._yaml import load_yaml, resolve_plain
+from targets.rules._yaml import resolve_plain
+from targets.rules._yaml_events import load_yaml
 
 
 @pytest.mark.parametrize(

@@ -19,12 +19,12 @@ from targets.rules._discover import (
 from targets.rules._errors import Diagnostic, Location, one_of
 from targets.rules._reading import decode
 from targets.rules._suggest import did_you_mean
-from targets.rules._yaml import Document, load_yaml
+from targets.rules._yaml import Document
+from targets.rules._yaml_fast import load_fast
 
 __all__ = [
     "CSV_OPTIONAL",
     "CSV_REQUIRED",
-    "FAST_YAML_FROM",
     "MAX_BYTES",
     "UnreadableError",
     "cell_starts",
@@ -48,9 +48,6 @@ CSV_OPTIONAL = (
     "note",
 )
 MAX_BYTES = 64 * 1024 * 1024
-FAST_YAML_FROM = 64 * 1024
-"""YAML files this large try the fast reader first (`_yaml_fast`): generated rules. Smaller,
-hand-written files go straight to the full reader, which explains every problem."""
 
 
 def read(path: Path) -> tuple[Document, list[Diagnostic]]:
@@ -74,15 +71,12 @@ def read(path: Path) -> tuple[Document, list[Diagnostic]]:
         return Document(name), [problem]
     if path.suffix.lower() in CSV_SUFFIXES:
         return read_csv(text, name)
-    if len(raw) >= FAST_YAML_FROM:
-        from targets.rules._yaml_fast import load_fast  # noqa: PLC0415 - large files only
-
-        doc = load_fast(text, name)
-    else:
-        doc = None
+    doc = load_fast(text, name)  # most files, without PyYAML
     if doc is not None:
         return doc, []
-    return load_yaml(text, name)
+    from targets.rules._yaml_events import load_yaml  # noqa: PLC0415 - PyYAML: start-up time
+
+    return load_yaml(text, name)  # what the fast reader leaves, every problem explained
 
 
 class UnreadableError(OSError):

@@ -35,7 +35,8 @@ from targets.rules._record_io import (
 )
 from targets.rules._record_text import CsvFile, Edit, EditError, cell, key_order, plain_data
 from targets.rules._record_yaml import edit
-from targets.rules._yaml import Document, load_yaml
+from targets.rules._yaml import Document
+from targets.rules._yaml_events import load_yaml
 
 if TYPE_CHECKING:
     from targets.rules._model import Source

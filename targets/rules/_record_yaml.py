@@ -30,7 +30,7 @@ from targets.rules._record_text import (
     plain_data,
     scalar,
 )
-from targets.rules._yaml import load_yaml
+from targets.rules._yaml_events import load_yaml
 
 __all__ = ["edit", "newline_of"]
 

@@ -1,13 +1,15 @@
-"""A fast reader for the block YAML programs write: `load_yaml`'s `Document`, for less.
+"""A fast reader for the block YAML people and programs write: `load_yaml`'s `Document`.
 
 `load_yaml` turns every key and value into a PyYAML event and a `Location`: about 4 s and
-300 MiB for the 11 MB rules of 60,000 targets. Generated rules use a small part of YAML:
-block mappings and sequences, one-line plain and quoted scalars, comments, one-line flow
-lists. This reader takes that part line by line, resolves plain scalars with `resolve_plain`,
-and records the positions of the top `SHALLOW` levels only (the sections and their items);
-the positions inside an item are found again from its lines when `Document.locate` asks.
+300 MiB for the 11 MB rules of 60,000 targets, and PyYAML's import for the smallest file.
+Rules use a small part of YAML: block mappings and sequences, one-line plain and quoted
+scalars, comments, one-line flow lists and mappings (`_yaml_flow`), folded and literal
+block scalars for notes (`_yaml_blocks`). This reader takes that part line by line,
+resolves plain scalars with `resolve_plain`, and records the positions of the top `SHALLOW`
+levels only (the sections and their items); the positions inside an item are found again
+from its lines when `Document.locate` asks.
 
-Whatever it is unsure of (anchors, tags, block scalars, flow mappings, scalars over several
+Whatever it is unsure of (anchors, tags, nested flow collections, scalars over several
 lines, tabs, odd indentation, a second document, a duplicate key, an unusable number, deep
 nesting, a character YAML refuses) makes it return None, and the caller reads the text with
 `load_yaml`: every input gets today's values and diagnostics. It reads a clean file or none.
@@ -22,12 +24,13 @@ from typing import Any
 
 from targets.rules._errors import Location
 from targets.rules._yaml import MAX_DEPTH, MAY_RESOLVE, Document, Path, resolve_plain
+from targets.rules._yaml_blocks import block_scalar
+from targets.rules._yaml_flow import FlowSteps
 from targets.rules._yaml_items import Runs
 from targets.rules._yaml_lines import SIMPLE, WORDS, further, lines_from, unsure
 from targets.rules._yaml_scalars import (
     OutsideError,
     end_of_line,
-    flow_list,
     key_of,
     plain,
     quoted,
@@ -98,7 +101,7 @@ class _Frame:
         self.path = path
 
 
-class _Reader:
+class _Reader(FlowSteps):
     """Lines in, data and positions out; raises `OutsideError` at anything outside the subset."""
 
     def __init__(self, doc: Document, limit: int, deferred: set[Path]) -> None:
@@ -113,6 +116,8 @@ class _Reader:
         self.pending: tuple[_Frame | None, Any, Path | None, int, int] | None = None
         self.base: Path = ()
         self.runs: Runs | None = None  # when the whole text is read, not an item again
+        self.rows: Iterator[tuple[int, str]] = iter(())
+        self.carry: tuple[int, str] | None = None  # the line after a block scalar
 
     def run(self, lines: Iterable[tuple[int, str]], indent: int, base: Path) -> None:
         """Read the node that starts on the first line, deeper than `indent`, at `base`."""
@@ -120,7 +125,7 @@ class _Reader:
         self.pending = (None, None, base, 0, 0)
         self.stack = [_Frame(indent, None, None)]
         simple, stack = SIMPLE.match, self.stack
-        rows = iter(lines)
+        rows = self.rows = iter(lines)
         carried: tuple[int, str] | None = None
         while True:
             if carried is None:
@@ -153,6 +158,8 @@ class _Reader:
             self.number = number
             if not self.line(col, text):
                 break
+            if self.carry is not None:
+                carried, self.carry = self.carry, None
         if self.pending is not None and self.pending[0] is not None:
             self.null()  # the last key or item had no value
 
@@ -321,6 +328,9 @@ class _Reader:
         elif frame is None and self.base and text[0] == "[":
             self.flow(col, text, frame, key, path)  # an item's list, read again
             return
+        elif frame is None and self.base and text[0] == "{":
+            self.flow_map(col, text, frame, key, path)  # an item's flow mapping, read again
+            return
         else:
             container = {}
         self.attach(frame, key, path, container, col)
@@ -341,7 +351,9 @@ class _Reader:
             self.pending = (seq, None, path, self.number, col + 1)
             return
         at = col + len(text) - len(rest)
-        if (rest[0] == "-" and (len(rest) == 1 or rest[1] == " ")) or key_of(rest) is not None:
+        if rest[0] == "{":
+            self.flow_map(at, rest, seq, None, path)
+        elif (rest[0] == "-" and (len(rest) == 1 or rest[1] == " ")) or key_of(rest) is not None:
             self.block(at, rest, seq, None, path)
         else:
             self.inline(at, rest, seq, None, path)
@@ -370,21 +382,16 @@ class _Reader:
         if first == "[":
             self.flow(col, text, frame, key, path)
             return
+        if first == "{":
+            self.flow_map(col, text, frame, key, path)
+            return
         if first in "\"'":
             value, end = quoted(text, 0)
             end_of_line(text, end)
+        elif first in ">|":
+            if frame is None or type(frame.container) is not dict:
+                raise OutsideError  # a block scalar as a list item or the whole document
+            value, self.carry = block_scalar(text, self.rows, frame.indent)
         else:
             value = plain(text)
         self.attach(frame, key, path, value, col)
-
-    def flow(self, col: int, text: str, frame: _Frame | None, key: Any, path: Path | None) -> None:
-        """A one-line flow list of scalars: ``[a, "b", 3]``."""
-        items: list[Any] = []
-        self.attach(frame, key, path, items, col)
-        if path is not None and len(path) == self.limit:
-            self.deferred.add(path)
-        starts = flow_list(text, items)
-        if path is not None and len(path) < self.limit:
-            line = self.number + 1
-            for index, at in enumerate(starts):
-                self.doc.values[(*path, index)] = Location(self.name, line, col + at + 1)

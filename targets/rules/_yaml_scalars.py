@@ -11,12 +11,10 @@ import functools
 from typing import Any
 
 from targets.rules._yaml import Unusable, resolve_plain
-from targets.rules._yaml_lines import NOT_IN_FLOW
 
 __all__ = [
     "OutsideError",
     "end_of_line",
-    "flow_list",
     "indicator",
     "key_of",
     "plain",
@@ -156,39 +154,3 @@ def end_of_line(text: str, end: int) -> None:
     after = rest.lstrip(" ")
     if after and (after[0] != "#" or len(after) == len(rest)):
         raise OutsideError
-
-
-def flow_list(text: str, items: list[Any]) -> list[int]:
-    """The scalars of a one-line flow list, ``[a, "b", 3]`` (`text` starts at its '['),
-    appended to `items`; where each starts in `text`."""
-    starts: list[int] = []
-    at = 1
-    while True:
-        rest = text[at:].lstrip(" ")
-        at = len(text) - len(rest)
-        if not rest or (rest[0] == "]" and items):
-            raise OutsideError  # over several lines, or a comma before the ']'
-        if rest[0] == "]":
-            break
-        if rest[0] == '"' or rest[0] == "'":
-            value, length = quoted(rest, 0)
-        else:
-            ends = [i for i in (rest.find(","), rest.find("]")) if i >= 0]
-            if not ends:
-                raise OutsideError
-            length = min(ends)
-            scalar = rest[:length].rstrip(" ")
-            if not scalar or NOT_IN_FLOW.search(scalar) or indicator(scalar):
-                raise OutsideError
-            value = resolved(scalar)
-        starts.append(at)
-        items.append(value)
-        after = rest[length:].lstrip(" ")
-        at = len(text) - len(after)
-        if after[:1] == "]":
-            break
-        if after[:1] != ",":
-            raise OutsideError
-        at += 1
-    end_of_line(text, at + 1)
-    return starts
