@@ -159,6 +159,7 @@ class Writer:
 
 def write(node: Node, rng: random.Random) -> str:
     writer = Writer(rng)
+    writer.lines += rng.choice([[], [], [], ["---"], ["# a file", "--- # start"]])
     writer.block(node, rng.choice([0, 0, 0, 2]))
     ending = "\r\n" if rng.random() < 0.2 else "\n"
     return ending.join(writer.lines) + ending
@@ -238,7 +239,9 @@ OUTSIDE = [
     "a: b\n  c\n",  # a plain scalar over lines
     "a: 'b\n  c'\n",
     "a: 1\n---\nb: 2\n",  # a second document
-    "---\na: 1\n",
+    "---\n---\na: 1\n",  # an empty first document
+    "--- a: 1\n",  # a node on the '---' line
+    "---#\na: 1\n",
     "%YAML 1.2\n---\na: 1\n",
     "a:\n\t- 1\n",  # tabs
     "a: 1\n b: 2\n",  # odd indentation

@@ -111,6 +111,7 @@ class _Reader(FlowSteps):
         self.deferred = deferred
         self.stack: list[_Frame] = []
         self.started = False
+        self.opened = False  # a first '---' read
         self.number = 0
         # a value still to come: (frame, key, key path, line and column of its null)
         self.pending: tuple[_Frame | None, Any, Path | None, int, int] | None = None
@@ -154,7 +155,9 @@ class _Reader(FlowSteps):
                 continue
             col = len(line) - len(text)
             if col == 0 and (text[0] == "%" or text[:3] in ("---", "...")):
-                raise OutsideError
+                if not self.opening(text):
+                    raise OutsideError
+                continue
             self.number = number
             if not self.line(col, text):
                 break
@@ -162,6 +165,15 @@ class _Reader(FlowSteps):
                 carried, self.carry = self.carry, None
         if self.pending is not None and self.pending[0] is not None:
             self.null()  # the last key or item had no value
+
+    def opening(self, text: str) -> bool:
+        """Whether `text` is the ``---`` that may open a file, before anything else and
+        with nothing after it but a comment (the document's node starts on a later line)."""
+        if self.base or self.opened or self.started or text[:3] != "---":
+            return False
+        rest = text[3:]
+        self.opened = not rest or (rest[0] == " " and rest.lstrip(" ")[:1] in ("", "#"))
+        return self.opened
 
     def mapping_item(
         self, rows: Iterator[tuple[int, str]], seq: _Frame, match: re.Match[str]
