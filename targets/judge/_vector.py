@@ -10,7 +10,8 @@ equal to the per-series path (`select_figures`, `assess`); a pair this path cann
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +33,7 @@ from targets.rules._model import Metric
 from targets.rules._table import Floats, Ints
 from targets.rules._targets import LevelTarget, TargetBase
 
-__all__ = ["CHUNK_ROWS", "Bulk", "judge_in_bulk", "select_series"]
+__all__ = ["CHUNK_ROWS", "WORKERS", "Bulk", "judge_in_bulk", "select_series"]
 
 Pair = tuple[TargetBase, "str | None"]
 Group = tuple[str, tuple[tuple[str, float], ...]]
@@ -82,10 +83,11 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     keys, estimates = ordered // 2, (ordered % 2).astype(bool)
     chunks = _chunks(index.sizes_of(keys), CHUNK_ROWS)
     chunk_of = np.repeat(np.arange(len(chunks)), [hi - lo for lo, hi in chunks])[series]
-    parts: list[Bulk] = []
-    for number, (lo, hi) in enumerate(chunks):
+
+    def judged(number: int) -> list[Bulk]:
+        lo, hi = chunks[number]
         members = np.flatnonzero(chunk_of == number)  # in the pairs' order
-        parts += _judge_chunk(
+        return _judge_chunk(
             run,
             index,
             keys=keys[lo:hi],
@@ -93,7 +95,29 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
             members=_Members(at[members], series[members] - lo, group[members], facts[members]),
             groups=groups,
         )
-    return _joined(parts)
+
+    return _joined([bulk for part in _each(judged, len(chunks), index) for bulk in part])
+
+
+WORKERS = 2
+"""Chunks judged at once. Series are independent and numpy leaves Python's lock in its
+array loops, so a second thread keeps a second core busy: 0.34 -> 0.25 s for the 1.4
+million figures of the per-entity benchmark on 2 cores. Each chunk's results are its own
+and are joined in the chunks' order, so the report is the same whatever the threads do;
+more threads would hold more chunks' temporaries at once, each doing less."""
+
+
+def _each(judged: Callable[[int], list[Bulk]], count: int, index: RowIndex) -> list[list[Bulk]]:
+    """`judged` of every chunk number, in order: on `WORKERS` threads where there are
+    chunks and cores enough, else one after the other."""
+    workers = min(WORKERS, count, os.cpu_count() or 1)
+    if workers < 2:
+        return [judged(number) for number in range(count)]
+    index.time, index.end, index.published, index.annual  # noqa: B018 - once, before the threads
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - large programmes only
+
+    with ThreadPoolExecutor(workers, thread_name_prefix="targets-judge") as pool:
+        return list(pool.map(judged, range(count)))
 
 
 @dataclass(frozen=True, eq=False)
