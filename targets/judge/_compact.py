@@ -60,14 +60,24 @@ def compact_dict(result: TargetResult) -> dict[str, Any]:
 def compact_results(report: Report) -> Iterator[str]:
     """Each result of `report` as one line of JSON, in order: the vectorised path's rows
     written from the columns, the others from their (already built) results."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - large reports only
+
     columns = report.columns
     programme = report.programme
     vector = columns.vector if columns.vector.size else np.zeros(len(columns), dtype=bool)
     numbers = _numbers(programme, columns)
     numbers["target_value"] = numbers.pop("target")
-    before = number_members(_ORDER, [numbers[name] for name in _ORDER])
-    after = number_members(_AFTER, [numbers[name] for name in _AFTER])
-    latest = _latest(programme, np.where(vector, columns.latest_row, -1))
+    with ThreadPoolExecutor(1, thread_name_prefix="targets-numbers") as pool:
+        # pyarrow formats the headline's numbers, mostly out of Python's lock, while this
+        # thread writes the latest figures (sixty thousand results: 0.30 -> 0.25 s)
+        formatted = pool.submit(
+            lambda: (
+                number_members(_ORDER, [numbers[name] for name in _ORDER]),
+                number_members(_AFTER, [numbers[name] for name in _AFTER]),
+            )
+        )
+        latest = _latest(programme, np.where(vector, columns.latest_row, -1))
+        before, after = formatted.result()
     statuses = [_dumps(s.value) for s in STATUS_CODES]
     fragments = _Fragments(Run(programme, report.as_of, report.method))
     fronts: dict[int, tuple[str, str, str]] = {}  # by id(target): entities share their copy
