@@ -85,41 +85,24 @@ def flow_mapping(text: str, into: dict[Any, Any]) -> list[tuple[Any, int, int, l
     line of a hundred thousand entries is read in linear time."""
     entries: list[tuple[Any, int, int, list[int]]] = []
     at = _skip(text, 1)
-    while True:
-        if at == len(text) or (text[at] == "}" and entries):
-            raise OutsideError  # over several lines, or a comma before the '}'
-        if text[at] == "}":
-            break
+    closed = _empty(text, at, "}")
+    while not closed:
         key_at = at
-        if text[at] == '"' or text[at] == "'":
-            key, at = quoted(text, at)
-        else:
-            at = _past(_KEY, text, at)
-            key = _flow_plain(text[key_at:at])
+        key, at = _scalar(text, at, _KEY)
         at = _skip(text, at)
         if text[at : at + 2] != ": " or key in into:
             raise OutsideError  # no ': ', a duplicate, or a key without a value
         at = value_at = _skip(text, at + 1)
         starts: list[int] = []
         value: Any
-        if at == len(text):
-            raise OutsideError
-        if text[at] == "[":
+        if text[at : at + 1] == "[":
             value = []
             starts, at = _flow_items(text, at, value)
-        elif text[at] == '"' or text[at] == "'":
-            value, at = quoted(text, at)
         else:
-            at = _past(_IN_MAPPING, text, at)
-            value = _flow_plain(text[value_at:at])
+            value, at = _scalar(text, at, _IN_MAPPING)
         into[key] = value
         entries.append((key, key_at, value_at, starts))
-        at = _skip(text, at)
-        if text[at : at + 1] == "}":
-            break
-        if text[at : at + 1] != ",":
-            raise OutsideError
-        at = _skip(text, at + 1)
+        closed, at = _after(text, at, "}")
     end_of_line(text, at + 1)
     return entries
 
@@ -157,25 +140,40 @@ def _flow_items(text: str, begin: int, items: list[Any]) -> tuple[list[int], int
     starts in `text`, and the index just past the list's ']'."""
     starts: list[int] = []
     at = _skip(text, begin + 1)
-    while True:
-        if at == len(text) or (text[at] == "]" and items):
-            raise OutsideError  # over several lines, or a comma before the ']'
-        if text[at] == "]":
-            break
-        start = at
-        if text[at] == '"' or text[at] == "'":
-            value, at = quoted(text, at)
-        else:
-            at = _past(_IN_LIST, text, at)
-            if at == len(text):
-                raise OutsideError
-            value = _flow_plain(text[start:at])
-        starts.append(start)
+    closed = _empty(text, at, "]")
+    while not closed:
+        starts.append(at)
+        value, at = _scalar(text, at, _IN_LIST)
         items.append(value)
-        at = _skip(text, at)
-        if text[at : at + 1] == "]":
-            break
-        if text[at : at + 1] != ",":
-            raise OutsideError
-        at = _skip(text, at + 1)
+        closed, at = _after(text, at, "]")
     return starts, at + 1
+
+
+def _scalar(text: str, at: int, plain: re.Pattern[str]) -> tuple[Any, int]:
+    """The quoted or plain scalar that starts at `at` (a plain one where `plain` ends),
+    and the index just past it."""
+    if text[at : at + 1] in ('"', "'"):
+        return quoted(text, at)
+    end = _past(plain, text, at)
+    return _flow_plain(text[at:end]), end
+
+
+def _empty(text: str, at: int, close: str) -> bool:
+    """Whether the collection's first item is its `close` (``[]``, ``{}``)."""
+    if at == len(text):
+        raise OutsideError  # over several lines
+    return text[at] == close
+
+
+def _after(text: str, at: int, close: str) -> tuple[bool, int]:
+    """After an item: whether its collection closes there, and where the close or the
+    next item is."""
+    at = _skip(text, at)
+    if text[at : at + 1] == close:
+        return True, at
+    if text[at : at + 1] != ",":
+        raise OutsideError
+    at = _skip(text, at + 1)
+    if at == len(text) or text[at] == close:
+        raise OutsideError  # over several lines, or a comma before the close
+    return False, at
