@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, replace
 
 import numpy as np
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from targets.engine import (
@@ -172,9 +172,19 @@ def test_inverting_values_and_flipping_direction_mirrors_sign_verdicts(case: Cas
         assert after.status == before.status
 
 
-@FAST
-@given(case=cases(st.one_of(positive, st.just(0.0))), better=st.floats(0.001, 1e4))
-def test_a_better_latest_value_never_worsens_the_status(case: Case, better: float) -> None:
+@settings(FAST, suppress_health_check=[HealthCheck.filter_too_much])
+@given(
+    case=cases(st.one_of(positive, st.just(0.0))),
+    target=st.one_of(positive, st.just(0.0)),
+    better=st.floats(0.001, 1e4),
+)
+def test_a_better_latest_value_never_worsens_the_status(
+    case: Case, target: float, better: float
+) -> None:
+    # Always a target; still, about half the random cases cannot be assessed (a deadline
+    # before the figures, a single figure, nothing known by the date) and are left out:
+    # the health check once failed a run on the first fifty of them.
+    case = replace(case, target=target)
     before = run(case)
     assume(before.status is not Status.NOT_ASSESSABLE and before.latest_year is not None)
     values = list(case.values)
