@@ -473,6 +473,28 @@ def test_the_command_runs_no_cyclic_collection_to_the_end_of_the_process() -> No
     assert done.stdout.splitlines()[-1] == "collections 0"
 
 
+def test_the_command_asks_pyarrow_for_the_system_allocator_unless_told_otherwise() -> None:
+    script = (
+        "import atexit, os, sys\n"
+        "def said():\n"
+        "    import pyarrow\n"
+        "    print(pyarrow.default_memory_pool().backend_name)\n"
+        "atexit.register(said)\n"
+        "from targets.cli import main\n"
+        f"sys.argv = ['targets', 'check', {EXAMPLE!r}, '-q']\n"
+        "main()\n"
+    )
+    for setting, expected in ((None, "system"), ("mimalloc", "mimalloc")):
+        env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+        if setting is not None:
+            env["ARROW_DEFAULT_MEMORY_POOL"] = setting
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.returncode == ExitCode.GATE, done.stderr
+        assert done.stdout.splitlines()[-1] == expected, done.stderr
+
+
 def test_the_command_asks_numpy_for_no_huge_pages_unless_told_otherwise() -> None:
     script = (
         "import atexit, os, sys\n"
