@@ -177,15 +177,15 @@ def test_results_split_in_four_partitions_equal_the_whole(write: Write) -> None:
 def test_the_bulk_path_judged_a_few_series_at_a_time_agrees_with_the_per_series_path(
     write: Write, text: str, most: int
 ) -> None:
-    from targets.judge import _vector  # noqa: PLC0415 - the chunk size is set here
+    from targets.judge import _spread  # noqa: PLC0415 - the chunk size is set here
 
     programme = targets.load(write({"p.yaml": text}))
-    whole = _vector.CHUNK_ROWS
-    _vector.CHUNK_ROWS = most  # chunks of a few figures: many chunks, big series alone
+    whole = _spread.CHUNK_ROWS
+    _spread.CHUNK_ROWS = most  # chunks of a few figures: many chunks, big series alone
     try:
         bulk = targets.check(programme)
     finally:
-        _vector.CHUNK_ROWS = whole
+        _spread.CHUNK_ROWS = whole
     assert_same_columns(bulk, targets.check(programme, path="series"))
     assert bulk.columns.vector.tolist() == targets.check(programme).columns.vector.tolist()
 

@@ -10,8 +10,7 @@ equal to the per-series path (`select_figures`, `assess`); a pair this path cann
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +24,7 @@ from targets.engine import (
     resolve_thresholds,
     select_batch,
 )
+from targets.judge import _spread
 from targets.judge._bulk_chance import ChanceInputs
 from targets.judge._kinds import natural_bounds
 from targets.judge._rows import RowIndex
@@ -33,7 +33,7 @@ from targets.rules._model import Metric
 from targets.rules._table import Floats, Ints
 from targets.rules._targets import LevelTarget, TargetBase
 
-__all__ = ["CHUNK_ROWS", "WORKERS", "Bulk", "judge_in_bulk", "select_series"]
+__all__ = ["Bulk", "judge_in_bulk", "select_series"]
 
 Pair = tuple[TargetBase, "str | None"]
 Group = tuple[str, tuple[tuple[str, float], ...]]
@@ -81,7 +81,7 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     ordered = np.empty_like(distinct)
     ordered[rank] = distinct
     keys, estimates = ordered // 2, (ordered % 2).astype(bool)
-    chunks = _chunks(index.sizes_of(keys), CHUNK_ROWS)
+    chunks = _spread.chunks(index.sizes_of(keys), _spread.CHUNK_ROWS)
     chunk_of = np.repeat(np.arange(len(chunks)), [hi - lo for lo, hi in chunks])[series]
 
     def judged(number: int) -> list[Bulk]:
@@ -96,28 +96,8 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
             groups=groups,
         )
 
-    return _joined([bulk for part in _each(judged, len(chunks), index) for bulk in part])
-
-
-WORKERS = 2
-"""Chunks judged at once. Series are independent and numpy leaves Python's lock in its
-array loops, so a second thread keeps a second core busy: 0.34 -> 0.25 s for the 1.4
-million figures of the per-entity benchmark on 2 cores. Each chunk's results are its own
-and are joined in the chunks' order, so the report is the same whatever the threads do;
-more threads would hold more chunks' temporaries at once, each doing less."""
-
-
-def _each(judged: Callable[[int], list[Bulk]], count: int, index: RowIndex) -> list[list[Bulk]]:
-    """`judged` of every chunk number, in order: on `WORKERS` threads where there are
-    chunks and cores enough, else one after the other."""
-    workers = min(WORKERS, count, os.cpu_count() or 1)
-    if workers < 2:
-        return [judged(number) for number in range(count)]
-    index.time, index.end, index.published, index.annual  # noqa: B018 - once, before the threads
-    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - large programmes only
-
-    with ThreadPoolExecutor(workers, thread_name_prefix="targets-judge") as pool:
-        return list(pool.map(judged, range(count)))
+    index.time, index.end, index.published, index.annual  # noqa: B018 - once, before any thread
+    return _joined([bulk for part in _spread.each(judged, len(chunks)) for bulk in part])
 
 
 @dataclass(frozen=True, eq=False)
@@ -183,32 +163,6 @@ def _candidates(
         np.array(facts, dtype=np.float64)[chosen],
         list(groups),
     )
-
-
-CHUNK_ROWS = 1 << 18
-"""About how many figures the bulk path takes at once. Series are independent, so a large
-programme is judged a chunk of series at a time: its temporary arrays stay a few MB, and
-the allocator reuses them (arrays of a hundred MB are mapped and unmapped each time: at 14
-million figures, page faults took half the check). A quarter of a million figures a chunk
-kept the peak of 1.4 million figures 40 to 80 MB lower than a million did, in the same
-time."""
-
-
-def _chunks(sizes: Ints, most: int) -> list[tuple[int, int]]:
-    """Consecutive ranges of series whose figures add up to about `most` (a series larger
-    than that is a range of its own)."""
-    if sizes.size == 0:
-        return []
-    ends = np.cumsum(sizes)
-    found: list[tuple[int, int]] = []
-    lo = 0
-    while lo < sizes.size:
-        before = ends[lo - 1] if lo else 0
-        hi = int(np.searchsorted(ends, before + most, side="right"))
-        hi = max(hi, lo + 1)
-        found.append((lo, hi))
-        lo = hi
-    return found
 
 
 def _judge_chunk(
