@@ -53,10 +53,17 @@ more threads would hold more chunks' temporaries at once, each doing less."""
 def each(judged: Callable[[int], T], count: int) -> list[T]:
     """`judged` of every chunk number, in order: on `WORKERS` threads where there are
     chunks and cores enough, else one after the other."""
-    workers = min(WORKERS, count, os.cpu_count() or 1)
+    workers = min(WORKERS, count, _cores())
     if workers < 2:
         return [judged(number) for number in range(count)]
     from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - large programmes only
 
     with ThreadPoolExecutor(workers, thread_name_prefix="targets-judge") as pool:
         return list(pool.map(judged, range(count)))
+
+
+def _cores() -> int:
+    """The cores this process may run on (its affinity where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
