@@ -473,44 +473,33 @@ def test_the_command_runs_no_cyclic_collection_to_the_end_of_the_process() -> No
     assert done.stdout.splitlines()[-1] == "collections 0"
 
 
-def test_the_command_asks_pyarrow_for_the_system_allocator_unless_told_otherwise() -> None:
+def _after_a_check(variable: str, setting: str | None, probe: str) -> str:
+    """What `probe` (an expression) gives once the command has checked the example, with
+    the environment `variable` unset (None) or set to `setting`."""
     script = (
         "import atexit, os, sys\n"
-        "def said():\n"
-        "    import pyarrow\n"
-        "    print(pyarrow.default_memory_pool().backend_name)\n"
-        "atexit.register(said)\n"
+        f"atexit.register(lambda: print({probe}))\n"
         "from targets.cli import main\n"
         f"sys.argv = ['targets', 'check', {EXAMPLE!r}, '-q']\n"
         "main()\n"
     )
-    for setting, expected in ((None, "system"), ("mimalloc", "mimalloc")):
-        env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
-        if setting is not None:
-            env["ARROW_DEFAULT_MEMORY_POOL"] = setting
-        done = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
-        )
-        assert done.returncode == ExitCode.GATE, done.stderr
-        assert done.stdout.splitlines()[-1] == expected, done.stderr
+    env = {k: v for k, v in os.environ.items() if k != variable}
+    if setting is not None:
+        env[variable] = setting
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == ExitCode.GATE, done.stderr
+    return done.stdout.splitlines()[-1]
+
+
+def test_the_command_asks_pyarrow_for_the_system_allocator_unless_told_otherwise() -> None:
+    probe = "__import__('pyarrow').default_memory_pool().backend_name"
+    assert _after_a_check("ARROW_DEFAULT_MEMORY_POOL", None, probe) == "system"
+    assert _after_a_check("ARROW_DEFAULT_MEMORY_POOL", "mimalloc", probe) == "mimalloc"
 
 
 def test_the_command_asks_numpy_for_no_huge_pages_unless_told_otherwise() -> None:
-    script = (
-        "import atexit, os, sys\n"
-        "def said():\n"
-        "    import numpy\n"
-        "    print(numpy._core.multiarray._get_madvise_hugepage())\n"
-        "atexit.register(said)\n"
-        "from targets.cli import main\n"
-        f"sys.argv = ['targets', 'check', {EXAMPLE!r}, '-q']\n"
-        "main()\n"
-    )
-    for setting, expected in ((None, "False"), ("1", "True")):
-        env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
-        if setting is not None:
-            env["NUMPY_MADVISE_HUGEPAGE"] = setting
-        done = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
-        )
-        assert done.stdout.splitlines()[-1] == expected, done.stderr
+    probe = "__import__('numpy')._core.multiarray._get_madvise_hugepage()"
+    assert _after_a_check("NUMPY_MADVISE_HUGEPAGE", None, probe) == "False"
+    assert _after_a_check("NUMPY_MADVISE_HUGEPAGE", "1", probe) == "True"
