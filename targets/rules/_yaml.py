@@ -28,6 +28,7 @@ __all__ = [
     "Path",
     "Positions",
     "Unusable",
+    "path_key",
     "resolve_plain",
 ]
 
@@ -84,6 +85,12 @@ def resolve_plain(text: str) -> Any:
     if _NAN.match(text):
         return math.nan
     return text
+
+
+def path_key(key: Any) -> str | int:
+    """A mapping key as a step of a `Path`: text and integers as they are, any other
+    scalar (a float, a boolean is an int, null) as its text. Both readers step so."""
+    return key if isinstance(key, str | int) else str(key)
 
 
 @dataclass(frozen=True, slots=True)

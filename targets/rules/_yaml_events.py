@@ -13,7 +13,7 @@ import yaml
 
 from targets._safe import quoted
 from targets.rules._errors import Diagnostic, Location
-from targets.rules._yaml import MAX_DEPTH, Document, Path, Unusable, resolve_plain
+from targets.rules._yaml import MAX_DEPTH, Document, Path, Unusable, path_key, resolve_plain
 
 __all__ = ["REJECTED", "load_yaml"]
 
@@ -188,7 +188,7 @@ class _Builder:
             return
         where = self.here(event)
         top.key_marks[value] = where
-        top.pending_path = (*top.path, _key(value))
+        top.pending_path = (*top.path, path_key(value))
         self.doc.keys[top.pending_path] = where
         top.pending_key = value
 
@@ -196,10 +196,6 @@ class _Builder:
 def _char_at(text: str, line: int, column: int) -> str:
     lines = text.splitlines()
     return lines[line][column : column + 1] if line < len(lines) else ""
-
-
-def _key(value: Any) -> str | int:
-    return value if isinstance(value, str | int) else str(value)
 
 
 class _Marker:

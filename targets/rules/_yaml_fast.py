@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Any
 
 from targets.rules._errors import Location
-from targets.rules._yaml import MAX_DEPTH, MAY_RESOLVE, Document, Path, resolve_plain
+from targets.rules._yaml import MAX_DEPTH, MAY_RESOLVE, Document, Path, path_key, resolve_plain
 from targets.rules._yaml_blocks import block_scalar
 from targets.rules._yaml_flow import FlowSteps
 from targets.rules._yaml_items import Runs
@@ -288,7 +288,7 @@ class _Reader(FlowSteps):
             col = match.start(4)
         parent = mapping.path
         if parent is not None and len(parent) < self.limit:
-            path = (*parent, key if isinstance(key, str | int) else str(key))
+            path = (*parent, path_key(key))
             line = self.number + 1
             self.doc.keys[path] = Location(self.name, line, match.start(3) + 1)
             self.doc.values[path] = Location(self.name, line, col + 1)
@@ -315,7 +315,7 @@ class _Reader(FlowSteps):
             return None
         if type(frame.container) is list:
             return (*parent, len(frame.container))
-        return (*parent, key if isinstance(key, str | int) else str(key))
+        return (*parent, path_key(key))
 
     def attach(
         self, frame: _Frame | None, key: Any, path: Path | None, value: Any, col: int

@@ -10,10 +10,11 @@ reader's steps that put them in the document with their positions.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from targets.rules._errors import Location
-from targets.rules._yaml import MAX_DEPTH, Document, Path
+from targets.rules._yaml import MAX_DEPTH, Document, Path, path_key
 from targets.rules._yaml_lines import NOT_IN_FLOW
 from targets.rules._yaml_scalars import OutsideError, end_of_line, indicator, quoted, resolved
 
@@ -30,9 +31,8 @@ class FlowSteps:
     limit: int
     deferred: set[Path]
     stack: list[Any]
-
-    def attach(self, frame: Any, key: Any, path: Path | None, value: Any, col: int) -> None:
-        raise NotImplementedError
+    attach: Callable[[Any, Any, Path | None, Any, int], None]
+    """Puts a value in its frame and records its position (the reader's own step)."""
 
     def flow(self, col: int, text: str, frame: Any, key: Any, path: Path | None) -> None:
         """A one-line flow list of scalars: ``[a, "b", 3]``."""
@@ -61,7 +61,7 @@ class FlowSteps:
             return
         line = self.number + 1
         for name, key_at, value_at, starts in entries:
-            child = (*path, name if isinstance(name, str | int) else str(name))
+            child = (*path, path_key(name))
             self.doc.keys[child] = Location(self.name, line, col + key_at + 1)
             self.doc.values[child] = Location(self.name, line, col + value_at + 1)
             for index, at in enumerate(starts):
