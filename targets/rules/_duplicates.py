@@ -7,13 +7,14 @@ below the first), but both are worth a warning, found over the whole table at on
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from targets.rules._codes import taker
 from targets.rules._errors import Diagnostic, Location
-from targets.rules._table import KIND_CODES, FigureTable
+from targets.rules._table import KIND_CODES, FigureTable, Ints
 
 __all__ = ["SHOWN_DUPLICATES", "duplicates"]
 
@@ -36,24 +37,24 @@ def duplicates(table: FigureTable) -> list[Diagnostic]:
     if considered.size < 2:
         return []
     # One integer per (metric, time, entity, forecast?, source, edition): equal keys are the
-    # same edition of the same figure. Times become their rank among the distinct times.
-    # the rank of each distinct time among the periods' times: the sort is over the few
-    # distinct periods, then one gather per row
+    # same edition of the same figure. Times become their rank among the distinct times:
+    # the sort is over the few distinct periods, then one gather per row.
     period_times = np.asarray([p.time for p in table.periods] + [np.nan])
     _, period_rank = np.unique(period_times, return_inverse=True)
     take = taker(considered, n)
-    time_rank = period_rank.reshape(-1)[take(table.period)]
+    forecast = KIND_CODES.index("forecast")
     parts = (
         take(table.metric),
-        time_rank,
-        take(table.entity) + 1,
-        (take(table.kind) == KIND_CODES.index("forecast")).astype(np.int64),
-        take(table.source) + 1,
-        take(table.edition) + 1,
+        period_rank.reshape(-1)[take(table.period)],
+        take(table.entity),  # -1: none, as source and edition
+        take(table.kind) == forecast,
+        take(table.source),
+        take(table.edition),
     )
-    dims = tuple(int(part.max()) + 1 for part in parts)  # every part is a code of 0 or more
+    shift = (0, 0, 1, 0, 1, 1)  # what makes each part a code of 0 or more
+    dims = tuple(int(p.max()) + 1 + s for p, s in zip(parts, shift, strict=True))
     if math.prod(dims) < 2**62:
-        key = np.ravel_multi_index(parts, dims)
+        key = _key(parts, shift, dims)
         if _distinct(key, math.prod(dims)):
             return []  # the usual case, told without a sort
         by_key = np.argsort(key, kind="stable")  # equal keys keep the files' order
@@ -92,6 +93,21 @@ def duplicates(table: FigureTable) -> list[Diagnostic]:
             more = repeats.size - SHOWN_DUPLICATES
             found.append(Diagnostic(last, f"and {more} more figures given twice", "warning"))
     return found
+
+
+def _key(
+    parts: tuple[npt.NDArray[Any], ...], shift: tuple[int, ...], dims: tuple[int, ...]
+) -> Ints:
+    """`np.ravel_multi_index` of the shifted parts, built in one array in place: each
+    temporary of fourteen million rows is 110 MB of fresh pages (a tenth of a second of
+    page faults for the 1.4 million rows of a benchmark load, 0.15 -> 0.05 s)."""
+    key = parts[0].astype(np.int64)  # a copy: the column stays as it is
+    for part, size in zip(parts[1:], dims[1:], strict=True):
+        key *= size
+        key += part
+    strides = [math.prod(dims[i + 1 :]) for i in range(len(dims))]
+    key += sum(s * stride for s, stride in zip(shift, strides, strict=True))  # added once
+    return key
 
 
 def _distinct(key: npt.NDArray[np.intp], size: int) -> bool:

@@ -45,6 +45,8 @@ _PASSED = rf"""(?:"[^"\\\n]*" *|{_PLAIN})\n"""
 """`_VALUE` without its groups, for a pattern whose end alone is asked."""
 _NOT_A_WORD = re.compile("^[" + re.escape("".join(sorted(MAY_RESOLVE))) + "]| $", re.MULTILINE)
 """A plain text that may be no word (a number, null, a boolean) or ends in a space."""
+_WHOLE_NUMBERS = re.compile(r"[0-9]{1,15}(?:\n[0-9]{1,15})*")
+"""A column of plain whole numbers that `_plain` turns into ints (amounts, years)."""
 
 
 class Run:
@@ -162,8 +164,12 @@ def _values(quoted: Sequence[str], plain: Sequence[str]) -> list[Any]:
     names) as it is, found so by one search of the column."""
     if not any(plain):
         return list(quoted)
-    if all(plain) and _NOT_A_WORD.search("\n".join(plain)) is None:
-        return list(plain)
+    if all(plain):
+        joined = "\n".join(plain)
+        if _NOT_A_WORD.search(joined) is None:
+            return list(plain)
+        if _WHOLE_NUMBERS.fullmatch(joined) is not None:
+            return list(map(int, plain))  # what `_plain` gives each, at once
     memo = {text: _plain(text) for text in set(plain)}
     if "" not in memo:
         return list(map(memo.__getitem__, plain))
