@@ -75,6 +75,8 @@ class Texts:
     def filled(self) -> Bools:
         """Rows with a non-empty text."""
         flags: Bools = np.asarray([t != "" for t in self.texts] + [False], dtype=bool)
+        if flags[:-1].all():
+            return self.codes >= 0  # no empty text: a comparison, where a gather costs more
         return flags[self.codes]
 
 
@@ -282,10 +284,16 @@ def check_units(
     example = dict(zip(kind_of.tolist(), names, strict=True))  # a metric of each kind
     metric = np.where(fine, metric, -1)
     known = metric >= 0
-    key = np.full(len(metric), -1, dtype=np.int64)  # no metric at all (rules refused): all -1
-    key[known] = kind_of[metric[known]] * units + np.asarray(texts.codes)[known]
+    every = bool(known.all())  # the usual case: no masks, one array built in place
+    if every:
+        key = kind_of[metric]
+        key *= units
+        key += texts.codes
+    else:
+        key = np.full(len(metric), -1, dtype=np.int64)  # no metric (rules refused): -1
+        key[known] = kind_of[metric[known]] * units + np.asarray(texts.codes)[known]
     factors = np.full(len(kinds) * units + 1, np.nan)  # the last: rows without a key
-    for pair in present(key[known], len(kinds) * units).tolist():
+    for pair in present(key if every else key[known], len(kinds) * units).tolist():
         kind, code = divmod(pair, units)
         try:
             factors[pair] = _factor(metrics[example[kind]], texts.texts[code])
@@ -298,6 +306,8 @@ def check_units(
         if not m.binary:
             p.at_rows(rows, "value", f"yes/no is for yes/no metrics; '{m.id}' is in {m.unit}")
     binary = np.asarray([flag for flag, _ in kinds], dtype=bool)[kind_of]  # read above
+    if not binary.any():
+        return factor  # no yes/no metric: no row can miss its yes or no
     wrong = known & (flag < 0)
     wrong[wrong] = binary[metric[wrong]]
     for index, rows in by_code(np.flatnonzero(wrong), metric):
@@ -392,11 +402,16 @@ def plausible(
     chosen = np.zeros(metric.size, dtype=bool)
     chosen[rows] = True
     m = np.where(chosen, metric, -1)
-    below_one = chosen & rank[m] & (low < 1)
+    if rank.any():  # else no row can be a rank below 1
+        below_one = chosen & rank[m] & (low < 1)
+        for _, rows_of in by_code(np.flatnonzero(below_one), m):
+            p.at_rows(rows_of, "value", "a rank is 1 or more")
+    if np.isnan(limit).all():
+        return  # no metric has a natural limit
+    limit_of = limit[m]
     with np.errstate(invalid="ignore"):
-        beyond = chosen & np.where(higher[m], high > limit[m], low < limit[m])
-    for _, rows_of in by_code(np.flatnonzero(below_one), m):
-        p.at_rows(rows_of, "value", "a rank is 1 or more")
+        beyond = np.where(higher[m], high > limit_of, low < limit_of)
+    beyond &= chosen
     for index, rows_of in by_code(np.flatnonzero(beyond), m):
         message = f"beyond the natural limit of '{listed[index].id}' ({limit[index]:g})"
         p.at_rows(rows_of, "value", message, "warning")

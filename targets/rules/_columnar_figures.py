@@ -151,14 +151,18 @@ def _unusable(
     """Values that are no usable double in the metric's unit: infinite ('too large') or
     made 0 by underflow ('too small'), said as the row reader says them."""
     bad = np.zeros_like(rows)
-    size = np.full(rows.size, "", dtype=object)
+    size: dict[int, str] = {}
     for low, high in zip(before, after, strict=True):
         large = rows & ~np.isfinite(high)
         small = rows & (high == 0) & (low != 0) & ~large
-        size[large & ~bad], size[small & ~bad] = "large", "small"
+        if not (large.any() or small.any()):
+            continue  # the usual case: every value usable, nothing to name
+        for word, found in (("large", large), ("small", small)):
+            for row in np.flatnonzero(found & ~bad).tolist():
+                size[row] = word
         bad |= large | small
     names = list(metrics)
-    for row in np.flatnonzero(bad).tolist():
+    for row in sorted(size):
         m, unit = metrics[names[int(metric[row])]], units.texts[int(units.codes[row])]
         value = values[row].as_py()
         p.at_row(row, "value", f"{value} {unit} is too {size[row]} in {m.unit}")
