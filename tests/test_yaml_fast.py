@@ -5,6 +5,7 @@ benchmark's rules, whose diagnostics name the same line and column either way.""
 
 from __future__ import annotations
 
+import pickle
 import random
 import subprocess
 import sys
@@ -310,6 +311,30 @@ def test_the_benchmarks_independent_rules_read_the_same_both_ways(sdg: ModuleTyp
     assert_same(fast, load_yaml(text, "rules.yaml")[0])
 
 
+def test_a_programmes_locations_are_the_full_readers_and_found_when_asked(
+    sdg: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Programme.locations` finds each item's position from its item when asked (items
+    read in runs keep theirs as spans): the same as the full reader's, for every key."""
+    ds = sdg.generate(12, 5)
+    (tmp_path / "rules.yaml").write_text(sdg.independent_rules(ds), encoding="utf-8")
+    fast = targets.load(tmp_path)
+    monkeypatch.setattr(_files, "load_fast", lambda text, name: None)
+    full = targets.load(tmp_path)
+    target_id = f"{ds.pair_ids()[37]}-2030"
+    found = fast.location("target", target_id)
+    assert found == full.location("target", target_id)  # asked first, before any other
+    assert found is not None
+    assert found.line > 100
+    assert len(fast.locations) == len(full.locations) == 1 + 2 * 60
+    assert list(fast.locations) == list(full.locations)
+    assert dict(fast.locations) == dict(full.locations)
+    assert f"metric:{ds.pair_ids()[5]}" in fast.locations
+    assert fast.location("target", "no-such-target") is None
+    assert "target:no-such-target" not in fast.locations
+    assert pickle.loads(pickle.dumps(fast)).locations == dict(full.locations)
+
+
 def test_every_yaml_file_takes_the_fast_reader_unless_it_steps_aside(
     sdg: ModuleType, tmp_path: Path
 ) -> None:
@@ -411,6 +436,24 @@ def test_lists_of_like_items_read_fast_equal_the_full_reader(text: str) -> None:
         return
     assert fast is not None, text
     assert_same(fast, full, text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(item_lists(), st.randoms(use_true_random=False))
+def test_each_position_is_found_when_asked_without_completing_the_tables(
+    text: str, rng: random.Random
+) -> None:
+    """Items read in runs keep their positions as spans, found (with the positions inside
+    an item) the first time `locate` asks, in whatever order it asks."""
+    full, problems = load_yaml(text, "f.yaml")
+    fast = load_fast(text, "f.yaml")
+    if problems or fast is None:
+        return
+    asked = [(path, False) for path in full.values] + [(path, True) for path in full.keys]
+    rng.shuffle(asked)
+    for path, key in asked:
+        found, expected = fast.locate(path, key=key), full.locate(path, key=key)
+        assert (found.line, found.col) == (expected.line, expected.col), (path, key, text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,6 +14,7 @@ import numpy as np
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._figures import Figure
 from targets.rules._ingest import with_figures
+from targets.rules._locations import Locations
 from targets.rules._model import Metric, ProgrammeInfo, Source
 from targets.rules._suggest import did_you_mean
 from targets.rules._table import KIND_CODES, FigureTable
@@ -28,6 +29,10 @@ __all__ = ["Programme"]
 
 
 def _frozen(mapping: Mapping[str, object]) -> Mapping[str, object]:
+    """A read-only view of a copy of `mapping`; `Locations` (read-only, each found when
+    asked) as it is."""
+    if isinstance(mapping, Locations):
+        return mapping
     return MappingProxyType(dict(mapping))
 
 

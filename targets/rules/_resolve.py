@@ -20,6 +20,7 @@ from targets.rules._duplicates import duplicates
 from targets.rules._errors import Diagnostic, LoadError, Location, recurring
 from targets.rules._fit import fit_target
 from targets.rules._inputs import gather, in_file_order
+from targets.rules._locations import Locations
 from targets.rules._methods import check_thresholds
 from targets.rules._model import Metric, ProgrammeInfo
 from targets.rules._programme import Programme
@@ -99,9 +100,7 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
 
     if any(p.severity == "error" for p in problems) or info is None:
         raise LoadError(problems)
-    locations = {"programme": info.location}
-    for kind, pool in (("source", sources), ("metric", metrics), ("target", targets)):
-        locations.update({f"{kind}:{key}": item.location for key, item in pool.items()})
+    locations = Locations(info.location, {"source": sources, "metric": metrics, "target": targets})
     return Programme(
         info=info.model,
         metrics=converted_metrics,

@@ -52,7 +52,7 @@ def load_fast(text: str, path: str) -> Document | None:
         return None
     doc = Document(path)
     lines = text.split("\n")
-    runs = Runs(text, lines, path, doc.values)
+    runs = Runs(text, lines, path)
     deferred = _Deferred(runs)
     reader = _Reader(doc, SHALLOW, runs.deferred)
     reader.runs = runs
@@ -68,22 +68,38 @@ def load_fast(text: str, path: str) -> Document | None:
 
 
 class _Deferred:
-    """The positions below `SHALLOW`, found by reading an item's lines again when asked."""
+    """The positions below `SHALLOW`, found by reading an item's lines again when asked,
+    and those of the items read in runs (`Runs.position`), put in the tables when asked."""
 
     def __init__(self, runs: Runs) -> None:
         self.runs = runs
-        self.open = runs.deferred
+        self.open = runs.deferred  # items the reader read one line at a time
+        self.done: set[Path] = set()  # items of runs read again
 
     def fill(self, doc: Document, path: Path) -> None:
-        if len(path) > SHALLOW and path[:SHALLOW] in self.open:
-            self._read(doc, path[:SHALLOW])
+        top = path[:SHALLOW]
+        if len(top) == SHALLOW and top not in doc.values:
+            where = self.runs.position(top)
+            if where is None:
+                return  # no item there: nothing to find
+            doc.values[top] = where  # an item of a run, not read again yet
+        if len(path) > SHALLOW and (top in self.open or self._in_run(top)):
+            self._read(doc, top)
 
     def fill_all(self, doc: Document) -> None:
         for top in list(self.open):
             self._read(doc, top)
+        for top in self.runs.items():
+            if top not in self.done:
+                self.fill(doc, top)
+                self._read(doc, top)
+
+    def _in_run(self, top: Path) -> bool:
+        return top not in self.done and self.runs.position(top) is not None
 
     def _read(self, doc: Document, top: Path) -> None:
         self.open.discard(top)
+        self.done.add(top)
         where = doc.values[top]
         first, col = where.line - 1, where.col - 1
         lines = lines_from(self.runs.text, self.runs.start(first), col)

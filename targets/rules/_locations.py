@@ -1,0 +1,60 @@
+"""Where each item of a programme was written, found when asked.
+
+`Programme.locations` maps ``"target:<id>"``, ``"metric:<id>"``, ``"source:<id>"`` and
+``"programme"`` to a `Location`. Working every one out as the programme is built cost 0.06 s
+for 60,000 targets and their metrics, and more once the fast reader keeps the positions of
+its runs of items as spans (`_yaml_items.Runs`): most are never asked (a report asks for the
+targets'). Each is found from its item when asked, the same `Location` every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from targets.rules._collect import Item
+from targets.rules._errors import Location
+
+__all__ = ["Locations"]
+
+
+class Locations(Mapping[str, Location]):
+    """A read-only mapping of item keys to where the items were written."""
+
+    __slots__ = ("_pools", "_programme")
+
+    def __init__(self, programme: Location, pools: Mapping[str, Mapping[str, Item[Any]]]) -> None:
+        self._programme = programme
+        self._pools = pools  # by kind ("target", "metric", "source"): items by id
+
+    def __getitem__(self, key: str) -> Location:
+        kind, colon, item_id = key.partition(":")
+        if not colon:
+            if key == "programme":
+                return self._programme
+            raise KeyError(key)
+        item = self._pools.get(kind, {}).get(item_id)
+        if item is None:
+            raise KeyError(key)
+        return item.location
+
+    def __iter__(self) -> Iterator[str]:
+        yield "programme"
+        for kind, pool in self._pools.items():
+            for item_id in pool:
+                yield f"{kind}:{item_id}"
+
+    def __len__(self) -> int:
+        return 1 + sum(len(pool) for pool in self._pools.values())
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        kind, colon, item_id = key.partition(":")
+        if not colon:
+            return key == "programme"
+        pool = self._pools.get(kind)
+        return pool is not None and item_id in pool
+
+    def __repr__(self) -> str:
+        return f"<Locations of {len(self)} items>"
