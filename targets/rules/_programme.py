@@ -56,7 +56,8 @@ class Programme:
     """Every figure as columns (what the check path reads); `figures` has them as objects."""
     locations: Mapping[str, Location] = field(default_factory=dict)
     """Where each item was written: keys are ``"target:<id>"``, ``"metric:<id>"``,
-    ``"source:<id>"`` and ``"programme"``."""
+    ``"source:<id>"`` and ``"programme"`` (a loaded programme's are found when asked:
+    `rules._locations.Locations`)."""
     warnings: tuple[Diagnostic, ...] = ()
     files: tuple[str, ...] = ()
 

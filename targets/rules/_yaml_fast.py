@@ -6,8 +6,9 @@ Rules use a small part of YAML: block mappings and sequences, one-line plain and
 scalars, comments, one-line flow lists and mappings (`_yaml_flow`), folded and literal
 block scalars for notes (`_yaml_blocks`). This reader takes that part line by line,
 resolves plain scalars with `resolve_plain`, and records the positions of the top `SHALLOW`
-levels only (the sections and their items); the positions inside an item are found again
-from its lines when `Document.locate` asks.
+levels only (the sections and their items; those of the items read in runs as spans, see
+`_yaml_items`); the positions inside an item are found again from its lines when
+`Document.locate` asks.
 
 Whatever it is unsure of (anchors, tags, nested flow collections, scalars over several
 lines, tabs, odd indentation, a second document, a duplicate key, an unusable number, deep

@@ -9,7 +9,8 @@ written so end, one ``findall`` cuts them into values, and the values are resolv
 and a distinct text at a time. The reader goes on at the first line that is anything else
 (an item with other keys, a comment, a nested collection), as if it had read the run
 itself. Only items whose inner positions are found again when asked come here, so no
-position inside an item is recorded.
+position inside an item is recorded, and the items' own positions are kept as one span a
+run (`Runs.position` works an item's out when asked).
 """
 
 from __future__ import annotations
