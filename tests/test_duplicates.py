@@ -19,17 +19,23 @@ from targets.rules import _inputs
 
 RULES = """\
 programme: {name: Twice}
+sources:
+  - {id: s1, publisher: One office, date: 2025-01-24}
+  - {id: s2, publisher: Another office, date: 2025-01-24}
 metrics:
   - {id: a, name: A, unit: firm, direction: higher}
   - {id: b, name: B, unit: firm, direction: higher}
   - {id: c, name: C, unit: firm, direction: higher}
 """
 
+Row = tuple[str, int, str, str, int]
+
 ROWS = st.lists(
     st.tuples(
         st.sampled_from(["a", "b", "c"]),
         st.integers(2015, 2024),
         st.sampled_from(["", "X", "Y"]),
+        st.sampled_from(["", "", "s1", "s2"]),
         st.integers(1, 3),
     ),
     min_size=1,
@@ -37,13 +43,14 @@ ROWS = st.lists(
 )
 
 
-def _repeats(rows: list[tuple[str, int, str, int]]) -> int:
-    """Rows whose metric, year and entity an earlier row already gave (by hand)."""
-    seen: set[tuple[str, int, str]] = set()
+def _repeats(rows: list[Row]) -> int:
+    """Rows whose metric, year, entity and source (each source has one edition) an
+    earlier row already gave (by hand)."""
+    seen: set[tuple[str, int, str, str]] = set()
     count = 0
-    for metric, year, entity, _ in rows:
-        count += (metric, year, entity) in seen
-        seen.add((metric, year, entity))
+    for metric, year, entity, source, _ in rows:
+        count += (metric, year, entity, source) in seen
+        seen.add((metric, year, entity, source))
     return count
 
 
@@ -61,15 +68,14 @@ def _warned(root: Path, columnar: bool, monkeypatch: pytest.MonkeyPatch) -> int:
 
 @settings(max_examples=60, deadline=None)
 @given(rows=ROWS)
-@example(rows=[("a", 2015, "", 1)] * 5)  # more repeats than the warnings spell out one by one
-def test_every_figure_given_twice_is_warned_about_once(
-    rows: list[tuple[str, int, str, int]],
-) -> None:
+@example(rows=[("a", 2015, "", "", 1)] * 5)  # more repeats than the warnings spell one by one
+@example(rows=[("a", 2015, "X", "s1", 1), ("a", 2015, "X", "s2", 1), ("a", 2015, "X", "", 1)])
+def test_every_figure_given_twice_is_warned_about_once(rows: list[Row]) -> None:
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as monkeypatch:
         root = Path(folder)
         (root / "rules.yaml").write_text(RULES, encoding="utf-8")
-        lines = ["metric,period,entity,value,unit"]
-        lines += [f"{m},{y},{e},{v},firm" for m, y, e, v in rows]
+        lines = ["metric,period,entity,source,value,unit"]
+        lines += [f"{m},{y},{e},{s},{v},firm" for m, y, e, s, v in rows]
         (root / "figures.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
         expected = _repeats(rows)
         assert _warned(root, columnar=True, monkeypatch=monkeypatch) == expected
