@@ -29,6 +29,10 @@ metrics:
   - {id: up, name: Up, unit: firm, direction: higher}
   - {id: share, name: Share, unit: "%", direction: higher, limit: 100}
   - {id: money, name: Money, unit: USD million, direction: higher}
+  - {id: place, name: Place, unit: rank}
+  - {id: done, name: Done, unit: yes/no}
+  - {id: waste, name: Waste, unit: "%", direction: lower, limit: 0}
+  - {id: fund, name: Fund, unit: USD billion, direction: higher}
 """
 
 
@@ -54,10 +58,10 @@ def both_ways(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]
 
 
 CELLS = {
-    "metric": ["up", "share", "money", "nope", ""],
+    "metric": ["up", "share", "money", "place", "done", "waste", "fund", "nope", ""],
     "period": ["2020", "2021", "2022-Q2", "2023-06", "20x5", ""],
-    "value": ["12", "1,200", "4-8", "0.5", "yes", "abc", "", "-3", "1e400"],
-    "unit": ["firm", "%", "USD million", "USD billion", "kg", ""],
+    "value": ["12", "1,200", "4-8", "0.5", "yes", "no", "abc", "", "-3", "0", "1e300", "1e-322"],
+    "unit": ["firm", "%", "USD million", "USD billion", "rank", "yes/no", "kg", ""],
     "kind": ["actual", "estimate", "forecast", "guess", ""],
     "source": ["a", "b", "zzz", ""],
     "entity": ["", "X", "Y"],
@@ -133,6 +137,15 @@ def test_bad_csv_figures_give_the_same_problems_either_way(
         (  # the source is unknown, and the value still checked (found by hypothesis)
             "an unknown source and a share over 100",
             'metric,period,value,unit,entity,source\nshare,2020,"1,200",%,,zzz\n',
+        ),
+        (  # infinite in USD million, and 0 in USD billion: said, each row once
+            "values no double holds once converted",
+            "metric,period,value,unit\n"
+            "money,2020,1e306,USD billion\nfund,2020,1e-322,USD million\n",
+        ),
+        (
+            "a rank below 1, a yes/no metric's number and waste below its limit of 0",
+            "metric,period,value,unit\nplace,2020,0,rank\ndone,2020,12,\nwaste,2020,-3,%\n",
         ),
     ],
 )
