@@ -12,6 +12,8 @@ from typing import Protocol
 
 import click
 
+from targets._threads import handing_over
+
 __all__ = ["write_all"]
 
 
@@ -81,10 +83,11 @@ def _write_pieces(handle: _Writable, pieces: Iterable[str]) -> None:
     writer = threading.Thread(target=drain, name="targets-write", daemon=True)
     writer.start()
     try:
-        for piece in pieces:
-            if failed:
-                break
-            chunks.put(piece.encode())
+        with handing_over():  # each write leaves Python's lock and waits for it again
+            for piece in pieces:
+                if failed:
+                    break
+                chunks.put(piece.encode())
     finally:
         chunks.put(None)
         writer.join()

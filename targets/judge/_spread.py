@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from targets._threads import handing_over
 from targets.rules._table import Ints
 
 __all__ = ["CHUNK_ROWS", "WORKERS", "chunks", "each"]
@@ -58,7 +59,7 @@ def each(judged: Callable[[int], T], count: int) -> list[T]:
         return [judged(number) for number in range(count)]
     from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - large programmes only
 
-    with ThreadPoolExecutor(workers, thread_name_prefix="targets-judge") as pool:
+    with handing_over(), ThreadPoolExecutor(workers, thread_name_prefix="targets-judge") as pool:
         return list(pool.map(judged, range(count)))
 
 
