@@ -119,10 +119,8 @@ def select_batch(
         k3 = np.where(np.isnan(pub[rows]), -np.inf, pub[rows])
         ranked = rows[np.lexsort((order[rows], k3, k2, k1, time[rows], series[rows]))]
         starts = _starts(series[ranked], time[ranked])
-    stops = np.append(starts[1:], ranked.size) - 1 if starts.size else starts
-    chosen = ranked[stops]
-    rule = _rules(ranked, starts, stops, kind=kind, pub=pub, rank=rank)
-    conflict = _differ(low[ranked], starts) | _differ(high[ranked], starts)
+    chosen, rule, conflict = _winners(ranked, starts, kind=kind, pub=pub, rank=rank,
+                                      low=low, high=high)  # fmt: skip
     set_aside = estimates_aside | finer
     set_aside[rows] = True
     set_aside[chosen] = False
@@ -137,6 +135,27 @@ def select_batch(
     return BatchSelection(
         chosen, forecasts, ~known, set_aside, starts, ranked, rule, conflict, notes
     )
+
+
+def _winners(
+    ranked: Ints,
+    starts: Ints,
+    *,
+    kind: Ints,
+    pub: Floats,
+    rank: Floats,
+    low: Floats,
+    high: Floats,
+) -> tuple[Ints, Ints, Bools]:
+    """The last row of each group (`starts` into `ranked`), the rule that chose it and
+    whether its group's values differ."""
+    if starts.size == ranked.size:  # one candidate per period (the usual case): itself
+        rule = np.full(ranked.size, RULES.index("the only figure"), dtype=np.int64)
+        return ranked, rule, np.isnan(low[ranked]) | np.isnan(high[ranked])  # as `_differ`
+    stops = np.append(starts[1:], ranked.size) - 1 if starts.size else starts
+    rule = _rules(ranked, starts, stops, kind=kind, pub=pub, rank=rank)
+    conflict = _differ(low[ranked], starts) | _differ(high[ranked], starts)
+    return ranked[stops], rule, conflict
 
 
 def _by_series_and_time(series: Ints, time: Floats) -> Ints:
@@ -209,11 +228,15 @@ def _notes(
     period_labels: Sequence[str],
 ) -> dict[int, tuple[str, ...]]:
     """The notes `select_figures` writes, for the series that have any."""
+    forecast = kind == FORECAST
+    quiet = known.all() and not (forecast.any() or estimates_aside.any() or finer.any())
+    if quiet and (as_of is None or not undated.any()):
+        return {}  # the usual case: nothing to say of any series
     unpublished = np.bincount(series[~known], minlength=count)
     dated_late = np.zeros(count, dtype=bool)
     if as_of is not None:
-        dated_late = np.bincount(series[known & undated & (kind != FORECAST)], minlength=count) > 0
-    shown = np.bincount(series[known & undated & (kind == FORECAST)], minlength=count) > 0
+        dated_late = np.bincount(series[known & undated & ~forecast], minlength=count) > 0
+    shown = np.bincount(series[known & undated & forecast], minlength=count) > 0
     aside = np.bincount(series[estimates_aside], minlength=count)
     finer_count = np.bincount(series[finer], minlength=count)
     noted = np.flatnonzero((unpublished > 0) | dated_late | shown | (aside > 0) | (finer_count > 0))

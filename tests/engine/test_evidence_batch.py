@@ -92,8 +92,11 @@ def test_the_batch_chooses_what_select_figures_chooses_series_by_series(
         assert batch.notes.get(s, ()) == scalar.notes
         in_batch = [i for i, r in enumerate(batch.chosen) if series[r] == s]
         conflicts = {c.year: c.rule for c in scalar.conflicts}
+        candidates = np.diff(np.append(batch.groups, batch.grouped.size))
         for i in in_batch:
             year = float(time[batch.chosen[i]])
             assert bool(batch.conflict[i]) == (year in conflicts)
             if year in conflicts:
                 assert RULES[int(batch.rule[i])] == conflicts[year]
+            if candidates[i] == 1:  # a period of one figure: it chose itself
+                assert RULES[int(batch.rule[i])] == "the only figure"
