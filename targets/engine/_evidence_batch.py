@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from targets.engine._evidence import KINDS
 from targets.engine._num import when
+from targets.engine._order import by_series_and_time
 
 __all__ = ["RULES", "BatchSelection", "select_batch"]
 
@@ -104,7 +105,7 @@ def select_batch(
     rows = np.flatnonzero(counted)
     preferred = np.isfinite(rank[rows])
     k1 = np.where(preferred, -rank[rows], -np.inf)
-    base = _by_series_and_time(series[rows], time[rows])
+    base = by_series_and_time(series[rows], time[rows])
     r_sorted = rows[base]
     starts = _starts(series[r_sorted], time[r_sorted])
     if starts.size == rows.size:  # one candidate per period (the usual case): no ranking
@@ -156,18 +157,6 @@ def _winners(
     rule = _rules(ranked, starts, stops, kind=kind, pub=pub, rank=rank)
     conflict = _differ(low[ranked], starts) | _differ(high[ranked], starts)
     return ranked[stops], rule, conflict
-
-
-def _by_series_and_time(series: Ints, time: Floats) -> Ints:
-    """The order that sorts rows by series, then time, keeping ties in row order. Files are
-    often written in that order already, which one pass finds (no sort)."""
-    if series.size < 2:
-        return np.arange(series.size)
-    same = series[1:] == series[:-1]
-    if bool(np.all((series[1:] > series[:-1]) | (same & (time[1:] >= time[:-1])))):
-        return np.arange(series.size)
-    found: Ints = np.lexsort((time, series))
-    return found
 
 
 def _starts(series: Ints, time: Floats) -> Ints:
