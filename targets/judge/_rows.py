@@ -35,8 +35,11 @@ class RowIndex:
     def __post_init__(self) -> None:
         width = len(self.table.entities) + 1
         keys = self.table.metric * width + (self.table.entity + 1)
-        self._order = np.argsort(keys, kind="stable")  # rows of one key stay in file order
-        self._keys = keys[self._order]
+        if bool(np.all(keys[1:] >= keys[:-1])):  # a file written series by series: no sort
+            self._order, self._keys = np.arange(keys.size), keys
+        else:
+            self._order = np.argsort(keys, kind="stable")  # rows of one key stay in file order
+            self._keys = keys[self._order]
         self._metric_code = {m: i for i, m in enumerate(self.table.metrics)}
         self._entity_code = {e: i for i, e in enumerate(self.table.entities)}
 
