@@ -37,6 +37,7 @@ def test_the_package_shows_its_layers_and_a_few_shared_modules() -> None:
         "_lazy.py",
         "_progress.py",
         "_safe.py",
+        "_threads.py",
         "_version.py",
     }
     assert entries == {"__init__.py", "__main__.py", "py.typed", *layers, *shared}
