@@ -78,7 +78,7 @@ class _Deferred:
         self.done: set[Path] = set()  # items of runs read again
 
     def fill(self, doc: Document, path: Path) -> None:
-        top = path[:SHALLOW]
+        top = tuple(path[:SHALLOW])  # a path may come as a list
         if len(top) == SHALLOW and top not in doc.values:
             where = self.runs.position(top)
             if where is None:
