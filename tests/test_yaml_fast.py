@@ -311,6 +311,15 @@ def test_the_benchmarks_independent_rules_read_the_same_both_ways(sdg: ModuleTyp
     assert_same(fast, load_yaml(text, "rules.yaml")[0])
 
 
+def test_a_position_asked_by_a_list_path_is_the_one_asked_by_a_tuple() -> None:
+    text = "targets:\n" + "".join(f"  - id: t{i}\n    by: 2030\n" for i in range(5))
+    fast = load_fast(text, "f.yaml")
+    assert fast is not None
+    found = fast.locate(["targets", 3, "by"])  # type: ignore[arg-type]
+    assert (found.line, found.col) == (9, 9)
+    assert fast.locate(("targets", 3, "by")) == found
+
+
 def test_a_programmes_locations_are_the_full_readers_and_found_when_asked(
     sdg: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
