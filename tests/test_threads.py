@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from targets._threads import HANDOVER, handing_over
+from targets._threads import HANDOVER, handing_over, worker_pool
 
 
 @pytest.fixture
@@ -54,4 +54,15 @@ def test_the_interval_comes_back_when_the_last_block_ends_in_any_thread(interval
 def test_an_error_in_the_block_gives_the_interval_back(interval: float) -> None:
     with pytest.raises(KeyError), handing_over():
         raise KeyError("inside")
+    assert sys.getswitchinterval() == pytest.approx(interval)
+
+
+def test_a_worker_pool_runs_with_the_lock_handed_over_and_gives_the_interval_back(
+    interval: float,
+) -> None:
+    with worker_pool(2, "targets-test") as pool:
+        seen = list(pool.map(lambda _: sys.getswitchinterval(), range(4)))
+        names = set(pool.map(lambda _: threading.current_thread().name, range(4)))
+    assert seen == pytest.approx([HANDOVER] * 4)
+    assert all(name.startswith("targets-test") for name in names)
     assert sys.getswitchinterval() == pytest.approx(interval)

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from targets._threads import handing_over
+from targets._threads import worker_pool
 from targets.rules._table import Ints
 
 __all__ = ["CHUNK_ROWS", "WORKERS", "chunks", "each"]
@@ -57,9 +57,7 @@ def each(judged: Callable[[int], T], count: int) -> list[T]:
     workers = min(WORKERS, count, _cores())
     if workers < 2:
         return [judged(number) for number in range(count)]
-    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - large programmes only
-
-    with handing_over(), ThreadPoolExecutor(workers, thread_name_prefix="targets-judge") as pool:
+    with worker_pool(workers, "targets-judge") as pool:
         return list(pool.map(judged, range(count)))
 
 

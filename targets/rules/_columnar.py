@@ -14,13 +14,13 @@ import csv
 import dataclasses
 import functools
 import io
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from targets._threads import worker_pool
 from targets.rules._arrow import decimals, dictionary, lengths
 from targets.rules._discover import PARQUET_SUFFIXES, display
 from targets.rules._errors import Diagnostic, Location
@@ -113,7 +113,7 @@ class Columnar:
         the rules are parsed."""
         values = None
         if "value" in self.columns and not self.parquet:  # a CSV file's values are text
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="targets-values") as pool:
+            with worker_pool(1, "targets-values") as pool:
                 read = pool.submit(_read_values, self.table.column("value"))
                 texts = self._texts()
                 values = read.result()

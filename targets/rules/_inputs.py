@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence, Set
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from targets._progress import Progress, report_progress
-from targets._threads import handing_over
+from targets._threads import worker_pool
 from targets.rules._collect import Collected, collect
 from targets.rules._discover import (
     COLUMNAR_SUFFIXES,
@@ -73,21 +73,16 @@ def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inpu
     with ExitStack() as stack:
         pending: dict[int, Future[tuple[Columnar | None, list[Diagnostic]]]] = {}
         if any(columnar):  # a run of YAML files imports no threads (start-up time)
-            from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
-
-            pool = stack.enter_context(
-                ThreadPoolExecutor(max_workers=1, thread_name_prefix="targets-read")
-            )
+            pool = stack.enter_context(worker_pool(1, "targets-read"))
             pending = {i: pool.submit(_read_columnar, paths[i]) for i in _where(columnar)}
-        with handing_over() if pending else nullcontext():  # the reader's steps are short
-            for i in _where([not c for c in columnar]):
-                path = paths[i]
-                report_progress(progress, "reading", done, total)
-                done += sizes[i]
-                if path.suffix.lower() in YAML_SUFFIXES and not budget.take(path, display(path)):
-                    yaml[i] = Document(display(path)), []  # refused unread, and said why
-                    continue
-                yaml[i] = read(path)  # YAML, or a small CSV file read row by row
+        for i in _where([not c for c in columnar]):
+            path = paths[i]
+            report_progress(progress, "reading", done, total)
+            done += sizes[i]
+            if path.suffix.lower() in YAML_SUFFIXES and not budget.take(path, display(path)):
+                yaml[i] = Document(display(path)), []  # refused unread, and said why
+                continue
+            yaml[i] = read(path)  # YAML, or a small CSV file read row by row
         for i, path in enumerate(paths):
             found.order.append(display(path))
             if i in yaml:
