@@ -11,9 +11,12 @@ processes, run in turn ``--repeat`` times, medians reported:
   for every series, as a planner would write it.
 
 Each child's wall time, CPU time (user + system) and peak resident memory are its own
-(``os.wait4``). Prints a table per variant and size, the ratios check/floor and
-pandas/check, and how the time grows between sizes. It never asserts: it prints figures,
-and exits 0 however slow the tool is. Not part of the test suite.
+(``os.wait4``). ``targets``' modules are compiled to bytecode first, as pip compiles an
+installed package's (and pyarrow's and pandas' were): an editable install run where
+PYTHONDONTWRITEBYTECODE is set would otherwise compile them at every start. Prints a
+table per variant and size, the ratios check/floor and pandas/check, and how the time
+grows between sizes. It never asserts: it prints figures, and exits 0 however slow the
+tool is. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -232,6 +235,7 @@ def main() -> None:
     scales = sorted({*args.scales, *([10.0] if args.ten else [])})
 
     print(f"{_measure.load()}; {args.repeat} runs of each step, medians")
+    print(_measure.compile_package(args.python))
     saved: list[dict[str, Any]] = []
     for variant in args.variant:
         if variant == "per-entity" and "check" in args.steps:
