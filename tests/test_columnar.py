@@ -60,7 +60,10 @@ def both_ways(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]
 CELLS = {
     "metric": ["up", "share", "money", "place", "done", "waste", "fund", "nope", ""],
     "period": ["2020", "2021", "2022-Q2", "2023-06", "20x5", ""],
-    "value": ["12", "1,200", "4-8", "0.5", "yes", "no", "abc", "", "-3", "0", "1e300", "1e-322"],
+    "value": [
+        *["12", "1,200", "4-8", "0.5", "yes", "no", "abc", "", "-3", "0", "1e300", "1e-322"],
+        *["1e400", "nan", "-inf", "+5", "1.", ".5", " 7 "],
+    ],
     "unit": ["firm", "%", "USD million", "USD billion", "rank", "yes/no", "kg", ""],
     "kind": ["actual", "estimate", "forecast", "guess", ""],
     "source": ["a", "b", "zzz", ""],
@@ -88,7 +91,19 @@ def csv_files(draw: st.DrawFn, valid_only: bool) -> str:
                     o
                     for o in options
                     if o
-                    not in {"nope", "20x5", "abc", "kg", "guess", "zzz", "2024-13", "1e400", "yes"}
+                    not in {
+                        "nope",
+                        "20x5",
+                        "abc",
+                        "kg",
+                        "guess",
+                        "zzz",
+                        "2024-13",
+                        "1e400",
+                        "yes",
+                        "nan",
+                        "-inf",
+                    }
                 ]
                 if column in {"metric", "period", "value", "unit"}:
                     options = [o for o in options if o]

@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from targets.rules import _units
-from targets.rules._units import UnitError, conversion_factor, convert, parse_quantity, parse_unit
+from targets.rules._units import (
+    UnitError,
+    conversion_factor,
+    convert,
+    parse_number,
+    parse_quantity,
+    parse_unit,
+)
 
 SCALES = ["", "thousand", "million", "billion", "trillion", "k", "mn", "bn"]
 BASES = ["USD", "VND", "EUR", "firm", "person", "household", "locality", "zone"]
@@ -148,6 +155,10 @@ def test_incompatible_dimensions_are_always_rejected(
         ("148,500 USD million", 148_500.0, "USD million"),
         ("70,000", 70_000.0, None),
         ("1.5e3 firm", 1500.0, "firm"),
+        (".5 %", 0.5, "%"),  # YAML's decimals, as a YAML number reads them
+        ("-.5", -0.5, None),
+        ("1. firm", 1.0, "firm"),
+        ("2e0005", 2e5, None),
     ],
 )
 def test_quantities_read_as_planners_write_them(text: str, value: float, unit: str | None) -> None:
@@ -159,6 +170,15 @@ def test_quantities_read_as_planners_write_them(text: str, value: float, unit: s
 def test_a_decimal_comma_is_refused_with_the_reason(text: str) -> None:
     with pytest.raises(UnitError, match="decimal mark is a point"):
         parse_quantity(text)
+
+
+NO_NUMBERS = [".", "1.5.3", "..5", "1e", "e5", "1.2.", "-", "+.", "1,5.", "١.٢x"]
+
+
+@pytest.mark.parametrize("text", NO_NUMBERS)
+def test_what_is_no_number_stays_refused(text: str) -> None:
+    with pytest.raises(UnitError, match="not a number"):
+        parse_number(text)
 
 
 def test_the_registry_is_the_projects_own_and_small() -> None:

@@ -26,7 +26,10 @@ __all__ = [
 ]
 
 PLAIN_DECIMAL = r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$"
-"""Plain decimals, which pyarrow parses to the same float as Python's float() does."""
+"""Plain decimals: the numbers the row-by-row reader takes (`_units.parse_number`) but for
+those with thousands separators, which pyarrow parses to the same float as Python's
+float() does. (pyarrow's digit class is ASCII's; other digits Python reads are left to
+the row-by-row parser, as every cell that is no plain decimal is.)"""
 
 
 def _valid(array: Any) -> npt.NDArray[np.bool_]:
@@ -102,11 +105,24 @@ def dictionary(array: Any) -> tuple[npt.NDArray[np.int64], list[str]]:
 
 def decimals(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
     """Which cells of a string array are plain decimals (`PLAIN_DECIMAL`), and their
-    values (NaN elsewhere), parsed by pyarrow."""
+    values (NaN elsewhere), parsed by pyarrow.
+
+    A column where every cell is a number, as machines write them, is cast whole: pyarrow's
+    cast takes exactly the plain decimals without spaces, and the words for infinity and
+    NaN, which come out not finite (1.4 million cells: 0.03 s, where matching the pattern
+    took 0.1 s). A cell it refuses sends the column through the pattern, cell by cell."""
     import pyarrow as pa  # noqa: PLC0415 - columnar files only
     import pyarrow.compute as pc  # noqa: PLC0415
 
     values = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    try:
+        whole = floats(pc.cast(values, pa.float64()))
+    except pa.ArrowInvalid:
+        pass  # some cell is no number pyarrow reads: each is matched below
+    else:
+        given = _valid(values)
+        if np.isfinite(whole[given]).all():  # no "nan", "inf" nor a number too large
+            return given, whole
     plain = bools(pc.match_substring_regex(values, PLAIN_DECIMAL))
     if plain.all():  # as a machine writes them: no copy of the column
         return plain, floats(pc.cast(pc.utf8_trim_whitespace(values), pa.float64()))

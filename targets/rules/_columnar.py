@@ -111,18 +111,21 @@ class Columnar:
         encoded and its values read (a CSV file's): work that needs no rules, done by the
         thread that read the file (pyarrow leaves Python's lock while it works), not after
         the rules are parsed."""
-        values = None
-        if "value" in self.columns and not self.parquet:  # a CSV file's values are text
-            with worker_pool(1, "targets-values") as pool:
-                read = pool.submit(_read_values, self.table.column("value"))
-                texts = self._texts()
-                values = read.result()
-        else:
-            texts = self._texts()
+        names = [c for c in self.columns if c in TEXT_FIELDS]
+        if "value" not in self.columns or self.parquet:  # a Parquet file's values are numbers
+            return dataclasses.replace(self, prepared=Prepared(self._texts(names)))
+        with worker_pool(1, "targets-values") as pool:  # a CSV file's values are text
+            # the values and every other text column there, the rest here
+            theirs = pool.submit(
+                lambda: (_read_values(self.table.column("value")), self._texts(names[1::2]))
+            )
+            ours = self._texts(names[::2])
+            values, others = theirs.result()
+        texts = {name: (ours | others)[name] for name in names}  # in the file's order
         return dataclasses.replace(self, prepared=Prepared(texts, values))
 
-    def _texts(self) -> dict[str, tuple[Ints, list[str]]]:
-        return {c: dictionary(self.table.column(c)) for c in self.columns if c in TEXT_FIELDS}
+    def _texts(self, names: list[str]) -> dict[str, tuple[Ints, list[str]]]:
+        return {name: dictionary(self.table.column(name)) for name in names}
 
     @functools.cached_property
     def _offsets(self) -> Ints:
@@ -141,7 +144,10 @@ def _read_values(column: Any) -> tuple[Bools, Bools, Floats]:
     """Which of a CSV file's value cells are blank, which are plain decimals, and their
     values: pyarrow's kernels on a thread of their own, alongside the text columns'."""
     column = column.combine_chunks()
-    return (lengths(column) == 0, *decimals(column))
+    plain, low = decimals(column)
+    if plain.sum() == len(column) - column.null_count:  # every cell given is a number:
+        return ~plain, plain, low  # the blank ones are those not given
+    return lengths(column) == 0, plain, low
 
 
 def read_columnar(path: Path) -> tuple[Columnar | None, list[Diagnostic]]:

@@ -93,7 +93,8 @@ _SCALES = {
 _ALIASES = {"US$": "USD", "%": "percent", "pct": "percent", "pp": "percentage_point"}
 
 _TOKEN = re.compile(r"US\$|%|[A-Za-z][A-Za-z_]{0,31}")
-_NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d{1,3})?"
+_NUMBER = r"[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+"""A number as text: YAML's decimals (``.5``, ``1.``, ``2e10``), commas grouping thousands."""
 _QUANTITY = re.compile(rf"^\s*(?P<num>{_NUMBER})(?![\d,.])\s*(?P<unit>.*?)\s*$")
 _CURRENCY_FIRST = re.compile(
     rf"^\s*(?P<cur>US\$|[A-Z]{{3}})\s*(?P<num>{_NUMBER})\s*(?P<rest>.*?)\s*$"
