@@ -78,9 +78,18 @@ class Runs:
         end index, first line, lines an item and column (see `position`)."""
         self.starts: array[int] | None = None
         self.shapes: dict[tuple[int, int, tuple[str, ...]], tuple[re.Pattern[str], ...]] = {}
+        self._ahead = (0, 0)  # a line and where it starts, as far as the reading has gone
 
     def start(self, number: int) -> int:
-        """Where line `number` (from 0) starts in the text."""
+        """Where line `number` (from 0) starts in the text. The reader asks in order, down
+        the text: each answer is found on from the last (the lengths of the lines between
+        summed), and a table of every line's start is made only for a line asked again,
+        behind (for a position: 0.1 s for the 240,000 lines of 60,000 targets' rules)."""
+        line, at = self._ahead
+        if self.starts is None and self.lines is not None and number >= line:
+            at += sum(map(len, self.lines[line:number])) + number - line
+            self._ahead = (number, at)
+            return at
         if self.starts is None and self.lines is not None:
             self.starts = array("q", accumulate(map(len, self.lines), initial=0))
             self.starts = array("q", map(add, self.starts, range(len(self.starts))))
@@ -115,7 +124,8 @@ class Runs:
         columns = list(zip(*rows, strict=True))
         values = [_values(columns[i], columns[i + 1]) for i in range(0, len(columns), 2)]
         items, parent = into
-        made = [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+        # as long as each other by construction: zip's checks would cost a quarter more
+        made = list(map(dict, map(functools.partial(zip, names), zip(*values))))  # noqa: B905
         first.update(made[0])
         size, height = len(items), len(keys)
         items += made[1:]
