@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import targets
 from targets.rules import _files
 from targets.rules._files import read
+from targets.rules._locations import locate_many
 from targets.rules._yaml import MAX_DEPTH, Document
 from targets.rules._yaml_events import load_yaml
 from targets.rules._yaml_fast import load_fast
@@ -342,6 +343,34 @@ def test_a_programmes_locations_are_the_full_readers_and_found_when_asked(
     assert fast.location("target", "no-such-target") is None
     assert "target:no-such-target" not in fast.locations
     assert pickle.loads(pickle.dumps(fast)).locations == dict(full.locations)
+
+
+def test_positions_found_together_are_those_found_one_by_one(
+    sdg: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Locations.many` (a compact report asks where every target was written, at once)
+    gives what the full reader's programme gives item by item, unknown ids as None, in the
+    order asked, whether or not some were asked before; a programme's locations that are a
+    plain mapping (one made in code) are asked one by one."""
+    ds = sdg.generate(12, 5)
+    (tmp_path / "rules.yaml").write_text(sdg.independent_rules(ds), encoding="utf-8")
+    (tmp_path / "more.yaml").write_text(
+        "metrics:\n  - {id: extra, name: Extra, unit: firm, direction: higher}\n"
+        "targets:\n  - {id: extra-2030, metric: extra, at_least: 5, by: 2030}\n",
+        encoding="utf-8",
+    )
+    fast = targets.load(tmp_path)
+    monkeypatch.setattr(_files, "load_fast", lambda text, name: None)
+    full = targets.load(tmp_path)
+    ids = [f"{pair}-2030" for pair in reversed(ds.pair_ids())] + ["extra-2030", "nope"]
+    fast.location("target", ids[7])  # one asked before
+    expected = [full.location("target", i) for i in ids]
+    assert fast.locations.many("target", ids) == expected  # type: ignore[attr-defined]
+    assert expected[-1] is None
+    assert expected[-2] is not None
+    assert expected[-2].path.endswith("more.yaml")
+    assert locate_many(dict(full.locations), "target", ids) == expected
+    assert locate_many(fast.locations, "metric", ["extra"]) == [full.location("metric", "extra")]
 
 
 def test_every_yaml_file_takes_the_fast_reader_unless_it_steps_aside(

@@ -13,7 +13,7 @@ without its ``.0``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from json.encoder import encode_basestring as _string
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ from targets.judge._export import result_dict
 from targets.judge._number_text import number_members
 from targets.judge._results import ResultTable
 from targets.judge._run import Run
+from targets.rules._locations import locate_many
 from targets.rules._table import KIND_CODES, Floats, Ints
 from targets.rules._targets import TargetBase
 from targets.rules._words import describe_goal
@@ -78,7 +79,8 @@ def compact_results(report: Report) -> Iterator[str]:
         latest = _latest(programme, np.where(vector, columns.latest_row, -1))
         before, after = formatted.result()
     statuses = [_dumps(s.value) for s in STATUS_CODES]
-    fragments = _Fragments(Run(programme, report.as_of, report.method))
+    distinct = {id(target): target for target in columns.targets}.values()
+    fragments = _Fragments(Run(programme, report.as_of, report.method), distinct)
     fronts: dict[int, tuple[str, str, str]] = {}  # by id(target): entities share their copy
     text = _Texts()
     rows = zip(
@@ -160,8 +162,11 @@ class _Fragments:
     per target were a second of the report. Pieces that repeat (thresholds, units, tags)
     are encoded once."""
 
-    def __init__(self, run: Run) -> None:
+    def __init__(self, run: Run, targets: Iterable[TargetBase]) -> None:
         self.run = run
+        ids = [target.id for target in targets]  # where each was written, found together
+        where = locate_many(run.programme.locations, "target", ids)
+        self.where = dict(zip(ids, where, strict=True))
         self.text = _Texts()
         self.thresholds: dict[tuple[str, tuple[tuple[str, float], ...]], str] = {}
         self.details = _dumps(dict.fromkeys(DETAIL_FIELDS))[1:-1]
@@ -187,7 +192,7 @@ class _Fragments:
             self._tags(tags) if tags else "[]",
             text[target.owner],
         )
-        location = programme.locations.get(f"target:{target.id}")
+        location = self.where.get(target.id)
         tail = _TAIL % (
             self._thresholds(target, metric),
             self.details,

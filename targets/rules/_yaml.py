@@ -110,6 +110,9 @@ class Positions(Protocol):
     def fill_all(self, doc: Document) -> None:
         """Put every position in the tables."""
 
+    def fill_items(self, doc: Document, paths: list[Path]) -> None:
+        """Put the positions of these items (each a list item's path) in the tables."""
+
 
 @dataclass(slots=True)
 class Document:
@@ -130,6 +133,14 @@ class Document:
         if self.deferred is not None:
             self.deferred.fill_all(self)
         return self
+
+    def locate_items(self, paths: list[Path]) -> list[Location]:
+        """`locate` of each of these list items' paths, found together (a report of 60,000
+        targets asks where each was written: one call, not 60,000 walks to the runs)."""
+        if self.deferred is not None:
+            self.deferred.fill_items(self, paths)
+        values = self.values
+        return [values.get(path) or self.locate(path) for path in paths]
 
     def locate(self, path: Path, *, key: bool = False) -> Location:
         """The closest known position for `path` (a parent's, if the path is partial)."""

@@ -87,6 +87,14 @@ class _Deferred:
         if len(path) > SHALLOW and (top in self.open or self._in_run(top)):
             self._read(doc, top)
 
+    def fill_items(self, doc: Document, paths: list[Path]) -> None:
+        values, position = doc.values, self.runs.position
+        for path in paths:
+            if path not in values and len(path) == SHALLOW:
+                where = position(path)
+                if where is not None:
+                    values[path] = where  # an item of a run, not read again yet
+
     def fill_all(self, doc: Document) -> None:
         for top in list(self.open):
             self._read(doc, top)
