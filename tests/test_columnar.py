@@ -162,6 +162,15 @@ def test_bad_csv_figures_give_the_same_problems_either_way(
             "a rank below 1, a yes/no metric's number and waste below its limit of 0",
             "metric,period,value,unit\nplace,2020,0,rank\ndone,2020,12,\nwaste,2020,-3,%\n",
         ),
+        (  # a number longer than any may be written is refused; spaces around it are not
+            "numbers of 151 digits, of 100, and of 99 between spaces",
+            f"metric,period,value,unit\nup,2020,1{'0' * 150},firm\nup,2021,1{'0' * 99},firm\n"
+            f"up,2022,  {'9' * 99}  ,firm\n",
+        ),
+        (
+            "every value a number, one of them too long",
+            f"metric,period,value,unit\nup,2020,12,firm\nup,2021,{'7' * 101},firm\n",
+        ),
     ],
 )
 def test_awkward_csv_files_read_the_same_either_way(

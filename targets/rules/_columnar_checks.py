@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from targets._safe import quoted
 from targets.rules import _units
-from targets.rules._arrow import arrow_mask, decimals, dictionary, floats
+from targets.rules._arrow import arrow_mask, decimals, dictionary, floats, lengths
 from targets.rules._codes import by_code, present
 from targets.rules._errors import (
     SHOWN_ROWS,
@@ -224,6 +224,18 @@ def check_kinds(texts: Texts | None, n: int, p: Problems) -> Ints:
     return lookup[texts.codes]
 
 
+def _too_long(values: Any) -> Bools:
+    """The cells longer, trimmed, than any number may be written (`parse_value` refuses
+    them, and says so): found from their bytes first, which no plain decimal's exceed."""
+    import pyarrow.compute as pc  # noqa: PLC0415 - columnar files only
+
+    longest = _units.MAX_QUANTITY_LENGTH
+    found = floats(pc.binary_length(values)) > longest  # NaN (a null) is not
+    if found.any():
+        found &= lengths(values) > longest
+    return found
+
+
 def check_values(
     values: Any, p: Problems, read: tuple[Bools, Floats] | None = None
 ) -> tuple[Floats, Floats, npt.NDArray[np.int8]]:
@@ -241,7 +253,7 @@ def check_values(
         return low, low.copy(), flag
     plain, low = decimals(values) if read is None else read  # handed over: filled in below
     high = low.copy()
-    rest = ~(plain & np.isfinite(low))
+    rest = ~(plain & np.isfinite(low)) | _too_long(values)
     if not rest.any():
         return low, high, flag
     positions = np.flatnonzero(rest)
