@@ -112,7 +112,7 @@ class Columnar:
         thread that read the file (pyarrow leaves Python's lock while it works), not after
         the rules are parsed."""
         names = [c for c in self.columns if c in TEXT_FIELDS]
-        if "value" not in self.columns or self.parquet:  # a Parquet file's values are numbers
+        if "value" not in self.columns or self.parquet:  # no value column, or numbers already
             return dataclasses.replace(self, prepared=Prepared(self._texts(names)))
         with worker_pool(1, "targets-values") as pool:  # a CSV file's values are text
             # the values and every other text column there, the rest here
