@@ -121,7 +121,8 @@ class Columnar:
             )
             ours = self._texts(names[::2])
             values, others = theirs.result()
-        texts = {name: (ours | others)[name] for name in names}  # in the file's order
+        both = ours | others
+        texts = {name: both[name] for name in names}  # in the file's order
         return dataclasses.replace(self, prepared=Prepared(texts, values))
 
     def _texts(self, names: list[str]) -> dict[str, tuple[Ints, list[str]]]:

@@ -79,21 +79,26 @@ class _Deferred:
 
     def fill(self, doc: Document, path: Path) -> None:
         top = tuple(path[:SHALLOW])  # a path may come as a list
-        if len(top) == SHALLOW and top not in doc.values:
-            where = self.runs.position(top)
-            if where is None:
-                return  # no item there: nothing to find
-            doc.values[top] = where  # an item of a run, not read again yet
+        if len(top) == SHALLOW and not self._placed(doc, top):
+            return  # no item there: nothing to find
         if len(path) > SHALLOW and (top in self.open or self._in_run(top)):
             self._read(doc, top)
 
     def fill_items(self, doc: Document, paths: list[Path]) -> None:
-        values, position = doc.values, self.runs.position
         for path in paths:
-            if path not in values and len(path) == SHALLOW:
-                where = position(path)
-                if where is not None:
-                    values[path] = where  # an item of a run, not read again yet
+            if len(path) == SHALLOW:
+                self._placed(doc, path)
+
+    def _placed(self, doc: Document, top: Path) -> bool:
+        """Whether item `top` has its position in the tables, put there from its run (not
+        read again yet) if it had none."""
+        if top in doc.values:
+            return True
+        where = self.runs.position(top)
+        if where is None:
+            return False
+        doc.values[top] = where
+        return True
 
     def fill_all(self, doc: Document) -> None:
         for top in list(self.open):
