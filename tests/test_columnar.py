@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -129,6 +130,64 @@ def test_bad_csv_figures_give_the_same_problems_either_way(
 ) -> None:
     root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", ""), "p/f.csv": text})
     both_ways(root / "p", monkeypatch)
+
+
+def _stated_together_and_one_by_one(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compact report writes the latest figures' values as stated, read from the
+    columns together (`FigureTable.stated`); they must say what each `Figure` says, in any
+    order of rows, as the row-by-row reader says it."""
+    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0)
+    programme = targets.load(root)
+    one_by_one = [f.stated for f in programme.figures]
+    rows = np.arange(len(programme.table))[::-1]
+    assert programme.table.stated(rows) == one_by_one[::-1]
+    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 2**62)
+    assert [f.stated for f in targets.load(root).figures] == one_by_one
+
+
+SPACES = ["", " ", "\t", "\u00a0", "\u2003", "\x1c"]  # each a space to `str.strip`
+UNITS = {"up": ["firm"], "money": ["USD million", "USD billion"], "done": ["yes/no", ""]}
+VALUES = {"up": ["1", "12", "1,200", "0.5", "4-8"], "money": ["1", "3.5"], "done": ["yes", "no"]}
+
+
+@st.composite
+def stated_files(draw: st.DrawFn) -> str:
+    """Valid figures files whose values and units are written in every way they may be."""
+    lines = ["metric,period,value,unit"]
+    for year in range(2000, 2000 + draw(st.integers(1, 10))):
+        metric = draw(st.sampled_from(sorted(UNITS)))
+        cells = [draw(st.sampled_from(VALUES[metric])), draw(st.sampled_from(UNITS[metric]))]
+        value, unit = (
+            draw(st.sampled_from(SPACES)) + c + draw(st.sampled_from(SPACES)) for c in cells
+        )
+        lines.append(f'{metric},{year},"{value}",{unit}')
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=stated_files())
+def test_values_stated_from_the_columns_together_are_each_figures_own(
+    write: Write, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", ""), "p/f.csv": text})
+    _stated_together_and_one_by_one(root / "p", monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["up,2020,1,firm", "up,2021,2,firm"],  # one firm, two firms
+        ["up,2020,\u00a01\u2003,\u3000firm\u00a0", "up,2021,3,\x1cfirm"],  # str.strip's spaces
+        ["done,2020,yes,yes/no", "done,2021,no,"],  # a yes/no figure says its value alone
+        ["money,2020,5,USD billion", "money,2021,5,USD million"],  # converted, or not
+    ],
+)
+def test_values_stated_together_keep_units_spaces_and_plurals(
+    write: Write, monkeypatch: pytest.MonkeyPatch, rows: list[str]
+) -> None:
+    text = "metric,period,value,unit\n" + "\n".join(rows) + "\n"
+    root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", ""), "p/f.csv": text})
+    _stated_together_and_one_by_one(root / "p", monkeypatch)
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from targets.rules._arrow import strings
 from targets.rules._table import Floats
 
 __all__ = ["BLOCK", "number_members"]
@@ -32,8 +33,8 @@ def number_members(names: Sequence[str], columns: Sequence[Floats]) -> list[str]
     import pyarrow.compute as pc  # noqa: PLC0415
 
     rows = len(columns[0]) if columns else 0
-    keys = _texts([("" if i == 0 else ", ") + f'"{name}": ' for i, name in enumerate(names)])
-    null, nothing = _texts(["null", ""])
+    keys = _scalars([("" if i == 0 else ", ") + f'"{name}": ' for i, name in enumerate(names)])
+    null, nothing = _scalars(["null", ""])
     lines: list[str] = []
     for start in range(0, rows, BLOCK):
         pieces = []
@@ -47,12 +48,7 @@ def number_members(names: Sequence[str], columns: Sequence[Floats]) -> list[str]
     return lines
 
 
-def _texts(items: Sequence[str]) -> list[Any]:
-    """Each string as a pyarrow string scalar, built from buffers (see the module's note)."""
-    import pyarrow as pa  # noqa: PLC0415
-
-    encoded = [item.encode() for item in items]
-    offsets = np.cumsum([0] + [len(item) for item in encoded], dtype=np.int32)
-    data = pa.py_buffer(b"".join(encoded))
-    array = pa.Array.from_buffers(pa.string(), len(items), [None, pa.py_buffer(offsets), data])
+def _scalars(items: list[str]) -> list[Any]:
+    """Each string as a pyarrow string scalar (see `strings`)."""
+    array = strings(items)
     return [array[i] for i in range(len(items))]

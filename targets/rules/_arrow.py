@@ -23,6 +23,8 @@ __all__ = [
     "floats",
     "lengths",
     "release_unused",
+    "strings",
+    "taken",
 ]
 
 PLAIN_DECIMAL = r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$"
@@ -148,6 +150,29 @@ def lengths(array: Any) -> npt.NDArray[np.int64]:
     array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
     found = pc.cast(pc.utf8_length(pc.utf8_trim_whitespace(array)), pa.int64())
     return np.where(_valid(array), _plain(found, np.int64), 0)
+
+
+def strings(items: list[str]) -> Any:
+    """Python strings as a pyarrow string array, built from buffers (`pa.array` would ask
+    whether they are a pandas object, importing pandas)."""
+    import pyarrow as pa  # noqa: PLC0415 - columnar files only
+
+    encoded = [item.encode() for item in items]
+    offsets = np.cumsum([0, *(len(item) for item in encoded)], dtype=np.int32)
+    data = pa.py_buffer(b"".join(encoded))
+    return pa.Array.from_buffers(pa.string(), len(items), [None, pa.py_buffer(offsets), data])
+
+
+def taken(array: Any, rows: npt.NDArray[np.int64]) -> Any:
+    """The values of `array` at `rows`, in that order (the row numbers handed over as a
+    buffer, not as a million Python ints)."""
+    import pyarrow as pa  # noqa: PLC0415 - columnar files only
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    indices = np.ascontiguousarray(rows, dtype=np.int64)
+    return pc.take(
+        array, pa.Array.from_buffers(pa.int64(), indices.size, [None, pa.py_buffer(indices)])
+    )
 
 
 def blank_strings(n: int) -> Any:

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from targets._safe import quoted
-from targets.rules._arrow import dictionary, floats, lengths
+from targets.rules._arrow import blank_strings, dictionary, floats, lengths, strings, taken
 from targets.rules._codes import taker
 from targets.rules._columnar import Columnar
 from targets.rules._columnar_checks import (
@@ -286,17 +286,37 @@ class ArrowChunk:
         return self.file.at(int(self.rows[offset]))
 
     def stated(self, offsets: Ints) -> list[str]:
-        """The value and unit cells of these figures' rows, joined as `figure` joins them."""
+        """The value and unit cells of these figures' rows, joined as `figure` joins them:
+        by pyarrow where both are text columns (each distinct unit's words worked out
+        once), else cell by cell."""
         rows = self.rows[offsets]
-        values = _cells(self.table, "value", rows)
-        units = _cells(self.table, "unit", rows)
-        binary = {m.id for m in self.metrics.values() if m.binary}
-        metric_ids = [self.own.metrics[c] for c in self.own.metric[offsets].tolist()]
-        ones = self.one[offsets].tolist()
-        return [
-            v if m in binary or not u else said(v, one, u)
-            for v, u, m, one in zip(values, units, metric_ids, ones, strict=True)
+        value = _text_column(self.table, "value")
+        unit = _text_column(self.table, "unit")
+        binary = np.asarray([self.metrics[m].binary for m in self.own.metrics] + [False])
+        plain = binary[self.own.metric[offsets]]  # a yes/no figure says its value alone
+        if value is None or unit is None:
+            values = _cells(self.table, "value", rows)
+            units = _cells(self.table, "unit", rows)
+            ones = self.one[offsets].tolist()
+            return [
+                v if alone or not u else said(v, one, u)
+                for v, u, alone, one in zip(values, units, plain.tolist(), ones, strict=True)
+            ]
+        import pyarrow.compute as pc  # noqa: PLC0415 - columnar files only
+
+        codes, texts = dictionary(taken(unit, rows))  # trimmed as `str.strip` trims
+        words = [  # each unit's words after its number: singular, then plural
+            said("", one, text) if text else "" for text in texts for one in (True, False)
         ]
+        suffix = np.where(plain, len(words), 2 * codes + ~self.one[offsets])
+        pieces = strings([*words, ""])  # the last: none (and the join's separator)
+        joined = pc.binary_join_element_wise(
+            pc.utf8_trim_whitespace(taken(value, rows)),
+            taken(pieces, suffix),
+            pieces[len(words)],
+            null_handling="replace",  # a blank value cell: its unit's words alone
+        )
+        return joined.to_pylist()  # type: ignore[no-any-return]
 
     def figure(self, offset: int) -> Figure:
         own, row = self.own, int(self.rows[offset])
@@ -323,15 +343,21 @@ class ArrowChunk:
         )
 
 
-def _cells(table: pa.Table, column: str, rows: Ints) -> list[str]:
-    """The trimmed text of a column's cells at `rows` ("" where the column is absent)."""
+def _text_column(table: pa.Table, column: str) -> Any:
+    """The column as one string array; None where it is absent or holds no text."""
     import pyarrow as pa  # noqa: PLC0415 - columnar files only
-    import pyarrow.compute as pc  # noqa: PLC0415
 
     if column not in table.column_names:
+        return blank_strings(table.num_rows)
+    found = table.column(column)
+    if not (pa.types.is_string(found.type) or pa.types.is_large_string(found.type)):
+        return None
+    return found.combine_chunks()
+
+
+def _cells(table: pa.Table, column: str, rows: Ints) -> list[str]:
+    """The trimmed text of a column's cells at `rows` ("" where the column is absent)."""
+    if column not in table.column_names:
         return [""] * rows.size
-    indices = pa.Array.from_buffers(
-        pa.int64(), rows.size, [None, pa.py_buffer(rows.astype(np.int64))]
-    )
-    taken = pc.take(table.column(column), indices)
-    return [("" if v is None else str(v).strip()) for v in taken.to_pylist()]
+    cells = taken(table.column(column), rows).to_pylist()
+    return [("" if v is None else str(v).strip()) for v in cells]

@@ -159,6 +159,8 @@ class FigureTable:
     def stated(self, rows: Ints) -> list[str]:
         """Each row's value as reported, with its unit ('148,500 USD million'), read from
         where the row came from without building its `Figure`."""
+        if len(self.chunks) == 1:  # one file's figures: every row is its
+            return self.chunks[0].stated(self.offset[rows])
         found = [""] * rows.size
         for code, chunk in enumerate(self.chunks):
             mine = np.flatnonzero(self.chunk[rows] == code)
