@@ -117,7 +117,7 @@ def load_programme(
     metavar="PATTERN",
     shell_complete=complete_patterns,
     help="Keep targets matching a glob on id, tag, metric or owner; or tag:, metric:, owner:, "
-    "status:, kind:, id: PATTERN. Repeatable. Matching nothing is an error.",
+    "status:, kind:, id:, entity: PATTERN. Repeatable. Matching nothing is an error.",
 )
 @click.option(
     "--exclude",

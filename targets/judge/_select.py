@@ -1,7 +1,9 @@
-"""``--select`` and ``--exclude``: choose targets by id, tag, metric, owner, status or kind.
+"""``--select`` and ``--exclude``: choose results by id, tag, metric, owner, status, kind
+or entity.
 
 A pattern is a glob (``dt-firms-*``), optionally prefixed by what it matches
-(``tag:firms``, ``status:off_track``, ``metric:de-share-*``, ``owner:MIC``, ``kind:rank``).
+(``tag:firms``, ``status:off_track``, ``metric:de-share-*``, ``owner:MIC``, ``kind:rank``,
+``entity:Ha*``).
 A bare pattern matches ids, tags, metrics and owners. A ``--select`` pattern that matches
 nothing is an error, never a silent pass: a typo must not turn a CI gate green.
 """
