@@ -74,7 +74,9 @@ def quoted(value: object, limit: int = EXCERPT) -> str:
 
 GuardStyle = Literal["text", "markdown", "json", "xml"]
 
-_COMMAND_START = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
+_COMMAND_START = re.compile(r"^([^\S\n]*):(?=:)", re.MULTILINE)
+"""``::`` after any whitespace at a line's start: the runner trims every Unicode space
+(.NET's ``TrimStart``: no-break and em spaces too) before it looks for a command."""
 _LEGACY = "##["
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")

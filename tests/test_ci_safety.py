@@ -17,7 +17,7 @@ from junitparser import JUnitXml
 
 import targets
 from targets import ExitCode
-from targets._safe import excerpt, guard, oneline
+from targets._safe import GuardStyle, excerpt, guard, oneline
 
 Write = Callable[[dict[str, str]], Path]
 
@@ -220,6 +220,12 @@ targets:
     at_least: 5000
     by: 2022
     owner: "o\\u2028::error::line separator"
+  - id: t3
+    name: "{"N" * 70} \\u00a0::error::after a no-break space, where the line wraps"
+    metric: firms
+    at_least: 200
+    by: 2030
+    quote: "q\\n\\u2003::error::after an em space"
 figures:
   - {{metric: firms, period: 2020, value: 50, unit: firm, source: s,
       note: "f\\n::error::figure note"}}
@@ -229,7 +235,9 @@ OURS = re.compile(r"^::(error|warning|notice) ")
 
 
 def assert_safe(output: str, *, own_commands: bool = False) -> None:
-    """No line a runner would execute, unless it is one of our own annotations."""
+    """No line a runner would execute, unless it is one of our own annotations. The
+    runner trims every Unicode space before it looks (.NET's ``TrimStart``), as
+    `str.lstrip` does."""
     assert "\x1b" not in output
     assert "##[" not in output
     for line in lines_of(output):
@@ -349,3 +357,94 @@ def test_html_on_standard_output_is_guarded(hostile: Path) -> None:
     assert result.returncode == ExitCode.OK, result.stderr
     assert_safe(result.stdout)
     ET.fromstring(result.stdout)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003", "\u3000", "\u205f", "\u1680", " \t\u202f"])
+@pytest.mark.parametrize("style", ["text", "markdown", "xml"])
+def test_guard_sees_a_command_after_any_unicode_space(space: str, style: GuardStyle) -> None:
+    assert_safe(guard(f"a\n{space}::error::forged", style))
+
+
+ENTITIES = """\
+programme: {name: Entities}
+metrics: [{id: firms, name: Firms, unit: firm, direction: higher}]
+targets:
+  - {id: t, metric: firms, at_least: 100, by: 2030, for_each: all}
+figures:
+  - {metric: firms, period: 2020, value: 50, unit: firm, entity: "x\\n::error::forged one"}
+  - {metric: firms, period: 2024, value: 60, unit: firm, entity: "x\\n::error::forged one"}
+  - {metric: firms, period: 2020, value: 50, unit: firm, entity: "\\e[31m##[error]two"}
+  - {metric: firms, period: 2024, value: 60, unit: firm, entity: "\\e[31m##[error]two"}
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["explain", "t"],  # judged per entity: the message names some
+        ["explain", "t[x ::error::forged one]"],  # a close name suggested
+        ["check", "--select", "entity:x ::error::forged one"],  # the same, for a pattern
+    ],
+    ids=["per-entity", "suggested", "selected"],
+)
+def test_names_given_back_in_error_messages_start_no_line(write: Write, args: list[str]) -> None:
+    folder = write({"e/p.yaml": ENTITIES}) / "e"
+    result = (
+        run(*args, str(folder)) if args[0] == "explain" else run(args[0], str(folder), *args[1:])
+    )
+    assert result.returncode == ExitCode.INVALID, result.stderr
+    assert_safe(result.stderr)
+    assert "forged one" in result.stderr or "two" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        'fail-on = "x\\n::error::forged"',
+        '"a\\n::error::forged" = 1',
+        'select = ["x\\n::error::forged"]',
+        'json = "x\\n::error::forged/a.json"',
+    ],
+)
+def test_settings_quoted_in_error_messages_start_no_line(folder: Path, setting: str) -> None:
+    """A settings file is input too (it can arrive in the same pull request)."""
+    (folder / "targets.toml").write_text(setting + "\n", encoding="utf-8")
+    result = run("check", ".", cwd=folder)
+    assert result.returncode == ExitCode.INVALID, result.stderr
+    assert_safe(result.stderr)
+    assert "forged" in result.stderr
+
+
+def test_a_recorded_figure_s_diff_shows_the_file_s_lines_guarded(write: Write) -> None:
+    files = {
+        "r/rules.yaml": PROGRAMME,
+        "r/figs.yaml": """\
+            figures:
+              - metric: firms
+                period: 2020
+                value: 1
+                unit: firm
+                note: >
+                  ::error::forged from a folded note
+                  ##[error]and a legacy one
+            """,
+    }
+    folder = write(files) / "r"
+    args = ["--metric", "firms", "--period", "2021", "--value", "2", "--unit", "firm"]
+    result = run("record", str(folder / "figs.yaml"), *args, "--dry-run")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "forged from a folded note" in result.stdout
+    assert_safe(result.stdout)
+
+
+def test_markdown_keeps_input_from_making_markup(write: Write) -> None:
+    """An HTML comment in a name would hide the rest of a step summary; a backtick in an
+    entity would end its code span and let raw HTML render."""
+    text = ENTITIES.replace("{name: Entities}", '{name: "Summary <!-- hides the rest"}')
+    text = text.replace('"x\\n::error::forged one"', '"`<img src=https://e.x/p.png>`"')
+    result = run("check", str(write({"m/p.yaml": text}) / "m"), "--format", "markdown")
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "## Summary &lt;!-- hides the rest" in result.stdout
+    assert "<!--" not in result.stdout
+    assert "``t[`<img src=https://e.x/p.png>`]``" in result.stdout
+    assert_safe(result.stdout)

@@ -18,7 +18,7 @@ import click
 
 from targets._exit import ExitCode
 from targets._gc import collector_held
-from targets._safe import excerpt
+from targets._safe import excerpt, guard
 from targets.cli._complete import register_shells
 from targets.cli._config import find_settings, read_settings
 from targets.cli._echo import report_problems, say
@@ -44,7 +44,13 @@ class _Group(click.Group):
             # again, the programme and report that stay alive to its end (see targets._gc).
             with collector_held():
                 return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except (click.exceptions.Exit, click.Abort):
+            raise
+        except click.ClickException as exc:
+            # What a message quotes from input (a settings file's value, a name given back
+            # as a suggestion) must not start a line of the log either: the last net, as
+            # `guard` is for reports.
+            exc.message = guard(exc.message)
             raise
         except Exception as exc:
             from targets import LoadError  # noqa: PLC0415 - start-up time

@@ -25,6 +25,8 @@ from typing import Any
 
 import click
 
+from targets._safe import excerpt, quoted
+
 __all__ = ["NOT_IN_FILES", "PATH_KEYS", "Settings", "find_settings", "read_settings"]
 
 NOT_IN_FILES = frozenset({"follow_links", "debug", "help", "version"})
@@ -93,7 +95,10 @@ def read_settings(file: Path, commands: Mapping[str, click.Command]) -> Settings
     """The defaults in `file` for each of `commands`, checked against their options."""
     data = _load(file)
     if file.name == "pyproject.toml" or "tool" in data:
-        table, name = data.get("tool", {}).get("targets", {}), "[tool.targets]"
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise click.UsageError(f"{file}: expected 'tool' to be a table")
+        table, name = tool.get("targets", {}), "[tool.targets]"
     else:
         table, name = data, ""
     where = f"{file}{' ' + name if name else ''}"
@@ -105,11 +110,11 @@ def read_settings(file: Path, commands: Mapping[str, click.Command]) -> Settings
     for key in shared:
         if _name(key) in NOT_IN_FILES:
             raise click.UsageError(
-                f"{where}: '{key}' is given on the command line only, never in a settings "
+                f"{where}: {quoted(key)} is given on the command line only, never in a settings "
                 "file (see SECURITY.md)"
             )
         if key not in known:
-            raise click.UsageError(f"{where}: unknown setting '{key}'{_hint(key, known)}")
+            raise click.UsageError(f"{where}: unknown setting {quoted(key)}{_hint(key, known)}")
     defaults: dict[str, dict[str, Any]] = {}
     for command_name, command in commands.items():
         values = {**shared, **own.get(command_name, {})}
@@ -120,11 +125,12 @@ def read_settings(file: Path, commands: Mapping[str, click.Command]) -> Settings
             if param is None or param.name in NOT_IN_FILES:
                 if key in own.get(command_name, {}):
                     raise click.UsageError(
-                        f"{where}: '{command_name}' has no setting '{key}'{_hint(key, set(params))}"
+                        f"{where}: '{command_name}' has no setting {quoted(key)}"
+                        f"{_hint(key, set(params))}"
                     )
                 continue  # a shared key for another command
             assert param.name is not None
-            chosen[param.name] = _value(param, value, f"{where}: {key}", file.parent)
+            chosen[param.name] = _value(param, value, f"{where}: {excerpt(key)}", file.parent)
         defaults[command_name] = chosen
     return Settings(file, name, defaults)
 
@@ -153,19 +159,19 @@ def _value(param: click.Parameter, value: Any, where: str, folder: Path) -> Any:
     many = param.multiple or param.nargs == -1
     if isinstance(param, click.Option) and param.is_flag:
         if not isinstance(value, bool):
-            raise click.UsageError(f"{where}: expected true or false, got {value!r}")
+            raise click.UsageError(f"{where}: expected true or false, got {excerpt(repr(value))}")
         return value
     items = value if many and isinstance(value, list) else [value]
     if many and not isinstance(value, list | str):
-        raise click.UsageError(f"{where}: expected a list of strings, got {value!r}")
+        raise click.UsageError(f"{where}: expected a list of strings, got {excerpt(repr(value))}")
     checked = []
     for item in items:
         if not isinstance(item, str | int | float) or isinstance(item, bool):
-            raise click.UsageError(f"{where}: expected a string, got {item!r}")
+            raise click.UsageError(f"{where}: expected a string, got {excerpt(repr(item))}")
         text = str(item)
         if isinstance(param.type, click.Choice) and text not in param.type.choices:
             choices = ", ".join(f"'{c}'" for c in param.type.choices)
-            raise click.UsageError(f"{where}: '{text}' is not one of {choices}")
+            raise click.UsageError(f"{where}: {quoted(text)} is not one of {choices}")
         if param.name in PATH_KEYS and text != "-":
             text = _relative(folder / text)
         checked.append(text)

@@ -83,7 +83,7 @@ class Report:
             return self.results[keys.index(key)]
         entities = [k for k in keys if k.startswith(f"{key}[")]
         if entities:
-            shown = ", ".join(entities[:3]) + (", ..." if len(entities) > 3 else "")
+            shown = ", ".join(map(quoted, entities[:3])) + (", ..." if len(entities) > 3 else "")
             message = f"{quoted(key)} is judged per entity: name one, such as {shown}"
             raise UnknownTargetError(message)
         hint = did_you_mean(key, keys)

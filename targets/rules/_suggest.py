@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from targets._safe import quoted
+
 __all__ = ["FUZZY_POOL", "FUZZY_WORDS", "Suggestions", "did_you_mean"]
 
 FUZZY_POOL = 5000
@@ -58,7 +60,7 @@ class Suggestions:
                 self._lowered = {c.lower(): c for c in self._pool}
             same = self._lowered.get(word.lower())
             close = [same] if same is not None else []
-        return f" (did you mean '{close[0]}'?)" if close else ""
+        return f" (did you mean {quoted(close[0])}?)" if close else ""
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
