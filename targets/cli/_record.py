@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from targets.cli._echo import say
 from targets.cli._options import debug_option
 from targets.cli._term import colour_option, use_colour
 
@@ -119,7 +120,7 @@ def record(
         origin="<arguments>",
     )
     for warning in done.warnings:
-        click.echo(str(warning), err=True)
+        say(str(warning), err=True)
     if done.rewritten:
         click.echo(
             f"warning: {file}: its figures are not a block list, so ruamel.yaml re-emitted "
@@ -129,8 +130,8 @@ def record(
     if quiet:
         return
     colour = use_colour(color)
-    click.echo(_coloured(_printable(done.diff)) if colour else _printable(done.diff), nl=False,
-               color=colour)  # fmt: skip
+    diff = _printable(done.diff)
+    say(_coloured(diff) if colour else diff, nl=False, colour=colour)  # lines from the file
     click.echo(_summary(done, file, dry_run), err=True)
 
 
@@ -145,10 +146,13 @@ def _summary(done: Any, file: Path, dry_run: bool) -> str:
 
 
 def _printable(text: str) -> str:
-    """The diff with control characters escaped: file content must not drive the terminal."""
+    """The diff with control characters escaped: file content must not drive the terminal
+    (a CRLF file's line ends are shown as line ends)."""
     out = []
     for index, char in enumerate(text):
-        if char.isprintable() or char in "\n\t" or text[index : index + 2] == "\r\n":
+        if text[index : index + 2] == "\r\n":
+            continue
+        if char.isprintable() or char in "\n\t":
             out.append(char)
         else:
             out.append(f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}")
