@@ -9,6 +9,8 @@ list every result.
 
 from __future__ import annotations
 
+import re
+
 from targets._safe import escape_controls
 from targets.engine import WORST_FIRST, Status
 from targets.judge import Gate, Report
@@ -34,8 +36,21 @@ _CHANCE_NOTE = (
 
 
 def _cell(text: str) -> str:
-    """Text for a table cell or a list item: one line, control characters escaped."""
-    return escape_controls(text).replace("|", "\\|")
+    """Text for a table cell or a list item: one line, control characters escaped, no
+    markup of its own (a pipe would end the cell, ``<`` start HTML such as a comment that
+    hides the rest of the summary)."""
+    text = escape_controls(text).replace("&", "&amp;").replace("<", "&lt;")
+    return text.replace(">", "&gt;").replace("|", "\\|")
+
+
+def _code(text: str) -> str:
+    """Text as a code span in a cell or a list item: fenced by more backticks than it
+    holds in a row, so that none of its own ends the span early (what is inside a span is
+    never read as HTML)."""
+    text = escape_controls(text).replace("|", "\\|")
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
@@ -83,17 +98,22 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
             )
             cells = (
                 mark,
-                f"`{result.key}`",
-                result.goal,
-                latest_cell(result),
-                growth_cell(result, "growth_required_now"),
-                growth_cell(result, "growth_actual"),
-                projected_cell(result),
-                reach_cell(result),
-                status,
-                chance_cell(result),
+                _code(result.key),
+                *map(
+                    _cell,
+                    (
+                        result.goal,
+                        latest_cell(result),
+                        growth_cell(result, "growth_required_now"),
+                        growth_cell(result, "growth_actual"),
+                        projected_cell(result),
+                        reach_cell(result),
+                        status,
+                        chance_cell(result),
+                    ),
+                ),
             )
-            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+            lines.append("| " + " | ".join(cells) + " |")
     if left:
         lines += [
             "",
@@ -110,7 +130,7 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
         lines += ["", "<details><summary>Why, target by target</summary>", ""]
     for result in ranked:
         where = f" ({result.location})" if result.location else ""
-        lines.append(f"- **`{result.key}`**{_cell(where)}: {_cell(result.explain())}")
+        lines.append(f"- **{_code(result.key)}**{_cell(where)}: {_cell(result.explain())}")
         phrase = chance_phrase(result, measured=True)
         if phrase is not None:
             lines.append(f"  *{_cell(phrase)}*")
@@ -131,9 +151,9 @@ def _groups(groups: list[EntityGroup]) -> list[str]:
     ]
     for group in groups[:MAX_ROWS]:
         tally = ", ".join(f"{ICONS[s]} {n:,} {status_words(s)}" for s, n in group.counts.items())
-        worst = ", ".join(f"`{group.target}[{e}]`" for e, _ in group.worst) or "none"
-        cells = ("✗" if group.failing else "", f"`{group.target}`", f"{group.entities:,}")
-        lines.append("| " + " | ".join(_cell(c) for c in (*cells, tally, worst)) + " |")
+        worst = ", ".join(_code(f"{group.target}[{e}]") for e, _ in group.worst) or "none"
+        cells = ("✗" if group.failing else "", _code(group.target), f"{group.entities:,}")
+        lines.append("| " + " | ".join((*cells, _cell(tally), worst)) + " |")
     if len(groups) > MAX_ROWS:
         lines += ["", f"… and {count(len(groups) - MAX_ROWS, 'more target')}: {_WHERE}."]
     return lines
