@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -11,6 +12,7 @@ import click
 from click.core import ParameterSource
 
 from targets._exit import ExitCode
+from targets._safe import quoted
 from targets.cli._complete import complete_patterns, complete_target
 from targets.cli._echo import say
 from targets.cli._options import debug_option, mention_settings, quiet_option, verbose_option
@@ -60,7 +62,18 @@ _method = click.option(
     help="Judge every target with this method for this run.",
 )
 
-CHANCE_RANGE = click.FloatRange(0.0, 1.0)
+
+class _Chance(click.FloatRange):
+    """0 to 1, and a number: `FloatRange` lets 'nan' through (no comparison fails it)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail("NaN is no chance; give a number from 0 to 1", param, ctx)
+        return number
+
+
+CHANCE_RANGE = _Chance(0.0, 1.0)
 """A chance gate's threshold: a probability, 0 to 1 (0.5, not 50)."""
 
 follow_links = click.option(
@@ -220,6 +233,7 @@ def check(
 
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
+    _one_report_a_file(files)
     stdout_format = _stdout_format(ctx, output_format, files, quiet)
     mention_settings(ctx, quiet=quiet)
     progress = TerminalProgress() if wants_progress(quiet) else None
@@ -296,6 +310,24 @@ def _counted(pieces: Iterable[str], progress: TerminalProgress | None, total: in
         progress("writing", min(done, total), total)
         yield piece
     progress("writing", total, total)
+
+
+def _one_report_a_file(files: dict[str, Path | None]) -> None:
+    """Two report options naming the same file (``--json r --junit r``, or the same file
+    by another path) are a usage error: the second report would silently replace the
+    first."""
+    seen: dict[str, str] = {}
+    for name, _, option, _ in FILE_FORMATS:
+        path = files.get(name)
+        if path is None or str(path) == STDOUT:
+            continue
+        where = os.path.realpath(path)
+        if where in seen:
+            raise click.UsageError(
+                f"{seen[where]} and {option} name the same file, {quoted(str(path))}: "
+                "name one for each"
+            )
+        seen[where] = option
 
 
 def _stdout_format(

@@ -13,10 +13,12 @@ import itertools
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from targets._safe import oneline
+from targets._safe import excerpt, oneline
+from targets.engine import STATUS_CODES
 from targets.judge._errors import BaselineError
 from targets.rules._files import UnreadableError, read_bounded
 from targets.rules._numbers import NumberError, usable_integer, usable_text
@@ -65,7 +67,26 @@ def load_baseline(path: str | os.PathLike[str]) -> dict[str, Any]:
         isinstance(r, dict) and isinstance(r.get("target"), str) for r in results
     ):
         raise BaselineError(f"{name}: its 'results' are not a list of target results")
+    wrong = list(_misread(results))
+    if wrong:
+        more = f" (and {len(wrong) - 3:,} more)" if len(wrong) > 3 else ""
+        raise BaselineError(f"{name}: " + "; ".join(wrong[:3]) + more)
     return data
+
+
+_STATUSES = tuple(status.value for status in STATUS_CODES)
+
+
+def _misread(results: list[dict[str, Any]]) -> Iterator[str]:
+    """What in the results the comparison could not read: a status that is none of ours
+    (its words would be printed), an entity that is no name."""
+    for index, result in enumerate(results, 1):
+        status, entity = result.get("status"), result.get("entity")
+        if not (isinstance(status, str) and status in _STATUSES):
+            shown = excerpt(repr(status))
+            yield f"result {index}: the status {shown} is none of {', '.join(_STATUSES)}"
+        if entity is not None and not isinstance(entity, str):
+            yield f"result {index}: the entity {excerpt(repr(entity))} is no name"
 
 
 def _text(path: Path, name: str) -> str:

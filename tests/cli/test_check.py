@@ -119,11 +119,48 @@ def test_a_deliberate_internal_error_exits_3(write: Write, monkeypatch: pytest.M
         (["--fail-on", "bad"], "Invalid value for '--fail-on'"),
         (["--fail-on-change", "worse"], "--fail-on-change needs --baseline"),
         (["--format", "xml"], "Invalid value for '--format'"),
+        (["--fail-on-chance-below", "nan"], "NaN is no chance; give a number from 0 to 1"),
     ],
 )
 def test_usage_errors_exit_2_with_a_message(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, ["check", EXAMPLE, *args])
     assert result.exit_code == ExitCode.INVALID
+    assert message in result.stderr
+
+
+def test_two_reports_given_one_file_is_a_usage_error_and_writes_nothing(tmp_path: Path) -> None:
+    """Else the second report would silently replace the first (here by another path)."""
+    (tmp_path / "sub").mkdir()
+    report = tmp_path / "r.json"
+    other = tmp_path / "sub" / ".." / "r.json"
+    result = CliRunner().invoke(
+        cli, ["check", EXAMPLE, "--json", str(report), "--junit", str(other)]
+    )
+    assert result.exit_code == ExitCode.INVALID
+    assert "--json and --junit name the same file" in result.stderr
+    assert not report.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"status": 5}, "result 1: the status 5 is none of achieved, on_track"),
+        ({"status": ["x"]}, "result 1: the status ['x'] is none of"),
+        ({"status": "x\n::warning::forged"}, "result 1: the status 'x\\n::warning::forged'"),
+        ({"entity": 7}, "result 1: the entity 7 is no name"),
+    ],
+)
+def test_a_baseline_result_we_could_not_have_written_is_refused(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    """Its status would be printed as words and repeated in the new report's changes."""
+    first = tmp_path / "first.json"
+    CliRunner().invoke(cli, ["check", EXAMPLE, "--json", str(first)])
+    data = json.loads(first.read_text(encoding="utf-8"))
+    data["results"][0].update(change)
+    first.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", EXAMPLE, "--baseline", str(first)])
+    assert result.exit_code == ExitCode.INVALID, result.output
     assert message in result.stderr
 
 
@@ -503,3 +540,12 @@ def test_the_command_asks_numpy_for_no_huge_pages_unless_told_otherwise() -> Non
     probe = "__import__('numpy')._core.multiarray._get_madvise_hugepage()"
     assert _after_a_check("NUMPY_MADVISE_HUGEPAGE", None, probe) == "False"
     assert _after_a_check("NUMPY_MADVISE_HUGEPAGE", "1", probe) == "True"
+
+
+@pytest.mark.parametrize("name", ["pyproject.toml", "targets.toml"])
+def test_a_settings_file_whose_tool_is_no_table_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    settings = tmp_path / name
+    settings.write_text("tool = 5\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(settings), "check", EXAMPLE])
+    assert result.exit_code == ExitCode.INVALID, result.output
+    assert "expected 'tool' to be a table" in result.stderr
