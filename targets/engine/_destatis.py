@@ -12,6 +12,7 @@ from targets.engine._verdict import Context, Verdict, unavailable
 
 __all__ = [
     "SYMBOL_ORDER",
+    "first_of_window",
     "judge",
     "mean_change",
     "min_points",
@@ -23,7 +24,11 @@ __all__ = [
 
 def window(prep: Prepared, thresholds: Mapping[str, float]) -> int | None:
     """Index of the first of the last (up to six) points, or None below the minimum (four)."""
-    n = len(prep.years)
+    return first_of_window(len(prep.years), thresholds)
+
+
+def first_of_window(n: int, thresholds: Mapping[str, float]) -> int | None:
+    """`window` of a series of `n` points (what an explanation names the mean change by)."""
     if n < min_points(thresholds):
         return None
     return max(0, n - max(2, int(thresholds["points"])))

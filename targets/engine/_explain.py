@@ -192,6 +192,14 @@ def _movement(a: Assessment, words: _Words, *, decided: bool) -> list[str]:
             text += f" ({projected} on the trend" + (f", which {reaches}{reach})" if reach else ")")
             projected = None
         parts.append(text)
+    elif moved and a.method == "destatis" and a.slope is not None:
+        # the method's own growth, the one its projection and the headline's grew/yr use
+        from targets.engine._destatis import first_of_window  # noqa: PLC0415 - a cycle
+
+        first = first_of_window(len(a.years), a.thresholds)
+        since = f" since {year(a.years[first])}" if first is not None else ""
+        change = _change(a.slope, True, words.unit)[1]
+        parts.append(f"{change} a year on average{since} (the mean of its last changes)")
     elif moved and done is not None and b is not None:
         as_linear = linear or a.growth_actual is None
         parts.append(f"{_change(done, as_linear, words.unit)[1]} a year since {year(b)}")

@@ -132,7 +132,9 @@ class ResultOut(_Strict):
     )
     growth_required: float | None = Field(description="Over the whole programme (fraction)")
     growth_required_now: float | None = Field(description="From the latest figure (fraction)")
-    change_actual: float | None = Field(description="Linear change a year achieved (units)")
+    change_actual: float | None = Field(
+        description="Linear change a year achieved (units; Destatis: its mean of the last changes)"
+    )
     change_required: float | None = Field(description="Linear, over the whole programme")
     change_required_now: float | None = Field(description="Linear, from the latest figure")
     slope: float | None = Field(description="Change a year behind a linear projection")

@@ -25,6 +25,19 @@ def test_explanation_reads_like_an_analyst_sentence() -> None:
     )
 
 
+def test_destatis_explains_the_mean_change_its_projection_and_headline_use() -> None:
+    # the last six points, 2019 to 2024: (73788 - 45600) / 5 = 5637.6 a year; the base
+    # year's change (2022 to 2024: 1894 a year) is not what Destatis projects with
+    result = assess(
+        YEARS, FIRMS, target=100000.0, target_year=2026, base_year=2022, method="destatis"
+    )
+    assert result.headline.change_actual == pytest.approx(5637.6)
+    assert "rose 5,640 firms a year on average since 2019 (the mean of its last changes); " in (
+        result.explain(unit="firms")
+    )
+    assert "since 2022" not in result.explain(unit="firms")
+
+
 def test_explanation_of_a_fall_and_a_met_target() -> None:
     fall = assess([2015, 2023], [14.5, 10.2], target=7.25, target_year=2030, direction="decrease")
     assert fall.explain().startswith("needs a 4.8 % fall a year for 7 years, from 10.2 (2023)")
