@@ -152,6 +152,24 @@ def test_overrides_that_cannot_mean_what_they_say_are_refused(
     assert any(message in p for p in found), found
 
 
+@pytest.mark.parametrize(
+    ("for_each", "message"),
+    [
+        ("entity", "'for_each': expected 'all', a list or a mapping, got the text 'entity'"),
+        ("5", "'for_each': expected 'all', a list or a mapping, got 5"),
+        ("{all_but: [Hanoi], but: 1}", "unknown key 'but' in 'for_each'"),
+    ],
+)
+def test_a_for_each_of_no_form_it_takes_is_said_once_in_its_own_words(
+    write: Write, for_each: str, message: str
+) -> None:
+    """pydantic says such a value once per form (each at a location named after a type:
+    'literal['all']', 'tuple[constrained-str, ...]'): one message at the key instead."""
+    found = problems(write, EVERY.replace("for_each: all", f"for_each: {for_each}"))
+    assert [p for p in found if "for_each" in p] == [next(p for p in found if message in p)]
+    assert not any("literal[" in p or "constrained" in p for p in found), found
+
+
 def test_the_gate_counts_results_not_targets_when_a_rule_is_judged_per_entity(
     write: Write,
 ) -> None:

@@ -244,7 +244,7 @@ def _validate(
     try:
         return Item(_sharing(model.model_validate(raw)), doc, path)
     except ValidationError as exc:
-        found.problems += diagnose(exc, doc, path, model, what)
+        found.problems += diagnose(exc, doc, path, model, what, raw=raw)
         if isinstance(raw.get("id"), str):
             found.broken.add((str(path[0]), raw["id"]))
         _keep_references(raw, doc, path, found)

@@ -83,11 +83,18 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def diagnose(
-    error: ValidationError, doc: Document, prefix: Path, model: type[BaseModel], what: str
+    error: ValidationError,
+    doc: Document,
+    prefix: Path,
+    model: type[BaseModel],
+    what: str,
+    *,
+    raw: Any = None,
 ) -> list[Diagnostic]:
-    """One diagnostic per pydantic error of an item at `prefix` validated by `model`."""
+    """One diagnostic per pydantic error of an item at `prefix` validated by `model` (`raw`:
+    the item as read, whose keys tell pydantic's steps into a union's members apart)."""
     found: list[Diagnostic] = []
-    errors = error.errors(include_url=False)
+    errors = _unions_said_once(error.errors(include_url=False), raw)
     misspelt = _misspelt(errors, model)
     for item in errors:
         loc: Path = tuple(item["loc"])
@@ -98,6 +105,63 @@ def diagnose(
             continue  # reported as the misspelt key that was meant to be it
         found.append(_one(item, loc, path, doc, model=model, what=what))
     return found
+
+
+_MISMATCH = {"literal_error", *_NOUNS}
+"""What a union's member says when the value is not of its type at all."""
+
+
+def _unions_said_once(errors: list[Any], raw: Any) -> list[Any]:
+    """pydantic reports a value that fits no member of a union once per member, each at a
+    location holding the member's name (``for_each.literal['all']``); a planner needs one
+    message at the key. Where some member got further into the value (a mapping for the
+    mapping member), its errors are the ones that say what is wrong; else one error says
+    every form the key takes."""
+    if raw is None:
+        return errors
+    unions: dict[Path, list[tuple[Any, Path]]] = {}
+    plain: list[Any] = []
+    for item in errors:
+        loc, at = _untagged(tuple(item["loc"]), raw, item["type"] == "missing")
+        if at is None:
+            plain.append(item)
+        else:
+            unions.setdefault(at, []).append(({**item, "loc": loc}, loc))
+    for at, members in unions.items():
+        deeper = [i for i, loc in members if len(loc) > len(at) or i["type"] not in _MISMATCH]
+        if deeper:
+            plain += deeper
+            continue
+        forms = []
+        for item, _ in members:
+            if item["type"] == "literal_error":
+                forms.append(item.get("ctx", {}).get("expected", ""))
+            else:
+                forms.append(_NOUNS[item["type"]])
+        kinds = list(dict.fromkeys(f for f in forms if f))
+        said = ", ".join(kinds[:-1]) + " or " + kinds[-1] if len(kinds) > 1 else "".join(kinds)
+        plain.append({"type": "union_mismatch", "loc": at, "input": members[0][0].get("input"),
+                      "msg": said})  # fmt: skip
+    return plain
+
+
+def _untagged(loc: Path, raw: Any, missing: bool) -> tuple[Path, Path | None]:
+    """`loc` without the steps that name a union's member rather than a key or an index
+    of the input, and where the first such step was (None: no union on the way)."""
+    kept: list[str | int] = []
+    at: Path | None = None
+    data: Any = raw
+    for index, step in enumerate(loc):
+        if isinstance(data, dict) and step in data:  # noqa: SIM114 - mypy: one index type each
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        elif not (missing and index == len(loc) - 1):  # a missing key is absent, not a member
+            if at is None:
+                at = tuple(kept)
+            continue
+        kept.append(step)
+    return tuple(kept), at
 
 
 def _misspelt(errors: list[Any], model: type[BaseModel]) -> set[Path]:
@@ -148,6 +212,10 @@ def _one(
         hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
         message = f"expected {one_of(choices)}, got {describe(value)}{hint}"
         return Diagnostic(doc.locate(path), f"{_name(loc)}{message}")
+    if kind == "union_mismatch":
+        return Diagnostic(
+            doc.locate(path), f"{_name(loc)}expected {item['msg']}, got {describe(value)}"
+        )
     if kind in {"value_error", "assertion_error"}:
         message = str(item["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         return Diagnostic(doc.locate(path), f"{_name(loc)}{message}")

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from targets._safe import quoted
+from targets._safe import escape_controls, quoted
 from targets.rules import _units
 from targets.rules._numbers import digits_of, usable
 from targets.rules._parsed import Parsed
@@ -77,9 +77,9 @@ def describe(value: Any) -> str:
         return "nothing"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str):
+    if isinstance(value, str):  # as written, its controls escaped (``\n``, not a new line)
         short = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{short}'"
+        return f"the text '{escape_controls(short)}'"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list | tuple):
