@@ -266,6 +266,10 @@ OUTSIDE = [
     "just a scalar\n",
     'a: "\\ud800"\n',  # an escape for half a surrogate pair
     "k" * 1100 + ": 1\n",  # a key past YAML's 1024 characters
+    "- " + "k" * 1100 + ": 1\n",  # the same, as an item's first key
+    "- id: x\n  " + "k" * 1100 + ": 1\n",  # as an item's later key
+    "- {" + "k" * 1100 + ": 1}\n",  # in a flow mapping
+    "a:\n" + "  - id: x\n    b: 1\n" * 3 + "  - id: y\n    " + "k" * 1100 + ": 1\n",  # in a run
     "".join(" " * depth + "a:\n" for depth in range(MAX_DEPTH + 5)),  # deep nesting
 ]
 
@@ -549,3 +553,16 @@ def test_items_of_ever_new_shapes_build_a_bounded_number_of_patterns(
     assert_same(fast, load_yaml(text, "f.yaml")[0])
     assert 0 < len(built) <= _yaml_items.MOST_SHAPES
     assert all(len(keys) <= _yaml_items.MOST_KEYS for keys in built)
+
+
+def test_a_key_too_long_for_yaml_in_a_target_is_a_positioned_problem(tmp_path: Path) -> None:
+    """The fast reader once took a 1,024-character key the full reader refuses, and failed
+    (exit 3) when a message asked where inside the item a value was."""
+    rules = (
+        "programme: {name: P}\nmetrics: [{id: m, name: M, unit: firm, direction: higher}]\n"
+        "targets:\n  - {id: t, metric: m, at_least: 5, by: 2030}\n  - " + "k" * 1024 + ": 1\n"
+    )
+    (tmp_path / "p.yaml").write_text(rules, encoding="utf-8")
+    with pytest.raises(targets.LoadError) as caught:
+        targets.load(tmp_path)
+    assert all(d.location.line == 5 for d in caught.value.diagnostics), caught.value

@@ -15,7 +15,7 @@ from typing import Any
 
 from targets.rules._errors import Location
 from targets.rules._yaml import MAX_DEPTH, Document, Path, path_key
-from targets.rules._yaml_lines import NOT_IN_FLOW
+from targets.rules._yaml_lines import MAX_KEY, NOT_IN_FLOW
 from targets.rules._yaml_scalars import OutsideError, end_of_line, indicator, quoted, resolved
 
 __all__ = ["FlowSteps", "flow_list", "flow_mapping"]
@@ -90,8 +90,8 @@ def flow_mapping(text: str, into: dict[Any, Any]) -> list[tuple[Any, int, int, l
         key_at = at
         key, at = _scalar(text, at, _KEY)
         at = _skip(text, at)
-        if text[at : at + 2] != ": " or key in into:
-            raise OutsideError  # no ': ', a duplicate, or a key without a value
+        if text[at : at + 2] != ": " or key in into or at - key_at > MAX_KEY:
+            raise OutsideError  # no ': ', a duplicate, a key without a value, or too long
         at = value_at = _skip(text, at + 1)
         starts: list[int] = []
         value: Any

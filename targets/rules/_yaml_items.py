@@ -26,7 +26,7 @@ from typing import Any
 
 from targets.rules._errors import Location
 from targets.rules._yaml import MAY_RESOLVE, Path, Unusable, resolve_plain
-from targets.rules._yaml_lines import WORDS
+from targets.rules._yaml_lines import KEY, WORDS
 from targets.rules._yaml_scalars import OutsideError
 
 __all__ = ["MOST_KEYS", "MOST_SHAPES", "Run", "Runs"]
@@ -37,8 +37,6 @@ MOST_SHAPES = 16
 """Patterns built for one file at most (items of other shapes are read line by line):
 however a file is written, building them costs at most a fifth of a second."""
 
-_KEY = r"([A-Za-z_][\w-]*): +"
-"""`_yaml_lines._KEY`: a key of letters, digits, '_' and '-'."""
 _PLAIN = r"""(?:[^ "'\[\]{}#&*!|>%@`?:,\n-]|-[^ #:\n])[^#:\n]*"""
 """`_yaml_lines._VALUE`'s plain value within one line: no ':' or '#', never a quote first."""
 _VALUE = rf"""(?:"([^"\\\n]*)" *|({_PLAIN}))\n"""
@@ -177,7 +175,7 @@ def _keys(text: str, start: int, indent: int, col: int) -> tuple[list[str], int]
 def _lines(indent: int, col: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An item's first line (its dash at `indent`, its key at `col`) and its further ones."""
     dash = " " * indent + "-" + " " * (col - indent - 1)
-    return re.compile(dash + _KEY + _VALUE), re.compile(" " * col + _KEY + _VALUE)
+    return re.compile(dash + KEY + _VALUE), re.compile(" " * col + KEY + _VALUE)
 
 
 def _patterns(indent: int, col: int, keys: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:

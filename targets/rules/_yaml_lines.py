@@ -7,7 +7,17 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-__all__ = ["NOT_IN_FLOW", "SIMPLE", "UNSURE", "WORDS", "further", "lines_from", "unsure"]
+__all__ = [
+    "KEY",
+    "MAX_KEY",
+    "NOT_IN_FLOW",
+    "SIMPLE",
+    "UNSURE",
+    "WORDS",
+    "further",
+    "lines_from",
+    "unsure",
+]
 
 
 UNSURE = re.compile(
@@ -17,12 +27,15 @@ UNSURE = re.compile(
 _ASCII_SURE = b"\n" + bytes(range(0x20, 0x7F))
 """The ASCII characters `UNSURE` lets through."""
 NOT_IN_FLOW = re.compile(r"[:#?\[\]{}]")
-_KEY = r"([A-Za-z_][\w-]*): +"  # a key of letters, digits, '_' and '-'
+MAX_KEY = 1000
+"""The longest plain key read, in characters (YAML's simple keys end within 1024: the full
+reader refuses longer ones, and so must the fast one)."""
+KEY = rf"([A-Za-z_][\w-]{{0,{MAX_KEY - 1}}}): +"  # a key of letters, digits, '_' and '-'
 _VALUE = (
     r"(?:((?:[^ \"'\[\]{}#&*!|>%@`?:,-]|-[^ #:])[^#:]*)"  # a plain value, no ':' or '#'
     r'|"([^"\\]*)" *)$'  # or a double-quoted one without escapes
 )
-SIMPLE = re.compile(r"( *)(- +)?" + _KEY + _VALUE)  # maybe an item's first key
+SIMPLE = re.compile(r"( *)(- +)?" + KEY + _VALUE)  # maybe an item's first key
 """Most lines of a generated file: read at once, the rest by the general steps."""
 WORDS = frozenset(("null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"))
 """The keys `SIMPLE` matches that are no text (a key there is a word, never a number)."""
@@ -32,7 +45,7 @@ WORDS = frozenset(("null", "Null", "NULL", "true", "True", "TRUE", "false", "Fal
 def further(col: int) -> Callable[[str], re.Match[str] | None]:
     """`SIMPLE` for the further keys of a mapping at `col`: a line it matches is one
     `SIMPLE` matches with `col` spaces and no dash (key, plain and quoted value its groups)."""
-    return re.compile(" " * col + _KEY + _VALUE).match
+    return re.compile(" " * col + KEY + _VALUE).match
 
 
 def unsure(text: str) -> bool:

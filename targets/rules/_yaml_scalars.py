@@ -11,6 +11,7 @@ import functools
 from typing import Any
 
 from targets.rules._yaml import Unusable, resolve_plain
+from targets.rules._yaml_lines import MAX_KEY
 
 __all__ = [
     "OutsideError",
@@ -25,7 +26,6 @@ __all__ = [
 
 _NOT_PLAIN = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """First characters of a plain scalar that are indicators (a '-' is checked apart)."""
-_MAX_KEY = 1000  # YAML's simple keys end within 1024 characters
 _ESCAPES = {
     "0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
     "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
@@ -57,7 +57,7 @@ def key_of(text: str) -> tuple[Any, int] | None:
             return None
         colon = len(written) - 1
     written = text[:colon]
-    if " #" in written or len(written) > _MAX_KEY:
+    if " #" in written or len(written) > MAX_KEY:
         return None
     written = written.rstrip(" ")
     if not written or indicator(written):
