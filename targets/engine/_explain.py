@@ -31,8 +31,11 @@ __all__ = [
 
 def number(x: float, sig: int | None = None) -> str:
     """Thousands separators; ``sig`` significant digits for derived numbers (projections)."""
-    if sig is not None and x != 0:
-        x = round(x, sig - 1 - math.floor(math.log10(abs(x))))
+    if sig is not None and x != 0 and math.isfinite(x):
+        try:
+            x = round(x, sig - 1 - math.floor(math.log10(abs(x))))
+        except OverflowError:  # rounded up past the largest double: say it as it is
+            return f"{x:.{sig}g}"
     if float(x).is_integer() and abs(x) < 1e15:
         return f"{int(x):,}"
     if abs(x) >= 1000:

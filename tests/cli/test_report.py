@@ -49,6 +49,15 @@ def test_the_report_is_written_and_exits_0_even_when_the_gate_trips(
     assert result.stdout == ""
 
 
+def test_amounts_near_the_largest_double_are_charted(write: Write, tmp_path: Path) -> None:
+    huge = "  - {id: huge, metric: firms, at_least: 1.7976931348623157e308, by: 2030}\n"
+    root = write({"p.yaml": PROGRAMME.replace("figures:\n", huge + "figures:\n")})
+    out = tmp_path / "out.html"
+    result = CliRunner().invoke(cli, ["report", str(root), "--html", str(out)])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert len(cards(out)) == 3
+
+
 def test_invalid_rules_exit_2_and_write_nothing(write: Write, tmp_path: Path) -> None:
     root = write({"p.yaml": PROGRAMME.replace("direction: higher", "direction: upward")})
     out = tmp_path / "out.html"

@@ -156,3 +156,13 @@ def test_ranks_are_explained_in_places_climbed_or_lost() -> None:
     assert one.explain().startswith("needs to climb 1 place in one year")
     assert "gained 1 place a year since 2023" in one.explain()
     assert not assess([2023, 2024], [41.0, 40.0], target=39, target_year=2025).rank
+
+
+@pytest.mark.parametrize(
+    ("x", "text"),
+    [(1.7976931348623157e308, "1.8e+308"), (-1.7976931348623157e308, "-1.8e+308"),
+     (1.7955e308, "1.8e+308")],
+)  # fmt: skip
+def test_numbers_that_round_past_the_largest_double_are_still_written(x: float, text: str) -> None:
+    """A target's amount near the largest double made the HTML report's charts fail."""
+    assert number(x, 3) == text
