@@ -224,7 +224,8 @@ def edit(text: str, edits: Sequence[Edit], order: Sequence[str]) -> tuple[str, b
 
 def _expected(data: Any, edits: Sequence[Edit]) -> Any:
     result = copy.deepcopy(data) if isinstance(data, dict) else {}
-    figures = list(result.get("figures") or [])
+    given = result.get("figures")
+    figures = list(given) if isinstance(given, list) else []  # else refused where edited
     removed = set()
     for change in edits:
         if change.index is None:

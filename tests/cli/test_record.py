@@ -86,6 +86,17 @@ def test_refused_and_invalid_figures_exit_2_with_positions_and_write_nothing(
     assert path.read_text(encoding="utf-8") == FIGURES
 
 
+@pytest.mark.parametrize("figures", ["5", "true", "1.5", "x", "{a: 1}"])
+def test_a_figures_key_that_is_no_list_is_refused_not_an_internal_error(
+    tmp_path: Path, figures: str
+) -> None:
+    path = programme(tmp_path, f"figures: {figures}\n")
+    result = CliRunner().invoke(cli, ["record", str(path), *ARGS])
+    assert result.exit_code == ExitCode.INVALID, result.output
+    assert "cannot edit this file safely: 'figures' is not a list" in result.stderr
+    assert path.read_text(encoding="utf-8") == f"figures: {figures}\n"
+
+
 def test_replace_and_remove_through_the_command(tmp_path: Path) -> None:
     path = programme(tmp_path, FIGURES)
     assert CliRunner().invoke(cli, ["record", str(path), *ARGS]).exit_code == ExitCode.OK
