@@ -302,6 +302,60 @@ def test_parquet_figures_equal_the_same_figures_in_csv(write: Write) -> None:
     ]
 
 
+def _parquet_problems(write: Write, columns: dict[str, object]) -> list[str]:
+    """The problems of loading one Parquet file of `columns` beside RULES."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    root = write({"q/rules.yaml": RULES.replace(", columns_placeholder", "")}) / "q"
+    pq.write_table(pa.table(columns), root / "f.parquet")
+    with pytest.raises(targets.LoadError) as caught:
+        targets.load(root)
+    return [str(d).split(": ", 1)[1] for d in caught.value.diagnostics]
+
+
+def test_parquet_columns_of_lists_structs_or_bytes_not_utf8_are_refused(write: Write) -> None:
+    """Each was an internal error: pyarrow cannot cast them to text or numbers."""
+    pa = pytest.importorskip("pyarrow")
+    base = {"metric": ["up"], "period": ["2020"], "value": [1.0], "unit": ["firm"]}
+    assert _parquet_problems(write, {**base, "value": [[1.0]]}) == [
+        "the column 'value' holds list<element: double>, not text or numbers"
+    ]
+    assert _parquet_problems(write, {**base, "unit": [{"a": 1}]}) == [
+        "the column 'unit' holds struct<a: int64>, not text or numbers"
+    ]
+    assert _parquet_problems(write, {**base, "metric": pa.array([b"\xff"], pa.binary())}) == [
+        "the column 'metric' is not UTF-8 text"
+    ]
+
+
+def test_parquet_values_not_finite_are_refused_as_in_csv(write: Write) -> None:
+    """A float column's infinities were dropped without a word; NaN read as no value."""
+    values = [1.0, float("inf"), float("-inf"), float("nan"), None]
+    columns = {"metric": ["up"] * 5, "period": [str(2020 + i) for i in range(5)]}
+    found = _parquet_problems(write, {**columns, "value": values, "unit": ["firm"] * 5})
+    assert found == [
+        "'value': 'inf' is not a number; a value is a number, a range such as 4-8, or yes/no",
+        "'value': '-inf' is not a number; a value is a number, a range such as 4-8, or yes/no",
+        "'value': 'nan' is not a number; a value is a number, a range such as 4-8, or yes/no",
+        "a figure needs 'value'",
+    ]
+
+
+def test_parquet_integers_beyond_a_double_s_precision_read_as_the_nearest(
+    write: Write,
+) -> None:
+    """A Parquet int64 of VND above 2**53 was an internal error; CSV reads it rounded."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    root = write({"q/rules.yaml": RULES.replace(", columns_placeholder", "")}) / "q"
+    big = 2**63 - 1
+    table = {"metric": ["up"], "period": ["2020"], "value": pa.array([big], pa.int64())}
+    pq.write_table(pa.table({**table, "unit": ["firm"]}), root / "f.parquet")
+    assert [f.value for f in targets.load(root).figures] == [float(big)]
+
+
 def test_columnar_figures_with_no_metric_declared_are_unknown_not_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

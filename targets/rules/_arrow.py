@@ -25,6 +25,7 @@ __all__ = [
     "release_unused",
     "strings",
     "taken",
+    "valid",
 ]
 
 PLAIN_DECIMAL = r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$"
@@ -34,7 +35,7 @@ float() does. (pyarrow's digit class is ASCII's; other digits Python reads are l
 the row-by-row parser, as every cell that is no plain decimal is.)"""
 
 
-def _valid(array: Any) -> npt.NDArray[np.bool_]:
+def valid(array: Any) -> npt.NDArray[np.bool_]:
     """Which values are not null (all, when the array has no validity bitmap)."""
     n = len(array)
     bitmap = array.buffers()[0]
@@ -62,8 +63,10 @@ def floats(array: Any) -> npt.NDArray[np.float64]:
     import pyarrow.compute as pc  # noqa: PLC0415
 
     array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
-    values = _plain(pc.cast(array, pa.float64()), np.float64).copy()
-    values[~_valid(array)] = np.nan
+    # unsafe: an integer beyond 2**53 (a Parquet int64 of VND) is the nearest double, as
+    # the same number written in a CSV file reads
+    values = _plain(pc.cast(array, pa.float64(), safe=False), np.float64).copy()
+    values[~valid(array)] = np.nan
     return values
 
 
@@ -74,7 +77,7 @@ def bools(array: Any) -> npt.NDArray[np.bool_]:
 
     array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
     found = _plain(pc.cast(array, pa.uint8()), np.uint8).astype(bool)
-    return found & _valid(array)
+    return found & valid(array)
 
 
 def dictionary(array: Any) -> tuple[npt.NDArray[np.int64], list[str]]:
@@ -97,11 +100,11 @@ def dictionary(array: Any) -> tuple[npt.NDArray[np.int64], list[str]]:
     if len(texts) < len(written):
         merged = {text: i for i, text in enumerate(texts)}
         codes = np.asarray([merged[t] for t in written], dtype=np.int64)[codes]
-    valid = _valid(indices)
-    if not valid.all():
+    named = valid(indices)
+    if not named.all():
         if "" not in texts:
             texts.append("")
-        codes = np.where(valid, codes, texts.index(""))
+        codes = np.where(named, codes, texts.index(""))
     return codes, texts
 
 
@@ -122,7 +125,7 @@ def decimals(values: Any) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64
     except pa.ArrowInvalid:
         pass  # some cell is no number pyarrow reads: each is matched below
     else:
-        given = _valid(values)
+        given = valid(values)
         if np.isfinite(whole[given]).all():  # no "nan", "inf" nor a number too large
             return given, whole
     plain = bools(pc.match_substring_regex(values, PLAIN_DECIMAL))
@@ -149,7 +152,7 @@ def lengths(array: Any) -> npt.NDArray[np.int64]:
 
     array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
     found = pc.cast(pc.utf8_length(pc.utf8_trim_whitespace(array)), pa.int64())
-    return np.where(_valid(array), _plain(found, np.int64), 0)
+    return np.where(valid(array), _plain(found, np.int64), 0)
 
 
 def strings(items: list[str]) -> Any:

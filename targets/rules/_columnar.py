@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from targets._safe import quoted
 from targets._threads import worker_pool
 from targets.rules._arrow import decimals, dictionary, lengths
 from targets.rules._discover import PARQUET_SUFFIXES, display
@@ -178,9 +179,37 @@ def _parquet(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]
         message = f"not a Parquet file pyarrow can read ({type(exc).__name__})"
         return None, [Diagnostic(Location(name), message)]
     columns = tuple(str(c).strip() for c in table.column_names)
-    table = table.rename_columns(list(columns))
+    table, problems = _flat(table.rename_columns(list(columns)), name)
+    if problems:
+        return None, problems
     lines = np.arange(1, table.num_rows + 1, dtype=np.int64)
     return Columnar(name, table, columns, (1,) * len(columns), lines, parquet=True), []
+
+
+def _flat(table: Any, name: str) -> tuple[Any, list[Diagnostic]]:
+    """A Parquet table whose every column holds text or numbers: bytes read as UTF-8 text;
+    a list, a struct or a map per cell refused, each naming its column, as is text that is
+    no UTF-8."""
+    import pyarrow as pa  # noqa: PLC0415 - only for columnar files
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    problems = []
+    for index, field in enumerate(table.schema):
+        kind = field.type
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        where = Location(name, 1, index + 1)
+        if pa.types.is_nested(kind):
+            message = f"the column {quoted(field.name)} holds {kind}, not text or numbers"
+            problems.append(Diagnostic(where, message))
+        elif pa.types.is_binary(kind) or pa.types.is_large_binary(kind):
+            try:
+                text = pc.cast(table.column(index), pa.string())
+                table = table.set_column(index, field.name, text)
+            except pa.ArrowInvalid:
+                message = f"the column {quoted(field.name)} is not UTF-8 text"
+                problems.append(Diagnostic(where, message))
+    return table, problems
 
 
 def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:

@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from targets._safe import quoted
 from targets.rules import _units
-from targets.rules._arrow import arrow_mask, decimals, dictionary, floats, lengths
+from targets.rules._arrow import arrow_mask, decimals, dictionary, floats, lengths, valid
 from targets.rules._codes import by_code, present
 from targets.rules._errors import (
     SHOWN_ROWS,
@@ -26,7 +26,7 @@ from targets.rules._errors import (
     like_it,
     one_of,
 )
-from targets.rules._figures import parse_value
+from targets.rules._figures import NUMBER_IS, parse_value
 from targets.rules._model import Metric, Source
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
 from targets.rules._suggest import Suggestions, did_you_mean
@@ -249,7 +249,11 @@ def check_values(
     flag = np.full(n, -1, dtype=np.int8)
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
         low = floats(values)  # a numeric Parquet column
-        p.at_rows(np.isnan(low), None, "a figure needs 'value'")
+        given = valid(values)
+        p.at_rows(~given, None, "a figure needs 'value'")
+        for text in ("nan", "inf", "-inf"):  # as the same cells in a CSV file are refused
+            rows = given & (np.isnan(low) if text == "nan" else low == float(text))
+            p.at_rows(rows, "value", f"'value': '{text}' is not a number; {NUMBER_IS}")
         return low, low.copy(), flag
     plain, low = decimals(values) if read is None else read  # handed over: filled in below
     high = low.copy()

@@ -30,10 +30,21 @@ from targets.rules._types import (
     finite,
 )
 
-__all__ = ["Figure", "FigureKind", "FigureSpec", "StatedValue", "ValueField", "parse_value"]
+__all__ = [
+    "NUMBER_IS",
+    "Figure",
+    "FigureKind",
+    "FigureSpec",
+    "StatedValue",
+    "ValueField",
+    "parse_value",
+]
 
 
 FigureKind = Literal["actual", "estimate", "forecast", "derived"]
+
+NUMBER_IS = "a value is a number, a range such as 4-8, or yes/no"
+"""What a figure's value may be, as a message that refuses one says."""
 
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d{1,3})?"
 _RANGE = re.compile(rf"^\s*({_NUM})\s*(?:-|–|—|to|\.\.)\s*({_NUM})\s*$")
@@ -90,9 +101,7 @@ def parse_value(value: Any) -> StatedValue:
         except _units.UnitError as exc:
             if "decimal mark" in str(exc):
                 raise ValueError(str(exc)) from None
-            raise ValueError(
-                f"{exc}; a value is a number, a range such as 4-8, or yes/no"
-            ) from None
+            raise ValueError(f"{exc}; {NUMBER_IS}") from None
         return StatedValue(finite(number), finite(number), text)
     raise ValueError(f"expected a number, a range or yes/no, got {describe(value)}")
 
