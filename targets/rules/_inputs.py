@@ -10,6 +10,7 @@ of the files, since "the later in the files" settles a tie between editions.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence, Set
 from contextlib import ExitStack
 from pathlib import Path
@@ -26,7 +27,7 @@ from targets.rules._discover import (
 )
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._figures import Figure
-from targets.rules._files import read
+from targets.rules._files import CSV_REQUIRED, read
 from targets.rules._limits import YamlBudget
 from targets.rules._model import Metric, Source
 from targets.rules._table import FigureTable
@@ -122,8 +123,32 @@ def _where(flags: list[bool]) -> list[int]:
 def _columnar(path: Path, size: int) -> bool:
     """Whether to read this CSV or Parquet file into columns: Parquet always, CSV from
     `COLUMNAR_FROM` bytes (a small CSV file is read row by row: importing pyarrow would cost
-    more than it saves)."""
-    return path.suffix.lower() in PARQUET_SUFFIXES or size >= COLUMNAR_FROM
+    more than it saves), and a small one whose header lacks a column of ours: perhaps a
+    layout such as SDMX-CSV that the programme's column mapping renames, which only the
+    columnar reader applies (it says the same as the row reader where none is declared)."""
+    return (
+        path.suffix.lower() in PARQUET_SUFFIXES
+        or size >= COLUMNAR_FROM
+        or not set(CSV_REQUIRED) <= _header_of(path)
+    )
+
+
+def _header_of(path: Path) -> set[str]:
+    """The names in a CSV file's first line, roughly (quotes and spaces dropped); every
+    required name when it cannot be read (the reader then says why)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return set(CSV_REQUIRED)
+            first = os.read(fd, 1 << 16).split(b"\n", 1)[0]
+        finally:
+            os.close(fd)
+    except OSError:
+        return set(CSV_REQUIRED)
+    text = first.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return {cell.strip().strip('"').strip() for cell in text.split(",")}
 
 
 def _size(path: Path) -> int:
