@@ -226,6 +226,11 @@ def test_values_stated_together_keep_units_spaces_and_plurals(
             f"metric,period,value,unit\nup,2020,1{'0' * 150},firm\nup,2021,1{'0' * 99},firm\n"
             f"up,2022,  {'9' * 99}  ,firm\n",
         ),
+        (  # the row reader's limit on free text, which the columnar reader once let pass
+            "a note, a quote and an entity of 4,001 characters",
+            "metric,period,value,unit,note,quote,entity\n"
+            f"up,2020,1,firm,{'n' * 4001},{'q' * 4001},{'e' * 4001}\nup,2021,2,firm,,,\n",
+        ),
         (
             "every value a number, one of them too long",
             f"metric,period,value,unit\nup,2020,12,firm\nup,2021,{'7' * 101},firm\n",

@@ -31,6 +31,7 @@ from targets.rules._model import Metric, Source
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
 from targets.rules._suggest import Suggestions, did_you_mean
 from targets.rules._table import KIND_CODES, Floats, Ints
+from targets.rules._types import TEXT_MOST
 
 if TYPE_CHECKING:
     from targets.rules._columnar import Columnar
@@ -41,6 +42,7 @@ __all__ = [
     "Texts",
     "check_editions",
     "check_kinds",
+    "check_lengths",
     "check_metrics",
     "check_periods",
     "check_sources",
@@ -234,6 +236,23 @@ def _too_long(values: Any) -> Bools:
     if found.any():
         found &= lengths(values) > longest
     return found
+
+
+TEXT_FIELDS_MOST = ("unit", "entity", "quote", "note")
+"""The figure fields of free text, each at most `TEXT_MOST` characters (as `FigureSpec`)."""
+
+
+def check_lengths(text: Mapping[str, Texts], p: Problems) -> None:
+    """Texts longer than a figure field holds, refused at their rows as the row reader
+    refuses them (each distinct text measured once)."""
+    for column in TEXT_FIELDS_MOST:
+        texts = text.get(column)
+        if texts is None:
+            continue
+        for code, written in enumerate(texts.texts):
+            if len(written) > TEXT_MOST:
+                message = f"'{column}': string should have at most {TEXT_MOST} characters"
+                p.at_rows(texts.rows(code), column, message)
 
 
 def check_values(

@@ -27,6 +27,7 @@ from targets.rules._columnar_checks import (
     Texts,
     check_editions,
     check_kinds,
+    check_lengths,
     check_metrics,
     check_periods,
     check_sources,
@@ -84,6 +85,7 @@ def columnar_figures(
     kind = check_kinds(text.get("kind"), n, sub)
     low, high, flag = check_values(values, sub, read[1:] if read is not None else None)
     edition, editions = check_editions(text.get("published"), source, sources, sub)
+    check_lengths(text, sub)
     stated = np.isfinite(low) & np.isfinite(high)
     one = (low == 1) & (high == 1)  # '1 firm', not '1 firms', as the row reader says it
     # as the row reader, a row with a bad cell is not checked further (its unit, yes/no)

@@ -68,7 +68,9 @@ class Model(BaseModel):
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Letters, digits, '-', '_', '.', ':'")]
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
+TEXT_MOST = 4000
+"""The longest text a rule or figure field holds, in characters."""
+Text = Annotated[str, Field(min_length=1, max_length=TEXT_MOST)]
 
 
 def describe(value: Any) -> str:
