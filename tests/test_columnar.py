@@ -226,6 +226,10 @@ def test_values_stated_together_keep_units_spaces_and_plurals(
             f"metric,period,value,unit\nup,2020,1{'0' * 150},firm\nup,2021,1{'0' * 99},firm\n"
             f"up,2022,  {'9' * 99}  ,firm\n",
         ),
+        (  # a row with an error is no figure, nor a repeat of one (found by hypothesis)
+            "a rank below 1 for a period already given",
+            "metric,period,value,unit\nplace,2020,12,rank\nplace,2020,0.5,rank\n",
+        ),
         (  # the row reader's limit on free text, which the columnar reader once let pass
             "a note, a quote and an entity of 4,001 characters",
             "metric,period,value,unit,note,quote,entity\n"

@@ -71,7 +71,8 @@ def load_figure(
             )
             return None
         unit_text = said(stated.text, stated.low == stated.high == 1, spec.unit)
-    _check_plausible(item, metric, low, high, problems)
+    if not _plausible(item, metric, low, high, problems):
+        return None  # no figure, as a columnar file's row with an error (nor said again)
     published = spec.published or (source.date if source else None)
     if (
         published is not None
@@ -103,10 +104,13 @@ def load_figure(
     )
 
 
-def _check_plausible(
+def _plausible(
     item: Item[FigureSpec], metric: Metric, low: float, high: float, problems: list[Diagnostic]
-) -> None:
-    if metric.better == "lower" and metric.is_rank and low < 1:
+) -> bool:
+    """Whether the value can be the metric's (False: a rank below 1, said); a value beyond
+    the metric's natural limit is warned of, and kept."""
+    rank_below_one = metric.better == "lower" and metric.is_rank and low < 1
+    if rank_below_one:
         problems.append(Diagnostic(item.at("value"), "a rank is 1 or more"))
     if metric.limit is not None and (metric.direction is not None or metric.better == "lower"):
         beyond = (
@@ -120,6 +124,7 @@ def _check_plausible(
                     "warning",
                 )
             )
+    return not rank_below_one
 
 
 def derive(
