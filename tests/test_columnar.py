@@ -226,6 +226,10 @@ def test_values_stated_together_keep_units_spaces_and_plurals(
             f"metric,period,value,unit\nup,2020,1{'0' * 150},firm\nup,2021,1{'0' * 99},firm\n"
             f"up,2022,  {'9' * 99}  ,firm\n",
         ),
+        (  # the columnar reader read it; the row reader names the NUL (UTF-16 or -32?)
+            "a NUL byte in a cell",
+            "metric,period,value,unit,note\nup,2020,1,firm,a\x00b\n",
+        ),
         (  # a row with an error is no figure, nor a repeat of one (found by hypothesis)
             "a rank below 1 for a period already given",
             "metric,period,value,unit\nplace,2020,12,rank\nplace,2020,0.5,rank\n",

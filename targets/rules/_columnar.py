@@ -218,6 +218,8 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
 
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as spreadsheets write
         data = data[3:]
+    if data.find(b"\x00") >= 0:  # no UTF-8 text holds one: the row-by-row reader names it
+        return None, []
     end = data.find(b"\n")
     first = data[: end if end >= 0 else None].rstrip(b"\r")  # no copy of the rest
     try:
@@ -228,12 +230,12 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
     columns = tuple(h.strip() for h in header)
     if not columns or len(set(columns)) != len(columns):
         return None, []
-    quoted = b'"' in data
+    in_quotes = b'"' in data
     try:
         table = pacsv.read_csv(
             pa.BufferReader(data),
             read_options=pacsv.ReadOptions(column_names=list(columns), skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=quoted),
+            parse_options=pacsv.ParseOptions(newlines_in_values=in_quotes),
             convert_options=pacsv.ConvertOptions(
                 column_types={c: pa.string() for c in columns},  # the value as written
                 strings_can_be_null=False,
