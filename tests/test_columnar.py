@@ -226,6 +226,11 @@ def test_values_stated_together_keep_units_spaces_and_plurals(
             f"metric,period,value,unit\nup,2020,1{'0' * 150},firm\nup,2021,1{'0' * 99},firm\n"
             f"up,2022,  {'9' * 99}  ,firm\n",
         ),
+        (  # the columnar reader said only that they were unknown
+            "a metric and a source that can be no id",
+            "metric,period,value,unit,source\n::x,2020,1,firm,\nup,2021,1,firm,a b\n"
+            f"{'u' * 81},2022,1,firm,\n",
+        ),
         (  # the columnar reader read it; the row reader names the NUL (UTF-16 or -32?)
             "a NUL byte in a cell",
             "metric,period,value,unit,note\nup,2020,1,firm,a\x00b\n",

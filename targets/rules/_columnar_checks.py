@@ -8,6 +8,7 @@ so a million-row file with one typo gives three lines, not a million.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,7 +32,7 @@ from targets.rules._model import Metric, Source
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
 from targets.rules._suggest import Suggestions, did_you_mean
 from targets.rules._table import KIND_CODES, Floats, Ints
-from targets.rules._types import TEXT_MOST
+from targets.rules._types import ID_PATTERN, ID_RULE, TEXT_MOST
 
 if TYPE_CHECKING:
     from targets.rules._columnar import Columnar
@@ -162,6 +163,7 @@ def check_metrics(
         elif text in position:
             found[code] = position[text]
         elif ("metrics", text) not in broken:
+            _no_id(text, texts.rows(code), "metric", p)
             hint = hints.hint(text)
             p.at_rows(texts.rows(code), "metric", f"unknown metric {quoted(text)}{hint}")
     return _lookup(found, len(texts.texts), texts.codes)
@@ -206,9 +208,21 @@ def check_sources(
         if text in position:
             found[code] = position[text]
         elif ("sources", text) not in broken:
+            _no_id(text, texts.rows(code), "source", p)
             hint = hints.hint(text)
             p.at_rows(texts.rows(code), "source", f"unknown source {quoted(text)}{hint}")
     return _lookup(found, len(texts.texts), texts.codes)
+
+
+def _no_id(text: str, rows: Ints, column: str, p: Problems) -> None:
+    """A name that can be no id, said as the row reader says it (beside its being unknown:
+    the row reader says both)."""
+    if _ID.match(text) is None:
+        message = f"'{column}': {quoted(text)} is not a valid id: {ID_RULE}"
+        p.at_rows(rows, column, message)
+
+
+_ID = re.compile(ID_PATTERN)
 
 
 def check_kinds(texts: Texts | None, n: int, p: Problems) -> Ints:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from targets._safe import quoted
 from targets.rules._errors import Diagnostic, one_of
 from targets.rules._suggest import did_you_mean
-from targets.rules._types import describe
+from targets.rules._types import ID_RULE, describe
 from targets.rules._yaml import Document, Path
 
 __all__ = ["diagnose", "keys_of", "model_at"]
@@ -226,8 +226,7 @@ def _one(
     if kind == "string_pattern_mismatch":
         return Diagnostic(
             doc.locate(path),
-            f"{_name(loc)}{quoted(value)} is not a valid id: "
-            "use letters, digits, '-', '_', '.', ':'",
+            f"{_name(loc)}{quoted(value)} is not a valid id: {ID_RULE}",
         )
     if kind in {"too_short", "too_long"}:
         return Diagnostic(doc.locate(path), f"{_name(loc)}{_lower(item['msg'])}")

@@ -29,6 +29,8 @@ from targets.rules._periods import Period, PeriodError, parse_date, parse_period
 
 __all__ = [
     "ID_PATTERN",
+    "ID_RULE",
+    "TEXT_MOST",
     "Amount",
     "AmountField",
     "Count",
@@ -51,6 +53,8 @@ __all__ = [
 
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$"
+ID_RULE = "use letters, digits, '-', '_', '.', ':'"
+"""What an id may hold, as a message refusing one says."""
 
 
 class Model(BaseModel):
