@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from targets.engine._destatis_window import first_of_window, min_points
 from targets.engine._num import finite, fmt, when
 from targets.engine._series import Prepared
 from targets.engine._status import Status
@@ -12,10 +13,8 @@ from targets.engine._verdict import Context, Verdict, unavailable
 
 __all__ = [
     "SYMBOL_ORDER",
-    "first_of_window",
     "judge",
     "mean_change",
-    "min_points",
     "too_few",
     "window",
     "worst_symbol",
@@ -25,18 +24,6 @@ __all__ = [
 def window(prep: Prepared, thresholds: Mapping[str, float]) -> int | None:
     """Index of the first of the last (up to six) points, or None below the minimum (four)."""
     return first_of_window(len(prep.years), thresholds)
-
-
-def first_of_window(n: int, thresholds: Mapping[str, float]) -> int | None:
-    """`window` of a series of `n` points (what an explanation names the mean change by)."""
-    if n < min_points(thresholds):
-        return None
-    return max(0, n - max(2, int(thresholds["points"])))
-
-
-def min_points(thresholds: Mapping[str, float]) -> int:
-    """The fewest points accepted; never below two, which the last change needs."""
-    return max(2, int(thresholds["min_points"]))
 
 
 def mean_change(prep: Prepared, thresholds: Mapping[str, float]) -> tuple[float | None, Step]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from targets.engine._destatis_window import first_of_window
 from targets.engine._num import when
 from targets.engine._status import Status
 
@@ -197,8 +198,6 @@ def _movement(a: Assessment, words: _Words, *, decided: bool) -> list[str]:
         parts.append(text)
     elif moved and a.method == "destatis" and a.slope is not None:
         # the method's own growth, the one its projection and the headline's grew/yr use
-        from targets.engine._destatis import first_of_window  # noqa: PLC0415 - a cycle
-
         first = first_of_window(len(a.years), a.thresholds)
         since = f" since {year(a.years[first])}" if first is not None else ""
         change = _change(a.slope, True, words.unit)[1]

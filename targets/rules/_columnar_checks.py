@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Set
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -20,11 +19,8 @@ from targets._safe import quoted
 from targets.rules import _units
 from targets.rules._arrow import arrow_mask, decimals, dictionary, floats, lengths, valid
 from targets.rules._codes import by_code, present
+from targets.rules._columnar_problems import Bools, Problems, Texts
 from targets.rules._errors import (
-    SHOWN_ROWS,
-    Diagnostic,
-    Severity,
-    like_it,
     one_of,
 )
 from targets.rules._figures import NUMBER_IS, parse_value
@@ -34,13 +30,7 @@ from targets.rules._suggest import Suggestions, did_you_mean
 from targets.rules._table import KIND_CODES, Floats, Ints
 from targets.rules._types import ID_PATTERN, ID_RULE, TEXT_MOST
 
-if TYPE_CHECKING:
-    from targets.rules._columnar import Columnar
-
 __all__ = [
-    "Bools",
-    "Problems",
-    "Texts",
     "check_editions",
     "check_kinds",
     "check_lengths",
@@ -52,81 +42,9 @@ __all__ = [
     "plausible",
 ]
 
-Bools = npt.NDArray[np.bool_]
 T = TypeVar("T")
 
 _KINDS = ("actual", "estimate", "forecast")
-
-
-@dataclass(slots=True)
-class Texts:
-    """A text column dictionary-encoded: each row's code and the distinct (trimmed) texts."""
-
-    codes: Ints
-    texts: list[str]
-    _order: Ints | None = None
-    _bounds: Ints | None = None
-
-    def rows(self, code: int) -> Ints:
-        """The rows holding text `code`, ascending: one sort for all codes, so a file with
-        a hundred thousand distinct bad texts costs n log n, not n per text."""
-        if self._order is None or self._bounds is None:
-            self._order = np.argsort(self.codes, kind="stable")
-            self._bounds = np.searchsorted(self.codes[self._order], np.arange(len(self.texts) + 2))
-        return self._order[self._bounds[code] : self._bounds[code + 1]]
-
-    def filled(self) -> Bools:
-        """Rows with a non-empty text."""
-        flags: Bools = np.asarray([t != "" for t in self.texts] + [False], dtype=bool)
-        if flags[:-1].all():
-            return self.codes >= 0  # no empty text: a comparison, where a gather costs more
-        return flags[self.codes]
-
-
-@dataclass(slots=True)
-class Problems:
-    """The problems of one file, at the lines (and columns) of the rows they concern."""
-
-    file: Columnar
-    found: list[Diagnostic] = field(default_factory=list)
-    bad: Bools | None = None
-    """Rows with an error: they become no figure."""
-    only: Bools | None = None
-    """The rows whose problems are said (None: all). Blank rows are skipped and rows that
-    state a change are read again row by row: a problem of theirs must not be counted in
-    an "and N more like it" of the rows read here."""
-
-    def at_rows(
-        self, rows: Bools | Ints, column: str | None, message: str, severity: Severity = "error"
-    ) -> None:
-        """A problem at some rows: a mask, or row numbers in ascending order."""
-        where = np.flatnonzero(rows) if rows.dtype == np.bool_ else rows
-        if self.only is not None:
-            where = where[self.only[where]]
-        if where.size == 0:
-            return
-        if severity == "error":
-            if self.bad is None:
-                self.bad = np.zeros(self.file.table.num_rows, dtype=bool)
-            self.bad[where] = True
-        for number, row in enumerate(where[:SHOWN_ROWS]):
-            tail = like_it(where.size - SHOWN_ROWS) if number == SHOWN_ROWS - 1 else ""
-            location = self.file.at(int(row), column)
-            self.found.append(Diagnostic(location, message + tail, severity))
-
-    def at_row(
-        self, row: int, column: str | None, message: str, severity: Severity = "error"
-    ) -> None:
-        self.at_rows(np.asarray([row], dtype=np.int64), column, message, severity)
-
-    def absorb(self, other: Problems) -> None:
-        """Take `other`'s problems (of the same file) as this one's."""
-        self.found += other.found
-        if other.bad is not None:
-            self.bad = other.bad if self.bad is None else self.bad | other.bad
-
-    def valid(self, n: int) -> Bools:
-        return ~self.bad if self.bad is not None else np.ones(n, dtype=bool)
 
 
 def _each(texts: Texts, check: Callable[[str], T], column: str, p: Problems) -> dict[int, T]:

@@ -22,9 +22,6 @@ from targets.rules._arrow import blank_strings, dictionary, floats, lengths, str
 from targets.rules._codes import taker
 from targets.rules._columnar import Columnar
 from targets.rules._columnar_checks import (
-    Bools,
-    Problems,
-    Texts,
     check_editions,
     check_kinds,
     check_lengths,
@@ -35,6 +32,7 @@ from targets.rules._columnar_checks import (
     check_values,
     plausible,
 )
+from targets.rules._columnar_problems import Bools, Problems, Texts
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._figures import Figure
 from targets.rules._files import check_header
