@@ -138,14 +138,14 @@ def _header_of(path: Path) -> set[str]:
     required name when it cannot be read (the reader then says why)."""
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path.resolve(strict=True), flags)  # a link inside the folder: followed
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 return set(CSV_REQUIRED)
             first = os.read(fd, 1 << 16).split(b"\n", 1)[0]
         finally:
             os.close(fd)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
         return set(CSV_REQUIRED)
     text = first.decode("utf-8", errors="replace").removeprefix("\ufeff")
     return {cell.strip().strip('"').strip() for cell in text.split(",")}
