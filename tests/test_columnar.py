@@ -235,6 +235,11 @@ def test_values_stated_together_keep_units_spaces_and_plurals(
             "a NUL byte in a cell",
             "metric,period,value,unit,note\nup,2020,1,firm,a\x00b\n",
         ),
+        (  # the rows stating a change, read again one by one, once came after the others
+            "a figure repeated by a row that states a change",
+            "metric,period,value,unit,change\nup,2020,1,firm,\nup,2020,1,firm,+7 %\n"
+            "up,2021,5,firm,\n",
+        ),
         (  # a row with an error is no figure, nor a repeat of one (found by hypothesis)
             "a rank below 1 for a period already given",
             "metric,period,value,unit\nplace,2020,12,rank\nplace,2020,0.5,rank\n",

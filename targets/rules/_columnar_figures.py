@@ -318,6 +318,10 @@ class ArrowChunk:
         )
         return joined.to_pylist()  # type: ignore[no-any-return]
 
+    def lines(self, offsets: Ints) -> Ints:
+        found: Ints = self.file.lines[self.rows[offsets]]
+        return found
+
     def figure(self, offset: int) -> Figure:
         own, row = self.own, int(self.rows[offset])
         metric = self.metrics[own.metrics[int(own.metric[offset])]]

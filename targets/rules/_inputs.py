@@ -210,6 +210,10 @@ def in_file_order(
     columnar = {_name_of(t): t for t in tables}
     parts: list[FigureTable] = []
     for name in order:
+        if name in by_file and name in columnar:  # a columnar file's rows stating a change
+            both = [FigureTable.of(by_file.pop(name)), columnar.pop(name)]
+            parts.append(FigureTable.concat(both).by_line())  # in its order, as read row by row
+            continue
         if name in by_file:
             parts.append(FigureTable.of(by_file.pop(name)))
         if name in columnar:

@@ -12,7 +12,7 @@ file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import numpy as np
@@ -62,6 +62,10 @@ class Chunk(Protocol):
         """The value as reported, with its unit, of each of these figures."""
         ...
 
+    def lines(self, offsets: Ints) -> Ints:
+        """The line each of these figures was written on (0 where none is known)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class ObjectChunk:
@@ -77,6 +81,10 @@ class ObjectChunk:
 
     def stated(self, offsets: Ints) -> list[str]:
         return [self.figures[int(o)].stated for o in offsets]
+
+    def lines(self, offsets: Ints) -> Ints:
+        found = [self.figures[int(o)].location for o in offsets]
+        return np.asarray([w.line if w is not None else 0 for w in found], dtype=np.int64)
 
 
 def codes_of(values: Iterable[str | None], table: dict[str, int]) -> Ints:
@@ -169,6 +177,18 @@ class FigureTable:
                 for i, text in zip(mine.tolist(), texts, strict=True):
                     found[i] = text
         return found
+
+    def by_line(self) -> FigureTable:
+        """The rows in the order of the lines they were written on (stably): for one file's
+        figures gathered in two parts, its columns and the rows read again one by one."""
+        lines = np.zeros(len(self), dtype=np.int64)
+        for code, chunk in enumerate(self.chunks):
+            mine = np.flatnonzero(self.chunk == code)
+            lines[mine] = chunk.lines(self.offset[mine])
+        order = np.argsort(lines, kind="stable")
+        columns = ("metric", "entity", "period", "low", "high", "kind", "source", "edition",
+                   "chunk", "offset")  # fmt: skip
+        return replace(self, **{c: getattr(self, c)[order] for c in columns})
 
     def figures(self, rows: Sequence[int] | Ints | None = None) -> tuple[Figure, ...]:
         """The `Figure` objects of `rows` (default: every row, in order)."""
