@@ -448,3 +448,30 @@ def test_markdown_keeps_input_from_making_markup(write: Write) -> None:
     assert "<!--" not in result.stdout
     assert "``t[`<img src=https://e.x/p.png>`]``" in result.stdout
     assert_safe(result.stdout)
+
+
+UNSEEN = "\x7f\x85\x9b\u202e\u2066\u2028"
+"""DEL, C1 controls (NEL, CSI), a bidi override and isolate, a line separator."""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "--format", "json"], ["check", "--format", "jsonl"], ["report", "--html", "-"]],
+)
+def test_json_and_html_on_standard_output_write_no_raw_control(
+    write: Write, args: list[str]
+) -> None:
+    """Legal inside a JSON string or XML text, yet a terminal may obey them: escaped the
+    format's way, so the document still holds the same text."""
+    name = f"a{UNSEEN}b"
+    rules = PROGRAMME.replace("name: Firms", f"name: {json.dumps(name)}")
+    folder = write({"u/p.yaml": rules, "u/f.csv": FIGURES})
+    result = run(args[0], str(folder / "u"), *args[1:])
+    assert result.returncode in {ExitCode.OK, ExitCode.GATE}, result.stderr
+    assert not set(UNSEEN) & set(result.stdout)
+    if args[-1] == "json":
+        assert json.loads(result.stdout)["results"][0]["metric_name"] == name
+    elif args[-1] == "jsonl":
+        assert json.loads(result.stdout.splitlines()[1])["metric_name"] == name
+    else:
+        ET.fromstring(result.stdout)  # still well-formed
