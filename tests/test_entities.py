@@ -114,6 +114,20 @@ def test_selection_and_explain_take_an_entity(write: Write) -> None:
     assert "judged per entity" in unknown.stderr
 
 
+def test_an_entity_with_a_control_character_is_explained_by_its_key_as_printed(
+    write: Write,
+) -> None:
+    """Reports print 't[Ha\\x00noi]' for an entity holding a NUL; that key, typed back,
+    names the result (the raw character cannot be typed on a command line)."""
+    head = HEAD.replace("entity: Hanoi,", 'entity: "Ha\\0noi",')
+    root = write({"p.yaml": head + "targets:\n" + EVERY.replace("Hanoi: {by: 2027}\n", "")})
+    checked = CliRunner().invoke(cli, ["check", str(root)])
+    assert "t[Ha\\x00noi]" in checked.stdout
+    explained = CliRunner().invoke(cli, ["explain", "t[Ha\\x00noi]", str(root)])
+    assert explained.exit_code == ExitCode.OK, explained.output
+    assert "Ha\\x00noi" in explained.stdout
+
+
 @pytest.mark.parametrize(
     ("rule", "message"),
     [

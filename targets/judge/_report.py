@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from targets._safe import quoted
+from targets._safe import escape_controls, quoted
 from targets.engine import STATUS_CODES, Status
 from targets.judge._document import report_dict
 from targets.judge._errors import UnknownTargetError
@@ -65,7 +65,8 @@ class Report:
 
     def __getitem__(self, key: str | int) -> TargetResult:
         """A result by its key: a target's id (``report["dt-firms-100k-2025"]``), or
-        ``id[entity]`` for one entity of a ``for_each`` target; or by its position in the
+        ``id[entity]`` for one entity of a ``for_each`` target (or the key as reports print
+        it, its control characters escaped: ``t[a\\x00b]``); or by its position in the
         rules' order (``report[0]``, ``report[-1]``), as iterating gives them."""
         if isinstance(key, bool) or not isinstance(key, str | int):
             raise TypeError(
@@ -81,6 +82,9 @@ class Report:
         keys = self.keys
         if key in keys:
             return self.results[keys.index(key)]
+        shown_as = [k for k in keys if escape_controls(k) == key]  # as reports print it
+        if len(shown_as) == 1:
+            return self.results[keys.index(shown_as[0])]
         entities = [k for k in keys if k.startswith(f"{key}[")]
         if entities:
             shown = ", ".join(map(quoted, entities[:3])) + (", ..." if len(entities) > 3 else "")
