@@ -348,7 +348,8 @@ class ArrowChunk:
 
 
 def _text_column(table: pa.Table, column: str) -> Any:
-    """The column as one string array; None where it is absent or holds no text."""
+    """The column as one string array: blanks where the file has no such column, None
+    where it holds no text (a Parquet file's numbers)."""
     import pyarrow as pa  # noqa: PLC0415 - columnar files only
 
     if column not in table.column_names:

@@ -29,6 +29,7 @@ __all__ = [
     "UnreadableError",
     "cell_starts",
     "check_header",
+    "first_bytes",
     "read",
     "read_all",
     "read_bounded",
@@ -84,16 +85,31 @@ class UnreadableError(OSError):
     as a diagnostic should."""
 
 
+def _open_regular(real: Path) -> tuple[int, os.stat_result]:
+    """`real` opened without blocking or following a last link, and its status; refused
+    (closed again) unless it is a regular file once open."""
+    fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    status = os.fstat(fd)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(fd)
+        raise UnreadableError(f"cannot read: not a regular file ({file_kind(status.st_mode)})")
+    return fd, status
+
+
+def first_bytes(real: Path, count: int) -> bytes:
+    """At most the first `count` bytes of `real`, opened as `read_bounded` opens it."""
+    fd, _ = _open_regular(real)
+    try:
+        return os.read(fd, count)
+    finally:
+        os.close(fd)
+
+
 def read_bounded(real: Path, limit: int = MAX_BYTES) -> bytes:
     """The bytes of `real`, opened without blocking or following a last link, checked to be
     a regular file once open, read up to `limit` (a size on disk can lie: /proc says 0)."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
-    fd = os.open(real, flags)
+    fd, status = _open_regular(real)
     try:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            kind = file_kind(status.st_mode)
-            raise UnreadableError(f"cannot read: not a regular file ({kind})")
         chunks: list[bytes] = []
         size = 0
         # The size it claims, and a byte more, in one read: the file arrives in one bytes

@@ -10,7 +10,6 @@ of the files, since "the later in the files" settles a tie between editions.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable, Mapping, Sequence, Set
 from contextlib import ExitStack
 from pathlib import Path
@@ -27,7 +26,7 @@ from targets.rules._discover import (
 )
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._figures import Figure
-from targets.rules._files import CSV_REQUIRED, read
+from targets.rules._files import CSV_REQUIRED, first_bytes, read
 from targets.rules._limits import YamlBudget
 from targets.rules._model import Metric, Source
 from targets.rules._table import FigureTable
@@ -136,16 +135,9 @@ def _columnar(path: Path, size: int) -> bool:
 def _header_of(path: Path) -> set[str]:
     """The names in a CSV file's first line, roughly (quotes and spaces dropped); every
     required name when it cannot be read (the reader then says why)."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
-    try:
-        fd = os.open(path.resolve(strict=True), flags)  # a link inside the folder: followed
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return set(CSV_REQUIRED)
-            first = os.read(fd, 1 << 16).split(b"\n", 1)[0]
-        finally:
-            os.close(fd)
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+    try:  # a link inside the folder: followed, as the readers follow it
+        first = first_bytes(path.resolve(strict=True), 1 << 16).split(b"\n", 1)[0]
+    except (OSError, RuntimeError):  # not a regular file, or a symlink loop
         return set(CSV_REQUIRED)
     text = first.decode("utf-8", errors="replace").removeprefix("\ufeff")
     return {cell.strip().strip('"').strip() for cell in text.split(",")}
