@@ -20,9 +20,7 @@ from targets.rules import _units
 from targets.rules._arrow import arrow_mask, decimals, dictionary, floats, lengths, valid
 from targets.rules._codes import by_code, present
 from targets.rules._columnar_problems import Bools, Problems, Texts
-from targets.rules._errors import (
-    one_of,
-)
+from targets.rules._errors import one_of
 from targets.rules._figures import NUMBER_IS, parse_value
 from targets.rules._model import Metric, Source
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
@@ -170,14 +168,14 @@ def _too_long(values: Any) -> Bools:
     return found
 
 
-TEXT_FIELDS_MOST = ("unit", "entity", "quote", "note")
+_FREE_TEXT = ("unit", "entity", "quote", "note")
 """The figure fields of free text, each at most `TEXT_MOST` characters (as `FigureSpec`)."""
 
 
 def check_lengths(text: Mapping[str, Texts], p: Problems) -> None:
     """Texts longer than a figure field holds, refused at their rows as the row reader
     refuses them (each distinct text measured once)."""
-    for column in TEXT_FIELDS_MOST:
+    for column in _FREE_TEXT:
         texts = text.get(column)
         if texts is None:
             continue

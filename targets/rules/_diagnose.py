@@ -119,28 +119,28 @@ def _unions_said_once(errors: list[Any], raw: Any) -> list[Any]:
     every form the key takes."""
     if raw is None:
         return errors
-    unions: dict[Path, list[tuple[Any, Path]]] = {}
+    unions: dict[Path, list[Any]] = {}  # by where the union is: its members' errors
     plain: list[Any] = []
     for item in errors:
         loc, at = _untagged(tuple(item["loc"]), raw, item["type"] == "missing")
         if at is None:
             plain.append(item)
         else:
-            unions.setdefault(at, []).append(({**item, "loc": loc}, loc))
+            unions.setdefault(at, []).append({**item, "loc": loc})
     for at, members in unions.items():
-        deeper = [i for i, loc in members if len(loc) > len(at) or i["type"] not in _MISMATCH]
+        deeper = [i for i in members if len(i["loc"]) > len(at) or i["type"] not in _MISMATCH]
         if deeper:
             plain += deeper
             continue
         forms = []
-        for item, _ in members:
+        for item in members:
             if item["type"] == "literal_error":
                 forms.append(item.get("ctx", {}).get("expected", ""))
             else:
                 forms.append(_NOUNS[item["type"]])
         kinds = list(dict.fromkeys(f for f in forms if f))
         said = ", ".join(kinds[:-1]) + " or " + kinds[-1] if len(kinds) > 1 else "".join(kinds)
-        plain.append({"type": "union_mismatch", "loc": at, "input": members[0][0].get("input"),
+        plain.append({"type": "union_mismatch", "loc": at, "input": members[0].get("input"),
                       "msg": said})  # fmt: skip
     return plain
 
