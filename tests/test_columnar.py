@@ -240,6 +240,10 @@ def test_values_stated_together_keep_units_spaces_and_plurals(
             "metric,period,value,unit,change\nup,2020,1,firm,\nup,2020,1,firm,+7 %\n"
             "up,2021,5,firm,\n",
         ),
+        (  # a row naming an unknown source is checked, then dropped: not repeated (hypothesis)
+            "a figure repeated with an unknown source",
+            "metric,period,value,unit,source\nup,2020,12,firm,zzz\nup,2020,12,firm,zzz\n",
+        ),
         (  # a row with an error is no figure, nor a repeat of one (found by hypothesis)
             "a rank below 1 for a period already given",
             "metric,period,value,unit\nplace,2020,12,rank\nplace,2020,0.5,rank\n",

@@ -235,7 +235,10 @@ def figures_for(
         ):
             continue
         source = sources[spec.source] if has_source and spec.source else None
-        loaded += _figures(item, metrics[spec.metric], source, problems)
+        figures = _figures(item, metrics[spec.metric], source, problems)
+        unknown = not has_source and spec.source is not None
+        if not unknown or ("sources", spec.source) in broken:
+            loaded += figures  # else checked on, then dropped, as a columnar row would be
     return loaded, problems
 
 
