@@ -9,6 +9,7 @@ list every result.
 
 from __future__ import annotations
 
+import html
 import re
 
 from targets._safe import escape_controls
@@ -39,8 +40,7 @@ def _cell(text: str) -> str:
     """Text for a table cell or a list item: one line, control characters escaped, no
     markup of its own (a pipe would end the cell, ``<`` start HTML such as a comment that
     hides the rest of the summary)."""
-    text = escape_controls(text).replace("&", "&amp;").replace("<", "&lt;")
-    return text.replace(">", "&gt;").replace("|", "\\|")
+    return html.escape(escape_controls(text), quote=False).replace("|", "\\|")
 
 
 def _code(text: str) -> str:
