@@ -105,10 +105,10 @@ def cli(ctx: click.Context, debug: bool, config_file: Path | None, no_config: bo
 
 
 def _register() -> None:
-    from targets.cli import _check, _record, _report, _validate  # noqa: PLC0415
+    from targets.cli import _check, _explain, _record, _report, _validate  # noqa: PLC0415
 
     cli.add_command(_check.check)
-    cli.add_command(_check.explain)
+    cli.add_command(_explain.explain)
     cli.add_command(_validate.validate)
     cli.add_command(_validate.schema)
     cli.add_command(_report.report)

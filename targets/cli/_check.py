@@ -1,4 +1,4 @@
-"""``targets check`` and ``targets explain``: the CI gate and the arithmetic behind a verdict."""
+"""``targets check``: the CI gate."""
 
 from __future__ import annotations
 
@@ -13,13 +13,20 @@ from click.core import ParameterSource
 
 from targets._exit import ExitCode
 from targets._safe import quoted
-from targets.cli._complete import complete_patterns, complete_target
+from targets.cli._complete import complete_patterns
 from targets.cli._echo import say
+from targets.cli._inputs import (
+    as_of_option,
+    follow_links,
+    load_programme,
+    method_option,
+    paths_argument,
+)
 from targets.cli._options import debug_option, mention_settings, quiet_option, verbose_option
 from targets.cli._progress import TerminalProgress, wants_progress
 from targets.cli._term import colour_option, terminal_width, use_colour
 from targets.cli._write import write_all
-from targets.engine import METHODS, SEVERITY
+from targets.engine import SEVERITY
 
 __all__ = [
     "CHANCE_RANGE",
@@ -27,9 +34,6 @@ __all__ = [
     "FORMATS",
     "STATUSES",
     "check",
-    "explain",
-    "follow_links",
-    "load_programme",
     "require_figures",
     "warn_if_nothing_judged",
 ]
@@ -50,18 +54,6 @@ FILE_FORMATS = (
 STDOUT = "-"
 """A report file named '-' is standard output."""
 
-_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
-_as_of = click.option(
-    "--as-of",
-    metavar="DATE",
-    help="Evaluate as if on DATE (2023-01-01, or a year): only figures published by then.",
-)
-_method = click.option(
-    "--method",
-    type=click.Choice(list(METHODS)),
-    help="Judge every target with this method for this run.",
-)
-
 
 class _Chance(click.FloatRange):
     """0 to 1, and a number: `FloatRange` lets 'nan' through (no comparison fails it)."""
@@ -76,14 +68,6 @@ class _Chance(click.FloatRange):
 CHANCE_RANGE = _Chance(0.0, 1.0)
 """A chance gate's threshold: a probability, 0 to 1 (0.5, not 50)."""
 
-follow_links = click.option(
-    "--follow-links-outside",
-    "follow_links",
-    is_flag=True,
-    help="Read what symlinks in the PATHS lead to outside them (by default such links are "
-    "refused: see SECURITY.md).",
-)
-
 
 def _file_options(command: Any) -> Any:
     for name, _, option, what in reversed(FILE_FORMATS):
@@ -97,31 +81,9 @@ def _file_options(command: Any) -> Any:
     return command
 
 
-def load_programme(
-    paths: tuple[Path, ...],
-    follow_links: bool = False,
-    verbose: bool = False,
-    progress: TerminalProgress | None = None,
-) -> Any:
-    """Load the rules and figures; their warnings go to standard error (with `verbose`, the
-    files read too)."""
-    import targets  # noqa: PLC0415 - start-up time
-
-    programme = targets.load(
-        *(paths or (Path("."),)), follow_links_outside=follow_links, progress=progress
-    )
-    if progress is not None:
-        progress.close()
-    if verbose:
-        say(f"read {len(programme.files)} files: {', '.join(programme.files)}", err=True)
-    for warning in programme.warnings:
-        say(str(warning), err=True)
-    return programme
-
-
 @click.command()
-@_paths
-@_as_of
+@paths_argument
+@as_of_option
 @follow_links
 @click.option(
     "--select",
@@ -155,7 +117,7 @@ def load_programme(
     "1): the project's own reading of its figures, not the method's. A target without a "
     "chance never trips it.",
 )
-@_method
+@method_option
 @click.option(
     "--format",
     "output_format",
@@ -371,44 +333,3 @@ def warn_if_nothing_judged(report: Any) -> None:
     summary = report.summary  # from the columns: no result is built
     if len(report) and summary["not_assessable"] == len(report):
         say("warning: no target could be assessed; see the reasons above", err=True)
-
-
-@click.command()
-@click.argument("target", shell_complete=complete_target)
-@_paths
-@_as_of
-@_method
-@follow_links
-@colour_option
-@debug_option
-@click.pass_context
-def explain(
-    ctx: click.Context,
-    *,
-    target: str,
-    paths: tuple[Path, ...],
-    as_of: str | None,
-    method: str | None,
-    follow_links: bool,
-    color: bool | None,
-) -> None:
-    """Print the whole arithmetic behind TARGET's verdict, step by step.
-
-    Lines are as wide as the terminal (COLUMNS, or 80 when not printing to a terminal)."""
-    import targets  # noqa: PLC0415 - start-up time
-    from targets.render import TEXT_COLOURS, explain_steps  # noqa: PLC0415
-
-    mention_settings(ctx)
-    colour = use_colour(color)
-    try:
-        report = targets.check(load_programme(paths, follow_links), as_of=as_of, method=method)
-        result = report[target]
-    except targets.UnknownTargetError as exc:
-        raise click.BadParameter(str(exc), param_hint="TARGET") from None
-    except targets.CheckError as exc:
-        raise click.UsageError(str(exc)) from None
-
-    def style(text: str, status: Any) -> str:
-        return click.style(text, fg=TEXT_COLOURS[status], bold=True) if colour else text
-
-    say(explain_steps(result, width=terminal_width(), style=style), colour=colour)

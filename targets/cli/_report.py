@@ -18,6 +18,7 @@ from targets._safe import guard
 from targets.cli import _check
 from targets.cli._check import CHANCE_RANGE, STATUSES
 from targets.cli._echo import say
+from targets.cli._inputs import load_programme
 from targets.cli._options import debug_option, mention_settings, quiet_option
 
 __all__ = ["report"]
@@ -89,7 +90,7 @@ def report(
     from targets.render import report_html_document  # noqa: PLC0415
 
     mention_settings(ctx, quiet=quiet)
-    programme = _check.load_programme(paths, follow_links)
+    programme = load_programme(paths, follow_links)
     _check.require_figures(programme)
     try:
         result = targets.check(

@@ -10,19 +10,16 @@ import click
 
 from targets._exit import ExitCode
 from targets._safe import oneline
-from targets.cli._check import follow_links
 from targets.cli._echo import report_problems, say
+from targets.cli._inputs import follow_links, paths_argument
 from targets.cli._options import debug_option, mention_settings, quiet_option, verbose_option
 from targets.cli._term import colour_option, use_colour
 
 __all__ = ["schema", "validate"]
 
 
-_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATHS]...")
-
-
 @click.command()
-@_paths
+@paths_argument
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 2).")
 @follow_links
 @quiet_option("Print nothing when the input is valid (problems are still listed).")
