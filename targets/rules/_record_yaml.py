@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import copy
 import io
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-import yaml
-
+from targets.rules._record_layout import (
+    Item,
+    Layout,
+    blank_lines_above,
+    layout,
+    line_end,
+    line_start,
+)
 from targets.rules._record_text import (
     Edit,
     EditError,
@@ -34,174 +39,11 @@ from targets.rules._yaml_events import load_yaml
 
 __all__ = ["edit", "newline_of"]
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    key: str
-    start: int
-    value_start: int
-    value_end: int
-
-
-@dataclass(slots=True)
-class _Item:
-    dash: int
-    start: int
-    end: int = 0
-    flow: bool = False
-    entries: list[_Entry] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Layout:
-    """Where the figures list and each figure are in the text; `kind` says how it is written:
-    ``block`` (a block list), ``empty`` (``figures:`` with nothing), ``absent`` (no such key
-    in a block mapping or an empty document) or ``other``."""
-
-    kind: str = "other"
-    items: list[_Item] = field(default_factory=list)
-    key_start: int = 0
-    key_line_end: int = 0
-
 
 def newline_of(text: str) -> str:
     """The file's line ending: that of its first line, LF for an empty file."""
     first = text.find("\n")
     return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
-
-
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
-
-
-def _line_end(text: str, index: int) -> int:
-    found = text.find("\n", index)
-    return len(text) if found < 0 else found + 1
-
-
-def _blank_lines_above(text: str, index: int) -> int:
-    count, start = 0, _line_start(text, index)
-    while start > 0:
-        above = _line_start(text, start - 1)
-        if text[above:start].strip():
-            break
-        count, start = count + 1, above
-    return count
-
-
-def _start(event: Any) -> int:
-    return int(event.start_mark.index)
-
-
-def _stop(event: Any) -> int:
-    return int(event.end_mark.index)
-
-
-def _end(event: Any, text: str) -> int:
-    """Where a node's text really ends: block scalars' marks run on over blank lines."""
-    end = _stop(event)
-    if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">"):
-        start = _start(event)
-        while end > start and text[end - 1] in " \t\r\n":
-            end -= 1
-    return end
-
-
-def _subtree(events: Iterator[Any], first: Any, text: str) -> int:
-    """Consume the node starting with `first`; the end of its last character."""
-    end = _end(first, text)
-    flows = [first.flow_style] if isinstance(first, _STARTS) else []
-    while flows:
-        event = next(events)
-        if isinstance(event, _STARTS):
-            flows.append(event.flow_style)
-        elif isinstance(event, _ENDS):
-            if flows.pop():
-                end = max(end, _stop(event))
-        else:
-            end = max(end, _end(event, text))
-    return end
-
-
-def _item(events: Iterator[Any], first: Any, text: str) -> _Item | None:
-    if not isinstance(first, yaml.MappingStartEvent):
-        _subtree(events, first, text)
-        return None
-    dash = _start(first) - 1
-    while dash >= 0 and text[dash] in " \r\n":
-        dash -= 1
-    item = _Item(dash, _start(first), flow=bool(first.flow_style))
-    while True:
-        key = next(events)
-        if isinstance(key, yaml.MappingEndEvent):
-            item.end = (
-                _stop(key)
-                if item.flow
-                else max((e.value_end for e in item.entries), default=item.start)
-            )
-            break
-        _subtree(events, key, text)
-        value = next(events)
-        value_end = _subtree(events, value, text)
-        name = str(getattr(key, "value", ""))
-        item.entries.append(_Entry(name, _start(key), _start(value), value_end))
-    usable = dash >= 0 and text[dash] == "-" and not text[_line_start(text, dash) : dash].strip()
-    return item if usable else None
-
-
-def _layout(text: str) -> _Layout:
-    """The figures list of a YAML text that parses (the caller has checked it does)."""
-    found = _Layout()
-    events = iter(yaml.parse(text, Loader=_Loader))
-    for event in events:
-        if isinstance(event, yaml.StreamStartEvent | yaml.DocumentStartEvent):
-            continue
-        if (
-            isinstance(event, yaml.ScalarEvent) and event.value == "" and event.implicit[0]
-        ) or isinstance(event, yaml.StreamEndEvent):
-            found.kind = "absent"
-        elif isinstance(event, yaml.MappingStartEvent) and not event.flow_style:
-            _top_level(events, text, found)
-        return found
-    return found
-
-
-def _top_level(events: Iterator[Any], text: str, found: _Layout) -> None:
-    found.kind = "absent"
-    while True:
-        key = next(events)
-        if isinstance(key, yaml.MappingEndEvent):
-            return
-        _subtree(events, key, text)
-        value = next(events)
-        is_figures = isinstance(key, yaml.ScalarEvent) and key.value == "figures"
-        if not is_figures:
-            _subtree(events, value, text)
-            continue
-        found.key_start = _start(key)
-        found.kind = "other"
-        if isinstance(value, yaml.ScalarEvent) and value.value == "" and value.implicit[0]:
-            found.kind = "empty"
-            found.key_line_end = _line_end(text, _stop(value))
-        elif isinstance(value, yaml.SequenceStartEvent) and not value.flow_style:
-            found.kind = "block"
-            for event in events:
-                if isinstance(event, yaml.SequenceEndEvent):
-                    break
-                item = _item(events, event, text)
-                if item is None:
-                    found.kind = "other"
-                    return
-                found.items.append(item)
-        else:
-            _subtree(events, value, text)
-
-
-# --- splicing ----------------------------------------------------------------------------
 
 
 def edit(text: str, edits: Sequence[Edit], order: Sequence[str]) -> tuple[str, bool]:
@@ -210,7 +52,7 @@ def edit(text: str, edits: Sequence[Edit], order: Sequence[str]) -> tuple[str, b
     if problems:
         raise EditError("the file does not parse")
     expected = _expected(before.data, edits)
-    found = _layout(text)
+    found = layout(text)
     if found.kind != "other":
         rows = before.data.get("figures") if isinstance(before.data, dict) else None
         spliced = _splice(text, found, edits, order, rows or [])
@@ -253,7 +95,7 @@ def _reads_as(text: str, expected: Any) -> bool:
 
 
 def _splice(
-    text: str, found: _Layout, edits: Sequence[Edit], order: Sequence[str], rows: list[Any]
+    text: str, found: Layout, edits: Sequence[Edit], order: Sequence[str], rows: list[Any]
 ) -> str:
     """Patches applied from the end of the text; where two start at one place, the one
     listed first is applied first and so ends up after the other."""
@@ -277,19 +119,19 @@ def _splice(
 
 
 def _addition(
-    text: str, found: _Layout, rows: list[Mapping[str, Any]], order: Sequence[str], nl: str
+    text: str, found: Layout, rows: list[Mapping[str, Any]], order: Sequence[str], nl: str
 ) -> tuple[int, int, str]:
     if found.kind == "block" and found.items:
         last = found.items[-1]
-        at = _line_end(text, last.end)
-        dash_col = last.dash - _line_start(text, last.dash)
-        same_line = _line_start(text, last.start) == _line_start(text, last.dash)
-        key_col = last.start - _line_start(text, last.start) if same_line else dash_col + 2
-        separator = nl * _blank_lines_above(text, last.dash)
+        at = line_end(text, last.end)
+        dash_col = last.dash - line_start(text, last.dash)
+        same_line = line_start(text, last.start) == line_start(text, last.dash)
+        key_col = last.start - line_start(text, last.start) if same_line else dash_col + 2
+        separator = nl * blank_lines_above(text, last.dash)
         head = ""
     elif found.kind == "empty":
-        at = found.key_line_end
-        dash_col = found.key_start - _line_start(text, found.key_start) + 2
+        at = found.keyline_end
+        dash_col = found.key_start - line_start(text, found.key_start) + 2
         key_col, separator, head = dash_col + 2, "", ""
     else:
         at, dash_col, key_col, separator = len(text), 2, 4, ""
@@ -312,19 +154,19 @@ def _insertion(text: str, at: int, lines: str, nl: str) -> tuple[int, int, str]:
     return at, at, lines
 
 
-def _removal(text: str, item: _Item) -> tuple[int, int, str]:
+def _removal(text: str, item: Item) -> tuple[int, int, str]:
     """The figure's lines and the blank lines that separate it: those above it, or if there
     are none (a comment or the list's key is right above), those below it."""
-    start = _line_start(text, item.dash)
-    end = _line_end(text, item.end)
+    start = line_start(text, item.dash)
+    end = line_end(text, item.end)
     above = start
-    while above > 0 and not text[_line_start(text, above - 1) : above].strip():
-        above = _line_start(text, above - 1)
+    while above > 0 and not text[line_start(text, above - 1) : above].strip():
+        above = line_start(text, above - 1)
     if above < start:
         start = above
     else:
-        while end < len(text) and not text[end : _line_end(text, end)].strip():
-            end = _line_end(text, end)
+        while end < len(text) and not text[end : line_end(text, end)].strip():
+            end = line_end(text, end)
     if end == len(text) and not text.endswith("\n") and start > 0:
         start -= 2 if text[start - 2 : start] == "\r\n" else 1
     return start, end, ""
@@ -332,7 +174,7 @@ def _removal(text: str, item: _Item) -> tuple[int, int, str]:
 
 def _replacement(
     text: str,
-    item: _Item,
+    item: Item,
     row: Mapping[str, Any],
     values: Mapping[Any, Any],
     *,
@@ -345,17 +187,17 @@ def _replacement(
     merged = key_order([{e.key: None for e in item.entries}], order)
     pairs = ordered(row, merged)
     if item.flow or (item.entries and item.entries[0].key not in row):
-        start = item.start if item.flow else _line_start(text, item.dash)
-        end = item.end if item.flow else _line_end(text, item.end)
-        dash_col = item.dash - _line_start(text, item.dash)
-        key_col = item.start - _line_start(text, item.start)
+        start = item.start if item.flow else line_start(text, item.dash)
+        end = item.end if item.flow else line_end(text, item.end)
+        dash_col = item.dash - line_start(text, item.dash)
+        key_col = item.start - line_start(text, item.start)
         new = flow_item(pairs) if item.flow else block_item(pairs, dash_col, key_col, nl)
         return [(start, end, new)]
-    key_col = item.start - _line_start(text, item.start)
+    key_col = item.start - line_start(text, item.start)
     patches: list[tuple[int, int, str]] = []
     for entry in item.entries:
         if entry.key not in row:
-            patches.append((_line_start(text, entry.start), _line_end(text, entry.value_end), ""))
+            patches.append((line_start(text, entry.start), line_end(text, entry.value_end), ""))
         elif values.get(entry.key) != plain_data(row[entry.key]):
             patches.append((entry.value_start, entry.value_end, scalar(row[entry.key])))
     after = item.entries[0]
@@ -363,7 +205,7 @@ def _replacement(
         if key in old:
             after = old[key]
             continue
-        at = _line_end(text, after.value_end)
+        at = line_end(text, after.value_end)
         patches.append(_insertion(text, at, " " * key_col + f"{key}: {scalar(value)}{nl}", nl))
     return patches
 
