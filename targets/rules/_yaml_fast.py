@@ -26,9 +26,10 @@ from typing import Any
 from targets.rules._errors import Location
 from targets.rules._yaml import MAX_DEPTH, MAY_RESOLVE, Document, Path, path_key, resolve_plain
 from targets.rules._yaml_blocks import block_scalar
+from targets.rules._yaml_deferred import SHALLOW, Deferred
 from targets.rules._yaml_flow import FlowSteps
 from targets.rules._yaml_items import Runs
-from targets.rules._yaml_lines import SIMPLE, WORDS, further, lines_from, unsure
+from targets.rules._yaml_lines import SIMPLE, WORDS, further, unsure
 from targets.rules._yaml_scalars import (
     OutsideError,
     end_of_line,
@@ -38,11 +39,7 @@ from targets.rules._yaml_scalars import (
     resolved,
 )
 
-__all__ = ["SHALLOW", "load_fast"]
-
-
-SHALLOW = 2
-"""Levels whose positions are recorded as the file is read: a section and its items."""
+__all__ = ["load_fast"]
 
 
 def load_fast(text: str, path: str) -> Document | None:
@@ -54,7 +51,7 @@ def load_fast(text: str, path: str) -> Document | None:
     doc = Document(path)
     lines = text.split("\n")
     runs = Runs(text, lines, path)
-    deferred = _Deferred(runs)
+    deferred = Deferred(runs, _read_again)
     reader = _Reader(doc, SHALLOW, runs.deferred)
     reader.runs = runs
     try:
@@ -68,56 +65,9 @@ def load_fast(text: str, path: str) -> Document | None:
     return doc
 
 
-class _Deferred:
-    """The positions below `SHALLOW`, found by reading an item's lines again when asked,
-    and those of the items read in runs (`Runs.position`), put in the tables when asked."""
-
-    def __init__(self, runs: Runs) -> None:
-        self.runs = runs
-        self.open = runs.deferred  # items the reader read one line at a time
-        self.done: set[Path] = set()  # items of runs read again
-
-    def fill(self, doc: Document, path: Path) -> None:
-        top = tuple(path[:SHALLOW])  # a path may come as a list
-        if len(top) == SHALLOW and not self._placed(doc, top):
-            return  # no item there: nothing to find
-        if len(path) > SHALLOW and (top in self.open or self._in_run(top)):
-            self._read(doc, top)
-
-    def fill_items(self, doc: Document, paths: list[Path]) -> None:
-        for path in paths:
-            if len(path) == SHALLOW:
-                self._placed(doc, path)
-
-    def _placed(self, doc: Document, top: Path) -> bool:
-        """Whether item `top` has its position in the tables, put there from its run (not
-        read again yet) if it had none."""
-        if top in doc.values:
-            return True
-        where = self.runs.position(top)
-        if where is None:
-            return False
-        doc.values[top] = where
-        return True
-
-    def fill_all(self, doc: Document) -> None:
-        for top in list(self.open):
-            self._read(doc, top)
-        for top in self.runs.items():
-            if top not in self.done:
-                self.fill(doc, top)
-                self._read(doc, top)
-
-    def _in_run(self, top: Path) -> bool:
-        return top not in self.done and self.runs.position(top) is not None
-
-    def _read(self, doc: Document, top: Path) -> None:
-        self.open.discard(top)
-        self.done.add(top)
-        where = doc.values[top]
-        first, col = where.line - 1, where.col - 1
-        lines = lines_from(self.runs.text, self.runs.start(first), col)
-        _Reader(doc, 1 << 30, set()).run(enumerate(lines, first), col - 1, top)
+def _read_again(doc: Document, lines: Iterable[tuple[int, str]], indent: int, top: Path) -> None:
+    """An item's lines read again, every position recorded (see `Deferred`)."""
+    _Reader(doc, 1 << 30, set()).run(lines, indent, top)
 
 
 class _Frame:
