@@ -480,6 +480,32 @@ def test_lists_of_like_items_read_fast_equal_the_full_reader(text: str) -> None:
     assert_same(fast, full, text)
 
 
+NUMBER_TEXTS = st.builds(
+    lambda sign, whole, point, fraction: sign + whole + point + fraction,
+    st.sampled_from(["", "", "-", "+"]),
+    st.text("0123456789", min_size=1, max_size=17),
+    st.sampled_from(["", ".", "."]),
+    st.text("0123456789", max_size=17),
+).filter(lambda text: "." in text or text.lstrip("+-").isdigit())
+"""Plain numbers as tables are written: signed or not, leading zeros, a point with or
+without digits after it, up to 17 digits either side (past the 15 read a column at once)."""
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(NUMBER_TEXTS, min_size=2, max_size=8))
+def test_a_column_of_plain_numbers_reads_fast_as_the_full_reader_resolves_each(
+    texts: list[str],
+) -> None:
+    """A run's column of decimals and whole numbers, converted at once, holds what the full
+    reader gives each: an int where one is written, a float where a point is."""
+    text = "items:\n" + "".join(f"  - id: i{n}\n    v: {t}\n" for n, t in enumerate(texts))
+    full, problems = load_yaml(text, "f.yaml")
+    fast = load_fast(text, "f.yaml")
+    assert problems == [], text
+    assert fast is not None, text
+    assert_same(fast, full, text)
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(item_lists(), st.randoms(use_true_random=False))
 def test_each_position_is_found_when_asked_without_completing_the_tables(

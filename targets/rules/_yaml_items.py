@@ -47,6 +47,11 @@ _NOT_A_WORD = re.compile("^[" + re.escape("".join(sorted(MAY_RESOLVE))) + "]| $"
 """A plain text that may be no word (a number, null, a boolean) or ends in a space."""
 _WHOLE_NUMBERS = re.compile(r"[0-9]{1,15}(?:\n[0-9]{1,15})*")
 """A column of plain whole numbers that `_plain` turns into ints (amounts, years)."""
+_NUMBER = r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?"
+_NUMBERS = re.compile(rf"{_NUMBER}(?:\n{_NUMBER})*")
+"""A column of plain decimals and whole numbers, signed or not: `resolve_plain` gives each
+``float(text)`` or ``int(text)``, which a double always holds (15 digits either side of
+the point: no overflow, and no non-zero mantissa read as 0)."""
 
 
 class Run:
@@ -202,6 +207,8 @@ def _values(quoted: Sequence[str], plain: Sequence[str]) -> list[Any]:
             return list(plain)
         if _WHOLE_NUMBERS.fullmatch(joined) is not None:
             return list(map(int, plain))  # what `_plain` gives each, at once
+        if _NUMBERS.fullmatch(joined) is not None:  # amounts, shares: no pattern each
+            return [float(text) if "." in text else int(text) for text in plain]
     memo = {text: _plain(text) for text in set(plain)}
     if "" not in memo:
         return list(map(memo.__getitem__, plain))
