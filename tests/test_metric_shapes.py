@@ -1,20 +1,26 @@
 """Metrics checked once per shape (unit and direction) say what each metric says alone.
 
 The loader reads a metric's derived properties (yes/no, rank, which way is better) once per
-shape of metric (`rules/_shapes.py`), not once per metric: the units and plausibility of
-columnar figures. Each test here holds the grouped reading to the one metric at a time
-reading, on metrics that share shapes but not limits.
+shape of metric, not once per metric (`rules/_shapes.py`): the metrics' own checks
+(`_resolve._metrics`), the units and plausibility of columnar figures. Each test here holds
+the grouped reading to the one metric at a time reading, on metrics that share shapes but
+not limits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import targets
+from targets.rules import _resolve
+from targets.rules._collect import Item
+from targets.rules._errors import Diagnostic
 from targets.rules._model import Metric
 from targets.rules._shapes import shapes
 from tests.test_columnar import both_ways
@@ -71,6 +77,42 @@ def test_each_metric_has_the_shape_of_its_unit_and_direction(specs: list[MetricS
         )
     assert len(grouped.examples) == len(first)
     assert all(e is metrics[i] for e, i in zip(grouped.examples, first.values(), strict=True))
+
+
+def _one_by_one(
+    metrics: Mapping[str, Item[Metric]], problems: list[Diagnostic]
+) -> dict[str, Metric]:
+    return {mid: _resolve._metric(item, problems) for mid, item in metrics.items()}
+
+
+def _loaded(root: Path) -> tuple[Any, ...]:
+    try:
+        programme = targets.load(root)
+    except targets.LoadError as exc:
+        return ("problems", [str(d) for d in exc.diagnostics])
+    return ("loaded", programme.metrics, [str(w) for w in programme.warnings])
+
+
+SAYING = [  # shapes a metric without a limit is refused for, twice each, and a limit
+    ("rank", "higher", None),
+    ("yes/no", "lower", None),
+    ("rank", "higher", None),
+    ("yes/no", "lower", None),
+    ("yes/no", None, 1),
+    ("%", "higher", "'50 USD'"),
+]
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(specs=SAYING)
+@given(specs=metric_specs())
+def test_metrics_checked_once_per_shape_say_what_each_says_alone(
+    write: Write, monkeypatch: pytest.MonkeyPatch, specs: list[MetricSpec]
+) -> None:
+    root = write({"p/rules.yaml": rules(specs)}) / "p"
+    grouped = _loaded(root)
+    monkeypatch.setattr(_resolve, "_metrics", _one_by_one)
+    assert grouped == _loaded(root)
 
 
 @st.composite
