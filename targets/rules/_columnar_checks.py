@@ -343,7 +343,7 @@ def _date(text: str) -> Period:
 
 
 def plausible(
-    rows: Ints,
+    chosen: Bools,
     *,
     metric: Ints,
     low: Floats,
@@ -352,8 +352,9 @@ def plausible(
     grouped: Shapes,
     p: Problems,
 ) -> None:
-    """Ranks below 1 (an error) and values beyond a metric's natural limit (a warning);
-    `grouped`: the shapes of `metrics`, whose properties are read once per shape."""
+    """Ranks below 1 (an error) and values beyond a metric's natural limit (a warning),
+    of the `chosen` rows; `grouped`: the shapes of `metrics`, whose properties are read
+    once per shape."""
     listed = list(metrics.values())
     examples = grouped.examples
     ranks = [m.better == "lower" and m.is_rank for m in examples]
@@ -365,12 +366,7 @@ def plausible(
     limit[:-1][~np.asarray(limited, dtype=bool)[grouped.code]] = np.nan
     rank = np.asarray([*ranks, False])[np.append(grouped.code, len(ranks))]
     higher = np.asarray([*highers, True])[np.append(grouped.code, len(highers))]
-    if rows.size == metric.size:  # every row (`rows` are distinct): no copy of `metric`
-        chosen, m = np.ones(metric.size, dtype=bool), metric
-    else:
-        chosen = np.zeros(metric.size, dtype=bool)
-        chosen[rows] = True
-        m = np.where(chosen, metric, -1)
+    m = metric if chosen.all() else np.where(chosen, metric, -1)  # all: no copy (110 MB)
     if rank.any():  # else no row can be a rank below 1
         below_one = chosen & rank[m] & (low < 1)
         for _, rows_of in by_code(np.flatnonzero(below_one), m):

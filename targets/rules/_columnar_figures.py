@@ -97,8 +97,8 @@ def columnar_figures(
               units=text["unit"], metric=metric, metrics=metrics, p=sub)  # fmt: skip
     low, high = converted
     checked = keep & sub.valid(n) & (metric >= 0) & (period >= 0) & np.isfinite(low)
-    plausible(np.flatnonzero(checked), metric=metric, low=low, high=high, metrics=metrics,
-              grouped=grouped, p=sub)  # fmt: skip
+    plausible(checked, metric=metric, low=low, high=high, metrics=metrics, grouped=grouped,
+              p=sub)  # fmt: skip
     sub.absorb(unknown)  # said, and the row checked on (as the row reader does), then dropped
     valid = checked & sub.valid(n)
     rows = np.flatnonzero(valid)

@@ -7,6 +7,7 @@ every amount and figure is converted into its metric's unit, once.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -148,8 +149,7 @@ def _one_programme(
 
 
 def _unique(items: list[Item[M]], kind: str, problems: list[Diagnostic]) -> dict[str, Item[M]]:
-    ids = [getattr(item.model, "id") for item in items]  # noqa: B009 - every pooled model has one
-    pool = dict(zip(ids, items, strict=True))
+    pool = dict(zip(map(_ID, map(_MODEL, items)), items, strict=True))  # read in C
     if len(pool) == len(items):
         return pool  # the usual case: no id twice, told without a pass per item
     pool = {}
@@ -163,6 +163,10 @@ def _unique(items: list[Item[M]], kind: str, problems: list[Diagnostic]) -> dict
             continue
         pool[item_id] = item
     return pool
+
+
+_MODEL = operator.attrgetter("model")
+_ID = operator.attrgetter("id")  # every pooled model has one
 
 
 def _metrics(metrics: Mapping[str, Item[Metric]], problems: list[Diagnostic]) -> dict[str, Metric]:
