@@ -80,3 +80,33 @@ def test_every_figure_given_twice_is_warned_about_once(rows: list[Row]) -> None:
         expected = _repeats(rows)
         assert _warned(root, columnar=True, monkeypatch=monkeypatch) == expected
         assert _warned(root, columnar=False, monkeypatch=monkeypatch) == expected
+
+
+def test_repeats_among_derived_figures_are_named_at_their_own_lines(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Rows stating a change add derived figures, which are not repeats of anything: the
+    figures checked are then some of the table's rows, and each warning still names its
+    own row and the first one's."""
+    (tmp_path / "rules.yaml").write_text(
+        "programme: {name: Twice}\nmetrics: [{id: a, name: A, unit: firm, direction: higher}]\n",
+        encoding="utf-8",
+    )
+    lines = [
+        "metric,period,value,unit,change,since",
+        "a,2019,5,firm,,",
+        "a,2021,6,firm,+10 %,2020",  # a figure for 2020 derived
+        "a,2019,5,firm,,",
+        "a,2022,7,firm,,",
+        "a,2022,8,firm,,",
+        "a,2023,9,firm,+10 %,2022",  # a figure for 2022 derived: no third value for 2022
+    ]
+    (tmp_path / "figures.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for columnar in (True, False):
+        monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0 if columnar else 2**62)
+        warnings = [str(w) for w in targets.load(tmp_path).warnings]
+        assert [re.sub(r"\S*figures\.csv", "F", w) for w in warnings] == [
+            "F:4:1: warning: the same figure again (first at F:2:1)",
+            "F:6:1: warning: a second value for 2022 from the same source and edition "
+            "(7 firms at F:5:1); the later in the files is used",
+        ], warnings

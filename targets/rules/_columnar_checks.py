@@ -24,6 +24,7 @@ from targets.rules._errors import one_of
 from targets.rules._figures import NUMBER_IS, parse_value
 from targets.rules._model import Metric, Source
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
+from targets.rules._shapes import Shapes
 from targets.rules._suggest import Suggestions, did_you_mean
 from targets.rules._table import KIND_CODES, Floats, Ints
 from targets.rules._types import ID_PATTERN, ID_RULE, TEXT_MOST
@@ -71,18 +72,19 @@ def check_metrics(
     """Each row's index in `metrics` (-1: missing or unknown, and said so)."""
     names = list(metrics)
     position = {name: i for i, name in enumerate(names)}
-    found: dict[int, int] = {}
-    hints = Suggestions(names)
-    for code, text in enumerate(texts.texts):
+    size = len(texts.texts)
+    lookup = np.full(size + 1, -1, dtype=np.int64)  # the last: a row without a code
+    lookup[:size] = [position.get(text, -1) if text else -1 for text in texts.texts]
+    hints = Suggestions(names)  # prepared at its first lookup
+    for code in np.flatnonzero(lookup[:size] < 0).tolist():  # the usual case: none
+        text = texts.texts[code]
         if text == "":
             p.at_rows(texts.rows(code), None, "a figure needs 'metric'")
-        elif text in position:
-            found[code] = position[text]
         elif ("metrics", text) not in broken:
             _no_id(text, texts.rows(code), "metric", p)
             hint = hints.hint(text)
             p.at_rows(texts.rows(code), "metric", f"unknown metric {quoted(text)}{hint}")
-    return _lookup(found, len(texts.texts), texts.codes)
+    return lookup[texts.codes]
 
 
 def check_periods(texts: Texts, p: Problems) -> tuple[Ints, list[Period]]:
@@ -234,20 +236,17 @@ def check_units(
     p: Problems,
     *,
     fine: Bools,
+    grouped: Shapes,
 ) -> Floats:
     """Each row's factor into its metric's unit (NaN where the unit does not fit, said).
     Each distinct pair of written unit and metric unit is converted once, whatever the
-    number of metrics; problems are said only of the rows that are otherwise `fine`."""
+    number of metrics; problems are said only of the rows that are otherwise `fine`.
+    `grouped`: the shapes of `metrics` (a metric's unit is all its factor needs)."""
     names = list(metrics)
     units = len(texts.texts)
-    kinds: dict[tuple[bool, str], int] = {}  # a metric's (yes/no, unit): all a factor needs
-    kind_of = np.fromiter(
-        (kinds.setdefault((m.binary, m.unit), len(kinds)) for m in metrics.values()),
-        dtype=np.int64,
-        count=len(names),
-    )
-    example = dict(zip(kind_of.tolist(), names, strict=True))  # a metric of each kind
-    metric = np.where(fine, metric, -1)
+    kind_of, examples = grouped.code, grouped.examples
+    if not fine.all():  # else no copy: fourteen million rows make 110 MB of fresh pages
+        metric = np.where(fine, metric, -1)
     known = metric >= 0
     every = bool(known.all())  # the usual case: no masks, one array built in place
     if every:
@@ -257,11 +256,11 @@ def check_units(
     else:
         key = np.full(len(metric), -1, dtype=np.int64)  # no metric (rules refused): -1
         key[known] = kind_of[metric[known]] * units + np.asarray(texts.codes)[known]
-    factors = np.full(len(kinds) * units + 1, np.nan)  # the last: rows without a key
-    for pair in present(key if every else key[known], len(kinds) * units).tolist():
+    factors = np.full(len(examples) * units + 1, np.nan)  # the last: rows without a key
+    for pair in present(key if every else key[known], len(examples) * units).tolist():
         kind, code = divmod(pair, units)
         try:
-            factors[pair] = _factor(metrics[example[kind]], texts.texts[code])
+            factors[pair] = _factor(examples[kind], texts.texts[code])
         except ValueError:  # said for each metric: the message names it
             for index, rows in by_code(np.flatnonzero(key == pair), metric):
                 _say_unit(metrics[names[index]], texts.texts[code], rows, flag, p)
@@ -270,7 +269,7 @@ def check_units(
         m = metrics[names[index]]
         if not m.binary:
             p.at_rows(rows, "value", f"yes/no is for yes/no metrics; '{m.id}' is in {m.unit}")
-    binary = np.asarray([flag for flag, _ in kinds], dtype=bool)[kind_of]  # read above
+    binary = np.asarray([m.binary for m in examples], dtype=bool)[kind_of]
     if not binary.any():
         return factor  # no yes/no metric: no row can miss its yes or no
     wrong = known & (flag < 0)
@@ -344,29 +343,30 @@ def _date(text: str) -> Period:
 
 
 def plausible(
-    rows: Ints,
+    chosen: Bools,
     *,
     metric: Ints,
     low: Floats,
     high: Floats,
     metrics: Mapping[str, Metric],
+    grouped: Shapes,
     p: Problems,
 ) -> None:
-    """Ranks below 1 (an error) and values beyond a metric's natural limit (a warning)."""
+    """Ranks below 1 (an error) and values beyond a metric's natural limit (a warning),
+    of the `chosen` rows; `grouped`: the shapes of `metrics`, whose properties are read
+    once per shape."""
     listed = list(metrics.values())
-    ranks, limits, highers = [], [], []
-    for each in listed:  # one pass: sixty thousand metrics, each property read once
-        better, bound = each.better, each.limit
-        ranks.append(better == "lower" and each.is_rank)
-        limited = bound is not None and (each.direction is not None or better == "lower")
-        limits.append(bound.value if bound is not None and limited else np.nan)
-        highers.append(better == "higher")
-    rank = np.asarray([*ranks, False])
+    examples = grouped.examples
+    ranks = [m.better == "lower" and m.is_rank for m in examples]
+    limited = [m.direction is not None or m.better == "lower" for m in examples]
+    highers = [m.better == "higher" for m in examples]
+    bounds = [m.limit for m in listed]
+    limits = [np.nan if bound is None else bound.value for bound in bounds]
     limit = np.asarray([*limits, np.nan])
-    higher = np.asarray([*highers, True])
-    chosen = np.zeros(metric.size, dtype=bool)
-    chosen[rows] = True
-    m = np.where(chosen, metric, -1)
+    limit[:-1][~np.asarray(limited, dtype=bool)[grouped.code]] = np.nan
+    rank = np.asarray([*ranks, False])[np.append(grouped.code, len(ranks))]
+    higher = np.asarray([*highers, True])[np.append(grouped.code, len(highers))]
+    m = metric if chosen.all() else np.where(chosen, metric, -1)  # all: no copy (110 MB)
     if rank.any():  # else no row can be a rank below 1
         below_one = chosen & rank[m] & (low < 1)
         for _, rows_of in by_code(np.flatnonzero(below_one), m):

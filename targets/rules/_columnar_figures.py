@@ -38,6 +38,7 @@ from targets.rules._figures import Figure
 from targets.rules._files import check_header
 from targets.rules._model import Metric, Source
 from targets.rules._periods import Period
+from targets.rules._shapes import shapes
 from targets.rules._table import KIND_CODES, FigureTable, Floats, Ints
 from targets.rules._words import said
 
@@ -87,14 +88,17 @@ def columnar_figures(
     stated = np.isfinite(low) & np.isfinite(high)
     one = (low == 1) & (high == 1)  # '1 firm', not '1 firms', as the row reader says it
     # as the row reader, a row with a bad cell is not checked further (its unit, yes/no)
-    factor = check_units(text["unit"], metric, metrics, flag, sub, fine=sub.valid(n))
+    grouped = shapes(list(metrics.values()))  # for the unit and plausibility checks
+    factor = check_units(text["unit"], metric, metrics, flag, sub, fine=sub.valid(n),
+                         grouped=grouped)  # fmt: skip
     with np.errstate(over="ignore", invalid="ignore"):
         converted = low * factor, high * factor
     _unusable(keep & stated & np.isfinite(factor), (low, high), after=converted, values=values,
               units=text["unit"], metric=metric, metrics=metrics, p=sub)  # fmt: skip
     low, high = converted
     checked = keep & sub.valid(n) & (metric >= 0) & (period >= 0) & np.isfinite(low)
-    plausible(np.flatnonzero(checked), metric=metric, low=low, high=high, metrics=metrics, p=sub)
+    plausible(checked, metric=metric, low=low, high=high, metrics=metrics, grouped=grouped,
+              p=sub)  # fmt: skip
     sub.absorb(unknown)  # said, and the row checked on (as the row reader does), then dropped
     valid = checked & sub.valid(n)
     rows = np.flatnonzero(valid)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import typing
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -21,6 +21,7 @@ from targets.rules._entities import check_entities
 from targets.rules._errors import Diagnostic
 from targets.rules._methods import check_thresholds
 from targets.rules._model import Metric, ProgrammeInfo
+from targets.rules._periods import Period
 from targets.rules._targets import (
     BandTarget,
     BinaryTarget,
@@ -48,9 +49,10 @@ def fit_target(
 ) -> TargetBase | None:
     """The target with its amounts in the metric's unit, or None (and why, in `problems`)."""
     target = item.model
+    kind = _kind_of(type(target))
     start = len(problems)  # what this target adds: counting every problem again was quadratic
     binary = metric.binary
-    if binary != isinstance(target, BinaryTarget):
+    if binary != kind.binary:
         problems.append(Diagnostic(item.at("metric"), _binary_mismatch(target, metric)))
         return None
     if metric.direction is None and not binary and not metric.is_rank:
@@ -62,14 +64,14 @@ def fit_target(
             )
         )
         return None
-    if isinstance(target, RankTarget) and metric.better != "lower":
+    if kind.rank and metric.better != "lower":
         problems.append(
             Diagnostic(
                 item.at("top"),
                 f"'top' needs a rank metric (lower is better); '{metric.id}' is in {metric.unit}",
             )
         )
-    if isinstance(target, LevelTarget):
+    if kind.level:
         wrong = "at_least" if metric.better == "lower" else "at_most"
         if getattr(target, wrong) is not None:
             right = "at_most" if wrong == "at_least" else "at_least"
@@ -80,9 +82,9 @@ def fit_target(
                     f"says '{right}', not '{wrong}'",
                 )
             )
-    if isinstance(target, DirectionTarget):
+    if kind.direction:
         wanted = "increase" if metric.better == "higher" else "decrease"
-        if target.trend != wanted:
+        if typing.cast(DirectionTarget, target).trend != wanted:
             problems.append(
                 Diagnostic(
                     item.at("trend"),
@@ -90,19 +92,49 @@ def fit_target(
                     f"a trend target on it says '{wanted}'",
                 )
             )
-    _check_dates(item, info, problems)
+    _check_dates(item, kind, info, problems)
     if target.for_each is not None or target.overrides:  # else it has nothing to say
         problems += check_entities(target, item)
     if target.method is not None or target.thresholds:  # else it has nothing to say
         problems += check_thresholds(item, info.model if info else None)
     converted = _convert(target, metric.unit, item, (), problems)
-    if isinstance(converted, _WAYS):  # the kinds `_check_way` has something to say of
+    if kind.way:  # the kinds `_check_way` has something to say of
         problems += _check_way(converted, metric, item)
-    if isinstance(converted, _BANDS):  # the kinds with bands
+    if kind.bands:  # the kinds with bands
         _check_bands(converted, item, problems)
     if len(problems) == start:
         return converted  # most targets: no problem to look through
     return None if any(p.severity == "error" for p in problems[start:]) else converted
+
+
+class _Kind(NamedTuple):
+    """What `fit_target` asks of a target's class, found once per class: eight isinstance
+    tests per target were a tenth of fitting sixty thousand of them."""
+
+    binary: bool
+    rank: bool
+    level: bool
+    direction: bool
+    relative: bool
+    milestones: bool
+    way: bool
+    """The kinds `_check_way` has something to say of."""
+    bands: bool
+    """The kinds with bands."""
+
+
+@functools.cache
+def _kind_of(cls: type[TargetBase]) -> _Kind:
+    return _Kind(
+        binary=issubclass(cls, BinaryTarget),
+        rank=issubclass(cls, RankTarget),
+        level=issubclass(cls, LevelTarget),
+        direction=issubclass(cls, DirectionTarget),
+        relative=issubclass(cls, RelativeTarget),
+        milestones=issubclass(cls, MilestonesTarget),
+        way=issubclass(cls, _WAYS),
+        bands=issubclass(cls, _BANDS),
+    )
 
 
 _WAYS = (RelativeTarget, MilestonesTarget)
@@ -173,17 +205,25 @@ def _binary_mismatch(target: TargetBase, metric: Metric) -> str:
 
 
 def _check_dates(
-    item: Item[TargetBase], info: Item[ProgrammeInfo] | None, problems: list[Diagnostic]
+    item: Item[TargetBase],
+    kind: _Kind,
+    info: Item[ProgrammeInfo] | None,
+    problems: list[Diagnostic],
 ) -> None:
     target = item.model
-    base = target.base or (info.model.base if info else None)
-    if isinstance(target, RelativeTarget):
-        base = target.relative_to
-    first = target.milestones[0].by if isinstance(target, MilestonesTarget) else target.deadline
+    own = target.base
+    if kind.relative:
+        base: Period | None = typing.cast(RelativeTarget, target).relative_to
+    else:
+        base = own or (info.model.base if info else None)
+    if kind.milestones:
+        first: Period | None = typing.cast(MilestonesTarget, target).milestones[0].by
+    else:
+        first = target.deadline
     if base is None or first is None or base.time < first.time:
         return
-    key = "base" if target.base is not None else "by"
-    if isinstance(target, MilestonesTarget):
+    key = "base" if own is not None else "by"
+    if kind.milestones:
         key = "milestones"
     problems.append(
         Diagnostic(item.at(key), f"the deadline {first} is not after the base year {base}")
@@ -197,20 +237,22 @@ def _convert(
 
     `node` is changed in place and returned: it must be freshly validated, held by no one.
     """
-    updates: dict[str, Any] = {}
+    # In place: the model was validated from this file for this call and nothing else
+    # holds it yet; a pydantic copy per target was a tenth of loading 60,000 targets.
+    # Its fields are read and written in its `__dict__`, where pydantic keeps them.
+    fields = node.__dict__
     for name, key in _amount_fields(type(node)):
-        value = getattr(node, name)
+        value = fields[name]
         if value is None or (type(value) is dict and not value):
             continue  # most amount fields are unset (or no overrides): no path to build
-        new = _convert_value(
-            value, unit, item, (*path, key), problems, keep_percent=name == "change"
-        )
+        if type(value) is Amount and name != "change":  # most set fields: one level
+            new = _convert_amount(value, unit, item, (*path, key), problems)
+        else:
+            new = _convert_value(
+                value, unit, item, (*path, key), problems, keep_percent=name == "change"
+            )
         if new is not value:
-            updates[name] = new
-    if updates:
-        # In place: the model was validated from this file for this call and nothing else
-        # holds it yet; a pydantic copy per target was a tenth of loading 60,000 targets.
-        node.__dict__.update(updates)
+            fields[name] = new
     return node
 
 
@@ -247,11 +289,7 @@ def _convert_value(
     if isinstance(value, Amount):
         if keep_percent and value.unit is not None and _units.is_percent(value.unit):
             return value
-        try:
-            return value.to(unit)
-        except _units.UnitError as exc:
-            problems.append(Diagnostic(item.at(*path), str(exc)))
-            return value
+        return _convert_amount(value, unit, item, path, problems)
     if isinstance(value, dict):  # overrides, by entity
         if not value:
             return value
@@ -268,6 +306,21 @@ def _convert_value(
     if isinstance(value, BaseModel):
         return _convert(value, unit, item, path, problems)
     return value
+
+
+def _convert_amount(
+    value: Amount,
+    unit: str,
+    item: Item[Any],
+    path: tuple[str | int, ...],
+    problems: list[Diagnostic],
+) -> Amount:
+    """`value` in `unit`, or as it is when it cannot be (and why, in `problems`)."""
+    try:
+        return value.to(unit)
+    except _units.UnitError as exc:
+        problems.append(Diagnostic(item.at(*path), str(exc)))
+        return value
 
 
 def _check_bands(target: TargetBase, item: Item[TargetBase], problems: list[Diagnostic]) -> None:

@@ -7,6 +7,7 @@ every amount and figure is converted into its metric's unit, once.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -65,7 +66,7 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
                 ref("source", sources, source_id, info.at(key, index))
         problems += check_thresholds(info)
 
-    converted_metrics = {mid: _metric(item, problems) for mid, item in metrics.items()}
+    converted_metrics = _metrics(metrics, problems)
     loaded_targets: list[TargetBase] = []
     for item in targets.values():
         source, metric = item.model.source, item.model.metric
@@ -148,7 +149,10 @@ def _one_programme(
 
 
 def _unique(items: list[Item[M]], kind: str, problems: list[Diagnostic]) -> dict[str, Item[M]]:
-    pool: dict[str, Item[M]] = {}
+    pool = dict(zip(map(_ID, map(_MODEL, items)), items, strict=True))  # read in C
+    if len(pool) == len(items):
+        return pool  # the usual case: no id twice, told without a pass per item
+    pool = {}
     for item in items:
         item_id = getattr(item.model, "id")  # noqa: B009 - every pooled model has an id
         if item_id in pool:
@@ -159,6 +163,33 @@ def _unique(items: list[Item[M]], kind: str, problems: list[Diagnostic]) -> dict
             continue
         pool[item_id] = item
     return pool
+
+
+_MODEL = operator.attrgetter("model")
+_ID = operator.attrgetter("id")  # every pooled model has one
+
+
+def _metrics(metrics: Mapping[str, Item[Metric]], problems: list[Diagnostic]) -> dict[str, Metric]:
+    """Each metric checked and its limit in its unit (`_metric`). What a metric without a
+    limit says depends on its unit and direction only: asked once per (unit, direction),
+    not of each of sixty thousand metrics."""
+    quiet: dict[tuple[str, str | None], bool] = {}  # (unit, direction): says nothing
+    converted: dict[str, Metric] = {}
+    for mid, item in metrics.items():
+        metric = item.model
+        if metric.limit is None:
+            shape = (metric.unit, metric.direction)
+            says_nothing = quiet.get(shape)
+            if says_nothing is None:
+                start = len(problems)
+                converted[mid] = _metric(item, problems)
+                quiet[shape] = len(problems) == start
+                continue
+            if says_nothing:
+                converted[mid] = metric  # as `_metric` returns it: nothing to convert
+                continue
+        converted[mid] = _metric(item, problems)
+    return converted
 
 
 def _metric(item: Item[Metric], problems: list[Diagnostic]) -> Metric:
@@ -173,7 +204,11 @@ def _metric(item: Item[Metric], problems: list[Diagnostic]) -> Metric:
     if metric.limit is None or binary:
         return metric
     try:
-        return metric.model_copy(update={"limit": metric.limit.to(metric.unit)})
+        limit = metric.limit.to(metric.unit)
     except _units.UnitError as exc:
         problems.append(Diagnostic(item.at("limit"), f"the limit: {exc}"))
         return metric
+    # In place, as a target's amounts (`_fit._convert`): the model was validated for this
+    # call and nothing else holds it; a pydantic copy was most of checking the metrics.
+    metric.__dict__["limit"] = limit
+    return metric
