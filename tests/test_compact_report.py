@@ -21,9 +21,10 @@ from hypothesis import strategies as st
 
 import targets
 from targets.cli import cli
+from targets.judge import _compact
 from targets.judge._compact import DETAIL_FIELDS
 from targets.judge._document import COMPACT_ABOVE
-from targets.render import render
+from targets.render import jsonl_report, render
 from tests.test_vector_path import HEAD, METRICS, programmes
 
 Write = Callable[[dict[str, str]], Path]
@@ -55,6 +56,20 @@ def test_compact_results_equal_the_full_ones_without_their_detail(
 ) -> None:
     report = targets.check(targets.load(write({"p.yaml": text})), as_of=as_of)
     assert_compact_matches_full(report)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=programmes(), block=st.integers(1, 4))
+def test_compact_results_written_a_few_at_a_time_equal_the_full_ones(
+    write: Write, monkeypatch: pytest.MonkeyPatch, text: str, block: int
+) -> None:
+    # blocks of a few results: the per-series path's rows fall in any block, not the first
+    monkeypatch.setattr(_compact, "BLOCK", block)
+    report = targets.check(targets.load(write({"p.yaml": text})))
+    assert_compact_matches_full(report)
+    lines = "".join(jsonl_report(report, "compact")).splitlines()[1:]
+    compact = json.loads(report.to_json(detail="compact"))["results"]
+    assert [json.loads(line) for line in lines] == compact
 
 
 @st.composite

@@ -12,31 +12,29 @@ without its ``.0``.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Sequence
-from json.encoder import encode_basestring as _string
+from collections import deque
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from targets._threads import worker_pool
-from targets.engine import STATUS_CODES, resolve_thresholds
+from targets.engine import STATUS_CODES
+from targets.judge._compact_parts import DETAIL_FIELDS, Coded, Latest, TargetTexts, dumps, joined
 from targets.judge._export import result_dict
 from targets.judge._number_text import number_members
 from targets.judge._results import ResultTable
 from targets.judge._run import Run
-from targets.rules._locations import locate_many
-from targets.rules._table import KIND_CODES, Floats, Ints
-from targets.rules._targets import TargetBase
-from targets.rules._words import describe_goal
+from targets.rules._arrow import strings, taken
+from targets.rules._codes import numbered
+from targets.rules._table import Floats
 
 if TYPE_CHECKING:
     from targets.judge._report import Report
     from targets.judge._result import TargetResult
-    from targets.rules._model import Metric
     from targets.rules._programme import Programme
 
-__all__ = ["DETAIL_FIELDS", "compact_dict", "compact_results"]
+__all__ = ["BLOCK", "DETAIL_FIELDS", "compact_blocks", "compact_dict", "compact_results"]
 
 _ORDER = (
     "target_value", "target_year", "latest_year", "latest_value", "base_year", "base_value",
@@ -44,12 +42,6 @@ _ORDER = (
     "change_required", "change_required_now", "slope",
 )  # fmt: skip
 _AFTER = ("projected", "reach_year", "trajectory_gap", "ratio", "progress", "score")
-
-
-DETAIL_FIELDS = (
-    "chance", "details", "explanation", "reason", "notes", "figures", "forecasts", "conflicts",
-)  # fmt: skip
-"""What a compact result leaves out (null): `targets explain` gives it for any result."""
 
 
 def compact_dict(result: TargetResult) -> dict[str, Any]:
@@ -60,84 +52,124 @@ def compact_dict(result: TargetResult) -> dict[str, Any]:
 
 
 def compact_results(report: Report) -> Iterator[str]:
-    """Each result of `report` as one line of JSON, in order: the vectorised path's rows
-    written from the columns, the others from their (already built) results."""
-    columns = report.columns
-    programme = report.programme
-    vector = columns.vector if columns.vector.size else np.zeros(len(columns), dtype=bool)
-    numbers = _numbers(programme, columns)
-    numbers["target_value"] = numbers.pop("target")
-    with worker_pool(1, "targets-numbers") as pool:
-        # pyarrow formats the headline's numbers, mostly out of Python's lock, while this
-        # thread writes the latest figures (sixty thousand results: 0.30 -> 0.25 s)
-        formatted = pool.submit(
-            lambda: (
-                number_members(_ORDER, [numbers[name] for name in _ORDER]),
-                number_members(_AFTER, [numbers[name] for name in _AFTER]),
-            )
+    """Each result of `report` as one line of JSON, in order (see `compact_blocks`)."""
+    for block in compact_blocks(report, "\n"):
+        yield from block.split("\n")  # JSON escapes every line break its strings hold
+
+
+BLOCK = 2048
+"""Results written as one block: the texts of one block are alive together (3 MB), not
+the report's."""
+
+
+def compact_blocks(report: Report, separator: str) -> Iterator[str]:
+    """The results of `report` as lines of JSON, in order, `BLOCK` at a time: each
+    block's lines joined by `separator`.
+
+    The vectorised path's rows are joined by pyarrow from columns of texts (`_Lines`):
+    sixty thousand lines formatted one by one in Python were most of the report's time.
+    pyarrow leaves Python's lock while it formats and joins, so two threads write blocks
+    side by side, a few blocks ahead of the one handed on. The other rows are written
+    from their (already built) results, here."""
+    import pyarrow as pa  # noqa: PLC0415 - large reports only
+
+    size = len(report.columns)
+    if size == 0:
+        return
+    vector = report.columns.vector
+    lines_of = _Lines(report, separator)
+    starts = range(0, size, BLOCK)
+    drop = len(separator.encode())
+    with worker_pool(2, "targets-json") as pool:
+        pending = deque(pool.submit(lines_of, start) for start in starts[:_AHEAD])
+        for number, start in enumerate(starts):
+            if number + _AHEAD < len(starts):
+                pending.append(pool.submit(lines_of, starts[number + _AHEAD]))
+            lines = pending.popleft().result()
+            slow = np.flatnonzero(~vector[start : start + BLOCK]) if vector.size else None
+            if slow is None or slow.size:  # rows of the per-series path: their results
+                slow = np.arange(len(lines)) if slow is None else slow
+                whole = [
+                    dumps(compact_dict(report.results[start + i])) + separator
+                    for i in slow.tolist()
+                ]
+                index = np.arange(len(lines))
+                index[slow] = len(lines) + np.arange(slow.size)
+                lines = taken(pa.concat_arrays([lines, strings(whole)]), index)
+            yield _text_of(lines, drop)
+
+
+_AHEAD = 3
+"""Blocks being written at most, beyond the one handed on: a few MB."""
+
+
+class _Lines:
+    """The lines of the vectorised path's results, a block at a time, from columns of
+    texts: what their target fixes (written once per target), their entity, status,
+    method, numbers and latest figure. Rows of the other path get a line too, to be
+    replaced (`compact_blocks`)."""
+
+    def __init__(self, report: Report, separator: str) -> None:
+        columns = report.columns
+        size = len(columns)
+        vector = columns.vector if columns.vector.size else np.zeros(size, dtype=bool)
+        numbers = _numbers(report.programme, columns)
+        numbers["target_value"] = numbers.pop("target")
+        self.numbers = numbers
+        self.latest_rows = np.where(vector, columns.latest_row, -1)
+        distinct, self.target = numbered(list(map(id, columns.targets)))
+        firsts = np.unique(self.target, return_index=True)[1]  # numbered as they come
+        written = np.zeros(len(distinct), dtype=bool)
+        written[self.target[vector]] = True  # the others' rows are written from results
+        self.texts = TargetTexts(
+            Run(report.programme, report.as_of, report.method),
+            [columns.targets[row] for row in firsts.tolist()],
+            written.tolist(),
         )
-        latest = _latest(programme, np.where(vector, columns.latest_row, -1))
-        before, after = formatted.result()
-    statuses = [_dumps(s.value) for s in STATUS_CODES]
-    distinct = {id(target): target for target in columns.targets}.values()
-    fragments = _Fragments(Run(programme, report.as_of, report.method), distinct)
-    fronts: dict[int, tuple[str, str, str]] = {}  # by id(target): entities share their copy
-    text = _Texts()
-    rows = zip(
-        columns.targets,
-        columns.entities,
-        columns.status.tolist(),
-        columns.methods,
-        columns.method_status,
-        columns.projection,
-        vector.tolist(),
-        latest,
-        before,
-        after,
-        strict=True,
-    )
-    for row, (target, entity, status, method, label, projection, fast, *cells) in enumerate(rows):
-        if not fast:
-            yield _dumps(compact_dict(report.results[row]))
-            continue
-        parts = fronts.get(id(target))
-        if parts is None:
-            parts = fronts[id(target)] = fragments(target)
-        figure, first, last = cells
-        yield _LINE % (
-            parts[0],
-            text[entity],
-            parts[1],
-            statuses[status],
-            text[method],
-            text[label],
-            figure,
-            first,
-            text[projection],
-            last,
-            parts[2],
+        self.entity = Coded.of(columns.entities)
+        self.method = Coded.of(columns.methods)
+        self.label = Coded.of(columns.method_status)
+        self.projection = Coded.of(columns.projection)
+        statuses = strings([dumps(s.value) for s in STATUS_CODES])
+        self.status = Coded(columns.status.astype(np.int64), statuses)
+        self.latest = Latest(report.programme)
+        self.glue = (*_LINE, "}" + separator)
+
+    def __call__(self, start: int) -> Any:
+        """The lines of rows `start` to `start + BLOCK`, each ending with the separator."""
+        at, numbers = slice(start, start + BLOCK), self.numbers
+        texts, target = self.texts, self.target[at]
+        return joined(
+            self.glue,
+            [
+                taken(texts.ids, target),
+                self.entity.take(at),
+                taken(texts.heads, target),
+                self.status.take(at),
+                self.method.take(at),
+                self.label.take(at),
+                self.latest(self.latest_rows[at]),
+                number_members(_ORDER, [numbers[name][at] for name in _ORDER]),
+                self.projection.take(at),
+                number_members(_AFTER, [numbers[name][at] for name in _AFTER]),
+                taken(texts.tails, target),
+            ],
         )
 
 
 _LINE = (
-    '{"target": %s, "entity": %s, %s, "status": %s, "method": %s, "method_status": %s, '
-    '"latest": %s, %s, "projection": %s, %s, %s}'
-)
+    '{"target": ', ', "entity": ', ", ", ', "status": ', ', "method": ',
+    ', "method_status": ', ', "latest": ', ", ", ', "projection": ', ", ", ", ",
+)  # fmt: skip
+"""What comes before each part of a result's line; the line ends with ``}``."""
 
 
-def _dumps(value: object) -> str:
-    if isinstance(value, str):
-        return _string(value)
-    return json.dumps(value, ensure_ascii=False)
-
-
-class _Texts(dict[str | None, str]):
-    """Strings as JSON, each distinct one encoded once (entities and labels repeat): read
-    as ``text[value]``, a plain dict lookup once the value has been seen."""
-
-    def __missing__(self, value: str | None) -> str:
-        found = self[value] = "null" if value is None else _string(value)
-        return found
+def _text_of(lines: Any, drop: int) -> str:
+    """The texts of a pyarrow string array, one after the other, read from its buffer
+    at once, but for the last `drop` bytes (the last line's separator)."""
+    _, offsets, data = lines.buffers()
+    bounds = np.frombuffer(offsets, dtype=np.int32, count=len(lines) + 1, offset=lines.offset * 4)
+    return str(memoryview(data)[int(bounds[0]) : int(bounds[-1]) - drop], "utf-8")
 
 
 def _numbers(programme: Programme, columns: ResultTable) -> dict[str, Floats]:
@@ -154,126 +186,3 @@ def _numbers(programme: Programme, columns: ResultTable) -> dict[str, Floats]:
         value[gap] = np.where(low == high, low, np.nan)
         numbers["latest_year"], numbers["latest_value"] = year, value
     return numbers
-
-
-class _Fragments:
-    """The JSON of what a result's target fixes, before its status and after its numbers,
-    written from templates: for sixty thousand independent targets, three `json.dumps`
-    per target were a second of the report. Pieces that repeat (thresholds, units, tags)
-    are encoded once."""
-
-    def __init__(self, run: Run, targets: Iterable[TargetBase]) -> None:
-        self.run = run
-        ids = [target.id for target in targets]  # where each was written, found together
-        where = locate_many(run.programme.locations, "target", ids)
-        self.where = dict(zip(ids, where, strict=True))
-        self.text = _Texts()
-        self.thresholds: dict[tuple[str, tuple[tuple[str, float], ...]], str] = {}
-        self.details = _dumps(dict.fromkeys(DETAIL_FIELDS))[1:-1]
-        self.tag_lists: dict[tuple[str, ...], str] = {}
-
-    def __call__(self, target: TargetBase) -> tuple[str, str, str]:
-        """The target's id as JSON, and the JSON of what it fixes before its status and
-        after its numbers."""
-        run, text = self.run, self.text
-        programme = run.programme
-        metric = programme.metrics[target.metric]
-        deadline = target.deadline
-        tags = target.tags
-        head = _HEAD % (
-            _string(target.name) if target.name is not None else "null",
-            text[target.kind],
-            _string(metric.id),
-            _string(metric.name) if metric.name is not None else "null",
-            text[metric.unit],
-            _string(describe_goal(target, metric)),
-            text[deadline.label] if deadline is not None else "null",
-            text[target.severity],
-            self._tags(tags) if tags else "[]",
-            text[target.owner],
-        )
-        location = self.where.get(target.id)
-        tail = _TAIL % (
-            self._thresholds(target, metric),
-            self.details,
-            text[location.path] if location else "null",
-            location.line if location else "null",
-            location.col if location else "null",
-            text[target.source],
-            text[target.quote],
-        )
-        return _string(target.id), head, tail
-
-    def _tags(self, tags: Sequence[str]) -> str:
-        key = tuple(tags)
-        found = self.tag_lists.get(key)
-        if found is None:
-            found = self.tag_lists[key] = "[" + ", ".join(self.text[t] for t in tags) + "]"
-        return found
-
-    def _thresholds(self, target: TargetBase, metric: Metric) -> str:
-        """The target's thresholds as JSON, each distinct set encoded once."""
-        key = self.run.method_and_thresholds(target, metric)
-        found = self.thresholds.get(key)
-        if found is None:
-            resolved = dict(resolve_thresholds(key[0], dict(key[1])))
-            found = self.thresholds[key] = _dumps(resolved)
-        return found
-
-
-_HEAD = (
-    '"name": %s, "kind": %s, "metric": %s, "metric_name": %s, "unit": %s, "goal": %s, '
-    '"deadline": %s, "severity": %s, "tags": %s, "owner": %s'
-)
-_TAIL = (
-    '"thresholds": %s, %s, "source": {"file": %s, "line": %s, "column": %s}, '
-    '"citation": {"source": %s, "quote": %s}'
-)
-
-
-def _latest(programme: Programme, rows: Ints) -> list[str]:
-    """Each result's latest figure as JSON (``null`` where it has none)."""
-    table = programme.table
-    found = ["null"] * rows.size
-    chosen = np.flatnonzero(rows >= 0)
-    if chosen.size == 0:
-        return found
-    picked = rows[chosen]
-    low, high = table.low[picked], table.high[picked]
-    text = _Texts()
-    periods = [text[p.label] for p in table.periods]
-    entities = [text[e] for e in table.entities] + ["null"]  # code -1: the last
-    sources = [text[s] for s in table.sources] + ["null"]
-    editions = [text[e.label] for e in table.editions] + ["null"]
-    kinds = [text[k] for k in KIND_CODES]
-    numbers = number_members(
-        ("time", "value", "low", "high"),
-        [table.time_at(picked), np.where(low == high, low, np.nan), low, high],
-    )
-    cells = zip(
-        chosen.tolist(),
-        table.period[picked].tolist(),
-        numbers,
-        [_string(s) for s in table.stated(picked)],  # texts: no type to ask
-        table.kind[picked].tolist(),
-        table.entity[picked].tolist(),
-        table.source[picked].tolist(),
-        table.edition[picked].tolist(),
-        strict=True,
-    )
-    for at, period, middle, stated, kind, entity, source, edition in cells:
-        found[at] = _FIGURE % (
-            periods[period],
-            middle,
-            stated,
-            kinds[kind],
-            entities[entity],
-            sources[source],
-            editions[edition],
-        )
-    return found
-
-
-_FIGURE = (
-    '{"period": %s, %s, "stated": %s, "kind": %s, "entity": %s, "source": %s, "published": %s}'
-)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from targets._safe import guard
 from targets.judge import Report, report_dict, report_header
-from targets.judge._compact import compact_results
+from targets.judge._compact import compact_blocks
 from targets.judge._document import detail_of
 from targets.judge._export import result_dict
 
@@ -32,8 +32,8 @@ def json_report(report: Report, detail: str = "auto") -> Iterator[str]:
     header = json.dumps(report_header(report, mode), indent=2, ensure_ascii=False)
     yield _text(header[:-2] + ',\n  "results": [')
     first = True
-    for block in _blocks(compact_results(report)):
-        yield _text(("\n    " if first else ",\n    ") + ",\n    ".join(block))
+    for block in compact_blocks(report, ",\n    "):
+        yield _text(("\n    " if first else ",\n    ") + block)
         first = False
     yield _text(("\n  ]" if not first else "]") + f',\n  "changes": {_changes(report)}\n}}\n')
 
@@ -43,11 +43,11 @@ def jsonl_report(report: Report, detail: str = "auto") -> Iterator[str]:
     mode = detail_of(report, detail)
     header = {**report_header(report, mode), "changes": _change_list(report)}
     yield _text(json.dumps(header, ensure_ascii=False) + "\n")
-    lines = (
-        (json.dumps(result_dict(r), ensure_ascii=False) for r in report.results)
-        if mode == "full"
-        else compact_results(report)
-    )
+    if mode == "compact":
+        for written in compact_blocks(report, "\n"):
+            yield _text(written + "\n")
+        return
+    lines = (json.dumps(result_dict(r), ensure_ascii=False) for r in report.results)
     for block in _blocks(lines):
         yield _text("\n".join(block) + "\n")
 

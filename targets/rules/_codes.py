@@ -1,5 +1,5 @@
 """Rows grouped by a small integer code (a metric, a unit), with numpy, not per code; rows
-taken from columns without a copy when they are all of them.
+taken from columns without a copy when they are all of them; values numbered into codes.
 
 A figures file of a million rows names sixty thousand metrics: a pass over every row for
 each metric that has something to say is quadratic. These group the rows once.
@@ -7,15 +7,17 @@ each metric that has something to say is quadratic. These group the rows once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from targets.rules._table import Ints
 
-__all__ = ["by_code", "present", "taker"]
+__all__ = ["by_code", "numbered", "present", "taker"]
+
+H = TypeVar("H", bound=Hashable)
 
 
 def present(codes: Ints, size: int) -> Ints:
@@ -45,3 +47,14 @@ def taker(rows: Ints, size: int) -> Callable[[npt.NDArray[Any]], npt.NDArray[Any
     if rows.size == size:
         return lambda column: column
     return lambda column: column[rows]
+
+
+def numbered(values: Sequence[H]) -> tuple[list[H], Ints]:
+    """The distinct `values` in order of first appearance, and each value's number among
+    them: a dictionary numbers them and numpy reads the numbers in C, sixty thousand
+    values without a Python step each."""
+    number = dict.fromkeys(values, 0)
+    for index, value in enumerate(number):
+        number[value] = index
+    code = np.fromiter(map(number.__getitem__, values), dtype=np.int64, count=len(values))
+    return list(number), code

@@ -10,6 +10,7 @@ in another layout, such as SDMX-CSV's ``REF_AREA``, ``TIME_PERIOD``, ``OBS_VALUE
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -294,10 +295,8 @@ class ArrowChunk:
         by pyarrow where both are text columns (each distinct unit's words worked out
         once), else cell by cell."""
         rows = self.rows[offsets]
-        value = _text_column(self.table, "value")
-        unit = _text_column(self.table, "unit")
-        binary = np.asarray([self.metrics[m].binary for m in self.own.metrics] + [False])
-        plain = binary[self.own.metric[offsets]]  # a yes/no figure says its value alone
+        value, unit = self._texts
+        plain = self._binary[self.own.metric[offsets]]  # a yes/no figure: its value alone
         if value is None or unit is None:
             values = _cells(self.table, "value", rows)
             units = _cells(self.table, "unit", rows)
@@ -321,6 +320,19 @@ class ArrowChunk:
             null_handling="replace",  # a blank value cell: its unit's words alone
         )
         return joined.to_pylist()  # type: ignore[no-any-return]
+
+    @functools.cached_property
+    def _texts(self) -> tuple[Any, Any]:
+        """The value and unit columns (`_text_column`), each joined into one array once:
+        a report asks `stated` of a few thousand rows at a time, and taking rows from a
+        column in chunks, or joining a million cells for each call, was most of its cost
+        (as reading sixty thousand metrics' yes/no for each call was: `_binary`)."""
+        return _text_column(self.table, "value"), _text_column(self.table, "unit")
+
+    @functools.cached_property
+    def _binary(self) -> npt.NDArray[np.bool_]:
+        """Whether each of the chunk's metrics is yes/no (the last: none), read once."""
+        return np.asarray([self.metrics[m].binary for m in self.own.metrics] + [False])
 
     def lines(self, offsets: Ints) -> Ints:
         found: Ints = self.file.lines[self.rows[offsets]]

@@ -9,11 +9,12 @@ properties for each metric asks one metric of each shape, not sixty thousand of 
 from __future__ import annotations
 
 import operator
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from targets.rules._codes import numbered
 from targets.rules._model import Metric
 from targets.rules._table import Ints
 
@@ -33,25 +34,15 @@ def shapes(metrics: Sequence[Metric]) -> Shapes:
     """The shapes of `metrics`, numbered in the order they first appear. Each field is
     read in C (`attrgetter`) and numbered through a dictionary of its few texts, whose
     hashes strings keep: a dictionary of (unit, direction) pairs hashed each pair again."""
-    _, units = _numbered(list(map(_UNIT, metrics)))
-    directions, direction = _numbered(list(map(_DIRECTION, metrics)))
-    pair = units * directions + direction
+    _, units = numbered(list(map(_UNIT, metrics)))
+    directions, direction = numbered(list(map(_DIRECTION, metrics)))
+    pair = units * len(directions) + direction
     _, first, inverse = np.unique(pair, return_index=True, return_inverse=True)
     order = np.argsort(first)  # the pairs in order of first appearance
     renumber = np.empty_like(order)
     renumber[order] = np.arange(order.size)
     code = renumber[inverse.reshape(-1)]
     return Shapes(code, [metrics[i] for i in first[order].tolist()])
-
-
-def _numbered(values: list[Hashable]) -> tuple[int, Ints]:
-    """How many distinct `values` there are, and each value's number among them (in order
-    of first appearance)."""
-    number = dict.fromkeys(values, 0)
-    for index, value in enumerate(number):
-        number[value] = index
-    code = np.fromiter(map(number.__getitem__, values), dtype=np.int64, count=len(values))
-    return len(number), code
 
 
 _UNIT = operator.attrgetter("unit")
