@@ -49,6 +49,15 @@ def _json_text(value: str | None) -> str:
     return "null" if value is None else _string(value)
 
 
+class _Texts(dict[str | None, str]):
+    """Strings as JSON, each distinct one encoded once (units, kinds, owners repeat):
+    read as ``text[value]``, a plain dictionary lookup once the value has been seen."""
+
+    def __missing__(self, value: str | None) -> str:
+        found = self[value] = _json_text(value)
+        return found
+
+
 def joined(glue: Sequence[str], parts: Sequence[Any]) -> Any:
     """Each row's text: ``glue[0] + parts[0] + glue[1] + ... + glue[-1]`` (one more glue
     than parts), joined by pyarrow."""
@@ -91,46 +100,40 @@ class TargetTexts:
         ids = [target.id for target in targets]  # where each was written, found together
         where = locate_many(run.programme.locations, "target", ids)
         self.where = dict(zip(ids, where, strict=True))
-        self.text: dict[str | None, str] = {}
+        self.text = _Texts()
         self.thresholds: dict[tuple[str, tuple[tuple[str, float], ...]], str] = {}
         self.details = dumps(dict.fromkeys(DETAIL_FIELDS))[1:-1]
         self.tag_lists: dict[tuple[str, ...], str] = {}
         parts = [self._parts(t) if w else _NONE for t, w in zip(targets, written, strict=True)]
         self.ids, self.heads, self.tails = (strings(list(t)) for t in zip(*parts, strict=True))
 
-    def _json(self, value: str | None) -> str:
-        found = self.text.get(value)
-        if found is None:
-            found = self.text[value] = _json_text(value)
-        return found
-
     def _parts(self, target: TargetBase) -> tuple[str, str, str]:
         programme = self.run.programme
         metric = programme.metrics[target.metric]
         deadline = target.deadline
         tags = target.tags
-        text = self._json
+        text = self.text
         head = _HEAD % (
             _string(target.name) if target.name is not None else "null",
-            text(target.kind),
+            text[target.kind],
             _string(metric.id),
             _string(metric.name) if metric.name is not None else "null",
-            text(metric.unit),
+            text[metric.unit],
             _string(describe_goal(target, metric)),
-            text(deadline.label) if deadline is not None else "null",
-            text(target.severity),
+            text[deadline.label] if deadline is not None else "null",
+            text[target.severity],
             self._tags(tags) if tags else "[]",
-            text(target.owner),
+            text[target.owner],
         )
         location = self.where.get(target.id)
         tail = _TAIL % (
             self._thresholds(target, metric),
             self.details,
-            text(location.path) if location else "null",
+            text[location.path] if location else "null",
             location.line if location else "null",
             location.col if location else "null",
-            text(target.source),
-            text(target.quote),
+            text[target.source],
+            text[target.quote],
         )
         return _string(target.id), head, tail
 
@@ -138,7 +141,7 @@ class TargetTexts:
         key = tuple(tags)
         found = self.tag_lists.get(key)
         if found is None:
-            found = self.tag_lists[key] = "[" + ", ".join(map(self._json, tags)) + "]"
+            found = self.tag_lists[key] = "[" + ", ".join(map(self.text.__getitem__, tags)) + "]"
         return found
 
     def _thresholds(self, target: TargetBase, metric: Metric) -> str:
