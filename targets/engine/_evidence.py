@@ -194,6 +194,12 @@ def _known(f: Given, as_of: float | None) -> bool:
     return is_known(f.published, f.kind, f.end, as_of)
 
 
+def _counted(kind: str, estimates: bool) -> bool:
+    """Whether a figure of this kind counts: actuals, and estimates unless told not
+    (tested by kind: looking each figure up among those counted was quadratic)."""
+    return kind == "actual" or (estimates and kind != "forecast")
+
+
 def _select(
     pool: list[Given], as_of: float | None, as_of_label: str, prefer: Sequence[str],
     estimates: bool,
@@ -208,8 +214,8 @@ def _select(
         notes.append("figures without a publication date count from the end of their period")
     if any(f.kind == "forecast" and f.published is None for f in known):
         notes.append("forecasts without a publication date are shown whatever the date")
-    counted = [f for f in known if f.kind == "actual" or (estimates and f.kind != "forecast")]
-    set_aside = [f for f in known if f.kind != "forecast" and f not in counted]
+    counted = [f for f in known if _counted(f.kind, estimates)]
+    set_aside = [f for f in known if f.kind != "forecast" and not _counted(f.kind, estimates)]
     if set_aside:
         notes.append(f"{len(set_aside)} estimate(s) not counted (estimates: false)")
     if any(f.annual for f in counted):

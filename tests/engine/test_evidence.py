@@ -19,6 +19,19 @@ def test_estimates_count_unless_excluded() -> None:
     assert s.years == (2021.0,)
 
 
+def test_estimates_left_out_are_set_aside_and_counted_in_a_note_however_many_figures() -> None:
+    # 3,000 figures of one series, every third an estimate, every 300th a forecast
+    kinds = ["forecast" if i % 300 == 0 else "estimate" if i % 3 == 1 else "actual"
+             for i in range(3000)]  # fmt: skip
+    years = [2000 + i % 20 for i in range(3000)]
+    s = select_figures(years, [float(i) for i in range(3000)], kinds=kinds, estimates=False)
+    estimates = [i for i, k in enumerate(kinds) if k == "estimate"]
+    assert len(estimates) == 1000
+    assert set(estimates) <= set(s.set_aside)
+    assert "1000 estimate(s) not counted (estimates: false)" in s.notes
+    assert not set(s.chosen) & set(estimates)
+
+
 def test_figures_published_after_as_of_are_unknown() -> None:
     s = select_figures([2023, 2024], [67000.0, 73788.0], published=[2024.2, 2025.3], as_of=2025.0)
     assert s.years == (2023.0,)
