@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import queue
+import shutil
+import stat
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping
@@ -20,37 +22,67 @@ __all__ = ["write_all"]
 def write_all(outputs: Mapping[Path, str | Iterable[str]]) -> None:
     """Write every report file, or none: each folder is checked before the first write,
     and each report is written beside its file first and moved into place only once every
-    report has been rendered whole (an internal error leaves no half-written report)."""
-    for path in outputs:
-        folder = path.parent if str(path.parent) else Path(".")
-        if not folder.is_dir():
-            raise click.UsageError(f"cannot write {path}: no folder {folder}")
-        if path.is_dir() or not os.access(folder, os.W_OK):
-            raise click.UsageError(f"cannot write {path}")
-    written: list[tuple[str, Path]] = []
+    report has been rendered whole (an internal error leaves no half-written report).
+
+    A report path that leads through a symbolic link is written where the link leads (the
+    link stays). A path that is no regular file (``/dev/null``, ``/dev/stdout``, a named
+    pipe) is written into, once every report is rendered, never replaced: moving a file
+    over it would replace the device itself (as root, ``--json /dev/null`` replaced the
+    machine's ``/dev/null``)."""
+    places = {path: _place(path) for path in outputs}
+    written: list[tuple[str, Path, bool]] = []
     try:
         for path, text in outputs.items():
-            written.append((_write_beside(path, text), path))
-        for temporary, path in written:
-            os.replace(temporary, path)
+            place, special = places[path]
+            folder = place.parent if special else None
+            written.append((_write_beside(path, place, text, folder), place, special))
+        for temporary, place, special in written:
+            if special:
+                _copy_into(temporary, place)
+            else:
+                os.replace(temporary, place)
     except OSError as exc:
         raise click.UsageError(f"cannot write {path}: {exc.strerror}") from None
     finally:
-        for temporary, _ in written:
+        for temporary, _, _ in written:
             if os.path.exists(temporary):
                 os.unlink(temporary)
 
 
-def _write_beside(path: Path, text: str | Iterable[str]) -> str:
-    """`text` (or its pieces, as they are rendered) in a new file beside `path`."""
-    folder = path.parent if str(path.parent) else Path(".")
+def _place(path: Path) -> tuple[Path, bool]:
+    """Where the report for `path` goes (a link followed), and whether it is a file that
+    exists and is no regular file (a device, a pipe), to write into rather than replace;
+    a usage error when it cannot be written."""
+    try:
+        mode = os.stat(path).st_mode  # where a link leads
+    except OSError:  # no such file yet (or a dangling link): made beside its place
+        mode = stat.S_IFREG
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # opened by its own name:
+        if not os.access(path, os.W_OK):  # /dev/stdout leads to no path one could open
+            raise click.UsageError(f"cannot write {path}")
+        return path, True
+    place = Path(os.path.realpath(path))
+    folder = place.parent
+    if not folder.is_dir():
+        raise click.UsageError(f"cannot write {path}: no folder {path.parent or '.'}")
+    if place.is_dir() or not os.access(folder, os.W_OK):
+        raise click.UsageError(f"cannot write {path}")
+    return place, False
+
+
+def _write_beside(
+    path: Path, place: Path, text: str | Iterable[str], elsewhere: Path | None
+) -> str:
+    """`text` (or its pieces, as they are rendered) in a new file beside `place`, or in
+    the temporary folder when `place` is a device's (`elsewhere`)."""
+    folder = Path(tempfile.gettempdir()) if elsewhere is not None else place.parent
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
         "wb", dir=folder, prefix=f".{path.name}.", delete=False
     )
     try:
         with handle:
             if isinstance(text, str):
-                handle.write(text.encode())
+                handle.write(_encoded(text))
             else:
                 _write_pieces(handle, text)
         umask = os.umask(0)
@@ -60,6 +92,18 @@ def _write_beside(path: Path, text: str | Iterable[str]) -> str:
         os.unlink(handle.name)
         raise
     return handle.name
+
+
+def _copy_into(temporary: str, place: Path) -> None:
+    """The rendered report written into a device or pipe."""
+    with open(temporary, "rb") as source, open(place, "wb") as target:
+        shutil.copyfileobj(source, target)
+
+
+def _encoded(text: str) -> bytes:
+    """`text` as UTF-8; a lone surrogate (a file name that is no UTF-8, read back from
+    the system) as its escape, ``\\udcff``, which a JSON string reads back as written."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 class _Writable(Protocol):
@@ -87,7 +131,7 @@ def _write_pieces(handle: _Writable, pieces: Iterable[str]) -> None:
             for piece in pieces:
                 if failed:
                     break
-                chunks.put(piece.encode())
+                chunks.put(_encoded(piece))
     finally:
         chunks.put(None)
         writer.join()

@@ -549,3 +549,14 @@ def test_a_settings_file_whose_tool_is_no_table_is_a_usage_error(tmp_path: Path,
     result = CliRunner().invoke(cli, ["--config", str(settings), "check", EXAMPLE])
     assert result.exit_code == ExitCode.INVALID, result.output
     assert "expected 'tool' to be a table" in result.stderr
+
+
+def test_a_report_named_after_a_file_read_is_a_usage_error_and_the_file_stays(
+    write: Write,
+) -> None:
+    folder = write({"p.yaml": PASSING})
+    rules = folder / "p.yaml"
+    result = CliRunner().invoke(cli, ["check", str(folder), "--json", str(rules)])
+    assert result.exit_code == ExitCode.INVALID, result.output
+    assert "is one of the files read" in result.output
+    assert rules.read_text() == PASSING

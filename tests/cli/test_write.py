@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import errno
 import io
+import json
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,3 +72,43 @@ def test_a_report_that_cannot_be_written_whole_leaves_no_file(
     with pytest.raises(click.UsageError, match=r"cannot write .*No space left"):
         write_all({target: iter(["{}\n"])})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    write_all({pipe: iter(["one\n", "two\n"])})
+    reader.join(timeout=10)
+    assert got == [b"one\ntwo\n"]
+    assert pipe.is_fifo()  # still the pipe, not a file moved over it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_a_report_through_a_link_replaces_where_it_leads_and_the_link_stays(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old\n")
+    link = tmp_path / "link.json"
+    link.symlink_to(real.name)
+    write_all({link: "new\n"})
+    assert link.is_symlink()
+    assert real.read_text() == "new\n"
+
+
+def test_a_device_that_cannot_take_the_report_is_a_usage_error_and_stays_a_device() -> None:
+    full = Path("/dev/full")
+    if not full.is_char_device():
+        pytest.skip("no /dev/full on this system")
+    with pytest.raises(click.UsageError, match="cannot write /dev/full: No space left"):
+        write_all({full: "{}\n"})
+    assert full.is_char_device()
+
+
+def test_a_lone_surrogate_is_written_as_its_json_escape(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    write_all({target: iter([json.dumps({"file": "r\udcff.yaml"}, ensure_ascii=False)])})
+    assert json.loads(target.read_text()) == {"file": "r\udcff.yaml"}
