@@ -30,10 +30,12 @@ EXCERPT = 60
 """The longest excerpt of an input value a message quotes, in characters."""
 
 _CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff]"
 )
-"""C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional controls
-that can make a line read differently from what it holds."""
+"""C0 and C1 controls, DEL, line and paragraph separators, the bidirectional controls
+that can make a line read differently from what it holds, and lone surrogates (a file
+name that is no UTF-8, a ``\\ud800`` in a baseline's JSON), which no output can encode."""
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -8,6 +8,7 @@ code. Heavy modules (pydantic, pint, numpy) are imported inside the commands, so
 from __future__ import annotations
 
 import gc
+import io
 import os
 import sys
 import traceback
@@ -158,6 +159,9 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # read at the first model
     if not _BLAS_THREADS & os.environ.keys():
         os.environ["OPENBLAS_NUM_THREADS"] = "1"  # read when numpy is imported
+    for stream in (sys.stdout, sys.stderr):  # a lone surrogate escaped, never a crash
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     gc.disable()
     try:
         sys.exit(cli.main(prog_name="targets"))

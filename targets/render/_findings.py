@@ -109,8 +109,11 @@ def _fingerprint(result: TargetResult, why: GateChance) -> str:
 def _uri(path: str) -> str:
     """A file as a SARIF artifact URI: relative paths stay relative (forward slashes)."""
     if os.path.isabs(path):
-        return Path(path).as_uri()
-    return quote(path.replace(os.sep, "/"))
+        try:
+            return Path(path).as_uri()
+        except UnicodeEncodeError:  # a name that is no UTF-8: its bytes, %-escaped
+            return "file://" + quote(path.replace(os.sep, "/"), errors="surrogateescape")
+    return quote(path.replace(os.sep, "/"), errors="surrogateescape")
 
 
 def sarif_log(report: Report, *, gate: Gate | None = None) -> dict[str, Any]:
