@@ -18,6 +18,7 @@ folders are read is decided on the command line only (see SECURITY.md).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,12 +84,27 @@ def _load(file: Path) -> dict[str, Any]:
     import tomllib  # noqa: PLC0415 - start-up time: only a run with settings parses TOML
 
     try:
-        with file.open("rb") as handle:
-            return tomllib.load(handle)
+        raw = file.read_bytes()
     except OSError as exc:
         raise click.UsageError(f"cannot read {file}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise click.UsageError(f"{file}:{line}: not UTF-8 text, as TOML must be") from None
+    if (long := _LONG_NUMBER.search(text)) is not None:  # Python refuses to read such ints
+        line = text.count("\n", 0, long.start()) + 1
+        raise click.UsageError(f"{file}:{line}: a number of more than 4,000 digits") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise click.UsageError(f"{file}: not valid TOML: {exc}") from None
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise click.UsageError(f"{file}: not valid TOML: nested too deeply") from None
+
+
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4000,}")
+"""A run of digits longer than Python reads as an int (4,300 digits)."""
 
 
 def read_settings(file: Path, commands: Mapping[str, click.Command]) -> Settings:

@@ -311,12 +311,15 @@ def test_a_table_named_through_an_escape_is_still_found(here: Path) -> None:
         ("follow-links-outside = true\n", "'follow-links-outside' is given on the command line"),
         ('[check]\nhtml = "x.html"\n', "'check' has no setting 'html'"),
         ("paths = [\n", "not valid TOML"),
+        ("x = " + "[" * 5000 + "]" * 5000 + "\n", "not valid TOML: nested too deeply"),
+        ("fail-on-chance-below = " + "9" * 5000 + "\n", ":1: a number of more than 4,000"),
+        ('fail-on = "\udcff"\n', ":1: not UTF-8 text"),
     ],
 )
 def test_a_wrong_setting_is_a_usage_error_naming_the_file(
     here: Path, text: str, message: str
 ) -> None:
-    (here / "targets.toml").write_text(text, encoding="utf-8")
+    (here / "targets.toml").write_bytes(text.encode("utf-8", "surrogateescape"))  # raw bytes
     result = invoke("check", str(EXAMPLE))
     assert result.exit_code == ExitCode.INVALID
     assert "targets.toml" in result.stderr
