@@ -278,6 +278,19 @@ def test_forged_workflow_commands_never_start_a_line(hostile: Path, args: list[s
     assert_safe(result.stderr)
 
 
+def test_no_input_string_starts_a_line_of_a_report_file(hostile: Path, tmp_path: Path) -> None:
+    files = {ext: tmp_path / f"r.{ext}" for ext in ("json", "jsonl", "junit", "markdown")}
+    options = [arg for ext, path in files.items() for arg in (f"--{ext}", str(path))]
+    checked = run("check", str(hostile), *options)
+    assert checked.returncode in {ExitCode.OK, ExitCode.GATE}, checked.stderr
+    page = tmp_path / "r.html"
+    reported = run("report", str(hostile), "--html", str(page))
+    assert reported.returncode == ExitCode.OK, reported.stderr
+    for path in [*files.values(), page]:
+        for line in lines_of(path.read_text(encoding="utf-8")):
+            assert not line.lstrip().startswith("::"), (path.name, line)
+
+
 def test_the_github_format_escapes_input_inside_its_own_commands(hostile: Path) -> None:
     result = run("check", str(hostile), "--format", "github", "--fail-on", "at_risk")
     assert result.returncode == ExitCode.GATE

@@ -62,8 +62,11 @@ SVG = {"xmlns": "http://www.w3.org/2000/svg", "role": "img", "font_family": FONT
 
 def escape(value: str) -> str:
     """Text for markup that is both HTML and XML: escaped, quotes too, and any character
-    XML forbids (control characters) replaced by U+FFFD so a parser never fails on it."""
-    return html.escape(NOT_XML.sub("\ufffd", value), quote=True)
+    XML forbids (control characters) replaced by U+FFFD so a parser never fails on it.
+    Line breaks are written as references, so no input text starts a line of the file (CI
+    runners execute lines that start with ``::``)."""
+    text = html.escape(NOT_XML.sub("\ufffd", value), quote=True)
+    return text.replace("\n", "&#10;").replace("\r", "&#13;")
 
 
 def num(x: float) -> str:
