@@ -9,7 +9,7 @@ so a million-row file with one typo gives three lines, not a million.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Set
+from collections.abc import Callable, Iterator, Mapping, Set
 from typing import Any, TypeVar
 
 import numpy as np
@@ -257,13 +257,16 @@ def check_units(
         key = np.full(len(metric), -1, dtype=np.int64)  # no metric (rules refused): -1
         key[known] = kind_of[metric[known]] * units + np.asarray(texts.codes)[known]
     factors = np.full(len(examples) * units + 1, np.nan)  # the last: rows without a key
+    failed = np.zeros(len(examples) * units + 1, dtype=bool)
     for pair in present(key if every else key[known], len(examples) * units).tolist():
         kind, code = divmod(pair, units)
         try:
             factors[pair] = _factor(examples[kind], texts.texts[code])
-        except ValueError:  # said for each metric: the message names it
-            for index, rows in by_code(np.flatnonzero(key == pair), metric):
-                _say_unit(metrics[names[index]], texts.texts[code], rows, flag, p)
+        except ValueError:  # said below, for each metric: the message names it
+            failed[pair] = True
+    if failed.any():
+        for pair, index, rows in _by_pair(np.flatnonzero(failed[key]), key, metric):
+            _say_unit(metrics[names[index]], texts.texts[pair % units], rows, flag, p)
     factor = factors[key]
     for index, rows in by_code(np.flatnonzero(known & (flag >= 0)), metric):
         m = metrics[names[index]]
@@ -278,6 +281,19 @@ def check_units(
         message = f"'{metrics[names[index]].id}' is a yes/no metric; write yes or no"
         p.at_rows(rows, "value", message)
     return factor
+
+
+def _by_pair(rows: Ints, key: Ints, metric: Ints) -> Iterator[tuple[int, int, Ints]]:
+    """`rows` (ascending) grouped by their pair `key`, then by `metric`, in that order, each
+    group ascending: one sort for all of them, as a pass over every row for each pair that
+    does not convert is quadratic (a file of many distinct units that do not fit)."""
+    keys, metrics = key[rows], metric[rows]
+    order = np.lexsort((metrics, keys))  # stable: each group keeps its rows ascending
+    rows, keys, metrics = rows[order], keys[order], metrics[order]
+    starts = np.flatnonzero(np.diff(keys, prepend=-2) | np.diff(metrics, prepend=-2))
+    stops = [*starts[1:].tolist(), rows.size]
+    for start, stop in zip(starts.tolist(), stops, strict=True):
+        yield int(keys[start]), int(metrics[start]), rows[start:stop]
 
 
 def _say_unit(m: Metric, unit: str, rows: Ints, flag: npt.NDArray[np.int8], p: Problems) -> None:
