@@ -63,6 +63,8 @@ class _Walk:
     found: list[Path] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     visited: set[Path] = field(default_factory=set)
+    holding: dict[Path, bool] = field(default_factory=dict)
+    """Each folder walked (real path): whether its walk found or refused anything."""
 
     def refuse(self, path: Path, message: str) -> None:
         self.problems.append(Diagnostic(Location(display(path)), message))
@@ -118,9 +120,12 @@ class _Walk:
         if not real.exists():
             self.refuse(path, "no such file or directory")
         elif real.is_dir():
-            before = (len(self.found), len(self.problems))
-            self.walk(path)
-            if (len(self.found), len(self.problems)) == before:
+            walked = self.holding.get(real.resolve())  # None: not walked yet
+            if walked is None:  # a folder given again, or inside one given, is walked once
+                before = (len(self.found), len(self.problems))
+                self.walk(path)
+                walked = (len(self.found), len(self.problems)) != before
+            if not walked:
                 self.refuse(path, "no .yaml, .yml, .csv or .parquet files in this directory")
         elif _special(real.resolve()):
             self.refuse(path, "refused: a special file system")
@@ -138,6 +143,12 @@ class _Walk:
         if real_top in self.visited:
             return
         self.visited.add(real_top)
+        before = (len(self.found), len(self.problems))
+        self._entries(top)
+        self.holding[real_top] = (len(self.found), len(self.problems)) != before
+
+    def _entries(self, top: Path) -> None:
+        """The entries of the folder `top` (see `walk`)."""
         try:
             entries = sorted(os.scandir(top), key=lambda e: e.name)
         except OSError as exc:
@@ -177,9 +188,13 @@ def discover(
     files named explicitly: a file found in a folder that turns out not to be a rules or
     figures file is skipped, a named one is always checked.
     """
-    roots = [_root(Path(raw)) for raw in paths]
+    once: dict[str, Path] = {}  # a path given twice (`base ./base`) counts once
+    for raw in paths:
+        once.setdefault(os.path.abspath(raw), Path(raw))
+    given = list(once.values())
+    roots = [_root(path) for path in given]
     walk = _Walk(roots=roots, follow_links_outside=follow_links_outside)
-    named = {Path(raw).resolve() for raw in paths if walk.given(Path(raw))}
+    named = {path.resolve() for path in given if walk.given(path)}
     unique: dict[Path, Path] = {}
     for path in walk.found:
         unique.setdefault(path.resolve(), path)
