@@ -13,7 +13,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from targets.rules._files import UnreadableError, read_bounded
 from targets.rules._numbers import NumberError, usable_integer, usable_text
 from targets.rules._reading import decode
 
-__all__ = ["MAX_DEPTH", "load_baseline"]
+__all__ = ["MAX_DEPTH", "baseline_of", "load_baseline"]
 
 
 MAX_DEPTH = 64
@@ -57,14 +57,31 @@ def load_baseline(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise BaselineError(f"{name}:{_where(text, _find(text, exc.token))}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{name}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
-    if not isinstance(data, dict) or data.get("schema_version") != 1:
+    return dict(_checked(data, name))  # a shallow copy: the few keys of the report
+
+
+def baseline_of(given: Mapping[str, Any] | str | os.PathLike[str]) -> Mapping[str, Any]:
+    """A baseline given to `targets.check`: a path is read with `load_baseline`; a mapping
+    is checked the same way, so a malformed one is a `BaselineError`, not a KeyError or
+    TypeError deep in the comparison."""
+    if isinstance(given, str | os.PathLike):
+        return load_baseline(given)
+    return _checked(given, "the baseline")
+
+
+def _checked(data: object, name: str) -> Mapping[str, Any]:
+    """`data`, once known to have the shape the comparison reads: a mapping of
+    schema_version 1 whose 'results' are a list of mappings, each with a string 'target', a
+    known status and, if any, an entity that is a name. Else a `BaselineError` naming `name`:
+    read from a file or given as an object, a baseline is held to the same shape."""
+    if not isinstance(data, Mapping) or data.get("schema_version") != 1:
         raise BaselineError(
             f"{name}: not a targets JSON report (schema_version 1); "
             "write one with `targets check --json FILE`"
         )
     results = data.get("results")
-    if not isinstance(results, list) or not all(
-        isinstance(r, dict) and isinstance(r.get("target"), str) for r in results
+    if not isinstance(results, list | tuple) or not all(
+        isinstance(r, Mapping) and isinstance(r.get("target"), str) for r in results
     ):
         raise BaselineError(f"{name}: its 'results' are not a list of target results")
     wrong = list(_misread(results))
@@ -77,7 +94,7 @@ def load_baseline(path: str | os.PathLike[str]) -> dict[str, Any]:
 _STATUSES = tuple(status.value for status in STATUS_CODES)
 
 
-def _misread(results: list[dict[str, Any]]) -> Iterator[str]:
+def _misread(results: Sequence[Mapping[str, Any]]) -> Iterator[str]:
     """What in the results the comparison could not read: a status that is none of ours
     (its words would be printed), an entity that is no name."""
     for index, result in enumerate(results, 1):

@@ -22,8 +22,9 @@ from targets._gc import holds_collector
 from targets._progress import Progress, report_progress
 from targets._safe import quoted
 from targets.engine import METHODS, STATUS_CODES
+from targets.judge._baseline import baseline_of
 from targets.judge._bulk_chance import BulkChance
-from targets.judge._changes import compare, load_baseline
+from targets.judge._changes import compare
 from targets.judge._errors import AsOfError, MethodError
 from targets.judge._report import Report
 from targets.judge._result import TargetResult
@@ -138,7 +139,7 @@ def check(
     )
     if baseline is None:
         return report
-    earlier = baseline if isinstance(baseline, Mapping) else load_baseline(baseline)
+    earlier = baseline_of(baseline)  # a mapping is checked as a file is
     return dataclasses.replace(report, changes=compare(earlier, report))
 
 

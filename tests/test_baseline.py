@@ -1,0 +1,73 @@
+"""A baseline given to `targets.check` as an object is held to the shape a file is."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import targets
+
+Write = Callable[[dict[str, str]], Path]
+
+NOT_A_REPORT = (
+    "not a targets JSON report (schema_version 1); write one with `targets check --json FILE`"
+)
+NOT_RESULTS = "its 'results' are not a list of target results"
+STATUSES = "achieved, on_track, at_risk, off_track, regressing, missed, not_assessable"
+
+
+@pytest.fixture
+def programme(write: Write, programme_text: str) -> targets.Programme:
+    return targets.load(write({"p.yaml": programme_text}))
+
+
+@pytest.mark.parametrize(
+    ("baseline", "message"),
+    [
+        ({}, NOT_A_REPORT),  # was KeyError: 'results'
+        ({"schema_version": 1, "results": None}, NOT_RESULTS),  # was TypeError
+        ({"schema_version": 1}, NOT_RESULTS),
+        ({"schema_version": 1, "results": [["firms"]]}, NOT_RESULTS),
+        ({"schema_version": 1, "results": [{"status": "achieved"}]}, NOT_RESULTS),
+        (
+            {"schema_version": 1, "results": [{"target": "t", "status": "great"}]},
+            f"result 1: the status 'great' is none of {STATUSES}",
+        ),
+        (
+            {"schema_version": 1, "results": [{"target": "t", "status": "missed", "entity": 5}]},
+            "result 1: the entity 5 is no name",
+        ),
+    ],
+)
+def test_a_malformed_baseline_object_is_a_baseline_error_as_the_same_file_is(
+    programme: targets.Programme, tmp_path: Path, baseline: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(targets.BaselineError) as given:
+        targets.check(programme, baseline=baseline)
+    assert str(given.value) == f"the baseline: {message}"
+    path = tmp_path / "base.json"
+    path.write_text(json.dumps(baseline), encoding="utf-8")
+    with pytest.raises(targets.BaselineError) as read:
+        targets.check(programme, baseline=path)
+    assert str(read.value) == f"{path}: {message}"
+
+
+def test_a_baseline_object_that_is_no_mapping_is_a_baseline_error(
+    programme: targets.Programme,
+) -> None:
+    with pytest.raises(targets.BaselineError, match="not a targets JSON report"):
+        targets.check(programme, baseline=[])  # type: ignore[arg-type]
+
+
+def test_a_well_formed_baseline_object_is_still_compared(programme: targets.Programme) -> None:
+    report = targets.check(programme)
+    assert targets.check(programme, baseline=report.to_dict()).changes == ()
+    earlier = report.to_dict()
+    earlier["results"] = [r for r in earlier["results"] if r["target"] != "firms-2025"]
+    changes = targets.check(programme, baseline=earlier).changes
+    assert changes is not None
+    assert [(c.target, c.kind) for c in changes] == [("firms-2025", "new")]
