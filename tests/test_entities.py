@@ -156,8 +156,27 @@ def test_an_entity_with_a_control_character_is_explained_by_its_key_as_printed(
             EVERY.replace("Hanoi: {by: 2027}", "Hanoi: {source: s}"),
             "an override changes the goal",
         ),
+        (
+            EVERY.replace("Hanoi: {by: 2027}", "Hanoi: {base: 2030}"),
+            "for 'Hanoi', the deadline 2025 is not after the base year 2030",
+        ),
+        (
+            EVERY.replace("    by: 2025\n", "    by: 2025\n    base: 2020\n").replace(
+                "Hanoi: {by: 2027}", "Hanoi: {by: 1900}"
+            ),
+            "for 'Hanoi', the deadline 1900 is not after the base year 2020",
+        ),
     ],
-    ids=["no-for-each", "unlisted", "left-out", "wrong-side", "count", "empty"],
+    ids=[
+        "no-for-each",
+        "unlisted",
+        "left-out",
+        "wrong-side",
+        "count",
+        "empty",
+        "base-late",
+        "by-early",
+    ],
 )
 def test_overrides_that_cannot_mean_what_they_say_are_refused(
     write: Write, rule: str, message: str

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
+from targets._safe import quoted
 from targets.rules import _units
 from targets.rules._collect import Item
 from targets.rules._entities import check_entities
@@ -220,14 +221,33 @@ def _check_dates(
         first: Period | None = typing.cast(MilestonesTarget, target).milestones[0].by
     else:
         first = target.deadline
-    if base is None or first is None or base.time < first.time:
-        return
-    key = "base" if own is not None else "by"
-    if kind.milestones:
-        key = "milestones"
-    problems.append(
-        Diagnostic(item.at(key), f"the deadline {first} is not after the base year {base}")
-    )
+    if not (base is None or first is None or base.time < first.time):
+        key = "base" if own is not None else "by"
+        if kind.milestones:
+            key = "milestones"
+        problems.append(
+            Diagnostic(item.at(key), f"the deadline {first} is not after the base year {base}")
+        )
+    if target.overrides and not (kind.relative or kind.milestones):
+        _check_override_dates(item, base, first, problems)
+
+
+def _check_override_dates(
+    item: Item[TargetBase], base: Period | None, by: Period | None, problems: list[Diagnostic]
+) -> None:
+    """An entity's own 'by' or 'base' must leave its deadline after its base year, as the
+    target's own must."""
+    for entity, override in item.model.overrides.items():
+        if override.by is None and override.base is None:
+            continue
+        own_base, own_by = override.base or base, override.by or by
+        if own_base is None or own_by is None or own_base.time < own_by.time:
+            continue
+        key = "base" if override.base is not None else "by"
+        message = (
+            f"for {quoted(entity)}, the deadline {own_by} is not after the base year {own_base}"
+        )
+        problems.append(Diagnostic(item.at("overrides", entity, key), message))
 
 
 def _convert(
