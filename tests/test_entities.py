@@ -166,6 +166,10 @@ def test_an_entity_with_a_control_character_is_explained_by_its_key_as_printed(
             ),
             "for 'Hanoi', the deadline 1900 is not after the base year 2020",
         ),
+        (
+            EVERY.replace("source: dn,", "source: nope,"),
+            "unknown source 'nope'",
+        ),
     ],
     ids=[
         "no-for-each",
@@ -176,6 +180,7 @@ def test_an_entity_with_a_control_character_is_explained_by_its_key_as_printed(
         "empty",
         "base-late",
         "by-early",
+        "unknown-source",
     ],
 )
 def test_overrides_that_cannot_mean_what_they_say_are_refused(

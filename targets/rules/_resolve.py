@@ -72,6 +72,9 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
         source, metric = item.model.source, item.model.metric
         if source is not None and source not in sources:  # `ref` says nothing otherwise
             ref("source", sources, source, partial(item.at, "source"))
+        for entity, override in item.model.overrides.items():  # an entity's own source
+            if override.source is not None and override.source not in sources:
+                ref("source", sources, override.source, item.at("overrides", entity, "source"))
         if metric not in metrics:
             ref("metric", metrics, metric, partial(item.at, "metric"))
             continue
