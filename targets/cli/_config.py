@@ -103,8 +103,9 @@ def _load(file: Path) -> dict[str, Any]:
         raise click.UsageError(f"{file}: not valid TOML: nested too deeply") from None
 
 
-_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4000,}")
-"""A run of digits longer than Python reads as an int (4,300 digits)."""
+_LONG_NUMBER = re.compile(r"(?<![0-9_])[0-9][0-9_]{4000,}")
+"""A run of digits longer than Python reads as an int (4,300 digits), tried only where a
+run starts: from every digit of it, many runs just short of the length were quadratic."""
 
 
 def read_settings(file: Path, commands: Mapping[str, click.Command]) -> Settings:
