@@ -33,9 +33,9 @@ def write_all(outputs: Mapping[Path, str | Iterable[str]]) -> None:
     written: list[tuple[str, Path, bool]] = []
     try:
         for path, text in outputs.items():
-            place, special = places[path]
-            folder = place.parent if special else None
-            written.append((_write_beside(path, place, text, folder), place, special))
+            place, special = places[path]  # a device's report is rendered aside first
+            folder = Path(tempfile.gettempdir()) if special else place.parent
+            written.append((_write_beside(path.name, folder, text), place, special))
         for temporary, place, special in written:
             if special:
                 _copy_into(temporary, place)
@@ -64,20 +64,17 @@ def _place(path: Path) -> tuple[Path, bool]:
     place = Path(os.path.realpath(path))
     folder = place.parent
     if not folder.is_dir():
-        raise click.UsageError(f"cannot write {path}: no folder {path.parent or '.'}")
+        raise click.UsageError(f"cannot write {path}: no folder {path.parent}")
     if place.is_dir() or not os.access(folder, os.W_OK):
         raise click.UsageError(f"cannot write {path}")
     return place, False
 
 
-def _write_beside(
-    path: Path, place: Path, text: str | Iterable[str], elsewhere: Path | None
-) -> str:
-    """`text` (or its pieces, as they are rendered) in a new file beside `place`, or in
-    the temporary folder when `place` is a device's (`elsewhere`)."""
-    folder = Path(tempfile.gettempdir()) if elsewhere is not None else place.parent
+def _write_beside(name: str, folder: Path, text: str | Iterable[str]) -> str:
+    """`text` (or its pieces, as they are rendered) in a new file in `folder`, named
+    after the report's file `name`."""
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
-        "wb", dir=folder, prefix=f".{path.name}.", delete=False
+        "wb", dir=folder, prefix=f".{name}.", delete=False
     )
     try:
         with handle:

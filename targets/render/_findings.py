@@ -109,11 +109,8 @@ def _fingerprint(result: TargetResult, why: GateChance) -> str:
 def _uri(path: str) -> str:
     """A file as a SARIF artifact URI: relative paths stay relative (forward slashes)."""
     if os.path.isabs(path):
-        try:
-            return Path(path).as_uri()
-        except UnicodeEncodeError:  # a name that is no UTF-8: its bytes, %-escaped
-            return "file://" + quote(path.replace(os.sep, "/"), errors="surrogateescape")
-    return quote(path.replace(os.sep, "/"), errors="surrogateescape")
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"))
 
 
 def sarif_log(report: Report, *, gate: Gate | None = None) -> dict[str, Any]:

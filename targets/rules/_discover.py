@@ -62,9 +62,9 @@ class _Walk:
     follow_links_outside: bool
     found: list[Path] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
-    visited: set[Path] = field(default_factory=set)
     holding: dict[Path, bool] = field(default_factory=dict)
-    """Each folder walked (real path): whether its walk found or refused anything."""
+    """Each folder walked or being walked (real path): whether its walk found or refused
+    anything (False while it is walked: a link back to it finds nothing more)."""
 
     def refuse(self, path: Path, message: str) -> None:
         self.problems.append(Diagnostic(Location(display(path)), message))
@@ -140,9 +140,9 @@ class _Walk:
     def walk(self, top: Path) -> None:
         """Every file of ours under `top`, in name order; hidden entries are left out."""
         real_top = top.resolve()
-        if real_top in self.visited:
+        if real_top in self.holding:
             return
-        self.visited.add(real_top)
+        self.holding[real_top] = False
         before = (len(self.found), len(self.problems))
         self._entries(top)
         self.holding[real_top] = (len(self.found), len(self.problems)) != before
