@@ -18,7 +18,9 @@ __all__ = [
 
 
 class CheckError(ValueError):
-    """An argument of `targets.check` cannot be used; the message says which and why."""
+    """An argument of `targets.check` cannot be used; the message says which and why. A
+    what-if (`TargetResult.what_if`, `targets.required_growth`) refuses its arguments with
+    it too."""
 
 
 class AsOfError(CheckError):

@@ -4,6 +4,9 @@ The planner's questions: "what growth do we need?" (`required_growth`) and "what
 manage 12 %?" (`what_if`). A scenario grows the latest figure at the given rate a year
 (compound; for ranks and other linear methods, units a year) and reads off the value at the
 deadline, the year the target is met, and whether that is in time.
+
+Both refuse what they cannot answer with `targets.CheckError` (a `ValueError`): a rate or
+value that is not a finite number, or one so large that the answer is beyond any float.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
 from targets.engine import Status, format_number
+from targets.judge._errors import CheckError
 
 if TYPE_CHECKING:
     from targets.judge._result import TargetResult
@@ -30,13 +34,38 @@ def required_growth(value: float, target: float, years: float, *, linear: bool =
 
     Compound by default (a fraction: 0.355 is 35.5 %); `linear` gives units a year.
     """
+    value, target = _finite("value", value), _finite("target", target)
+    years = _finite("years", years)
     if years <= 0:
-        raise ValueError("years must be positive")
+        raise CheckError("years must be positive")
     if linear:
-        return (target - value) / years
-    if value <= 0 or target <= 0:
-        raise ValueError("compound growth needs positive values; use linear=True")
-    return float((target / value) ** (1 / years) - 1)
+        growth = (target - value) / years
+    elif value <= 0 or target <= 0:
+        raise CheckError("compound growth needs positive values; use linear=True")
+    else:
+        try:
+            growth = float((target / value) ** (1 / years) - 1)
+        except OverflowError:
+            growth = math.inf
+    if not math.isfinite(growth):
+        raise CheckError(
+            f"the growth from {value:g} to {target:g} in {years:g} years is beyond any number"
+        )
+    return growth
+
+
+def _finite(name: str, number: float) -> float:
+    """`number` as a float; NaN, infinities and integers beyond any float refused (they
+    would make every answer NaN, or a silent 'achieved')."""
+    try:
+        value = float(number)
+    except OverflowError:  # an int of 309 digits or more
+        raise CheckError(
+            f"{name} must be a finite number, not an integer beyond any float"
+        ) from None
+    if not math.isfinite(value):
+        raise CheckError(f"{name} must be a finite number, not {value!r}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,24 +115,29 @@ class Scenario:
 
 
 def _value(start_value: float, growth: float, years: float, *, linear: bool) -> float:
+    """The value `years` on; infinite where it is beyond any float (the caller refuses it)."""
     if linear:
         return start_value + growth * years
-    return float(start_value * (1 + growth) ** years)
+    try:
+        return float(start_value * (1 + growth) ** years)
+    except OverflowError:  # float ** raises where float * gives inf
+        return math.copysign(math.inf, start_value)
 
 
 def scenario(result: TargetResult, growth: float) -> Scenario:
     """`result`'s metric grown at `growth` a year from its latest figure (see the module)."""
+    growth = _finite("growth", growth)
     lead = result.assessment
     if lead is None or lead.target is None or lead.target_year is None:
-        raise ValueError(f"'{result.id}' has no level to reach, so no what-if")
+        raise CheckError(f"'{result.id}' has no level to reach, so no what-if")
     if lead.latest_year is None or lead.latest_value is None:
-        raise ValueError(f"'{result.id}' has no figures to grow from")
+        raise CheckError(f"'{result.id}' has no figures to grow from")
     t, v, deadline, level = lead.latest_year, lead.latest_value, lead.target_year, lead.target
     if lead.deadline_passed or deadline <= t:
-        raise ValueError(f"the deadline of '{result.id}' ({deadline:g}) has passed")
+        raise CheckError(f"the deadline of '{result.id}' ({deadline:g}) has passed")
     linear = lead.projection == "linear"
     if not linear and growth <= -1:
-        raise ValueError("compound growth must be above -100 %")
+        raise CheckError("compound growth must be above -100 %")
     increase = lead.direction == "increase"
     projected = _value(v, growth, deadline - t, linear=linear)
     reach = _reach(t, v, level, growth, linear=linear, increase=increase)
@@ -114,6 +148,8 @@ def scenario(result: TargetResult, growth: float) -> Scenario:
         (x, _value(v, growth, x - t, linear=linear))
         for x in (t + (end - t) * i / steps for i in range(steps + 1))
     )
+    if not all(math.isfinite(value) for _, value in path):
+        raise CheckError(f"at {growth:g} a year, '{result.id}' goes beyond any number by {end:g}")
     return Scenario(
         growth=growth,
         linear=linear,
@@ -156,5 +192,5 @@ def what_if(
 ) -> Scenario | tuple[Scenario, ...]:
     """One scenario for one rate, a tuple for several."""
     if isinstance(growth, int | float):
-        return scenario(result, float(growth))
-    return tuple(scenario(result, float(g)) for g in growth)
+        return scenario(result, growth)
+    return tuple(scenario(result, g) for g in growth)
