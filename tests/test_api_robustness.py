@@ -3,12 +3,18 @@ error type with a clear message, never a crash (OverflowError) or a silent NaN a
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import targets
-from targets import Report
+from targets import ExitCode, Report
+from targets.cli import cli
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "vietnam-digital"
 
 # --- what-if and required growth: non-finite and huge numbers ---------------------------
 
@@ -71,3 +77,67 @@ def test_required_growth_refuses_an_answer_no_float_holds() -> None:
     # (-1e308 - 1e308) / 1 = -2e308: -inf before, returned silently
     with pytest.raises(targets.CheckError, match="beyond any number"):
         targets.required_growth(1e308, -1e308, 1, linear=True)
+
+
+# --- a baseline that holds a key twice -------------------------------------------------
+
+DUPLICATE_STATUS = (
+    '{"schema_version": 1,\n'
+    ' "results": [\n'
+    '  {"target": "dt-firms-100k-2025", "status": "on_track"},\n'
+    '  {"target": "dt-workforce-1.5m-2030", "status": "missed",\n'
+    '   "st\\u0061tus": "achieved"}]}\n'
+)
+"""Line 5, column 4 holds the second 'status' (written with an escape): the parser kept the
+last one, 'achieved', in silence."""
+
+
+def test_a_baseline_holding_a_key_twice_is_refused_at_the_second(
+    example_programme: targets.Programme, tmp_path: Path
+) -> None:
+    path = tmp_path / "base.json"
+    path.write_text(DUPLICATE_STATUS, encoding="utf-8")
+    with pytest.raises(targets.BaselineError) as caught:
+        targets.check(example_programme, baseline=path)
+    assert str(caught.value) == (
+        f"{path}:5:4: the key 'status' is repeated in one object "
+        "(a JSON report of ours never repeats one)"
+    )
+    with pytest.raises(targets.BaselineError, match=":5:4: the key 'status' is repeated"):
+        targets.check(example_programme, baseline=str(path))
+
+
+def test_a_repeated_key_is_named_escaped_and_short(
+    example_programme: targets.Programme, tmp_path: Path
+) -> None:
+    key = "\\u001b[31m" + "k" * 100  # an escape sequence, then 100 letters
+    path = tmp_path / "base.json"
+    path.write_text(
+        '{"schema_version": 1, "results": [], "' + key + '": 1, "' + key + '": 2}',
+        encoding="utf-8",
+    )
+    with pytest.raises(targets.BaselineError) as caught:
+        targets.check(example_programme, baseline=path)
+    message = str(caught.value)
+    # '{"schema_version": 1, "results": [], ' is 37 characters; the first key, with its
+    # quotes, 112 (an escape of 10 and 100 letters); then ': 1, ' 5: the second at column 155.
+    # The key is quoted as at most 60 characters: '\x1b[31m' (8) and 49 letters, then '...'
+    assert message.startswith(f"{path}:1:155: the key '\\x1b[31m{'k' * 49}...' is repeated")
+    assert "\x1b" not in message
+
+
+def test_a_key_repeated_in_different_objects_is_no_duplicate(
+    example_programme: targets.Programme, example_report: Report, tmp_path: Path
+) -> None:
+    path = tmp_path / "base.json"
+    path.write_text(json.dumps(example_report.to_dict()), encoding="utf-8")
+    assert targets.check(example_programme, baseline=path).changes == ()
+
+
+def test_check_exits_2_naming_a_baseline_key_given_twice(tmp_path: Path) -> None:
+    path = tmp_path / "base.json"
+    path.write_text(DUPLICATE_STATUS, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(EXAMPLE), "--baseline", str(path)])
+    assert result.exit_code == ExitCode.INVALID
+    assert f"{path}:5:4: the key 'status' is repeated in one object" in result.stderr
+    assert "Traceback" not in result.output

@@ -3,8 +3,9 @@
 The file is read bounded (a regular file, at most 64 MiB), as UTF-8 (UTF-16 and UTF-32 are
 named), nested at most 64 levels (checked before the JSON parser recurses), and every number
 in it must be one a double holds: no NaN, no infinity, no 5,000-digit integer (which Python
-refuses to convert past 4,300 digits). Anything else is a `BaselineError` naming the file,
-with the line and column where there is one.
+refuses to convert past 4,300 digits), and no object may hold a key twice (the parser would
+keep the last in silence). Anything else is a `BaselineError` naming the file, with the line
+and column where there is one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from targets._safe import excerpt, oneline
+from targets._safe import excerpt, oneline, quoted
 from targets.engine import STATUS_CODES
 from targets.judge._errors import BaselineError
 from targets.rules._files import UnreadableError, read_bounded
@@ -34,6 +35,7 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_KEY_END = re.compile(r"\s*:")
 
 
 class _BadNumberError(Exception):
@@ -44,6 +46,16 @@ class _BadNumberError(Exception):
         self.token = token
 
 
+class _DuplicateKeyError(Exception):
+    """An object of the JSON that holds a key twice (raised from the parser's hook)."""
+
+    def __init__(self, key: str, ordinal: int = -1) -> None:
+        super().__init__(key)
+        self.key = key
+        self.ordinal = ordinal
+        """Which object, counted from 0 in the order their closing braces stand."""
+
+
 def load_baseline(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read an earlier JSON report; refuse anything else with a clear message."""
     name = oneline(str(path))
@@ -52,7 +64,15 @@ def load_baseline(path: str | os.PathLike[str]) -> dict[str, Any]:
     if deep is not None:
         raise BaselineError(f"{name}:{_where(text, deep)}: nested deeper than {MAX_DEPTH} levels")
     try:
-        data = json.loads(text, parse_int=_integer, parse_float=_float, parse_constant=_constant)
+        data = json.loads(
+            text,
+            parse_int=_integer,
+            parse_float=_float,
+            parse_constant=_constant,
+            object_pairs_hook=_object,
+        )
+    except _DuplicateKeyError:
+        raise _duplicate(text, name) from None
     except _BadNumberError as exc:
         raise BaselineError(f"{name}:{_where(text, _find(text, exc.token))}: {exc}") from None
     except json.JSONDecodeError as exc:
@@ -152,6 +172,78 @@ def _float(token: str) -> float:
 
 def _constant(token: str) -> float:
     raise _BadNumberError(token, f"{token} is not a usable number (NaN and infinity are refused)")
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of the JSON as a dict, refused if it holds a key twice."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        raise _DuplicateKeyError(_first_repeated(pairs))
+    return found
+
+
+def _first_repeated(pairs: list[tuple[str, Any]]) -> str:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    raise AssertionError("no key repeated")  # pragma: no cover - only called with one
+
+
+def _duplicate(text: str, name: str) -> BaselineError:
+    """The error for the first object holding a key twice, at that key's second place. The
+    JSON is read again, counting objects, only on this path: the common one pays for no count.
+    """
+    ordinal = itertools.count()
+
+    def counted(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        number = next(ordinal)
+        try:
+            return _object(pairs)
+        except _DuplicateKeyError as exc:
+            raise _DuplicateKeyError(exc.key, number) from None
+
+    try:
+        json.loads(text, object_pairs_hook=counted)
+    except _DuplicateKeyError as exc:
+        key, offset = exc.key, _second_key(text, exc.ordinal, exc.key)
+    else:  # pragma: no cover - the first reading found one
+        raise AssertionError("no duplicate key on the second reading")
+    where = "" if offset is None else f":{_where(text, offset)}"
+    return BaselineError(
+        f"{name}{where}: the key {quoted(key)} is repeated in one object "
+        "(a JSON report of ours never repeats one)"
+    )
+
+
+def _second_key(text: str, ordinal: int, key: str) -> int | None:
+    """Where `key` stands the second time among the keys of the object whose closing brace
+    is the `ordinal`-th (from 0) of `text`."""
+    openers: list[int] = []
+    closed = -1
+    span = None
+    for token in _TOKEN.finditer(text):
+        mark = token.group()
+        if mark in ("[", "{"):
+            openers.append(token.start())
+        elif mark in ("]", "}"):
+            start = openers.pop()
+            closed += mark == "}"
+            if mark == "}" and closed == ordinal:
+                span = (start, token.end())
+                break
+    if span is None:  # pragma: no cover - the parser closed as many objects
+        return None
+    depth, seen = 0, 0
+    for token in _TOKEN.finditer(text, span[0], span[1]):
+        mark = token.group()
+        depth += _STEP.get(mark, 0)
+        if depth == 1 and mark.startswith('"') and _KEY_END.match(text, token.end()):
+            seen += json.loads(mark) == key
+            if seen == 2:
+                return token.start()
+    return None  # pragma: no cover - the parser saw it twice
 
 
 def _find(text: str, token: str) -> int:
