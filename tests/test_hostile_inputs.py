@@ -532,3 +532,34 @@ figures:
     folder = folder_with(tmp_path, programme, figures)
     targets("report", folder, "--html", tmp_path / "r.html", expect=0)
     targets("check", folder, "--format", "markdown", expect=0)
+
+
+# --- line breaks other than \n and \r -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("char", "name"), [("\u2028", "U+2028"), ("\u2029", "U+2029"), ("\x85", "U+0085")]
+)
+def test_a_unicode_line_separator_in_yaml_is_refused_where_an_editor_shows_it(
+    tmp_path: Path, char: str, name: str
+) -> None:
+    # PyYAML (YAML 1.1) counts these as line breaks: every later line number was one off,
+    # and a quoted value's text folded. Line 2, column 31: the 30 characters
+    # `  - {metric: firms, source: "s` come before it.
+    figures = f'figures:\n  - {{metric: firms, source: "s{char}x", period: 2022, value: 1}}\n'
+    refused(folder_with(tmp_path, figures=figures), "f.yaml:2:31", f"character {name}")
+
+
+def test_a_line_separator_inside_a_csv_cell_leaves_later_rows_columns_in_place(
+    tmp_path: Path,
+) -> None:
+    # The row reader split lines with str.splitlines, which also breaks at U+2028 and \x0b:
+    # the rows after such a cell were given the cells of the wrong line. 'abc' starts at
+    # column 12 of line 3, after the 11 characters `firms,2021,`.
+    folder = folder_with(tmp_path)
+    (folder / "f.yaml").unlink()
+    (folder / "f.csv").write_text(
+        'metric,period,value,unit\nfirms,2020,1,"fi\u2028rm"\nfirms,2021,abc,firm\n',
+        encoding="utf-8",
+    )
+    refused(folder, "f.csv:3:12", "'abc' is not a number")

@@ -133,7 +133,9 @@ def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:
     """Figures from CSV, one row per figure, shaped like a figures file: ``{figures: [...]}``."""
     doc = Document(name)
     problems: list[Diagnostic] = []
-    lines = text.splitlines()
+    # lines as the reader counts them (\n, \r\n or \r), not as str.splitlines (which also
+    # breaks at \x0b, \x1c or U+2028 inside a cell, shifting every later row's columns)
+    lines = [line.rstrip("\r\n") for line in io.StringIO(text, newline="")]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)

@@ -5,6 +5,7 @@ leaves; `_yaml` says which rules both keep.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,10 @@ def load_yaml(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
     """Parse `text`; problems come back as diagnostics, never as exceptions."""
     doc = Document(path)
     problems: list[Diagnostic] = []
+    other_break = _OTHER_BREAK.search(text)
+    if other_break is not None:
+        problems.append(_other_break(text, other_break.start(), path))
+        return doc, problems
     try:
         _build(doc, yaml.parse(text, Loader=_Loader), problems)
     except yaml.MarkedYAMLError as exc:
@@ -59,6 +64,28 @@ def load_yaml(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
         problems.append(Diagnostic(Location(path), f"invalid YAML: {first}"))
         doc.data = None
     return doc, problems
+
+
+_OTHER_BREAK = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {
+    "\x85": "a next-line",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+}
+
+
+def _other_break(text: str, at: int, path: str) -> Diagnostic:
+    """A next-line, line or paragraph separator: YAML 1.2 reads it as text, PyYAML (YAML
+    1.1) as a line break, which would shift every later line number and fold a quoted
+    value's text; so it is refused, where an editor shows it, as other controls are."""
+    before = text[:at]
+    where = Location(path, before.count("\n") + 1, at - before.rfind("\n"))
+    char = text[at]
+    return Diagnostic(
+        where,
+        f"invalid YAML: character U+{ord(char):04X} ({_BREAK_NAMES[char]}) is not allowed; "
+        "in a double-quoted text write it as an escape, such as \\u2028",
+    )
 
 
 def _build(doc: Document, events: Iterator[Any], problems: list[Diagnostic]) -> None:
