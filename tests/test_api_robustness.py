@@ -3,8 +3,10 @@ error type with a clear message, never a crash (OverflowError) or a silent NaN a
 
 from __future__ import annotations
 
+import errno
 import json
 import math
+import shutil
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,81 @@ def test_check_exits_2_naming_a_baseline_key_given_twice(tmp_path: Path) -> None
     assert result.exit_code == ExitCode.INVALID
     assert f"{path}:5:4: the key 'status' is repeated in one object" in result.stderr
     assert "Traceback" not in result.output
+
+
+# --- every file the CLI writes goes through the one writer -------------------------------
+
+
+def _copy_of_example(tmp_path: Path) -> Path:
+    folder = tmp_path / "example"
+    shutil.copytree(EXAMPLE, folder)
+    return folder
+
+
+def test_report_html_naming_a_rules_file_exits_2_and_leaves_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # before: exit 0, "wrote .../programme.yaml", the rules replaced by the HTML page
+    rules = _copy_of_example(tmp_path) / "programme.yaml"
+    before = rules.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["report", "example", "--html", "example/programme.yaml"])
+    assert result.exit_code == ExitCode.INVALID, result.output
+    assert (
+        "Error: 'example/programme.yaml' is one of the files read: a report would replace it"
+        in result.stderr
+    )
+    assert rules.read_bytes() == before
+
+
+def test_report_html_naming_a_figures_file_through_a_link_exits_2(tmp_path: Path) -> None:
+    folder = _copy_of_example(tmp_path)
+    figures = folder / "figures" / "firms.yaml"
+    before = figures.read_bytes()
+    link = tmp_path / "page.html"
+    link.symlink_to(figures)
+    result = CliRunner().invoke(cli, ["report", str(folder), "--html", str(link)])
+    assert result.exit_code == ExitCode.INVALID
+    assert "is one of the files read" in result.stderr
+    assert figures.read_bytes() == before
+
+
+def _disk_full(text: str) -> bytes:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_report_html_that_fails_to_write_leaves_the_earlier_page_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("the earlier page\n", encoding="utf-8")
+    monkeypatch.setattr("targets.cli._write._encoded", _disk_full)
+    result = CliRunner().invoke(cli, ["report", str(EXAMPLE), "--html", str(page)])
+    assert result.exit_code == ExitCode.INVALID
+    assert f"cannot write {page}: No space left on device" in result.stderr
+    assert page.read_text(encoding="utf-8") == "the earlier page\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]  # no temporary left
+
+
+def test_schema_output_that_fails_to_write_leaves_the_earlier_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "schema.json"
+    out.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setattr("targets.cli._write._encoded", _disk_full)
+    result = CliRunner().invoke(cli, ["schema", "-o", str(out)])
+    assert result.exit_code == ExitCode.INVALID
+    assert f"cannot write {out}: No space left on device" in result.stderr
+    assert out.read_text(encoding="utf-8") == "{}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["schema.json"]
+
+
+def test_schema_output_through_a_link_replaces_where_it_leads(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real.name)
+    result = CliRunner().invoke(cli, ["schema", "-o", str(link)])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert link.is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["$schema"].startswith("https://json-schema")

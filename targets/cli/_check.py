@@ -245,8 +245,7 @@ def check(
             width=terminal_width(),
             detail=json_detail,
         )
-    _no_input_replaced(outputs, programme.files)
-    write_all(outputs)
+    write_all(outputs, read=programme.files)
     if progress is not None:
         progress.close()
     for piece in stdout:  # render() guarded each piece for its format
@@ -273,17 +272,6 @@ def _counted(pieces: Iterable[str], progress: TerminalProgress | None, total: in
         progress("writing", min(done, total), total)
         yield piece
     progress("writing", total, total)
-
-
-def _no_input_replaced(outputs: Iterable[Path], inputs: Iterable[str]) -> None:
-    """A report file that is one of the files read (``--json rules.yaml``) is a usage
-    error: the report would silently replace the rules or figures it judged."""
-    read = {os.path.realpath(name) for name in inputs}
-    for path in outputs:
-        if os.path.realpath(path) in read:
-            raise click.UsageError(
-                f"{quoted(str(path))} is one of the files read: a report would replace it"
-            )
 
 
 def _one_report_a_file(files: dict[str, Path | None]) -> None:

@@ -20,6 +20,7 @@ from targets.cli._check import CHANCE_RANGE, STATUSES
 from targets.cli._echo import say
 from targets.cli._inputs import load_programme
 from targets.cli._options import debug_option, mention_settings, quiet_option
+from targets.cli._write import write_all
 
 __all__ = ["report"]
 
@@ -103,11 +104,7 @@ def report(
     if str(html_file) == "-":  # standard output may be a CI log: guarded as XML is
         click.echo(guard(document, "xml"), nl=False)
         ctx.exit(ExitCode.OK)
-    try:
-        html_file.write_text(document, encoding="utf-8")
-    except OSError as exc:
-        message = f"cannot write {html_file}: {exc.strerror}"
-        raise click.BadParameter(message, param_hint="--html") from None
+    write_all({html_file: document}, read=programme.files)
     counts = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in result.summary.items() if n)
     if not quiet:
         say(f"wrote {html_file}: {len(result)} targets ({counts})", err=True)

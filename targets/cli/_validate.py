@@ -91,12 +91,10 @@ def schema(output: Path | None, results: bool) -> None:
     '# yaml-language-server: $schema=schema/targets.schema.json'.
     """
     from targets import json_schema  # noqa: PLC0415 - start-up time
+    from targets.cli._write import write_all  # noqa: PLC0415
 
     text = json.dumps(json_schema(results=results), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise click.UsageError(f"cannot write {output}: {exc.strerror}") from None
+        write_all({output: text})

@@ -1,4 +1,9 @@
-"""Report files written whole or not at all: each beside its place first, then moved in."""
+"""Report files written whole or not at all: each beside its place first, then moved in.
+
+Every file a command writes (``check``'s reports, ``report --html``, ``schema -o``) goes
+through `write_all`, so each has the same promises: never one of the files read, never
+half-written, a link followed, a device or pipe written into.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +19,15 @@ from typing import Protocol
 
 import click
 
+from targets._safe import quoted
 from targets._threads import handing_over
 
 __all__ = ["write_all"]
 
 
-def write_all(outputs: Mapping[Path, str | Iterable[str]]) -> None:
-    """Write every report file, or none: each folder is checked before the first write,
+def write_all(outputs: Mapping[Path, str | Iterable[str]], *, read: Iterable[str] = ()) -> None:
+    """Write every report file, or none: a report path that is one of the files `read` is
+    a usage error, each folder is checked before the first write,
     and each report is written beside its file first and moved into place only once every
     report has been rendered whole (an internal error leaves no half-written report).
 
@@ -29,6 +36,7 @@ def write_all(outputs: Mapping[Path, str | Iterable[str]]) -> None:
     pipe) is written into, once every report is rendered, never replaced: moving a file
     over it would replace the device itself (as root, ``--json /dev/null`` replaced the
     machine's ``/dev/null``)."""
+    _no_input_replaced(outputs, read)
     places = {path: _place(path) for path in outputs}
     written: list[tuple[str, Path, bool]] = []
     try:
@@ -47,6 +55,17 @@ def write_all(outputs: Mapping[Path, str | Iterable[str]]) -> None:
         for temporary, _, _ in written:
             if os.path.exists(temporary):
                 os.unlink(temporary)
+
+
+def _no_input_replaced(outputs: Iterable[Path], inputs: Iterable[str]) -> None:
+    """A report file that is one of the files read (``--json rules.yaml``) is a usage
+    error: the report would silently replace the rules or figures it judged."""
+    read = {os.path.realpath(name) for name in inputs}
+    for path in outputs:
+        if os.path.realpath(path) in read:
+            raise click.UsageError(
+                f"{quoted(str(path))} is one of the files read: a report would replace it"
+            )
 
 
 def _place(path: Path) -> tuple[Path, bool]:
