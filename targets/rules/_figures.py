@@ -46,7 +46,7 @@ FigureKind = Literal["actual", "estimate", "forecast", "derived"]
 NUMBER_IS = "a value is a number, a range such as 4-8, or yes/no"
 """What a figure's value may be, as a message that refuses one says."""
 
-_NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d{1,3})?"
+_NUM = r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]{1,3})?"
 _RANGE = re.compile(rf"^\s*({_NUM})\s*(?:-|–|—|to|\.\.)\s*({_NUM})\s*$")
 _YES = {"yes", "true"}
 _NO = {"no", "false"}
@@ -85,7 +85,7 @@ def parse_value(value: Any) -> StatedValue:
         return _range(low, high, f"{value[0]}-{value[1]}")
     if isinstance(value, str):
         try:
-            _units.check_length(value)
+            _units.check_written(value)
         except _units.UnitError as exc:
             raise ValueError(str(exc)) from None
         text = value.strip()

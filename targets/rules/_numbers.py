@@ -19,7 +19,9 @@ from targets._safe import quoted
 __all__ = [
     "LARGEST",
     "MAX_DIGITS",
+    "Exponent",
     "NumberError",
+    "ascii_digits",
     "digits_of",
     "usable",
     "usable_integer",
@@ -41,6 +43,36 @@ _MOST_DIGITS = {10: MAX_DIGITS, 16: 256, 8: 342}
 
 class NumberError(ValueError):
     """A number the tool cannot use; the message says why."""
+
+
+class Exponent(float):
+    """A float the YAML reader read from exponent notation (``2e3``), with its text: a number
+    like any other, but no year (`_periods` refuses it as a period, where ``2e3`` would
+    otherwise be taken for the year 2000)."""
+
+    __slots__ = ("text",)
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> Exponent:
+        made = super().__new__(cls, value)
+        made.text = text
+        return made
+
+
+def ascii_digits(text: str, what: str = "a number") -> None:
+    """`NumberError` when `text` holds a decimal digit other than 0-9 (full-width ``７``,
+    Arabic-Indic ``٧``, ...): Python's int() and float() read any of them, and so would the
+    tool, silently; a number, a year or a period is written with 0-9. `what`: what the
+    text was to be, as the message says it."""
+    if text.isascii():
+        return
+    for char in text:
+        if char.isdecimal() and not char.isascii():
+            raise NumberError(
+                f"{quoted(text)} is not {what}: it has the digit {quoted(char)} "
+                f"(U+{ord(char):04X}); write it with the digits 0-9"
+            )
 
 
 def _too_large(shown: str) -> NumberError:

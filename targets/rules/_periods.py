@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from targets._safe import quoted
+from targets.rules._numbers import Exponent, NumberError, ascii_digits
 
 __all__ = [
     "Granularity",
@@ -36,12 +37,21 @@ Granularity = Literal["year", "span", "quarter", "month", "date"]
 
 MIN_YEAR, MAX_YEAR = 1800, 2300
 
-_YEAR = re.compile(r"^(\d{4})$")
-_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
-_SDMX_MONTH = re.compile(r"^(\d{4})-M(\d{2})$", re.IGNORECASE)
-_DASH_TWO = re.compile(r"^(\d{4})-(\d{2})$")
-_SPAN = re.compile(r"^(\d{4})\s*(?:/|-|–|to)\s*(\d{2}|\d{4})$")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# Digits are 0-9 only: `\d` would match any script's (`ascii_digits` says so first)
+_YEAR = re.compile(r"^([0-9]{4})$")
+_QUARTER = re.compile(r"^([0-9]{4})-?Q([1-4])$", re.IGNORECASE)
+_SDMX_MONTH = re.compile(r"^([0-9]{4})-M([0-9]{2})$", re.IGNORECASE)
+_DASH_TWO = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_SPAN = re.compile(r"^([0-9]{4})\s*(?:/|-|–|to)\s*([0-9]{2}|[0-9]{4})$")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+
+
+_WRITE = (
+    "write a year (2024), a span (2015-16), a quarter (2024-Q3), a month (2024-07) "
+    "or a date (2024-07-02)"
+)
+"""The forms of a period, as a message refusing one says."""
+_DATES = "write 2024-07-02, 2024-07 or 2024"
 
 
 class PeriodError(ValueError):
@@ -145,6 +155,10 @@ def parse_period(value: object) -> Period:
         raise PeriodError("a period is a year or a date, not yes/no")
     if isinstance(value, int):
         return year(value)
+    if isinstance(value, Exponent):
+        raise PeriodError(
+            f"{quoted(value.text)} is a number in exponent notation, not a year: {_WRITE}"
+        )
     if isinstance(value, float):
         if value.is_integer():
             return year(int(value))
@@ -153,8 +167,16 @@ def parse_period(value: object) -> Period:
         return day(value.date())
     if isinstance(value, dt.date):
         return day(value)
+    if value is None:
+        raise PeriodError(f"empty; {_WRITE}")
     if not isinstance(value, str):
-        raise PeriodError(f"a period is a year or text, not {type(value).__name__}")
+        what = "a mapping" if isinstance(value, dict) else type(value).__name__
+        what = "a list" if isinstance(value, list | tuple) else what
+        raise PeriodError(f"a period is a year or text, not {what}")
+    try:
+        ascii_digits(value, "a period")
+    except NumberError as exc:
+        raise PeriodError(str(exc)) from None
     return _parse_text(value.strip())
 
 
@@ -187,19 +209,24 @@ def _parse_text(text: str) -> Period:
         if len(end) == 2 and last <= first:
             last += 100
         return span(first, last)
-    raise PeriodError(
-        f"{quoted(text)} is not a period: write a year (2024), a span (2015-16), "
-        "a quarter (2024-Q3), a month (2024-07) or a date (2024-07-02)"
-    )
+    raise PeriodError(f"{quoted(text)} is not a period: {_WRITE}")
 
 
 def parse_date(value: object) -> Period:
     """A publication date: a full date, or a month or year when that is all that is known."""
+    if value is None:
+        raise PeriodError(f"empty; {_DATES}")
+    if isinstance(value, str):
+        try:
+            ascii_digits(value, "a date")
+        except NumberError as exc:
+            raise PeriodError(str(exc)) from None
     try:
         period = parse_period(value)
     except PeriodError:
         period = None
     if period is None or period.granularity in {"span", "quarter"}:
-        shown = period.label if period is not None else str(value).strip()
-        raise PeriodError(f"{quoted(shown)} is not a date; write 2024-07-02, 2024-07 or 2024")
+        shown = value.text if isinstance(value, Exponent) else str(value).strip()
+        shown = period.label if period is not None else shown
+        raise PeriodError(f"{quoted(shown)} is not a date; {_DATES}")
     return period

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from targets._safe import quoted
-from targets.rules._numbers import NumberError, usable
+from targets.rules._numbers import NumberError, ascii_digits, usable
 from targets.rules._suggest import did_you_mean
 
 __all__ = [
@@ -34,7 +34,7 @@ __all__ = [
     "Unit",
     "UnitError",
     "UnusableNumberError",
-    "check_length",
+    "check_written",
     "conversion_factor",
     "convert",
     "is_percent",
@@ -93,9 +93,9 @@ _SCALES = {
 _ALIASES = {"US$": "USD", "%": "percent", "pct": "percent", "pp": "percentage_point"}
 
 _TOKEN = re.compile(r"US\$|%|[A-Za-z][A-Za-z_]{0,31}")
-_NUMBER = r"[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_NUMBER = r"[-+]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
 """A number as text: YAML's decimals (``.5``, ``1.``, ``2e10``), commas grouping thousands."""
-_QUANTITY = re.compile(rf"^\s*(?P<num>{_NUMBER})(?![\d,.])\s*(?P<unit>.*?)\s*$")
+_QUANTITY = re.compile(rf"^\s*(?P<num>{_NUMBER})(?![0-9,.])\s*(?P<unit>.*?)\s*$")
 _CURRENCY_FIRST = re.compile(
     rf"^\s*(?P<cur>US\$|[A-Z]{{3}})\s*(?P<num>{_NUMBER})\s*(?P<rest>.*?)\s*$"
 )
@@ -318,7 +318,7 @@ def _describe(unit: Any) -> str:
 
 def parse_number(text: str) -> float:
     """A number written as text: ``73788``, ``148,500``, ``1.5e3``. Commas group thousands."""
-    check_length(text)
+    check_written(text)
     if not _PLAIN_NUMBER.match(text):
         raise UnitError(_number_hint(text))
     return _usable(text.strip())
@@ -332,17 +332,22 @@ def _usable(number: str) -> float:
         raise UnusableNumberError(str(exc)) from None
 
 
-def check_length(text: str) -> None:
-    """Refuse text too long to be a number or a quantity, before a pattern reads it."""
+def check_written(text: str) -> None:
+    """Refuse text too long to be a number or a quantity, or with digits other than 0-9
+    (``７０``, which float() reads as 70), before a pattern reads it."""
     if len(text) > MAX_QUANTITY_LENGTH:
         raise UnitError(
             f"{quoted(text)} is not a number or a quantity: longer than "
             f"{MAX_QUANTITY_LENGTH} characters"
         )
+    try:
+        ascii_digits(text)
+    except NumberError as exc:
+        raise UnitError(str(exc)) from None
 
 
 def _number_hint(text: str) -> str:
-    if re.fullmatch(r"\s*[-+]?\d+,\d{1,2}\s*", text):
+    if re.fullmatch(r"\s*[-+]?[0-9]+,[0-9]{1,2}\s*", text):
         return f"{quoted(text)} is not a number: the decimal mark is a point, as in 1.5"
     return f"{quoted(text)} is not a number"
 
@@ -357,7 +362,7 @@ class Quantity:
 
 def parse_quantity(text: str) -> Quantity:
     """``"9.2 %"``, ``"1 USD billion"``, ``"USD 1 billion"`` or a bare ``"70,000"``."""
-    check_length(text)
+    check_written(text)
     match = _CURRENCY_FIRST.match(text)
     if match:
         unit = " ".join(part for part in (match["cur"], match["rest"]) if part)
@@ -365,7 +370,7 @@ def parse_quantity(text: str) -> Quantity:
     else:
         match = _QUANTITY.match(text)
         if not match:
-            if re.match(r"^\s*[-+]?\d+,\d{1,2}(?!\d)", text):
+            if re.match(r"^\s*[-+]?[0-9]+,[0-9]{1,2}(?![0-9])", text):
                 raise UnitError(_number_hint(text.split(maxsplit=1)[0]))
             raise UnitError(
                 f"{quoted(text)} is not a quantity: write a number and a unit, "

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from targets.rules._errors import Location
-from targets.rules._numbers import NumberError, usable_integer, usable_text
+from targets.rules._numbers import Exponent, NumberError, usable_integer, usable_text
 
 __all__ = [
     "MAX_DEPTH",
@@ -55,7 +55,8 @@ _MAY_BE_WORD = frozenset("~nNtTfF")
 def resolve_plain(text: str) -> Any:
     """The YAML 1.2 core-schema value of a plain (unquoted) scalar. A number a double cannot
     hold (``1e400``, 400 digits, ``1e-400``) comes back as `Unusable`, which the reader
-    refuses with its position."""
+    refuses with its position. A float written in exponent notation comes back as an
+    `Exponent`, which keeps its text (``2e3`` is a number, but no year)."""
     if not text:
         return None
     first = text[0]
@@ -77,7 +78,8 @@ def resolve_plain(text: str) -> Any:
         if _INT16.match(text):
             return usable_integer(text, 16)
         if _FLOAT.match(text):
-            return usable_text(text)
+            number = usable_text(text)
+            return Exponent(number, text) if "e" in text or "E" in text else number
     except NumberError as exc:
         return Unusable(str(exc))
     if m := _INF.match(text):

@@ -1,0 +1,207 @@
+"""Input the rules layer once read by guessing, now refused with a message at its place.
+
+Each case was read without a word before: digits of other scripts taken as 0-9, a period in
+exponent notation taken as a year, an empty value or key described by Python's names for
+it, a unit with a dangling operator, and so on. Each is refused, exit code 2, the message
+naming the file, line and column and saying what to write instead; what was rightly
+accepted stays accepted. The expected messages and positions are worked out by hand from
+the files written here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import targets
+from targets.rules import _inputs
+from targets.rules._periods import PeriodError, parse_date, parse_period
+
+from .fuzz.runner import Run, run
+
+RULES = """\
+programme: {name: P}
+metrics:
+  - {id: m, name: M, unit: firm, direction: higher}
+  - {id: ok, name: Done, unit: yes/no}
+"""
+
+
+def _folder(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in {"rules.yaml": RULES, **files}.items():
+        path = folder / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _refused(folder: Path, *expected: str) -> Run:
+    """`targets validate` exits 2, and each `expected` (``file:line:col: message``, the
+    file relative to `folder`) is one of its lines; no traceback."""
+    done = run("validate", str(folder))
+    assert done.exit_code == 2, str(done)
+    assert "Traceback" not in done.stderr, str(done)
+    lines = done.stderr.splitlines()
+    for line in expected:
+        assert f"{folder}/{line}" in lines, f"wanted {line}\n{done}"
+    return done
+
+
+def _problems(folder: Path, monkeypatch: pytest.MonkeyPatch, *, columnar: bool) -> list[str]:
+    """The problems of loading `folder`, a CSV file read into columns or row by row."""
+    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    with pytest.raises(targets.LoadError) as caught:
+        targets.load(folder)
+    return sorted(str(d).removeprefix(f"{folder}/") for d in caught.value.diagnostics)
+
+
+# --- 1. digits other than 0-9 -------------------------------------------------------------
+
+
+def test_full_width_and_arabic_indic_digits_are_refused_in_a_yaml_figure(tmp_path: Path) -> None:
+    figures = (
+        "figures:\n"
+        '  - {metric: m, period: "２０２２", value: 5, unit: firm}\n'
+        "  - {metric: m, period: 2023, value: ٧٠, unit: firm}\n"
+        '  - {metric: m, period: 2024, value: "7-٩", unit: firm}\n'
+    )
+    _refused(
+        _folder(tmp_path, {"f.yaml": figures}),
+        "f.yaml:2:25: 'period': '２０２２' is not a period: it has the digit '２' (U+FF12); "
+        "write it with the digits 0-9",
+        "f.yaml:3:38: 'value': '٧٠' is not a number: it has the digit '٧' (U+0667); "
+        "write it with the digits 0-9",
+        "f.yaml:4:38: 'value': '7-٩' is not a number: it has the digit '٩' (U+0669); "
+        "write it with the digits 0-9",
+    )
+
+
+def test_other_digits_are_refused_in_a_target_s_level_and_years(tmp_path: Path) -> None:
+    rules = (
+        "targets:\n"
+        "  - {id: t1, metric: m, at_least: ７０, by: 2030}\n"
+        '  - {id: t2, metric: m, at_least: "70 firm", by: "٢٠٣٠"}\n'
+        '  - {id: t3, metric: m, at_least: 70, by: 2030, base: "２０２０"}\n'
+    )
+    _refused(
+        _folder(tmp_path, {"t.yaml": rules}),
+        "t.yaml:2:35: 'at_least': '７０' is not a number: it has the digit '７' (U+FF17); "
+        "write it with the digits 0-9",
+        "t.yaml:3:50: 'by': '٢٠٣٠' is not a period: it has the digit '٢' (U+0662); "
+        "write it with the digits 0-9",
+        "t.yaml:4:55: 'base': '２０２０' is not a period: it has the digit '２' (U+FF12); "
+        "write it with the digits 0-9",
+    )
+
+
+@pytest.mark.parametrize("columnar", [True, False], ids=["columns", "rows"])
+def test_other_digits_in_a_csv_file_are_refused_by_either_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columnar: bool
+) -> None:
+    text = "metric,period,value,unit\nm,２０２２,70,firm\nm,2023,٧٠,firm\nm,2024,7,firm\n"
+    folder = _folder(tmp_path, {"f.csv": text})
+    assert _problems(folder, monkeypatch, columnar=columnar) == [
+        "f.csv:2:3: 'period': '２０２２' is not a period: it has the digit '２' (U+FF12); "
+        "write it with the digits 0-9",
+        "f.csv:3:8: 'value': '٧٠' is not a number: it has the digit '٧' (U+0667); "
+        "write it with the digits 0-9",
+    ]
+
+
+def test_other_digits_in_a_parquet_file_s_text_columns_are_refused(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    folder = _folder(tmp_path, {})
+    table = pa.table(
+        {
+            "metric": ["m", "m", "m"],
+            "period": ["２０２２", "2023", "2024"],
+            "value": ["70", "٧٠", "7"],
+            "unit": ["firm", "firm", "firm"],
+        }
+    )
+    pq.write_table(table, folder / "f.parquet")
+    _refused(  # a Parquet file's problems are at its row, column 1
+        folder,
+        "f.parquet:1:1: 'period': '２０２２' is not a period: it has the digit '２' (U+FF12); "
+        "write it with the digits 0-9",
+        "f.parquet:2:1: 'value': '٧٠' is not a number: it has the digit '٧' (U+0667); "
+        "write it with the digits 0-9",
+    )
+
+
+# --- 2. a period in exponent notation -----------------------------------------------------
+
+
+def test_a_period_in_exponent_notation_is_no_year(tmp_path: Path) -> None:
+    figures = (
+        "figures:\n"
+        "  - {metric: m, period: 2e3, value: 5, unit: firm}\n"
+        "  - {metric: m, period: 2.021E3, value: 5, unit: firm}\n"
+    )
+    rules = "targets:\n  - {id: t, metric: m, at_least: 9, by: 2.03e3}\n"
+    forms = (
+        "write a year (2024), a span (2015-16), a quarter (2024-Q3), a month (2024-07) "
+        "or a date (2024-07-02)"
+    )
+    _refused(
+        _folder(tmp_path, {"f.yaml": figures, "t.yaml": rules}),
+        f"f.yaml:2:25: 'period': '2e3' is a number in exponent notation, not a year: {forms}",
+        f"f.yaml:3:25: 'period': '2.021E3' is a number in exponent notation, not a year: {forms}",
+        f"t.yaml:2:41: 'by': '2.03e3' is a number in exponent notation, not a year: {forms}",
+    )
+
+
+def test_years_and_values_in_exponent_notation_still_read_as_before(tmp_path: Path) -> None:
+    figures = (
+        "figures:\n"
+        "  - {metric: m, period: 2020, value: 1.5e3, unit: firm}\n"
+        '  - {metric: m, period: "2021", value: 2e3, unit: firm}\n'
+        "  - {metric: m, period: 2022-Q3, value: 1E1, unit: firm}\n"
+    )
+    programme = targets.load(_folder(tmp_path, {"f.yaml": figures}))
+    read = [(str(f.period), f.low) for f in programme.figures]
+    assert read == [("2020", 1500.0), ("2021", 2000.0), ("2022-Q3", 10.0)]
+
+
+# --- 3. empty values said plainly ---------------------------------------------------------
+
+
+def test_an_empty_period_is_said_to_be_empty_without_python_names(
+    tmp_path: Path,
+) -> None:
+    figures = "figures:\n  - {metric: m, period: , value: 5, unit: firm}\n"
+    rules = "targets:\n  - {id: t, metric: m, at_least: 9, by: }\n"
+    done = _refused(
+        _folder(tmp_path, {"f.yaml": figures, "t.yaml": rules}),
+        "f.yaml:2:25: 'period': empty; write a year (2024), a span (2015-16), "
+        "a quarter (2024-Q3), a month (2024-07) or a date (2024-07-02)",
+        "t.yaml:2:41: 'by': empty; write a year (2024), a span (2015-16), "
+        "a quarter (2024-Q3), a month (2024-07) or a date (2024-07-02)",
+    )
+    assert "NoneType" not in done.stderr
+    assert "None" not in done.stderr.replace(str(tmp_path), "")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (None, "empty; write a year (2024), a span (2015-16)"),
+        ({}, "a period is a year or text, not a mapping"),
+        ([2024], "a period is a year or text, not a list"),
+    ],
+)
+def test_a_period_that_is_no_scalar_is_described_in_words(value: object, message: str) -> None:
+    with pytest.raises(PeriodError) as caught:
+        parse_period(value)
+    assert str(caught.value).startswith(message)
+
+
+def test_an_empty_date_given_from_code_is_said_to_be_empty() -> None:
+    with pytest.raises(PeriodError, match=r"^empty; write 2024-07-02, 2024-07 or 2024$"):
+        parse_date(None)
