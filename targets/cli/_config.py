@@ -17,6 +17,8 @@ folders are read is decided on the command line only (see SECURITY.md).
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import re
 from collections.abc import Mapping
@@ -26,7 +28,7 @@ from typing import Any
 
 import click
 
-from targets._safe import excerpt, quoted
+from targets._safe import EXCERPT, excerpt, quoted
 
 __all__ = ["NOT_IN_FILES", "PATH_KEYS", "Settings", "find_settings", "read_settings"]
 
@@ -176,15 +178,19 @@ def _value(param: click.Parameter, value: Any, where: str, folder: Path) -> Any:
     many = param.multiple or param.nargs == -1
     if isinstance(param, click.Option) and param.is_flag:
         if not isinstance(value, bool):
-            raise click.UsageError(f"{where}: expected true or false, got {excerpt(repr(value))}")
+            raise click.UsageError(f"{where}: expected true or false, got {_shown(value)}")
         return value
     items = value if many and isinstance(value, list) else [value]
     if many and not isinstance(value, list | str):
-        raise click.UsageError(f"{where}: expected a list of strings, got {excerpt(repr(value))}")
+        raise click.UsageError(
+            f"{where}: expected a list of strings, got {_shown(value)}{_as_text(value)}"
+        )
     checked = []
     for item in items:
         if not isinstance(item, str | int | float) or isinstance(item, bool):
-            raise click.UsageError(f"{where}: expected a string, got {excerpt(repr(item))}")
+            raise click.UsageError(
+                f"{where}: expected a string, got {_shown(item)}{_as_text(item)}"
+            )
         text = str(item)
         if isinstance(param.type, click.Choice) and text not in param.type.choices:
             choices = ", ".join(f"'{c}'" for c in param.type.choices)
@@ -193,6 +199,83 @@ def _value(param: click.Parameter, value: Any, where: str, folder: Path) -> Any:
             text = _relative(folder / text)
         checked.append(text)
     return checked if many else checked[0]
+
+
+_KINDS = (
+    (dt.datetime, "the date and time "),  # before date: a datetime is a date
+    (dt.date, "the date "),
+    (dt.time, "the time "),
+    (dict, "the table "),
+    (list, "the list "),
+)
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _shown(value: object) -> str:
+    """`value` as the settings file writes it, after a word for what it is where TOML
+    reads it as no string or number: 'the date 2024-01-01', never Python's
+    ``datetime.date(2024, 1, 1)``. Short and escaped (`excerpt`)."""
+    kind = next((word for cls, word in _KINDS if isinstance(value, cls)), "")
+    return kind + excerpt(_written(value))
+
+
+def _as_text(value: object) -> str:
+    """For a date or time where text was expected, how to write it as text."""
+    if not isinstance(value, dt.date | dt.time):
+        return ""
+    return f' (for text, quote it: "{excerpt(_iso(value))}")'
+
+
+def _iso(value: dt.date | dt.time) -> str:
+    """A date or time as TOML writes it: 07:32:00.5 rather than Python's 07:32:00.500000."""
+    text = value.isoformat()
+    if getattr(value, "microsecond", 0):
+        text = re.sub(r"(\.[0-9]*?)0+(?=$|[+-])", r"\1", text)
+    return text
+
+
+def _written(value: object, limit: int = EXCERPT) -> str:
+    """`value` in TOML's own syntax, written only as far as an excerpt shows (a list of a
+    million items, or nested hundreds deep, costs no more than a short one)."""
+    parts: list[str] = []
+    size = 0
+
+    def put(text: str) -> None:
+        nonlocal size
+        parts.append(text)
+        size += len(text)
+
+    def walk(item: object) -> None:
+        if size > limit:
+            return
+        if isinstance(item, bool):
+            put("true" if item else "false")
+        elif isinstance(item, str):
+            put(json.dumps(item, ensure_ascii=False))
+        elif isinstance(item, dt.date | dt.time):
+            put(_iso(item))
+        elif isinstance(item, list):
+            put("[")
+            for index, element in enumerate(item):
+                if size > limit:
+                    return
+                put(", " if index else "")
+                walk(element)
+            put("]")
+        elif isinstance(item, dict):
+            put("{")
+            for index, (key, element) in enumerate(item.items()):
+                if size > limit:
+                    return
+                name = key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+                put(f"{', ' if index else ''}{name} = ")
+                walk(element)
+            put("}")
+        else:  # an int or a float: inf and nan are spelt as TOML spells them
+            put(str(item))
+
+    walk(value)
+    return "".join(parts)
 
 
 def _relative(path: Path) -> str:

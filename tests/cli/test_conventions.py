@@ -326,6 +326,50 @@ def test_a_wrong_setting_is_a_usage_error_naming_the_file(
     assert message in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "as-of = 2024-01-01\n",
+            'as-of: expected a string, got the date 2024-01-01 (for text, quote it: "2024-01-01")',
+        ),
+        ('paths = ["rules", 07:30:00]\n', "paths: expected a string, got the time 07:30:00 ("),
+        (
+            "select = 1979-05-27T07:32:00.5\n",
+            "select: expected a list of strings, got the date and time 1979-05-27T07:32:00.5 "
+            '(for text, quote it: "1979-05-27T07:32:00.5")',
+        ),
+        (
+            "strict = 2024-01-01T10:00:00-05:00\n",
+            "strict: expected true or false, got the date and time 2024-01-01T10:00:00-05:00\n",
+        ),
+        (
+            'select = [{a = 1, "b c" = [true, inf]}]\n',
+            'got the table {a = 1, "b c" = [true, inf]}\n',
+        ),
+        ('strict = "yes"\n', 'strict: expected true or false, got "yes"\n'),
+    ],
+)
+def test_a_setting_of_the_wrong_type_is_said_as_toml_writes_it(
+    here: Path, text: str, message: str
+) -> None:
+    # before: "as-of: expected a string, got datetime.date(2024, 1, 1)", Python's repr
+    (here / "targets.toml").write_text(text, encoding="utf-8")
+    result = invoke("check", str(EXAMPLE))
+    assert result.exit_code == ExitCode.INVALID
+    assert message in result.stderr
+    assert "datetime" not in result.stderr
+    assert "True" not in result.stderr
+
+
+def test_a_long_setting_of_the_wrong_type_is_quoted_short(here: Path) -> None:
+    # a list nested 300 deep: written only as far as the 60-character excerpt shows
+    (here / "targets.toml").write_text("select = " + "[" * 300 + "]" * 300 + "\n", encoding="utf-8")
+    result = invoke("check", str(EXAMPLE))
+    assert result.exit_code == ExitCode.INVALID
+    assert f"select: expected a string, got the list {'[' * 57}...\n" in result.stderr
+
+
 def test_the_search_stops_at_the_repository_root(here: Path) -> None:
     (here.parent / "targets.toml").write_text('fail-on = "missed"\n', encoding="utf-8")
     try:
