@@ -205,3 +205,66 @@ def test_a_period_that_is_no_scalar_is_described_in_words(value: object, message
 def test_an_empty_date_given_from_code_is_said_to_be_empty() -> None:
     with pytest.raises(PeriodError, match=r"^empty; write 2024-07-02, 2024-07 or 2024$"):
         parse_date(None)
+
+
+# --- 4. a null key ------------------------------------------------------------------------
+
+
+def test_a_null_key_is_said_to_be_an_empty_key_not_none(tmp_path: Path) -> None:
+    rules = (
+        "targets:\n"
+        "  - {id: t, metric: m, at_least: 1, by: 2030, ~: 2}\n"
+        "  - {id: u, metric: m, null: 2}\n"
+        "~: 3\n"
+    )
+    figures = "figures:\n  - {metric: m, period: 2020, value: 1, unit: firm, ~: 1}\n"
+    sections = "'programme', 'sources', 'metrics', 'targets' or 'figures'"
+    done = _refused(
+        _folder(tmp_path, {"t.yaml": rules, "f.yaml": figures}),
+        "t.yaml:2:5: an empty (null) key in a level target: a key is a name, such as 'metric'",
+        "t.yaml:3:24: an empty (null) key in a target: a key is a name, such as 'metric'",
+        f"t.yaml:4:1: an empty (null) key; a file holds {sections}",
+        "f.yaml:2:5: an empty (null) key in a figure: a key is a name, such as 'metric'",
+    )
+    assert "None" not in done.stderr.replace(str(tmp_path), "")
+
+
+# --- 5. an empty goal ---------------------------------------------------------------------
+
+
+def test_an_empty_goal_value_is_said_to_be_empty_at_its_key(tmp_path: Path) -> None:
+    level = "a number in the metric's unit, or text with a unit such as 'USD 1 billion'"
+    rules = (
+        "targets:\n"
+        "  - {id: a, metric: m, at_least: , by: 2030}\n"
+        "  - {id: b, metric: m, at_least: 5, at_most: ~, by: 2030}\n"
+        "  - {id: c, metric: m, growth: {at_least: }, by: 2030}\n"
+        "  - {id: d, metric: m, hold: {between: }, from: 2020, by: 2030}\n"
+        "  - {id: e, metric: m, milestones: [{by: 2025, at_most: }, {by: 2030, at_least: 5}]}\n"
+        "  - {id: f, metric: m, count: {at_least: }, where: {at_least: 2}, by: 2030}\n"
+    )
+    done = _refused(
+        _folder(tmp_path, {"t.yaml": rules}),
+        f"t.yaml:2:34: 'at_least': empty; give {level}",
+        f"t.yaml:3:46: 'at_most': empty; give {level}",
+        "t.yaml:4:43: 'at_least': empty; give a rate such as '9.2 %'",
+        "t.yaml:5:40: 'between': empty; give two levels: [low, high]",
+        f"t.yaml:6:57: 'at_most': empty; give {level}",
+        "t.yaml:7:42: 'at_least': empty; give a whole number such as 10",
+    )
+    assert "not both" not in done.stderr
+    assert "6 problems in the input" in done.stderr  # the milestone's count is not blamed
+
+
+def test_too_few_milestones_are_counted_in_words(tmp_path: Path) -> None:
+    rules = (
+        "targets:\n"
+        "  - {id: a, metric: m, milestones: [{by: 2025, at_least: 3}]}\n"
+        "  - {id: b, metric: m, milestones: []}\n"
+    )
+    done = _refused(
+        _folder(tmp_path, {"t.yaml": rules}),
+        "t.yaml:2:36: 'milestones': expected at least 2 items, got 1",
+        "t.yaml:3:36: 'milestones': expected at least 2 items, got 0",
+    )
+    assert "tuple" not in done.stderr.lower()

@@ -23,7 +23,7 @@ from targets.rules._model import Metric, ProgrammeInfo, Source
 from targets.rules._suggest import did_you_mean
 from targets.rules._targets import KIND_KEYS, KINDS, TargetBase, kinds_in
 from targets.rules._types import describe
-from targets.rules._yaml import Document, Path
+from targets.rules._yaml import Document, Path, path_key
 
 __all__ = ["SECTIONS", "Collected", "Item", "M", "collect"]
 
@@ -111,11 +111,11 @@ def _collect_doc(doc: Document, found: Collected, *, release: bool = False) -> N
     for key, value in data.items():
         path: Path = (key,) if isinstance(key, str | int) else (str(key),)
         if key not in SECTIONS:
-            hint = did_you_mean(str(key), SECTIONS)
+            hint = did_you_mean(str(key), SECTIONS) if key is not None else ""
+            said = "an empty (null) key" if key is None else f"unknown section {quoted(key)}"
             found.problems.append(
                 Diagnostic(
-                    doc.locate(path, key=True),
-                    f"unknown section {quoted(key)}{hint}; a file holds {one_of(SECTIONS)}",
+                    doc.locate(path, key=True), f"{said}{hint}; a file holds {one_of(SECTIONS)}"
                 )
             )
             continue
@@ -295,6 +295,13 @@ def _validate_target(
             )
         )
         return None
+    if None in raw:
+        found.problems.append(
+            Diagnostic(
+                doc.locate((*path, path_key(None)), key=True),
+                "an empty (null) key in a target: a key is a name, such as 'metric'",
+            )
+        )
     unknown = [k for k in raw if isinstance(k, str) and k not in _ALL_TARGET_KEYS]
     for key in unknown:
         hint = did_you_mean(key, _ALL_TARGET_KEYS)

@@ -103,12 +103,19 @@ def diagnose(
             continue  # an alias already reported here
         if item["type"] == "missing" and loc in misspelt:
             continue  # reported as the misspelt key that was meant to be it
+        if item["type"] == "too_short" and _inside(loc, errors):
+            continue  # too few items once a bad one is left out: the bad one is said
         found.append(_one(item, loc, path, doc, model=model, what=what))
     return found
 
 
 _MISMATCH = {"literal_error", *_NOUNS}
 """What a union's member says when the value is not of its type at all."""
+
+
+def _inside(loc: Path, errors: list[Any]) -> bool:
+    """Whether some other error is about a value inside the one at `loc`."""
+    return any(len(e["loc"]) > len(loc) and tuple(e["loc"][: len(loc)]) == loc for e in errors)
 
 
 def _unions_said_once(errors: list[Any], raw: Any) -> list[Any]:
@@ -196,10 +203,12 @@ def _one(
         where = f" in '{named[-1]}'" if named else f" in {what}"
         return Diagnostic(doc.locate(path, key=True), f"unknown key {quoted(key)}{where}{hint}")
     if kind == "invalid_key":
-        return Diagnostic(
-            doc.locate(path, key=True),
-            f"unknown key {quoted(value) if isinstance(value, str) else value!r} in {what}",
-        )
+        if value is None:  # `~:` or `null:`, or a key left empty (`? `)
+            message = f"an empty (null) key in {what}: a key is a name, such as 'metric'"
+        else:
+            said = quoted(value) if isinstance(value, str) else repr(value)
+            message = f"unknown key {said} in {what}"
+        return Diagnostic(doc.locate(path, key=True), message)
     if kind == "missing":
         last = loc[-1] if loc else "?"
         if isinstance(last, int):
@@ -229,6 +238,12 @@ def _one(
             f"{_name(loc)}{quoted(value)} is not a valid id: {ID_RULE}",
         )
     if kind in {"too_short", "too_long"}:
+        context = item.get("ctx", {})
+        if context.get("field_type") in {"List", "Tuple", "Set"}:  # not pydantic's type names
+            most = "at least" if kind == "too_short" else "at most"
+            limit = context.get("min_length" if kind == "too_short" else "max_length")
+            said = f"{most} {limit} items, got {context.get('actual_length')}"
+            return Diagnostic(doc.locate(path), f"{_name(loc)}expected {said}")
         return Diagnostic(doc.locate(path), f"{_name(loc)}{_lower(item['msg'])}")
     if kind.startswith(("greater_than", "less_than")):
         return Diagnostic(doc.locate(path), f"{_name(loc)}{_lower(item['msg'])}")

@@ -42,6 +42,7 @@ from pydantic import (
 from targets.rules._entities import ForEach, Override
 from targets.rules._periods import Period
 from targets.rules._types import (
+    LEVEL_IS,
     AmountField,
     Count,
     CountBound,
@@ -53,6 +54,7 @@ from targets.rules._types import (
     RateBound,
     Text,
     describe,
+    not_empty,
 )
 
 __all__ = [
@@ -165,6 +167,8 @@ class LevelTarget(TargetBase):
     at_most: AmountField | None = None
     by: PeriodField
 
+    _given = not_empty("at_least", "at_most", give=LEVEL_IS)
+
     @model_validator(mode="after")
     def _one_side(self) -> LevelTarget:
         if (self.at_least is None) == (self.at_most is None):
@@ -218,6 +222,8 @@ class Milestone(Model):
     at_least: AmountField | None = None
     at_most: AmountField | None = None
     between: tuple[AmountField, AmountField] | None = None
+
+    _given = not_empty("at_least", "at_most", give=LEVEL_IS)
 
     @model_validator(mode="after")
     def _one_goal(self) -> Milestone:
@@ -309,6 +315,8 @@ class EntityCondition(Model):
 
     at_least: AmountField | None = None
     at_most: AmountField | None = None
+
+    _given = not_empty("at_least", "at_most", give=LEVEL_IS)
 
     @model_validator(mode="after")
     def _one_side(self) -> EntityCondition:

@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     PlainValidator,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -30,6 +31,7 @@ from targets.rules._periods import Period, PeriodError, parse_date, parse_period
 __all__ = [
     "ID_PATTERN",
     "ID_RULE",
+    "LEVEL_IS",
     "TEXT_MOST",
     "Amount",
     "AmountField",
@@ -49,6 +51,7 @@ __all__ = [
     "describe",
     "describe_int",
     "finite",
+    "not_empty",
 ]
 
 
@@ -75,6 +78,24 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, description="Letters, digits, '-',
 TEXT_MOST = 4000
 """The longest text a rule or figure field holds, in characters."""
 Text = Annotated[str, Field(min_length=1, max_length=TEXT_MOST)]
+
+
+def not_empty(*fields: str, give: str) -> Any:
+    """A validator refusing `fields` written but left empty (``at_least:``), saying what to
+    `give`: a goal key given no value is a mistake, never the key's absence. (A model's own
+    check of its goal keys would otherwise see no goal and blame something else.)"""
+
+    def refuse(cls: type[BaseModel], value: Any) -> Any:
+        if value is None:
+            raise ValueError(f"empty; give {give}")
+        return value
+
+    return field_validator(*fields, mode="before", check_fields=False)(refuse)
+
+
+LEVEL_IS = "a number in the metric's unit, or text with a unit such as 'USD 1 billion'"
+"""What a level may be, as a message refusing an empty one says."""
+_SIDES = ("at_least", "at_most")
 
 
 def describe(value: Any) -> str:
@@ -308,6 +329,9 @@ class _Bound(Model):
 class LevelBound(_Bound):
     """A level to stay at or beyond, in the metric's unit."""
 
+    _given = not_empty(*_SIDES, give=LEVEL_IS)
+    _pair = not_empty("between", give="two levels: [low, high]")
+
     at_least: AmountField | None = None
     at_most: AmountField | None = None
     between: tuple[AmountField, AmountField] | None = None
@@ -324,6 +348,9 @@ class LevelBound(_Bound):
 class RateBound(_Bound):
     """A growth rate per period, written with ``%``."""
 
+    _given = not_empty(*_SIDES, give="a rate such as '9.2 %'")
+    _pair = not_empty("between", give="two rates: ['2 %', '5 %']")
+
     at_least: RateField | None = None
     at_most: RateField | None = None
     between: tuple[RateField, RateField] | None = None
@@ -339,6 +366,9 @@ class RateBound(_Bound):
 
 class CountBound(_Bound):
     """How many entities."""
+
+    _given = not_empty(*_SIDES, give="a whole number such as 10")
+    _pair = not_empty("between", give="two whole numbers: [low, high]")
 
     at_least: Count | None = None
     at_most: Count | None = None
