@@ -268,3 +268,87 @@ def test_too_few_milestones_are_counted_in_words(tmp_path: Path) -> None:
         "t.yaml:3:36: 'milestones': expected at least 2 items, got 0",
     )
     assert "tuple" not in done.stderr.lower()
+
+
+# --- 6. a yes/no unit written otherwise ---------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["yes", "No", "y/n", "bool", "yes / no"])
+def test_a_yes_no_like_unit_is_pointed_to_yes_no_without_repeating_itself(
+    tmp_path: Path, unit: str
+) -> None:
+    rules = f'metrics:\n  - {{id: d, name: D, unit: "{unit}"}}\n'
+    _refused(
+        _folder(tmp_path, {"d.yaml": rules}),
+        f"d.yaml:2:28: 'unit': unknown unit '{unit}' (did you mean 'yes/no'?)",
+    )
+
+
+def test_an_unknown_word_in_a_longer_unit_still_names_the_unit(tmp_path: Path) -> None:
+    rules = (
+        "metrics:\n"
+        "  - {id: d, name: D, unit: firmz}\n"
+        "  - {id: e, name: E, unit: firm / housholds}\n"
+    )
+    _refused(
+        _folder(tmp_path, {"d.yaml": rules}),
+        "d.yaml:2:28: 'unit': unknown unit 'firmz' (did you mean 'firm'?)",
+        "d.yaml:3:28: 'unit': unknown unit 'housholds' in 'firm / housholds' "
+        "(did you mean 'households'?)",
+    )
+
+
+# --- 10. a unit with an operator joining nothing ------------------------------------------
+
+_JOIN = "write one '*', '·' or a space between two words, as in 'person * year'"
+
+
+@pytest.mark.parametrize(
+    ("unit", "operator"),
+    [
+        ("firm**", "**"),
+        ("firm*", "*"),
+        ("*firm", "*"),
+        ("firm ** person", "**"),
+        ("firm * · person", "* ·"),
+    ],
+)
+def test_an_operator_that_joins_no_two_unit_words_is_refused(
+    tmp_path: Path, unit: str, operator: str
+) -> None:
+    rules = f'metrics:\n  - {{id: d, name: D, unit: "{unit}", direction: higher}}\n'
+    _refused(
+        _folder(tmp_path, {"d.yaml": rules}),
+        f"d.yaml:2:28: 'unit': '{operator}' in '{unit}' joins no two unit words: {_JOIN}",
+    )
+
+
+@pytest.mark.parametrize("columnar", [True, False], ids=["columns", "rows"])
+def test_a_figure_s_unit_with_a_dangling_operator_is_refused_by_either_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columnar: bool
+) -> None:
+    text = "metric,period,value,unit\nm,2020,5,firm**\nm,2021,5,firm\n"
+    folder = _folder(tmp_path, {"f.csv": text})
+    assert _problems(folder, monkeypatch, columnar=columnar) == [
+        f"f.csv:2:10: '**' in 'firm**' joins no two unit words: {_JOIN} (the unit of 'm')"
+    ]
+
+
+def test_unit_words_joined_once_are_still_accepted(tmp_path: Path) -> None:
+    rules = (
+        "metrics:\n"
+        '  - {id: a, name: A, unit: "firm*person", direction: higher}\n'
+        '  - {id: b, name: B, unit: "firm · person", direction: higher}\n'
+        "  - {id: c, name: C, unit: person year, direction: higher}\n"
+        "  - {id: d, name: D, unit: boolean}\n"
+    )
+    programme = targets.load(_folder(tmp_path, {"d.yaml": rules}))
+    units = {m.id: m.unit for m in programme.metrics.values()}
+    assert units == {
+        "m": "firm",
+        "ok": "yes/no",
+        "a": "firm*person",
+        "b": "firm · person",
+        "c": "person year",
+        "d": "yes/no",
+    }

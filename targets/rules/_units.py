@@ -102,6 +102,14 @@ _CURRENCY_FIRST = re.compile(
 _PLAIN_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
 
 
+_JOIN = re.compile(r" *(?:[*·] *)?")
+"""What may stand between two unit words: spaces, with at most one '*' or '·'."""
+_YES_NO_LIKE = frozenset(
+    {"yes", "no", "y/n", "y / n", "yes / no", "no/yes", "bool", "binary", "true/false"}
+)
+"""Units written for a yes/no metric other than as its unit, 'yes/no' (`BINARY`)."""
+
+
 class UnitError(ValueError):
     """Unit text that the grammar or the registry refuses, or two units that do not compare."""
 
@@ -215,6 +223,8 @@ def parse_unit(text: str) -> Unit:
         raise UnitError("the unit is empty")
     if len(stripped) > MAX_UNIT_LENGTH:
         raise UnitError(f"unit text longer than {MAX_UNIT_LENGTH} characters")
+    if stripped.lower() in _YES_NO_LIKE:
+        raise UnitError(f"unknown unit {quoted(stripped)} (did you mean {quoted(BINARY)}?)")
     parts = re.split(r"\s*/\s*|\s+per\s+", stripped)
     if len(parts) > 2:
         raise UnitError(f"{quoted(stripped)}: at most one '/' or 'per' in a unit")
@@ -231,11 +241,15 @@ def _tokens(part: str, whole: str) -> list[str]:
         gap = part[position : match.start()]
         if gap.strip(" *·"):
             raise UnitError(_bad_text(gap.strip(), whole))
+        if _JOIN.fullmatch(gap) is None or (not tokens and gap.strip()):
+            raise UnitError(_bad_join(gap.strip(), whole))
         tokens.append(match.group())
         position = match.end()
     rest = part[position:]
     if rest.strip(" *·"):
         raise UnitError(_bad_text(rest.strip(), whole))
+    if rest.strip():
+        raise UnitError(_bad_join(rest.strip(), whole))
     if len(tokens) > MAX_FACTORS:
         raise UnitError(f"{quoted(whole)}: more than {MAX_FACTORS} words in a unit")
     known = known_units()
@@ -244,8 +258,16 @@ def _tokens(part: str, whole: str) -> list[str]:
             if token == "$":
                 raise UnitError("'$' is ambiguous; write an ISO 4217 code such as USD")
             hint = did_you_mean(token, known)
-            raise UnitError(f"unknown unit {quoted(token)} in {quoted(whole)}{hint}")
+            where = "" if token == whole else f" in {quoted(whole)}"
+            raise UnitError(f"unknown unit {quoted(token)}{where}{hint}")
     return tokens
+
+
+def _bad_join(operator: str, whole: str) -> str:
+    return (
+        f"{quoted(operator)} in {quoted(whole)} joins no two unit words: write one '*', "
+        "'·' or a space between two words, as in 'person * year'"
+    )
 
 
 def _bad_text(fragment: str, whole: str) -> str:
