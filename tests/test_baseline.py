@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import targets
+from targets.judge import _baseline
 
 Write = Callable[[dict[str, str]], Path]
 
@@ -71,3 +72,27 @@ def test_a_well_formed_baseline_object_is_still_compared(programme: targets.Prog
     changes = targets.check(programme, baseline=earlier).changes
     assert changes is not None
     assert [(c.target, c.kind) for c in changes] == [("firms-2025", "new")]
+
+
+def test_a_baseline_larger_than_a_rule_file_may_be_is_read(
+    programme: targets.Programme, tmp_path: Path
+) -> None:
+    # The JSON report of 60,000 results is about 100 MB: a baseline is not held to the
+    # 64 MiB of a rule file (it was refused: "file larger than 64 MiB; split it").
+    report = targets.check(programme).to_dict()
+    report["padding"] = "x" * (65 * 2**20)  # a key the comparison does not read
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    assert path.stat().st_size > 64 * 2**20
+    assert targets.check(programme, baseline=path).changes == ()
+
+
+def test_a_baseline_above_its_limit_is_refused_with_the_limit_and_no_advice_to_split_it(
+    programme: targets.Programme, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_baseline, "BASELINE_MAX_BYTES", 2 * 2**20)
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps({"padding": "x" * (3 * 2**20)}), encoding="utf-8")
+    with pytest.raises(targets.BaselineError) as refused:
+        targets.check(programme, baseline=path)
+    assert str(refused.value) == f"{path}: cannot read the baseline: file larger than 2 MiB"

@@ -1,11 +1,11 @@
 """Reading ``--baseline``: an earlier JSON report, read as carefully as the rule files.
 
-The file is read bounded (a regular file, at most 64 MiB), as UTF-8 (UTF-16 and UTF-32 are
-named), nested at most 64 levels (checked before the JSON parser recurses), and every number
-in it must be one a double holds: no NaN, no infinity, no 5,000-digit integer (which Python
-refuses to convert past 4,300 digits), and no object may hold a key twice (the parser would
-keep the last in silence). Anything else is a `BaselineError` naming the file, with the line
-and column where there is one.
+The file is read bounded (a regular file, at most `BASELINE_MAX_BYTES`), as UTF-8 (UTF-16
+and UTF-32 are named), nested at most 64 levels (checked before the JSON parser recurses),
+and every number in it must be one a double holds: no NaN, no infinity, no 5,000-digit
+integer (which Python refuses to convert past 4,300 digits), and no object may hold a key
+twice (the parser would keep the last in silence). Anything else is a `BaselineError`
+naming the file, with the line and column where there is one.
 """
 
 from __future__ import annotations
@@ -25,8 +25,13 @@ from targets.rules._files import UnreadableError, read_bounded
 from targets.rules._numbers import NumberError, usable_integer, usable_text
 from targets.rules._reading import decode
 
-__all__ = ["MAX_DEPTH", "baseline_of", "load_baseline"]
+__all__ = ["BASELINE_MAX_BYTES", "MAX_DEPTH", "baseline_of", "load_baseline"]
 
+
+BASELINE_MAX_BYTES = 1024 * 1024 * 1024
+"""The largest baseline read (1 GiB). Not the 64 MiB of a rule file: a baseline is the JSON
+report of an earlier run, and the report of 60,000 results is 100 MB. Reading one costs
+about five times its size in memory while it is parsed (100 MB: 0.5 GB, 2 s)."""
 
 MAX_DEPTH = 64
 """The deepest nesting of arrays and objects read; a report of ours nests 5 levels."""
@@ -128,9 +133,9 @@ def _misread(results: Sequence[Mapping[str, Any]]) -> Iterator[str]:
 
 def _text(path: Path, name: str) -> str:
     try:
-        raw = read_bounded(path.resolve(strict=True))
-    except UnreadableError as exc:  # larger than 64 MiB, or not a regular file
-        reason = str(exc).removeprefix("cannot read: ")
+        raw = read_bounded(path.resolve(strict=True), BASELINE_MAX_BYTES)
+    except UnreadableError as exc:  # too large, or not a regular file
+        reason = str(exc).removeprefix("cannot read: ").removesuffix("; split it")
         raise BaselineError(f"{name}: cannot read the baseline: {reason}") from None
     except RuntimeError:  # Python 3.11 reports a symlink loop this way
         raise BaselineError(f"{name}: cannot read the baseline: a symlink loop") from None
