@@ -216,3 +216,93 @@ def test_the_gate_counts_results_not_targets_when_a_rule_is_judged_per_entity(
     assert "failed, 3 results at achieved or worse" in failing
     passing = targets.judge.Gate(fail_on="regressing").verdict(report)
     assert passing.endswith("passed, no result at regressing or worse")
+
+
+MISSPELT = EVERY.replace("Hanoi: {by: 2027}", "Ha Noi: {by: 2027}")
+"""An override for 'Ha Noi', which no figure names (the figures say 'Hanoi'): line 21 of
+p.yaml (12 lines of HEAD, 'targets:', then the rule's eighth line), its value at column 15."""
+NO_FIGURE = (
+    "override for entity 'Ha Noi' of target 't': no figure of its metric 'share' has that entity"
+)
+
+
+@pytest.mark.parametrize("dense", [1 << 24, 0], ids=["pairs-marked", "pairs-sorted"])
+def test_an_override_for_an_entity_without_figures_is_a_warning_at_the_override(
+    write: Write, monkeypatch: pytest.MonkeyPatch, dense: int
+) -> None:
+    # before: nothing said; 'Ha Noi' is judged for no entity, so the override did nothing
+    monkeypatch.setattr("targets.rules._entities._DENSE", dense)  # both ways to find pairs
+    folder = write({"p.yaml": HEAD + "targets:\n" + MISSPELT})
+    found = targets.validate(folder)
+    assert [(d.severity, d.message) for d in found] == [("warning", NO_FIGURE)]
+    assert (found[0].location.line, found[0].location.col) == (21, 15)
+    assert problems(write, EVERY) == []  # overrides for Da Nang and Hanoi: both have figures
+
+
+def test_all_but_warns_too_and_an_entity_it_leaves_out_is_refused_not_warned(
+    write: Write,
+) -> None:
+    rule = MISSPELT.replace("for_each: all", "for_each: {all_but: [Bac Ninh]}")
+    assert [p.split(": ", 1)[1] for p in problems(write, rule)] == [f"warning: {NO_FIGURE}"]
+    rule = EVERY.replace("for_each: all", "for_each: {all_but: [Quang Ninh]}").replace(
+        "Hanoi: {by: 2027}", "Quang Ninh: {by: 2027}"
+    )
+    found = problems(write, rule)
+    assert len(found) == 1
+    assert "an override for 'Quang Ninh', which 'all_but' leaves out" in found[0]
+    assert "warning" not in found[0]
+
+
+def test_a_figure_about_no_entity_or_another_metric_gives_no_entity_its_figures(
+    write: Write,
+) -> None:
+    # 'Quang Ninh' has a figure, but of another metric; the national figure has no entity
+    head = HEAD.replace(
+        "metrics:\n",
+        "metrics:\n  - {id: firms, name: Firms, unit: firm}\n",
+    ).replace(
+        "figures:\n",
+        "figures:\n"
+        "  - {metric: firms, entity: Quang Ninh, period: 2024, value: 9, unit: firm, source: s}\n",
+    )
+    rule = EVERY.replace("Hanoi: {by: 2027}", "Quang Ninh: {by: 2027}")
+    found = [str(d) for d in targets.validate(write({"p.yaml": head + "targets:\n" + rule}))]
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "warning: override for entity 'Quang Ninh' of target 't': no figure of its metric "
+        "'share' has that entity"
+    ]
+
+
+def test_a_listed_entity_without_figures_is_no_warning_and_an_unlisted_one_is_refused(
+    write: Write,
+) -> None:
+    # a listed entity is judged whatever the figures ('not_assessable' without them)
+    listed = EVERY.replace("for_each: all", "for_each: [Hanoi, Quang Ninh]").replace(
+        '      Da Nang: {at_least: 25 %, source: dn, quote: "25 % by 2025"}\n',
+        "      Quang Ninh: {by: 2027}\n",
+    )
+    assert problems(write, listed) == []
+    unlisted = EVERY.replace("for_each: all", "for_each: [Hanoi]")  # Da Nang has an override
+    result = CliRunner().invoke(
+        cli, ["validate", str(write({"p.yaml": HEAD + "targets:\n" + unlisted}))]
+    )
+    assert result.exit_code == ExitCode.INVALID
+    assert (
+        "p.yaml:20:16: an override for 'Da Nang', which 'for_each' does not list" in result.stderr
+    )
+
+
+def test_check_and_validate_say_the_warning_and_strict_validate_fails_on_it(
+    write: Write,
+) -> None:
+    folder = str(write({"p.yaml": HEAD + "targets:\n" + MISSPELT}))
+    said = f"p.yaml:21:15: warning: {NO_FIGURE}"
+    validated = CliRunner().invoke(cli, ["validate", folder])
+    assert validated.exit_code == ExitCode.OK
+    assert said in validated.stderr
+    strict = CliRunner().invoke(cli, ["validate", "--strict", folder])
+    assert strict.exit_code == ExitCode.INVALID
+    assert said in strict.stderr
+    checked = CliRunner().invoke(cli, ["check", folder, "--fail-on", "none"])
+    assert checked.exit_code == ExitCode.OK
+    assert said in checked.stderr

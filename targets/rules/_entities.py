@@ -3,24 +3,39 @@
 A target with ``for_each`` is judged once per entity (a province, a country) on that
 entity's figures. ``overrides`` records what an entity adopted instead: another value of
 the target's own goal, another deadline or base year, each with its source.
+
+An override for an entity the target is not judged for is refused (one 'for_each' does not
+list, or 'all_but' leaves out); under ``all`` and ``all_but`` the entities are those with
+figures for the metric, known once the figures are read: an override for an entity with
+none is a warning (`overrides_without_figures`), most likely a misspelt name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
 from pydantic import Field, model_validator
 
 from targets._safe import quoted
-from targets.rules._errors import Diagnostic, one_of
+from targets.rules._errors import Diagnostic, Location, one_of
 from targets.rules._types import AmountField, Count, Id, Model, PeriodField, Text
 
 if TYPE_CHECKING:
     from targets.rules._collect import Item
+    from targets.rules._table import FigureTable
     from targets.rules._targets import TargetBase
 
-__all__ = ["GOAL_OVERRIDES", "AllBut", "ForEach", "Override", "check_entities", "entities_of"]
+__all__ = [
+    "GOAL_OVERRIDES",
+    "AllBut",
+    "ForEach",
+    "Override",
+    "check_entities",
+    "entities_of",
+    "overrides_without_figures",
+]
 
 
 class AllBut(Model):
@@ -115,4 +130,48 @@ def check_entities(target: TargetBase, item: Item[Any]) -> list[Diagnostic]:
                 says = f"override {one_of(sorted(own))}" if own else "override 'by' or 'base'"
                 message = f"'{key}' is not this {target.kind} target's goal: {says}"
                 problems.append(Diagnostic(item.at("overrides", entity, key), message))
+    return problems
+
+
+_DENSE = 1 << 24
+"""The most (metric, entity) pairs marked in an array of flags (16 MB) rather than sorted."""
+
+
+def overrides_without_figures(
+    targets: Sequence[TargetBase],
+    table: FigureTable,
+    at: Callable[[TargetBase, str], Location],
+) -> list[Diagnostic]:
+    """A warning at each override, under ``for_each: all`` or ``all_but``, for an entity
+    no figure of the target's metric has: it is judged for no such entity, so the override
+    would pass in silence. One pass of array operations over the figures, and only when a
+    target has such overrides; a set lookup per override."""
+    asked = [t for t in targets if t.overrides and not isinstance(t.for_each, tuple | None)]
+    if not asked:
+        return []  # most programmes: no figure is looked at
+    named = {entity for target in asked for entity in target.overrides}
+    entities = table.entities
+    chosen = np.fromiter((e in named for e in entities), dtype=bool, count=len(entities))
+    chosen = np.append(chosen, False)  # a figure about no entity (code -1) reads this
+    rows = np.flatnonzero(chosen[table.entity])
+    width = max(len(entities), 1)
+    pairs = table.metric[rows] * width + table.entity[rows]
+    if len(table.metrics) * width <= _DENSE:  # marked in one pass rather than sorted
+        seen = np.zeros(len(table.metrics) * width, dtype=bool)
+        seen[pairs] = True
+        keys = np.flatnonzero(seen).tolist()
+    else:
+        keys = np.unique(pairs).tolist()
+    have = {(table.metrics[key // width], entities[key % width]) for key in keys}
+    problems: list[Diagnostic] = []
+    for target in asked:
+        left_out = target.for_each.all_but if isinstance(target.for_each, AllBut) else ()
+        for entity in target.overrides:
+            if entity in left_out or (target.metric, entity) in have:
+                continue  # refused already by `check_entities`, or judged
+            message = (
+                f"override for entity {quoted(entity)} of target {quoted(target.id)}: "
+                f"no figure of its metric {quoted(target.metric)} has that entity"
+            )
+            problems.append(Diagnostic(at(target, entity), message, "warning"))
     return problems

@@ -18,6 +18,7 @@ from targets.rules import _units
 from targets.rules._collect import Collected, Item
 from targets.rules._derive import figures_for
 from targets.rules._duplicates import duplicates
+from targets.rules._entities import overrides_without_figures
 from targets.rules._errors import Diagnostic, LoadError, Location, recurring
 from targets.rules._fit import fit_target
 from targets.rules._inputs import gather, in_file_order
@@ -101,6 +102,9 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
     problems += figure_problems
     table = in_file_order(files, figures, tables)
     problems += duplicates(table)
+    problems += overrides_without_figures(
+        loaded_targets, table, lambda target, entity: targets[target.id].at("overrides", entity)
+    )
 
     if any(p.severity == "error" for p in problems) or info is None:
         raise LoadError(problems)
