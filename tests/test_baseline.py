@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import targets
 from targets.judge import _baseline
@@ -96,3 +98,40 @@ def test_a_baseline_above_its_limit_is_refused_with_the_limit_and_no_advice_to_s
     with pytest.raises(targets.BaselineError) as refused:
         targets.check(programme, baseline=path)
     assert str(refused.value) == f"{path}: cannot read the baseline: file larger than 2 MiB"
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    return 0
+
+
+_TEXTS = st.text(alphabet=st.sampled_from('ab"\\[]{}\n\u00e9\u2028'), max_size=8)
+_JSON = st.recursive(
+    st.none() | st.integers(-5, 5) | _TEXTS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXTS, inner, max_size=3),
+    max_leaves=200,
+)
+
+
+@given(value=_JSON, ensure_ascii=st.booleans())
+def test_a_baselines_nesting_is_measured_as_deep_as_its_arrays_and_objects_nest(
+    value: object, ensure_ascii: bool
+) -> None:
+    # Strings full of quotes, backslashes and brackets must not count as nesting.
+    text = json.dumps(value, ensure_ascii=ensure_ascii)
+    assert _baseline._nesting(text) == _depth(value)
+
+
+def test_a_baseline_nested_one_level_too_deep_is_refused_where_it_goes_too_deep(
+    programme: targets.Programme, tmp_path: Path
+) -> None:
+    path = tmp_path / "deep.json"
+    limit = _baseline.MAX_DEPTH
+    path.write_text('{"a": "[[[", "b": ' + "[" * limit + "]" * limit + "}", encoding="utf-8")
+    # the object is level 1 and the first '[', at column 19, level 2: the 64th, at column
+    # 82, is level 65 (the brackets in the string "[[[" are no nesting)
+    with pytest.raises(targets.BaselineError, match=r":1:82: nested deeper than 64 levels"):
+        targets.check(programme, baseline=path)
