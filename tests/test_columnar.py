@@ -442,3 +442,23 @@ metrics:
     assert [
         (d.location.line, d.location.col, d.message) for d in targets.validate(tmp_path)
     ] == found
+
+
+def test_a_header_of_many_unknown_columns_names_the_first_and_counts_the_rest_either_way(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 100,000 unknown columns printed 100,000 lines (and took 10 s to say so).
+    extra = [f"x{i}" for i in range(25)]
+    root = write({
+        "r.yaml": RULES.replace("columns_placeholder", "base: 2019"),
+        "f.csv": ",".join(["metric", "period", "value", "unit", *extra]) + "\n"
+        + "up,2020,1,firm" + ",1" * len(extra) + "\n",
+    })  # fmt: skip
+    kind, problems = both_ways(root, monkeypatch)
+    assert kind == "problems"
+    assert len(problems) == 20  # x0 to x19, the last counting x20 to x24
+    # x19 is the 20th extra column: after `metric,period,value,unit,` (25 characters) and
+    # x0,...,x9, (30) and x10,...,x18, (36), it starts at column 92
+    assert problems[-1].startswith(
+        f"{root}/f.csv:1:92: unknown column 'x19' (and 5 more unknown columns); columns are"
+    )

@@ -19,6 +19,7 @@ __all__ = [
     "LoadError",
     "Location",
     "Severity",
+    "by_position",
     "like_it",
     "one_of",
     "recurring",
@@ -67,6 +68,14 @@ class Diagnostic:
         return f"{self.location}: {prefix}{self.message}"
 
 
+def by_position(d: Diagnostic) -> tuple[str, int, int, str, str]:
+    """The order of diagnostics (file, line, column, message, severity: the dataclasses'
+    own) as a key: sorting a hundred thousand problems by the generated comparisons took
+    seconds, a key compared in C a fraction of one."""
+    where = d.location
+    return (where.path, where.line, where.col, d.message, d.severity)
+
+
 SHOWN_ROWS = 3
 """How many rows a recurring problem is named at before the rest are counted."""
 
@@ -83,7 +92,7 @@ def recurring(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     counts its rows the same way, so a file says the same however it is read.
     """
     groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
-    for d in sorted(diagnostics):
+    for d in sorted(diagnostics, key=by_position):
         groups.setdefault((d.location.path, d.message, d.severity), []).append(d)
     kept: list[Diagnostic] = []
     for same in groups.values():
@@ -98,7 +107,8 @@ class LoadError(Exception):
     """Rules or figures are invalid; carries every problem found, sorted by position."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(recurring(set(diagnostics))))
+        kept = recurring(set(diagnostics))
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(kept, key=by_position))
         errors = sum(d.severity == "error" for d in self.diagnostics)
         super().__init__(f"{errors} problem{'s' if errors != 1 else ''} in the input")
 

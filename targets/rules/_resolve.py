@@ -19,7 +19,7 @@ from targets.rules._collect import Collected, Item
 from targets.rules._derive import figures_for
 from targets.rules._duplicates import duplicates
 from targets.rules._entities import overrides_without_figures
-from targets.rules._errors import Diagnostic, LoadError, Location, recurring
+from targets.rules._errors import Diagnostic, LoadError, Location, by_position, recurring
 from targets.rules._fit import fit_target
 from targets.rules._inputs import gather, in_file_order
 from targets.rules._locations import Locations
@@ -116,7 +116,7 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
         sources={key: item.model for key, item in sources.items()},
         table=table,
         locations=locations,
-        warnings=tuple(sorted(recurring(problems))),
+        warnings=tuple(sorted(recurring(problems), key=by_position)),
         files=files,
     )
 
