@@ -9,6 +9,7 @@ import math
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -221,3 +222,19 @@ def test_schema_output_through_a_link_replaces_where_it_leads(tmp_path: Path) ->
     assert result.exit_code == ExitCode.OK, result.output
     assert link.is_symlink()
     assert json.loads(real.read_text(encoding="utf-8"))["$schema"].startswith("https://json-schema")
+
+
+@pytest.mark.parametrize("growth", ["0.1", b"0.1", None, True])
+def test_what_if_refuses_a_rate_that_is_no_number(example_report: Report, growth: object) -> None:
+    # a text was taken as a sequence of rates, one per character: "0", ".", "1"
+    with pytest.raises(targets.CheckError, match="growth must be a number, not"):
+        example_report["dt-firms-100k-2025"].what_if(growth)  # type: ignore[call-overload]
+
+
+def test_what_if_takes_numpy_rates_one_or_several(example_report: Report) -> None:
+    result = example_report["dt-firms-100k-2025"]
+    # numpy numbers are outside the typed API, taken at run time as Python's are
+    one = result.what_if(np.int64(1))  # type: ignore[call-overload] # was TypeError
+    assert one == result.what_if(1.0)
+    several = result.what_if(np.array([0.1, 0.2]))  # type: ignore[call-overload]
+    assert several == (result.what_if(0.1), result.what_if(0.2))

@@ -12,10 +12,12 @@ value that is not a finite number, or one so large that the answer is beyond any
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import numbers
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, cast, overload
 
+from targets._safe import excerpt
 from targets.engine import Status, format_number
 from targets.judge._errors import CheckError
 
@@ -56,7 +58,10 @@ def required_growth(value: float, target: float, years: float, *, linear: bool =
 
 def _finite(name: str, number: float) -> float:
     """`number` as a float; NaN, infinities and integers beyond any float refused (they
-    would make every answer NaN, or a silent 'achieved')."""
+    would make every answer NaN, or a silent 'achieved'), and anything not a real number
+    (a text such as "0.1" is no rate, though float() would read it)."""
+    if isinstance(number, bool) or not isinstance(number, numbers.Real):
+        raise CheckError(f"{name} must be a number, not {excerpt(repr(number))}")
     try:
         value = float(number)
     except OverflowError:  # an int of 309 digits or more
@@ -190,7 +195,8 @@ def what_if(result: TargetResult, growth: Sequence[float]) -> tuple[Scenario, ..
 def what_if(
     result: TargetResult, growth: float | Sequence[float]
 ) -> Scenario | tuple[Scenario, ...]:
-    """One scenario for one rate, a tuple for several."""
-    if isinstance(growth, int | float):
-        return scenario(result, growth)
-    return tuple(scenario(result, g) for g in growth)
+    """One scenario for one rate (any real number: a numpy one too), a tuple for several
+    (a text is neither)."""
+    if isinstance(growth, Iterable) and not isinstance(growth, str | bytes):
+        return tuple(scenario(result, g) for g in growth)
+    return scenario(result, cast(float, growth))  # one rate; a text is refused there
