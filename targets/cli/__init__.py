@@ -19,6 +19,7 @@ import click
 
 from targets._exit import ExitCode
 from targets._gc import collector_held
+from targets._memory import small_pages
 from targets._safe import excerpt, guard
 from targets.cli._complete import register_shells
 from targets.cli._config import find_settings, read_settings
@@ -135,9 +136,10 @@ def main() -> None:
     (0.1 to 0.2 s). Exit handlers still run.
 
     numpy is asked not to request huge pages for its arrays (unless the environment says
-    otherwise): where the kernel then compacts memory on the fault (transparent huge pages
-    in ``madvise`` mode), a run of a million figures spent 1.1 to 1.3 s of system time on
-    it, 0.6 s without, and varied twice as much.
+    otherwise) until a run reads millions of figures (`targets._memory`): where the kernel
+    then compacts memory on the fault (transparent huge pages in ``madvise`` mode), a run
+    of a million figures spent 1.1 to 1.3 s of system time on it, 0.6 s without, and
+    varied twice as much; ten times the figures fault a third less with huge pages.
 
     numpy's BLAS is asked for one thread (unless the environment names a number): the
     engine's array work is element-wise and never calls BLAS, yet OpenBLAS starts a thread
@@ -154,7 +156,7 @@ def main() -> None:
     reading, the checks and the report's number columns came and went. For the 1.4
     million figures of the per-entity benchmark: system time 0.80 -> 0.46 s, wall 1.69 ->
     1.55 s, peak 685 -> 540 MiB (medians of 6); 60,000 independent targets 809 -> 696 MiB."""
-    os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")  # read when numpy is imported
+    small_pages()  # read when numpy is imported
     os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")  # read at its first array
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # read at the first model
     if not _BLAS_THREADS & os.environ.keys():

@@ -15,6 +15,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from targets._memory import holding
 from targets._progress import Progress, report_progress
 from targets._threads import worker_pool
 from targets.rules._collect import Collected, collect
@@ -74,7 +75,8 @@ def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inpu
         pending: dict[int, Future[tuple[Columnar | None, list[Diagnostic]]]] = {}
         if any(columnar):  # a run of YAML files imports no threads (start-up time)
             pool = stack.enter_context(worker_pool(1, "targets-read"))
-            pending = {i: pool.submit(_read_columnar, paths[i]) for i in _where(columnar)}
+            rows = _Rows()
+            pending = {i: pool.submit(_read_columnar, paths[i], rows) for i in _where(columnar)}
         for i in _where([not c for c in columnar]):
             path = paths[i]
             report_progress(progress, "reading", done, total)
@@ -106,13 +108,24 @@ def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inpu
     return found
 
 
-def _read_columnar(path: Path) -> tuple[Columnar | None, list[Diagnostic]]:
+class _Rows:
+    """The rows of the columnar files read so far (by the one reading thread)."""
+
+    count = 0
+
+
+def _read_columnar(path: Path, rows: _Rows) -> tuple[Columnar | None, list[Diagnostic]]:
     """`read_columnar`, its text columns then encoded by the same thread (pyarrow and
-    the column checks imported then: for columnar files only)."""
+    the column checks imported then: for columnar files only). Before the arrays of a run
+    of millions of figures are made, numpy may be asked for huge pages (`holding`)."""
     from targets.rules._columnar import read_columnar  # noqa: PLC0415
 
     columns, problems = read_columnar(path)
-    return (columns.encoded() if columns is not None else None), problems
+    if columns is None:
+        return None, problems
+    rows.count += columns.table.num_rows
+    holding(rows.count)
+    return columns.encoded(), problems
 
 
 def _where(flags: list[bool]) -> list[int]:
