@@ -352,3 +352,37 @@ def test_unit_words_joined_once_are_still_accepted(tmp_path: Path) -> None:
         "c": "person year",
         "d": "yes/no",
     }
+
+
+# --- 7. a NUL byte in UTF-8 text ----------------------------------------------------------
+
+_NUL = "a NUL byte (U+0000), which no text holds; remove it"
+
+
+def test_a_nul_byte_in_utf8_text_is_named_where_it_is_not_as_utf16(tmp_path: Path) -> None:
+    figures = 'figures:\n  - {metric: m, period: 2020, value: 5, unit: firm, note: "Việt\x00"}\n'
+    done = _refused(
+        _folder(tmp_path, {"f.yaml": figures.encode()}),  # the NUL: line 2, character 64
+        f"f.yaml:2:64: {_NUL}",
+    )
+    assert "UTF-16" not in done.stderr
+
+
+@pytest.mark.parametrize("columnar", [True, False], ids=["columns", "rows"])
+def test_a_nul_byte_in_a_csv_cell_is_named_by_either_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columnar: bool
+) -> None:
+    text = b"metric,period,value,unit,note\nm,2020,1,firm,a\x00b\n"
+    folder = _folder(tmp_path, {"f.csv": text})
+    assert _problems(folder, monkeypatch, columnar=columnar) == [f"f.csv:2:16: {_NUL}"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_mark_are_still_named_so(tmp_path: Path, encoding: str) -> None:
+    figures = "figures:\n  - {metric: m, period: 2020, value: 5, unit: firm}\n"
+    first_nul = {"utf-16-le": 2, "utf-32-be": 1}[encoding]  # 'f' then NUL; NULs then 'f'
+    _refused(
+        _folder(tmp_path, {"f.yaml": figures.encode(encoding)}),
+        f"f.yaml:1:{first_nul}: not UTF-8 text: UTF-16 or UTF-32 (NUL bytes); save the file "
+        "as UTF-8",
+    )
