@@ -4,7 +4,7 @@ Every array a run makes is fresh memory, and the kernel hands it over a page at 
 first touch. With 4 KiB pages, the 13.8 million figures of the per-entity benchmark at 10x
 took two million page faults, ten seconds of system time in a twenty-second run; with
 huge pages (2 MiB, asked of the kernel by numpy's ``madvise``) half as many faults and
-three seconds less (medians of alternating runs: 18.3 -> 16.5 s wall, sys 10.1 -> 7.4 s).
+two seconds less (means of four alternating runs: 18.3 -> 16.5 s wall, sys 10.5 -> 7.8 s).
 For the 1.4 million figures at 1x, where the kernel's compaction of memory for huge pages
 costs more than the faults it saves, small pages are faster (sys 0.5 against 0.7 s).
 
