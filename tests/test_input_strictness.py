@@ -386,3 +386,26 @@ def test_utf16_and_utf32_without_a_mark_are_still_named_so(tmp_path: Path, encod
         f"f.yaml:1:{first_nul}: not UTF-8 text: UTF-16 or UTF-32 (NUL bytes); save the file "
         "as UTF-8",
     )
+
+
+# --- 8. a %YAML directive for another version ---------------------------------------------
+
+_YES_FIGURE = "figures:\n  - {metric: ok, period: 2020, value: yes, unit: yes/no}\n"
+
+
+@pytest.mark.parametrize("version", ["1.1", "1.3", "2.0"])
+def test_a_yaml_directive_for_another_version_than_1_2_is_refused(
+    tmp_path: Path, version: str
+) -> None:
+    figures = f"%YAML {version}\n---\n{_YES_FIGURE}"
+    _refused(
+        _folder(tmp_path, {"f.yaml": figures}),
+        f"f.yaml:1:1: invalid YAML: a '%YAML {version}' directive; these files are read as "
+        "YAML 1.2 (where yes, no, on and off are text): write '%YAML 1.2' or leave the "
+        "directive out",
+    )
+
+
+def test_a_yaml_1_2_directive_is_accepted(tmp_path: Path) -> None:
+    programme = targets.load(_folder(tmp_path, {"f.yaml": f"%YAML 1.2\n---\n{_YES_FIGURE}"}))
+    assert [(f.low, f.high) for f in programme.figures] == [(1.0, 1.0)]  # yes

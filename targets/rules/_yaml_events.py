@@ -49,6 +49,11 @@ def load_yaml(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
         mark = exc.problem_mark or exc.context_mark
         where = _loc(path, mark) if mark is not None else Location(path)
         problem = exc.problem or exc.context or "invalid YAML"
+        directive = _DIRECTIVE.search(text)
+        if problem == "found incompatible YAML document" and directive is not None:  # 1.3, 2.0
+            problems.append(Diagnostic(where, _version(directive[1])))
+            doc.data = None
+            return doc, problems
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             problem = "a tab character; YAML indents with spaces only"
         problems.append(Diagnostic(where, f"invalid YAML: {problem}"))
@@ -64,6 +69,19 @@ def load_yaml(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
         problems.append(Diagnostic(Location(path), f"invalid YAML: {first}"))
         doc.data = None
     return doc, problems
+
+
+_DIRECTIVE = re.compile(r"^%YAML[ \t]+([^ \t\n#]{1,20})", re.MULTILINE)
+"""A ``%YAML`` directive and its version, as written."""
+
+
+def _version(version: str) -> str:
+    """Why a ``%YAML`` directive for another version than 1.2 is refused: the file would be
+    read by rules its writer did not mean (in YAML 1.1, ``yes`` and ``off`` are booleans)."""
+    return (
+        f"invalid YAML: a {quoted('%YAML ' + version)} directive; these files are read as YAML 1.2 "
+        "(where yes, no, on and off are text): write '%YAML 1.2' or leave the directive out"
+    )
 
 
 _OTHER_BREAK = re.compile("[\x85\u2028\u2029]")
@@ -137,6 +155,8 @@ class _Builder:
                 if self.documents > 1:
                     self.refuse(event, "one YAML document per file; found a second '---'")
                     return
+                if event.version not in (None, (1, 2)):
+                    self.refuse(event, _version("{}.{}".format(*event.version)))
             # the stream's start and end and a document's end carry nothing
 
     def reject(self, event: Any) -> None:
