@@ -206,6 +206,7 @@ def test_a_pickled_programme_checks_to_the_same_report(
     ]
     rules = HEAD.format(prefer="") + (
         "targets:\n  - {id: up-100, metric: up, at_least: 100, by: 2030, for_each: all}\n"
+        "  - {id: up-1e2, metric: up, at_least: 1e2, by: 2030}\n"  # a float keeping its text
     )
     root = write({"p/rules.yaml": rules, "p/f.csv": "\n".join(rows) + "\n"})
     programme = targets.load(root / "p")

@@ -59,6 +59,10 @@ class Exponent(float):
         made.text = text
         return made
 
+    def __reduce__(self) -> tuple[type[Exponent], tuple[float, str]]:
+        """Pickled and copied with its text (a programme crosses to a worker whole)."""
+        return (Exponent, (float(self), self.text))
+
 
 def ascii_digits(text: str, what: str = "a number") -> None:
     """`NumberError` when `text` holds a decimal digit other than 0-9 (full-width ``７``,
