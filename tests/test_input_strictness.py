@@ -409,3 +409,26 @@ def test_a_yaml_directive_for_another_version_than_1_2_is_refused(
 def test_a_yaml_1_2_directive_is_accepted(tmp_path: Path) -> None:
     programme = targets.load(_folder(tmp_path, {"f.yaml": f"%YAML 1.2\n---\n{_YES_FIGURE}"}))
     assert [(f.low, f.high) for f in programme.figures] == [(1.0, 1.0)]  # yes
+
+
+# --- 9. a column mapping giving two fields one column -------------------------------------
+
+
+def test_a_column_mapping_giving_fields_one_column_names_them_all(tmp_path: Path) -> None:
+    rules = (
+        "programme:\n"
+        "  name: P\n"
+        "  columns: {metric: X, period: X, value: V, unit: V, entity: X, source: S}\n"
+        "metrics:\n  - {id: m, name: M, unit: firm, direction: higher}\n"
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "rules.yaml").write_text(rules, encoding="utf-8")
+    (folder / "f.csv").write_text("X,V,S\nm,1,s\n", encoding="utf-8")
+    done = _refused(
+        folder,
+        "rules.yaml:3:12: 'columns': 'metric', 'period' and 'entity' all name the column 'X'; "
+        "'value' and 'unit' both name the column 'V': in the programme's mapping each field "
+        "reads a column of its own",
+    )
+    assert "no 'programme:' section" not in done.stderr  # the programme is there, refused

@@ -126,6 +126,25 @@ class ProgrammeInfo(Model):
     )
     note: Text | None = None
 
+    @field_validator("columns")
+    @classmethod
+    def _one_field_a_column(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        fields: dict[str, list[str]] = {}
+        for field, column in (value or {}).items():
+            fields.setdefault(column, []).append(field)
+        said = [
+            f"{', '.join(quoted(f) for f in named[:-1])} and {quoted(named[-1])} "
+            f"{'both' if len(named) == 2 else 'all'} name the column {quoted(column)}"
+            for column, named in fields.items()
+            if len(named) > 1
+        ]
+        if said:
+            raise ValueError(
+                "; ".join(said)
+                + ": in the programme's mapping each field reads a column of its own"
+            )
+        return value
+
     def thresholds_for(self, method: str) -> dict[str, float]:
         found: dict[str, Any] = self.thresholds.get(method, {})  # type: ignore[call-overload]
         return dict(found)
