@@ -563,3 +563,14 @@ def test_a_line_separator_inside_a_csv_cell_leaves_later_rows_columns_in_place(
         encoding="utf-8",
     )
     refused(folder, "f.csv:3:12", "'abc' is not a number")
+
+
+def test_an_id_too_long_is_refused_saying_how_long_an_id_may_be(tmp_path: Path) -> None:
+    # 81 letters: every character allowed, so the message must say the length is the fault
+    rule = "an id is 1 to 80 letters, digits, '-', '_', '.' or ':', the first a letter or digit"
+    long = "f" * 81
+    folder = folder_with(tmp_path, figures=figure("1").replace("metric: firms", f"metric: {long}"))
+    refused(folder, "f.yaml:2:14", f"'{long[:57]}...' is not a valid id: {rule}")
+    (folder / "f.yaml").unlink()
+    (folder / "f.csv").write_text(f"metric,period,value,unit\n{long},2022,1,firm\n", "utf-8")
+    refused(folder, "f.csv:2:1", f"is not a valid id: {rule}")

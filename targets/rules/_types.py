@@ -56,7 +56,7 @@ __all__ = [
 
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$"
-ID_RULE = "use letters, digits, '-', '_', '.', ':'"
+ID_RULE = "an id is 1 to 80 letters, digits, '-', '_', '.' or ':', the first a letter or digit"
 """What an id may hold, as a message refusing one says."""
 
 
