@@ -432,3 +432,68 @@ def test_a_column_mapping_giving_fields_one_column_names_them_all(tmp_path: Path
         "reads a column of its own",
     )
     assert "no 'programme:' section" not in done.stderr  # the programme is there, refused
+
+
+# --- 11. a Parquet column of booleans ------------------------------------------------------
+
+
+def _parquet(folder: Path, columns: dict[str, object], names: list[str] | None = None) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    arrays = [pa.array(values) for values in columns.values()]
+    table = pa.Table.from_arrays(arrays, names=names or list(columns))
+    pq.write_table(table, folder / "f.parquet")
+
+
+def test_parquet_booleans_are_yes_and_no_refused_for_a_metric_of_numbers(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {})
+    _parquet(
+        folder,
+        {
+            "metric": ["m", "ok", "m"],
+            "period": ["2020", "2020", "2021"],
+            "value": [True, False, None],
+            "unit": ["firm", "", "firm"],
+        },
+    )
+    _refused(  # once read as 1 firm; the row of no value is said as a CSV file's blank
+        folder,
+        "f.parquet:1:1: yes/no is for yes/no metrics; 'm' is in firm",
+        "f.parquet:3:1: a figure needs 'value'",
+    )
+
+
+def test_parquet_booleans_are_the_yes_and_no_of_a_yes_no_metric(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {})
+    _parquet(
+        folder,
+        {
+            "metric": ["ok", "ok"],
+            "period": ["2020", "2021"],
+            "value": [True, False],
+            "unit": ["", "yes/no"],
+        },
+    )
+    programme = targets.load(folder)
+    read = [(str(f.period), f.low, f.high, f.stated) for f in programme.figures]
+    assert read == [("2020", 1.0, 1.0, "yes"), ("2021", 0.0, 0.0, "no")]  # as 'yes' and 'no'
+
+
+# --- 12. a Parquet file with two columns of one name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "where", "column"),
+    [
+        (["metric", "period", "value", "unit", "period"], "1:5", "period"),  # pyarrow refuses
+        (["metric", "period", "value", "unit", "note", " note"], "1:6", "note"),  # once trimmed
+    ],
+)
+def test_a_parquet_file_with_two_columns_of_one_name_names_the_column(
+    tmp_path: Path, names: list[str], where: str, column: str
+) -> None:
+    folder = _folder(tmp_path, {})
+    cells: dict[str, object] = {f"c{i}": ["x"] for i in range(len(names))}
+    _parquet(folder, cells, names)
+    done = _refused(folder, f"f.parquet:{where}: duplicate column '{column}'")
+    assert "1 problem in the input" in done.stderr

@@ -176,14 +176,34 @@ def _parquet(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]
     try:
         table = pq.read_table(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as exc:
+        try:  # pyarrow reads no table whose columns share a name: say which
+            repeated = _repeated(pq.read_schema(pa.BufferReader(data)).names, name)
+        except (pa.ArrowException, OSError):
+            repeated = []
         message = f"not a Parquet file pyarrow can read ({type(exc).__name__})"
-        return None, [Diagnostic(Location(name), message)]
+        return None, repeated or [Diagnostic(Location(name), message)]
     columns = tuple(str(c).strip() for c in table.column_names)
+    if repeated := _repeated(columns, name):  # names alike once trimmed ('note', ' note')
+        return None, repeated
     table, problems = _flat(table.rename_columns(list(columns)), name)
     if problems:
         return None, problems
     lines = np.arange(1, table.num_rows + 1, dtype=np.int64)
     return Columnar(name, table, columns, (1,) * len(columns), lines, parquet=True), []
+
+
+def _repeated(names: list[str] | tuple[str, ...], name: str) -> list[Diagnostic]:
+    """A column whose name (trimmed) an earlier column has, at each repeat, as the CSV
+    readers say it of a header."""
+    seen: set[str] = set()
+    found = []
+    for index, column in enumerate(str(c).strip() for c in names):
+        if column in seen:
+            found.append(
+                Diagnostic(Location(name, 1, index + 1), f"duplicate column {quoted(column)}")
+            )
+        seen.add(column)
+    return found
 
 
 def _flat(table: Any, name: str) -> tuple[Any, list[Diagnostic]]:

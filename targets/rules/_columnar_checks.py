@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from targets._safe import quoted
 from targets.rules import _units
-from targets.rules._arrow import arrow_mask, decimals, dictionary, floats, lengths, valid
+from targets.rules._arrow import arrow_mask, bools, decimals, dictionary, floats, lengths, valid
 from targets.rules._codes import by_code, present
 from targets.rules._columnar_problems import Bools, Problems, Texts
 from targets.rules._errors import one_of
@@ -199,9 +199,13 @@ def check_values(
     n = len(values)
     flag = np.full(n, -1, dtype=np.int8)
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
-        low = floats(values)  # a numeric Parquet column
-        given = valid(values)
+        given = valid(values)  # a Parquet column of numbers, or of booleans
         p.at_rows(~given, None, "a figure needs 'value'")
+        if pa.types.is_boolean(values.type):  # yes and no, as YAML's true and false
+            yes = bools(values)
+            flag[given] = yes[given]
+            return (low := np.where(given, yes, np.nan)), low.copy(), flag
+        low = floats(values)
         for text in ("nan", "inf", "-inf"):  # as the same cells in a CSV file are refused
             rows = given & (np.isnan(low) if text == "nan" else low == float(text))
             p.at_rows(rows, "value", f"'value': '{text}' is not a number; {NUMBER_IS}")

@@ -284,8 +284,7 @@ class ArrowChunk:
         if column not in self.table.column_names:
             return None
         value = self.table.column(column)[row].as_py()
-        text = str(value).strip() if value is not None else ""
-        return text or None
+        return _text(value) or None
 
     def location(self, offset: int) -> Location | None:
         return self.file.at(int(self.rows[offset]))
@@ -381,4 +380,11 @@ def _cells(table: pa.Table, column: str, rows: Ints) -> list[str]:
     if column not in table.column_names:
         return [""] * rows.size
     cells = taken(table.column(column), rows).to_pylist()
-    return [("" if v is None else str(v).strip()) for v in cells]
+    return [_text(v) for v in cells]
+
+
+def _text(value: object) -> str:
+    """A cell as text, trimmed: a boolean as yes or no, as the value it is read as."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value).strip()
