@@ -35,6 +35,7 @@ def test_the_package_shows_its_layers_and_a_few_shared_modules() -> None:
         "_extras.py",
         "_gc.py",
         "_lazy.py",
+        "_memory.py",
         "_progress.py",
         "_safe.py",
         "_threads.py",
