@@ -456,6 +456,7 @@ def test_a_header_of_many_unknown_columns_names_the_first_and_counts_the_rest_ei
     })  # fmt: skip
     kind, problems = both_ways(root, monkeypatch)
     assert kind == "problems"
+    assert isinstance(problems, list)
     assert len(problems) == 20  # x0 to x19, the last counting x20 to x24
     # x19 is the 20th extra column: after `metric,period,value,unit,` (25 characters) and
     # x0,...,x9, (30) and x10,...,x18, (36), it starts at column 92
