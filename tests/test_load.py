@@ -516,3 +516,20 @@ def test_a_broken_programme_file_is_not_also_reported_as_missing(tmp_path: Path)
     assert [str(d) for d in targets.validate(tmp_path / "nowhere")] == [
         f"{tmp_path / 'nowhere'}:1:1: no such file or directory"
     ]
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        ("programme: {name: P, base: 20x}", "p.yaml:1:28: 'base': '20x' is not a period"),
+        ("programme: {name: P, nmae: Q}", "p.yaml:1:22: unknown key 'nmae'"),
+        ("programme: 5", "p.yaml:1:12: expected a mapping for the programme, got 5"),
+    ],
+)
+def test_a_programme_section_refused_is_not_also_called_missing(
+    write: Write, section: str, expected: str
+) -> None:
+    # 'base: 20x' also said "no 'programme:' section in the input; one file must declare it"
+    found = errors(write({"p.yaml": section + "\n"}))
+    assert len(found) == 1, found
+    assert found[0].startswith(expected)

@@ -74,7 +74,7 @@ class Collected:
     problems: list[Diagnostic] = field(default_factory=list)
     broken: set[tuple[str, str]] = field(default_factory=set)
     """(section, id) of items that failed validation: references to them are not reported
-    again as unknown."""
+    again as unknown; ("programme", "") when a programme section did (it is not missing)."""
     dangling: list[tuple[str, str, Location]] = field(default_factory=list)
     """(kind, id, where) of the references an invalid target or figure makes (its metric, its
     source): checked like a valid item's, so an unknown metric is reported in the same run
@@ -125,6 +125,8 @@ def _collect_doc(doc: Document, found: Collected, *, release: bool = False) -> N
             programme = _validate(ProgrammeInfo, value, doc, path, "the programme", found=found)
             if programme is not None:
                 found.programmes.append(programme)
+            else:
+                found.broken.add(("programme", ""))  # it was there: its problems say why not
             continue
         if value is None:
             continue

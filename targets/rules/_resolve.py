@@ -127,13 +127,8 @@ def _one_programme(
     if not found.programmes:
         # Said only when nothing else explains it: a programme section that failed to
         # validate, a file that did not parse, or no files at all already say enough.
-        explained = any(
-            p.severity == "error"
-            and (
-                p.message.startswith(("'programme'", "invalid YAML"))
-                or "the programme" in p.message
-            )
-            for p in problems
+        explained = ("programme", "") in found.broken or any(
+            p.severity == "error" and p.message.startswith("invalid YAML") for p in problems
         )
         if files and not explained:
             where = Location(files[0])
