@@ -497,3 +497,33 @@ def test_a_parquet_file_with_two_columns_of_one_name_names_the_column(
     _parquet(folder, cells, names)
     done = _refused(folder, f"f.parquet:{where}: duplicate column '{column}'")
     assert "1 problem in the input" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "metrics:\n  - {id: m2, name: M, unit: '%', direction: higher, limit: }",
+            "'limit': empty; give the natural limit, such as 100 for a percentage, "
+            "or leave the key out",
+        ),
+        (
+            "targets:\n  - {id: t2, metric: firms, at_least: 1, by: 2030, base: }",
+            "'base': empty; give a year such as 2015, or leave the key out",
+        ),
+        (
+            "targets:\n  - {id: t2, metric: firms, at_least: 1, by: 2030, method: }",
+            "'method': empty; give a method's name, or leave the key out",
+        ),
+    ],
+)
+def test_an_empty_key_that_would_change_the_verdict_is_refused(
+    tmp_path: Path, programme_text: str, line: str, expected: str
+) -> None:
+    # Read as not given, an empty base was the first figure's year, an empty method the
+    # default one and an empty limit none: each a silent guess at what was meant.
+    (tmp_path / "p.yaml").write_text(programme_text, encoding="utf-8")
+    (tmp_path / "e.yaml").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(targets.LoadError) as refused:
+        targets.load(tmp_path)
+    assert [d.message for d in refused.value.diagnostics] == [expected]

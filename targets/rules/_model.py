@@ -19,6 +19,7 @@ from targets.rules._types import (
     PeriodField,
     Text,
     UnitText,
+    not_empty,
 )
 
 __all__ = ["FigureColumn", "Metric", "ProgrammeInfo", "Source"]
@@ -61,6 +62,9 @@ class Metric(Model):
     )
     limit: AmountField | None = Field(
         None, description="A natural limit in the better direction, such as 100 for a percentage"
+    )
+    _limit_given = not_empty(  # left empty, the limit would be none, in silence
+        "limit", give="the natural limit, such as 100 for a percentage, or leave the key out"
     )
     description: Text | None = None
     note: Text | None = None

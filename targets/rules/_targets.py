@@ -135,6 +135,11 @@ class TargetBase(Model):
         description="What an entity adopted instead: the goal's value, 'by' or 'base'",
     )
 
+    # left empty, these would be read as not given, and the verdict judged from another
+    # base year (the first figure) or by another method, in silence
+    _base_given = not_empty("base", give="a year such as 2015, or leave the key out")
+    _method_given = not_empty("method", give="a method's name, or leave the key out")
+
     @property
     def deadline(self) -> Period | None:
         """The year the target is judged at; None for an open-ended direction target."""
