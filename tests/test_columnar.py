@@ -398,7 +398,7 @@ def test_columnar_figures_with_no_metric_declared_are_unknown_not_a_crash(
 
 _NOT_A_UNIT = (
     "'{n}' is not allowed in a unit ('unit{n}'): use unit words such as 'USD billion', "
-    "'firm', '%', 'person / household' (the unit of '{metric}')"
+    "'firm', '%', 'person / household' (a figure of '{metric}')"
 )
 
 

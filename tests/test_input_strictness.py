@@ -330,7 +330,7 @@ def test_a_figure_s_unit_with_a_dangling_operator_is_refused_by_either_reader(
     text = "metric,period,value,unit\nm,2020,5,firm**\nm,2021,5,firm\n"
     folder = _folder(tmp_path, {"f.csv": text})
     assert _problems(folder, monkeypatch, columnar=columnar) == [
-        f"f.csv:2:10: '**' in 'firm**' joins no two unit words: {_JOIN} (the unit of 'm')"
+        f"f.csv:2:10: '**' in 'firm**' joins no two unit words: {_JOIN} (a figure of 'm')"
     ]
 
 

@@ -194,7 +194,7 @@ def test_problems_in_several_files_are_all_reported(write: Write, programme_text
         (
             "unit: person",
             "'person' (a count of persons) does not convert to 'firm' "
-            "(a count of firms) (the unit of 'firms')",
+            "(a count of firms) (a figure of 'firms')",
         ),
         (
             "kind: guess",

@@ -323,7 +323,7 @@ def _factor(m: Metric, unit: str) -> float:
     try:
         return _units.conversion_factor(unit, m.unit)
     except _units.UnitError as exc:
-        raise ValueError(f"{exc} (the unit of '{m.id}')") from None
+        raise ValueError(f"{exc} (a figure of '{m.id}')") from None
 
 
 def check_editions(

@@ -59,7 +59,7 @@ def load_figure(
         try:
             factor = _units.conversion_factor(spec.unit, metric.unit)
         except _units.UnitError as exc:
-            problems.append(Diagnostic(item.at("unit"), f"{exc} (the unit of '{metric.id}')"))
+            problems.append(Diagnostic(item.at("unit"), f"{exc} (a figure of '{metric.id}')"))
             return None
         low, high = stated.low * factor, stated.high * factor
         size = _unusable(stated.low, low) or _unusable(stated.high, high)
