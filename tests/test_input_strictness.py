@@ -527,3 +527,35 @@ def test_an_empty_key_that_would_change_the_verdict_is_refused(
     with pytest.raises(targets.LoadError) as refused:
         targets.load(tmp_path)
     assert [d.message for d in refused.value.diagnostics] == [expected]
+
+
+def test_an_empty_key_of_an_override_is_refused_at_its_key(tmp_path: Path) -> None:
+    # Read as not given, an override's empty goal left the target's own (100) in place and
+    # an empty base the first figure's year: the entity judged against what it did not adopt.
+    level = "a number in the metric's unit, or text with a unit such as 'USD 1 billion'"
+    year = "a year such as 2015, or leave the key out"
+    rules = (
+        "targets:\n"
+        "  - id: t\n"
+        "    metric: m\n"
+        "    at_least: 100\n"
+        "    by: 2030\n"
+        "    for_each: all\n"
+        "    overrides:\n"
+        "      Hanoi: {at_least: , by: 2028}\n"
+        "      Hue: {at_least: 90, base: }\n"
+        "      Vinh: {at_least: 90, by: ~}\n"
+    )
+    figures = (
+        "figures:\n"
+        "  - {metric: m, period: 2020, value: 50, unit: firm, entity: Hanoi}\n"
+        "  - {metric: m, period: 2020, value: 50, unit: firm, entity: Hue}\n"
+        "  - {metric: m, period: 2020, value: 50, unit: firm, entity: Vinh}\n"
+    )
+    done = _refused(
+        _folder(tmp_path, {"t.yaml": rules, "f.yaml": figures}),
+        f"t.yaml:8:25: 'at_least': empty; give {level}",
+        f"t.yaml:9:33: 'base': empty; give {year}",
+        f"t.yaml:10:32: 'by': empty; give {year}",
+    )
+    assert "3 problems in the input" in done.stderr

@@ -20,7 +20,16 @@ from pydantic import Field, model_validator
 
 from targets._safe import quoted
 from targets.rules._errors import Diagnostic, Location, one_of
-from targets.rules._types import AmountField, Count, Id, Model, PeriodField, Text
+from targets.rules._types import (
+    LEVEL_IS,
+    AmountField,
+    Count,
+    Id,
+    Model,
+    PeriodField,
+    Text,
+    not_empty,
+)
 
 if TYPE_CHECKING:
     from targets.rules._collect import Item
@@ -59,6 +68,13 @@ class Override(Model):
     base: PeriodField | None = None
     source: Id | None = Field(None, description="Id of the source that states the override")
     quote: Text | None = None
+
+    # left empty, each would be read as not changed: the entity judged, in silence, by the
+    # target's own goal, deadline or base (as `TargetBase` and the bounds refuse them)
+    _level_given = not_empty("at_least", "at_most", give=LEVEL_IS)
+    _pair_given = not_empty("between", give="two levels: [low, high]")
+    _top_given = not_empty("top", give="a whole number such as 10")
+    _year_given = not_empty("by", "base", give="a year such as 2015, or leave the key out")
 
     @model_validator(mode="after")
     def _says_something(self) -> Override:
