@@ -52,6 +52,31 @@ def test_what_if_keeps_a_huge_rate_whose_projection_a_float_holds(example_report
     assert rank.status == "missed"
 
 
+FAR_DEADLINE = """\
+programme: {id: p, name: P}
+metrics:
+  - {id: m, name: M, unit: firm, direction: higher}
+targets:
+  - {id: t, metric: m, at_least: 100, by: 2300}
+figures:
+  - {metric: m, period: 2020, value: 50, unit: firm}
+  - {metric: m, period: 2022, value: 60, unit: firm}
+"""
+"""A deadline 278 years after the latest figure: further than the what-if's path goes (50)."""
+
+
+def test_what_if_refuses_a_projection_beyond_any_float_past_the_path_it_draws(
+    tmp_path: Path,
+) -> None:
+    # 60 * 21 ** 278 (about 1e369) is beyond any double, though the path drawn to 2072
+    # (60 * 21 ** 50, about 1e68) is not: the projection was inf, 'achieved', in silence
+    (tmp_path / "p.yaml").write_text(FAR_DEADLINE, encoding="utf-8")
+    result = targets.check(targets.load(tmp_path))["t"]
+    with pytest.raises(targets.CheckError, match="goes beyond any number by 2300"):
+        result.what_if(20.0)
+    assert result.what_if(10.0).projected == pytest.approx(60 * 11.0**278)  # about 2e291
+
+
 def test_what_if_error_is_still_a_value_error_for_existing_callers(example_report: Report) -> None:
     with pytest.raises(ValueError, match="compound growth must be above -100 %"):
         example_report["dt-workforce-1.5m-2030"].what_if(-1.5)

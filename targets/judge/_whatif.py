@@ -153,8 +153,11 @@ def scenario(result: TargetResult, growth: float) -> Scenario:
         (x, _value(v, growth, x - t, linear=linear))
         for x in (t + (end - t) * i / steps for i in range(steps + 1))
     )
-    if not all(math.isfinite(value) for _, value in path):
-        raise CheckError(f"at {growth:g} a year, '{result.id}' goes beyond any number by {end:g}")
+    for year, value in ((deadline, projected), *path):  # the path may end before the deadline
+        if not math.isfinite(value):
+            raise CheckError(
+                f"at {growth:g} a year, '{result.id}' goes beyond any number by {year:g}"
+            )
     return Scenario(
         growth=growth,
         linear=linear,
