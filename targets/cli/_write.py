@@ -36,7 +36,7 @@ def write_all(outputs: Mapping[Path, str | Iterable[str]], *, read: Iterable[str
     pipe) is written into, once every report is rendered, never replaced: moving a file
     over it would replace the device itself (as root, ``--json /dev/null`` replaced the
     machine's ``/dev/null``)."""
-    _no_input_replaced(outputs, read)
+    _no_input_replaced(outputs, [*read, *_settings_read()])
     places = {path: _place(path) for path in outputs}
     written: list[tuple[str, Path, bool]] = []
     try:
@@ -66,6 +66,14 @@ def _no_input_replaced(outputs: Iterable[Path], inputs: Iterable[str]) -> None:
             raise click.UsageError(
                 f"{quoted(str(path))} is one of the files read: a report would replace it"
             )
+
+
+def _settings_read() -> list[str]:
+    """The settings file this run took defaults from, if any: read too, never replaced
+    (``--json targets.toml`` replaced it with the report and exited 0)."""
+    context = click.get_current_context(silent=True)
+    settings = (context.find_root().obj or {}).get("settings") if context else None
+    return [str(settings.file)] if settings is not None else []
 
 
 def _place(path: Path) -> tuple[Path, bool]:

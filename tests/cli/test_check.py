@@ -560,3 +560,16 @@ def test_a_report_named_after_a_file_read_is_a_usage_error_and_the_file_stays(
     assert result.exit_code == ExitCode.INVALID, result.output
     assert "is one of the files read" in result.output
     assert rules.read_text() == PASSING
+
+
+def test_a_report_named_after_the_settings_file_read_is_a_usage_error_and_it_stays(
+    tmp_path: Path,
+) -> None:
+    # `--json targets.toml` replaced the settings file the run took its defaults from
+    settings = tmp_path / "targets.toml"
+    settings.write_text('fail-on = "missed"\n', encoding="utf-8")
+    args = ["--config", str(settings), "check", EXAMPLE, "--json", str(settings)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == ExitCode.INVALID, result.output
+    assert "is one of the files read: a report would replace it" in result.stderr
+    assert settings.read_text(encoding="utf-8") == 'fail-on = "missed"\n'
