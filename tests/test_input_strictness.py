@@ -515,13 +515,18 @@ def test_a_parquet_file_with_two_columns_of_one_name_names_the_column(
             "targets:\n  - {id: t2, metric: firms, at_least: 1, by: 2030, method: }",
             "'method': empty; give a method's name, or leave the key out",
         ),
+        (
+            "targets:\n  - {id: t2, metric: firms, at_least: 1, by: 2030, for_each: }",
+            "'for_each': empty; give 'all', a list of entities or {all_but: [...]}, "
+            "or leave the key out",
+        ),
     ],
 )
 def test_an_empty_key_that_would_change_the_verdict_is_refused(
     tmp_path: Path, programme_text: str, line: str, expected: str
 ) -> None:
     # Read as not given, an empty base was the first figure's year, an empty method the
-    # default one and an empty limit none: each a silent guess at what was meant.
+    # default one, an empty limit none and an empty for_each no entity: each a silent guess.
     (tmp_path / "p.yaml").write_text(programme_text, encoding="utf-8")
     (tmp_path / "e.yaml").write_text(line + "\n", encoding="utf-8")
     with pytest.raises(targets.LoadError) as refused:

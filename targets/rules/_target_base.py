@@ -56,9 +56,12 @@ class TargetBase(Model):
     )
 
     # left empty, these would be read as not given, and the verdict judged from another
-    # base year (the first figure) or by another method, in silence
+    # base year (the first figure), by another method or for no entity, in silence
     _base_given = not_empty("base", give="a year such as 2015, or leave the key out")
     _method_given = not_empty("method", give="a method's name, or leave the key out")
+    _for_each_given = not_empty(  # else judged once on every entity's figures together
+        "for_each", give="'all', a list of entities or {all_but: [...]}, or leave the key out"
+    )
 
     @property
     def deadline(self) -> Period | None:
