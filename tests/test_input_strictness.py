@@ -221,10 +221,10 @@ def test_a_null_key_is_said_to_be_an_empty_key_not_none(tmp_path: Path) -> None:
     sections = "'programme', 'sources', 'metrics', 'targets' or 'figures'"
     done = _refused(
         _folder(tmp_path, {"t.yaml": rules, "f.yaml": figures}),
-        "t.yaml:2:5: an empty (null) key in a level target: a key is a name, such as 'metric'",
+        "t.yaml:2:47: an empty (null) key in a level target: a key is a name, such as 'metric'",
         "t.yaml:3:24: an empty (null) key in a target: a key is a name, such as 'metric'",
         f"t.yaml:4:1: an empty (null) key; a file holds {sections}",
-        "f.yaml:2:5: an empty (null) key in a figure: a key is a name, such as 'metric'",
+        "f.yaml:2:53: an empty (null) key in a figure: a key is a name, such as 'metric'",
     )
     assert "None" not in done.stderr.replace(str(tmp_path), "")
 

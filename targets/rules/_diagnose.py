@@ -159,8 +159,11 @@ def _untagged(loc: Path, raw: Any, missing: bool) -> tuple[Path, Path | None]:
     at: Path | None = None
     data: Any = raw
     for index, step in enumerate(loc):
-        if isinstance(data, dict) and step in data:  # noqa: SIM114 - mypy: one index type each
-            data = data[step]
+        key = step
+        if isinstance(data, dict) and isinstance(step, str) and step not in data:
+            key = _key_named(data, step)  # pydantic names a null key 'None', as paths do
+        if isinstance(data, dict) and key in data:
+            data = data[key]
         elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
             data = data[step]
         elif not (missing and index == len(loc) - 1):  # a missing key is absent, not a member
@@ -169,6 +172,15 @@ def _untagged(loc: Path, raw: Any, missing: bool) -> tuple[Path, Path | None]:
             continue
         kept.append(step)
     return tuple(kept), at
+
+
+def _key_named(data: dict[Any, Any], step: str) -> Any:
+    """The key of `data` that a path names `step`: a key that is no text (null, a number)
+    is named by its text in paths (`path_key`), and so by pydantic; else `step`."""
+    for key in data:
+        if not isinstance(key, str) and str(key) == step:
+            return key
+    return step
 
 
 def _misspelt(errors: list[Any], model: type[BaseModel]) -> set[Path]:
