@@ -62,6 +62,23 @@ def test_example_files_point_editors_at_the_committed_schema() -> None:
         {"metrics": [{"id": "m", "name": "M", "unit": "firm", "direction": "up"}]},
         {"figures": [{"metric": "m", "period": 2024, "value": 1, "unit": "firm", "kind": "guess"}]},
         {"programme": {"name": "P", "colour": "red"}},
+        # keys written but left empty, which the loader refuses (an editor says so too)
+        {"targets": [{"id": "x", "metric": "m", "at_least": None, "by": 2025}]},
+        {"targets": [{"id": "x", "metric": "m", "at_least": 1, "by": 2025, "base": None}]},
+        {"targets": [{"id": "x", "metric": "m", "top": 3, "by": 2025, "for_each": None}]},
+        {"metrics": [{"id": "m", "name": "M", "unit": "%", "limit": None}]},
+        {
+            "targets": [
+                {
+                    "id": "x",
+                    "metric": "m",
+                    "at_least": 1,
+                    "by": 2025,
+                    "for_each": "all",
+                    "overrides": {"A": {"by": None}},
+                }
+            ]
+        },
     ],
 )
 def test_the_schema_refuses_what_the_loader_refuses(
@@ -69,3 +86,11 @@ def test_the_schema_refuses_what_the_loader_refuses(
 ) -> None:
     with pytest.raises(jsonschema.ValidationError):
         rules_validator.validate(document)
+
+
+def test_the_schema_still_takes_an_empty_key_the_loader_reads_as_absent(
+    rules_validator: jsonschema.Draft202012Validator,
+) -> None:
+    # a note or an owner left empty is no goal, base or method: read as not given
+    target = {"id": "x", "metric": "m", "at_least": 1, "by": 2025, "note": None, "owner": None}
+    rules_validator.validate({"targets": [target]})

@@ -50,6 +50,7 @@ __all__ = [
     "UnitText",
     "describe",
     "describe_int",
+    "empty_refused",
     "finite",
     "not_empty",
 ]
@@ -90,7 +91,19 @@ def not_empty(*fields: str, give: str) -> Any:
             raise ValueError(f"empty; give {give}")
         return value
 
+    refuse.refuses_empty = True  # type: ignore[attr-defined] # for `empty_refused`
     return field_validator(*fields, mode="before", check_fields=False)(refuse)
+
+
+def empty_refused(model: type[BaseModel]) -> set[str]:
+    """The fields of `model` that `not_empty` refuses when written empty: the JSON Schema
+    says so too (no null), so an editor flags `at_least:` as the loader does."""
+    return {
+        field
+        for validator in model.__pydantic_decorators__.field_validators.values()
+        if getattr(getattr(validator.func, "__func__", validator.func), "refuses_empty", False)
+        for field in validator.info.fields
+    }
 
 
 LEVEL_IS = "a number in the metric's unit, or text with a unit such as 'USD 1 billion'"
