@@ -261,13 +261,18 @@ def test_too_few_milestones_are_counted_in_words(tmp_path: Path) -> None:
         "targets:\n"
         "  - {id: a, metric: m, milestones: [{by: 2025, at_least: 3}]}\n"
         "  - {id: b, metric: m, milestones: []}\n"
+        "  - {id: c, metric: m, milestones: [{by: 2025, at_most: }]}\n"
     )
     done = _refused(
         _folder(tmp_path, {"t.yaml": rules}),
         "t.yaml:2:36: 'milestones': expected at least 2 items, got 1",
         "t.yaml:3:36: 'milestones': expected at least 2 items, got 0",
+        # one milestone written, and it bad: both said, the count as written (pydantic
+        # counts 0, once the bad one is dropped)
+        "t.yaml:4:36: 'milestones': expected at least 2 items, got 1",
     )
     assert "tuple" not in done.stderr.lower()
+    assert "4 problems in the input" in done.stderr  # and c's empty 'at_most'
 
 
 # --- 6. a yes/no unit written otherwise ---------------------------------------------------

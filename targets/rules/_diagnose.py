@@ -96,21 +96,39 @@ def diagnose(
     found: list[Diagnostic] = []
     errors = _unions_said_once(error.errors(include_url=False), raw)
     misspelt = _misspelt(errors, model)
-    for item in errors:
+    for error_item in errors:
+        item = error_item
         loc: Path = tuple(item["loc"])
         path = (*prefix, *loc)
         if any(path[: i + 1] in doc.rejected for i in range(len(path))):
             continue  # an alias already reported here
         if item["type"] == "missing" and loc in misspelt:
             continue  # reported as the misspelt key that was meant to be it
-        if item["type"] == "too_short" and _inside(loc, errors):
-            continue  # too few items once a bad one is left out: the bad one is said
+        if item["type"] == "too_short" and (written := _written(raw, loc)) is not None:
+            context = item.get("ctx", {})
+            if _inside(loc, errors) and written >= context.get("min_length", written + 1):
+                continue  # too few items once a bad one is left out: the bad one is said
+            item = {**item, "ctx": {**context, "actual_length": written}}  # as written
         found.append(_one(item, loc, path, doc, model=model, what=what))
     return found
 
 
 _MISMATCH = {"literal_error", *_NOUNS}
 """What a union's member says when the value is not of its type at all."""
+
+
+def _written(raw: Any, loc: Path) -> int | None:
+    """How many items the list at `loc` was written with (pydantic counts those left once
+    bad ones are dropped), or None where `loc` leads to no list of the input."""
+    value = raw
+    for step in loc:
+        if isinstance(value, dict) and step in value:  # noqa: SIM114 - mypy: one index type each
+            value = value[step]
+        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+            value = value[step]
+        else:
+            return None
+    return len(value) if isinstance(value, list) else None
 
 
 def _inside(loc: Path, errors: list[Any]) -> bool:
