@@ -116,13 +116,19 @@ _JSON = st.recursive(
 )
 
 
-@given(value=_JSON, ensure_ascii=st.booleans())
+@given(value=_JSON, ensure_ascii=st.booleans(), block=st.sampled_from([1 << 24, 1, 3, 7]))
 def test_a_baselines_nesting_is_measured_as_deep_as_its_arrays_and_objects_nest(
-    value: object, ensure_ascii: bool
+    value: object, ensure_ascii: bool, block: int
 ) -> None:
-    # Strings full of quotes, backslashes and brackets must not count as nesting.
+    # Strings full of quotes, backslashes and brackets must not count as nesting, however
+    # the text falls into blocks (a string or a run of brackets across two of them)
     text = json.dumps(value, ensure_ascii=ensure_ascii)
-    assert _baseline._nesting(text) == _depth(value)
+    whole = _baseline._BLOCK
+    _baseline._BLOCK = block
+    try:
+        assert _baseline._nesting(text) == _depth(value)
+    finally:
+        _baseline._BLOCK = whole
 
 
 def test_a_baseline_nested_one_level_too_deep_is_refused_where_it_goes_too_deep(

@@ -171,18 +171,27 @@ def _nesting(text: str) -> int:
     """How deep the arrays and objects of JSON `text` nest, from its bytes: escaped
     backslashes and quotes taken out, then everything but quotes and brackets; a bracket
     after an odd number of quotes is in a string, the others are summed (100 MB of report:
-    0.1 s, where patterns over the whole text took 2 s; arrays of a byte each where they
-    can be, as fresh memory is most of the time)."""
+    0.1 s, where patterns over the whole text took 2 s), a block at a time (a byte an item
+    where it can be: a gigabyte of brackets makes no gigabytes of counts)."""
     data = text.encode("utf-8", "surrogatepass")
     if b"\\" in data:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     structure = np.frombuffer(data.translate(None, _PLAIN), dtype=np.uint8)
-    if structure.size == 0:
-        return 0
-    in_string = np.bitwise_xor.accumulate((structure == _QUOTE).view(np.uint8))
-    steps = _BRACKET_STEP[structure]
-    steps[in_string.view(np.bool_)] = 0
-    return int(np.cumsum(steps, dtype=np.int32).max())  # a baseline of 1 GiB holds < 2**31
+    deepest, depth, quotes = 0, 0, 0
+    for start in range(0, structure.size, _BLOCK):
+        block = structure[start : start + _BLOCK]
+        quote = (block == _QUOTE).view(np.uint8)
+        in_string = np.bitwise_xor.accumulate(quote) ^ quotes  # the parity carried over
+        steps = _BRACKET_STEP[block]
+        steps[in_string.view(np.bool_)] = 0
+        depths = np.cumsum(steps, dtype=np.int64) + depth
+        deepest = max(deepest, int(depths.max()))
+        depth, quotes = int(depths[-1]), int(in_string[-1])
+    return deepest
+
+
+_BLOCK = 1 << 24
+"""Bytes of structure measured at once (16 MiB: about 200 MB of report)."""
 
 
 def _integer(token: str) -> int:
