@@ -89,3 +89,14 @@ def test_dates_fall_inside_their_year_and_keep_their_order(day: dt.date) -> None
     later = day + dt.timedelta(days=1)
     if later.year <= 2300:
         assert parse_period(later).time > period.time
+
+
+@pytest.mark.parametrize(
+    ("text", "year"), [("2301", "2301"), ("1799-05", "1799"), ("2400-01-02", "2400")]
+)
+def test_a_date_of_a_year_off_the_axis_is_said_to_be_so_not_to_be_no_date(
+    text: str, year: str
+) -> None:
+    # '2301' was "not a date; write 2024-07-02, 2024-07 or 2024", which it is
+    with pytest.raises(PeriodError, match=f"^year {year} is outside 1800-2300$"):
+        parse_date(text)

@@ -58,6 +58,10 @@ class PeriodError(ValueError):
     """Text that is not a period we can place on the time axis without guessing."""
 
 
+class _OffTheAxisError(PeriodError):
+    """A year written well but outside `MIN_YEAR`-`MAX_YEAR`: said as such, not as no date."""
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Period:
     """A reporting period: where it stands on the time axis and the days it covers."""
@@ -106,7 +110,7 @@ class Period:
 def _check_year(value: int) -> int:
     if not MIN_YEAR <= value <= MAX_YEAR:
         shown = str(value) if abs(value) < 10**9 else "of more than 9 digits"
-        raise PeriodError(f"year {shown} is outside {MIN_YEAR}-{MAX_YEAR}")
+        raise _OffTheAxisError(f"year {shown} is outside {MIN_YEAR}-{MAX_YEAR}")
     return value
 
 
@@ -189,9 +193,10 @@ def _parse_text(text: str) -> Period:
         return month(int(m[1]), int(m[2]))
     if m := _DATE.match(text):
         try:
-            return day(dt.date(int(m[1]), int(m[2]), int(m[3])))
-        except ValueError as exc:
+            date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as exc:  # the calendar's: no 30 February
             raise PeriodError(f"{quoted(text)} is not a date: {exc}") from None
+        return day(date)
     if m := _DASH_TWO.match(text):
         y, two = int(m[1]), int(m[2])
         follows = two == (y + 1) % 100
@@ -223,6 +228,8 @@ def parse_date(value: object) -> Period:
             raise PeriodError(str(exc)) from None
     try:
         period = parse_period(value)
+    except _OffTheAxisError:
+        raise  # '2301' is a date of a year off the axis, not no date
     except PeriodError:
         period = None
     if period is None or period.granularity in {"span", "quarter"}:
