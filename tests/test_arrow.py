@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from targets.rules._arrow import decimals
-from targets.rules._units import _PLAIN_NUMBER
+from targets.rules._quantities import PLAIN_NUMBER
 
 NUMBERS = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False).map(repr),
@@ -33,7 +33,7 @@ def _plain(cell: str | None) -> bool:
         cell is not None
         and cell.isascii()
         and "," not in cell
-        and _PLAIN_NUMBER.match(cell) is not None
+        and PLAIN_NUMBER.match(cell) is not None
     )
 
 

@@ -9,14 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from targets.rules import _units
-from targets.rules._units import (
-    UnitError,
-    conversion_factor,
-    convert,
-    parse_number,
-    parse_quantity,
-    parse_unit,
-)
+from targets.rules._quantities import parse_number, parse_quantity
+from targets.rules._units import UnitError, conversion_factor, convert, parse_unit
 
 SCALES = ["", "thousand", "million", "billion", "trillion", "k", "mn", "bn"]
 BASES = ["USD", "VND", "EUR", "firm", "person", "household", "locality", "zone"]

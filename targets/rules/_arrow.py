@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 PLAIN_DECIMAL = r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$"
-"""Plain decimals: the numbers the row-by-row reader takes (`_units.parse_number`) but for
+"""Plain decimals: the numbers the row-by-row reader takes (`_quantities.parse_number`) but for
 those with thousands separators, which pyarrow parses to the same float as Python's
 float() does. (pyarrow's digit class is ASCII's; other digits Python reads are left to
 the row-by-row parser, as every cell that is no plain decimal is.)"""

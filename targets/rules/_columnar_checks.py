@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from targets._safe import quoted
-from targets.rules import _units
+from targets.rules import _quantities, _units
 from targets.rules._arrow import arrow_mask, bools, decimals, dictionary, floats, lengths, valid
 from targets.rules._codes import by_code, present
 from targets.rules._columnar_problems import Bools, Problems, Texts
@@ -38,7 +38,6 @@ __all__ = [
     "check_sources",
     "check_units",
     "check_values",
-    "plausible",
 ]
 
 T = TypeVar("T")
@@ -163,7 +162,7 @@ def _too_long(values: Any) -> Bools:
     them, and says so): found from their bytes first, which no plain decimal's exceed."""
     import pyarrow.compute as pc  # noqa: PLC0415 - columnar files only
 
-    longest = _units.MAX_QUANTITY_LENGTH
+    longest = _quantities.MAX_QUANTITY_LENGTH
     found = floats(pc.binary_length(values)) > longest  # NaN (a null) is not
     if found.any():
         found &= lengths(values) > longest
@@ -360,43 +359,3 @@ def _date(text: str) -> Period:
         return parse_date(text)
     except PeriodError as exc:
         raise ValueError(str(exc)) from None
-
-
-def plausible(
-    chosen: Bools,
-    *,
-    metric: Ints,
-    low: Floats,
-    high: Floats,
-    metrics: Mapping[str, Metric],
-    grouped: Shapes,
-    p: Problems,
-) -> None:
-    """Ranks below 1 (an error) and values beyond a metric's natural limit (a warning),
-    of the `chosen` rows; `grouped`: the shapes of `metrics`, whose properties are read
-    once per shape."""
-    listed = list(metrics.values())
-    examples = grouped.examples
-    ranks = [m.better == "lower" and m.is_rank for m in examples]
-    limited = [m.direction is not None or m.better == "lower" for m in examples]
-    highers = [m.better == "higher" for m in examples]
-    bounds = [m.limit for m in listed]
-    limits = [np.nan if bound is None else bound.value for bound in bounds]
-    limit = np.asarray([*limits, np.nan])
-    limit[:-1][~np.asarray(limited, dtype=bool)[grouped.code]] = np.nan
-    rank = np.asarray([*ranks, False])[np.append(grouped.code, len(ranks))]
-    higher = np.asarray([*highers, True])[np.append(grouped.code, len(highers))]
-    m = metric if chosen.all() else np.where(chosen, metric, -1)  # all: no copy (110 MB)
-    if rank.any():  # else no row can be a rank below 1
-        below_one = chosen & rank[m] & (low < 1)
-        for _, rows_of in by_code(np.flatnonzero(below_one), m):
-            p.at_rows(rows_of, "value", "a rank is 1 or more")
-    if np.isnan(limit).all():
-        return  # no metric has a natural limit
-    limit_of = limit[m]
-    with np.errstate(invalid="ignore"):
-        beyond = np.where(higher[m], high > limit_of, low < limit_of)
-    beyond &= chosen
-    for index, rows_of in by_code(np.flatnonzero(beyond), m):
-        message = f"beyond the natural limit of '{listed[index].id}' ({limit[index]:g})"
-        p.at_rows(rows_of, "value", message, "warning")

@@ -31,7 +31,6 @@ from targets.rules._columnar_checks import (
     check_sources,
     check_units,
     check_values,
-    plausible,
 )
 from targets.rules._columnar_problems import Bools, Problems, Texts
 from targets.rules._errors import Diagnostic, Location
@@ -39,6 +38,7 @@ from targets.rules._figures import Figure
 from targets.rules._files import check_header
 from targets.rules._model import Metric, Source
 from targets.rules._periods import Period
+from targets.rules._plausible import plausible
 from targets.rules._shapes import shapes
 from targets.rules._table import KIND_CODES, FigureTable, Floats, Ints
 from targets.rules._words import said

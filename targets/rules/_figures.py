@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema
 
-from targets.rules import _units
+from targets.rules import _quantities, _units
 from targets.rules._errors import Location
 from targets.rules._model import Source
 from targets.rules._parsed import Parsed
@@ -85,7 +85,7 @@ def parse_value(value: Any) -> StatedValue:
         return _range(low, high, f"{value[0]}-{value[1]}")
     if isinstance(value, str):
         try:
-            _units.check_written(value)
+            _quantities.check_written(value)
         except _units.UnitError as exc:
             raise ValueError(str(exc)) from None
         text = value.strip()
@@ -95,8 +95,8 @@ def parse_value(value: Any) -> StatedValue:
         if m := _RANGE.match(text):
             return _range(_to_float(m[1]), _to_float(m[2]), text)
         try:
-            number = _units.parse_number(text)
-        except _units.UnusableNumberError as exc:
+            number = _quantities.parse_number(text)
+        except _quantities.UnusableNumberError as exc:
             raise ValueError(str(exc)) from None
         except _units.UnitError as exc:
             if "decimal mark" in str(exc):

@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from targets._safe import escape_controls, quoted
-from targets.rules import _units
+from targets.rules import _quantities, _units
 from targets.rules._numbers import digits_of, usable
 from targets.rules._parsed import Parsed
 from targets.rules._periods import Period, PeriodError, parse_date, parse_period
@@ -193,7 +193,7 @@ def _amount(value: Any) -> Amount:
         return value
     if isinstance(value, str):
         try:
-            quantity = _units.parse_quantity(value)
+            quantity = _quantities.parse_quantity(value)
         except _units.UnitError as exc:
             raise ValueError(str(exc)) from None
         return Amount(quantity.value, quantity.unit, value.strip())
@@ -234,7 +234,7 @@ def _rate(value: Any) -> Rate:
             f"a growth rate carries its unit: write '{value} %' (got {describe(value)})"
         )
     try:
-        quantity = _units.parse_quantity(value)
+        quantity = _quantities.parse_quantity(value)
     except _units.UnitError as exc:
         raise ValueError(str(exc)) from None
     if quantity.unit is None or not _units.is_percent(quantity.unit):

@@ -20,28 +20,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from targets._safe import quoted
-from targets.rules._numbers import NumberError, ascii_digits, usable
 from targets.rules._suggest import did_you_mean
 
 __all__ = [
     "BINARY",
     "CURRENCIES",
     "MAX_FACTORS",
-    "MAX_QUANTITY_LENGTH",
     "MAX_UNIT_LENGTH",
     "RANK_UNITS",
-    "Quantity",
     "Unit",
     "UnitError",
-    "UnusableNumberError",
-    "check_written",
     "conversion_factor",
     "convert",
     "is_percent",
     "is_rank",
     "known_units",
-    "parse_number",
-    "parse_quantity",
     "parse_unit",
     "plain_factor",
 ]
@@ -52,10 +45,6 @@ BINARY = "yes/no"
 
 MAX_UNIT_LENGTH = 64
 MAX_FACTORS = 6
-MAX_QUANTITY_LENGTH = 100
-"""The longest text read as a number or a quantity (``USD 148,500 million`` is 19): longer
-text is refused before any pattern runs over it."""
-
 CURRENCIES = tuple(
     "ARS AUD BDT BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR JPY KES KHR "
     "KRW LAK MMK MXN MYR NGN NOK NZD PEN PHP PKR PLN RUB SAR SEK SGD THB TRY TWD UAH USD VND "
@@ -93,13 +82,6 @@ _SCALES = {
 _ALIASES = {"US$": "USD", "%": "percent", "pct": "percent", "pp": "percentage_point"}
 
 _TOKEN = re.compile(r"US\$|%|[A-Za-z][A-Za-z_]{0,31}")
-_NUMBER = r"[-+]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
-"""A number as text: YAML's decimals (``.5``, ``1.``, ``2e10``), commas grouping thousands."""
-_QUANTITY = re.compile(rf"^\s*(?P<num>{_NUMBER})(?![0-9,.])\s*(?P<unit>.*?)\s*$")
-_CURRENCY_FIRST = re.compile(
-    rf"^\s*(?P<cur>US\$|[A-Z]{{3}})\s*(?P<num>{_NUMBER})\s*(?P<rest>.*?)\s*$"
-)
-_PLAIN_NUMBER = re.compile(rf"^\s*{_NUMBER}\s*$")
 
 
 _JOIN = re.compile(r" *(?:[*·] *)?")
@@ -112,10 +94,6 @@ _YES_NO_LIKE = frozenset(
 
 class UnitError(ValueError):
     """Unit text that the grammar or the registry refuses, or two units that do not compare."""
-
-
-class UnusableNumberError(UnitError):
-    """A well-written number that no double holds (``1e400``, ``1e-400``)."""
 
 
 def _definitions() -> list[str]:
@@ -336,70 +314,3 @@ def _describe(unit: Any) -> str:
         return f"a {dim}" if dim in {"rank", "score"} else f"a count of {dim}s"
     text = " * ".join(above) or "1"
     return f"{text} / {' * '.join(below)}" if below else text
-
-
-def parse_number(text: str) -> float:
-    """A number written as text: ``73788``, ``148,500``, ``1.5e3``. Commas group thousands."""
-    check_written(text)
-    if not _PLAIN_NUMBER.match(text):
-        raise UnitError(_number_hint(text))
-    return _usable(text.strip())
-
-
-def _usable(number: str) -> float:
-    """Matched number text as a float a double holds (commas group thousands)."""
-    try:
-        return usable(float(number.replace(",", "")), number)
-    except NumberError as exc:
-        raise UnusableNumberError(str(exc)) from None
-
-
-def check_written(text: str) -> None:
-    """Refuse text too long to be a number or a quantity, or with digits other than 0-9
-    (``７０``, which float() reads as 70), before a pattern reads it."""
-    if len(text) > MAX_QUANTITY_LENGTH:
-        raise UnitError(
-            f"{quoted(text)} is not a number or a quantity: longer than "
-            f"{MAX_QUANTITY_LENGTH} characters"
-        )
-    try:
-        ascii_digits(text)
-    except NumberError as exc:
-        raise UnitError(str(exc)) from None
-
-
-def _number_hint(text: str) -> str:
-    if re.fullmatch(r"\s*[-+]?[0-9]+,[0-9]{1,2}\s*", text):
-        return f"{quoted(text)} is not a number: the decimal mark is a point, as in 1.5"
-    return f"{quoted(text)} is not a number"
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number with the unit text it was written with (``None`` when bare)."""
-
-    value: float
-    unit: str | None
-
-
-def parse_quantity(text: str) -> Quantity:
-    """``"9.2 %"``, ``"1 USD billion"``, ``"USD 1 billion"`` or a bare ``"70,000"``."""
-    check_written(text)
-    match = _CURRENCY_FIRST.match(text)
-    if match:
-        unit = " ".join(part for part in (match["cur"], match["rest"]) if part)
-        number = match["num"]
-    else:
-        match = _QUANTITY.match(text)
-        if not match:
-            if re.match(r"^\s*[-+]?[0-9]+,[0-9]{1,2}(?![0-9])", text):
-                raise UnitError(_number_hint(text.split(maxsplit=1)[0]))
-            raise UnitError(
-                f"{quoted(text)} is not a quantity: write a number and a unit, "
-                "such as '9.2 %' or 'USD 1 billion'"
-            )
-        number, unit = match["num"], match["unit"]
-    value = _usable(number)
-    if unit:
-        parse_unit(unit)
-    return Quantity(value, unit or None)
