@@ -29,6 +29,7 @@ def test_all_is_sorted_and_every_name_resolves() -> None:
 
 
 REPORT_DTYPES = {
+    "entity": "string",
     "name": "string",
     "kind": "string",
     "metric": "string",

@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-TEXT = ("target", "name", "kind", "metric", "unit", "goal", "method", "method_status")
+TEXT = ("target", "entity", "name", "kind", "metric", "unit", "goal", "method", "method_status")
 NUMBERS = (
     "target_value",
     "target_year",
@@ -96,7 +96,9 @@ COLUMNS = (
     "line",
 )
 """Every column, in order; ``target`` is the index (the frame's only copy of the id, so
-``groupby("target")`` and ``reset_index()`` work)."""
+``groupby("target")`` and ``reset_index()`` work). ``entity`` is the entity a ``for_each``
+target was judged for (NA for a target judged once), so each row is one (target, entity)
+pair: ``set_index("entity", append=True)`` makes that pair the index."""
 
 
 def _reaches(reach_year: float | None) -> int | None:
@@ -118,7 +120,8 @@ def _chance(data: dict[str, Any] | None) -> dict[str, float | None]:
 
 
 def report_frame(report: Report) -> DataFrame:
-    """One row per target, indexed by target id and typed: text as ``string``, statuses as
+    """One row per result (a target, or a target and one entity of its ``for_each``), indexed
+    by target id and typed: text as ``string``, statuses as
     an ordered category in the text report's order (worst first, so
     ``sort_values("status")`` lists them as `targets check` does and ``status <=
     "off_track"`` is off track or worse), every number of the JSON report as ``float64``,

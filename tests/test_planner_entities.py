@@ -1,0 +1,41 @@
+"""A planner's session on the provinces example: targets judged for each province."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import targets
+from targets import Report
+
+PROVINCES = Path(__file__).resolve().parents[1] / "examples" / "vietnam-provinces"
+SHARE_2025 = "de-share-grdp-20-2025-provinces"
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return targets.check(targets.load(PROVINCES))
+
+
+def test_a_frame_has_one_row_per_target_and_entity(report: Report) -> None:
+    frame = report.to_frame()
+    assert len(frame) == len(report)
+    pairs = frame.set_index("entity", append=True)
+    assert pairs.index.is_unique
+    assert [f"{t}[{e}]" for t, e in pairs.index] == [r.key for r in report]
+
+
+def test_a_frame_row_of_an_entity_carries_its_override(report: Report) -> None:
+    """rules.yaml: 20 % for every province, 30 % for Hanoi and 35 % for Hai Phong."""
+    share = report.to_frame().loc[SHARE_2025].set_index("entity")
+    assert share.loc["Hanoi", "target_value"] == 30
+    assert share.loc["Hai Phong", "target_value"] == 35
+    assert share.loc["Da Nang", "target_value"] == 20
+
+
+def test_a_target_judged_once_has_no_entity(example_report: Report) -> None:
+    frame = example_report.to_frame()
+    assert frame["entity"].dtype == pd.StringDtype()
+    assert frame["entity"].isna().all()
