@@ -59,6 +59,13 @@ _RULE_TEXT = {
     Status.NOT_ASSESSABLE: "The figures do not allow a verdict (too few, none, or refused).",
 }
 
+_GATED_ONLY_TEXT = {
+    Status.ON_TRACK: "The trend meets the target by its deadline; this run's gate fails it.",
+    Status.ACHIEVED: "The target is met; this run's gate fails it (or the change to it).",
+}
+"""Rules of statuses that are findings only when the gate trips them (``--fail-on on_track``,
+``--fail-on achieved``, ``--fail-on-change any``): listed only in a run that has one."""
+
 _CHANCE_TEXT = (
     "By the project's own reading of its figures (not the method's), the target is less "
     "likely to be met by its deadline than --fail-on-chance-below allows."
@@ -120,6 +127,10 @@ def sarif_log(report: Report, *, gate: Gate | None = None) -> dict[str, Any]:
     found, why = findings(report, gate), GateChance(report, gate)
     left = needing_attention(report, gate) - len(found)
     texts = {s.value: (status_words(s), _RULE_TEXT[s]) for s in WORST_FIRST if s in _RULE_TEXT}
+    used = {why.rule(result) for _, result in found}
+    for status, text in _GATED_ONLY_TEXT.items():
+        if status.value in used:
+            texts[status.value] = (status_words(status), text)
     if gate.chance_below is not None:
         texts[CHANCE_RULE] = ("chance below the gate", _CHANCE_TEXT)
     rules = [
