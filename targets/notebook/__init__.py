@@ -16,7 +16,8 @@ from targets.notebook._frame import (
     report_frame,
     result_figures_frame,
 )
-from targets.notebook._plot import plot_report, plot_result
+from targets.notebook._multiples import plot_report
+from targets.notebook._plot import plot_result
 from targets.notebook._repr import badge, report_html, result_html
 
 __all__ = [

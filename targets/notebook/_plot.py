@@ -1,10 +1,15 @@
-"""Notebook charts (matplotlib, the ``notebook`` extra): one target, or every target at once.
+"""Notebook charts (matplotlib, the ``notebook`` extra): one target (every target at once:
+`targets.notebook._multiples`).
 
 Both draw the plain `targets.render._chart.Chart` data, the same data the HTML report renders as
 SVG, so a chart never disagrees with the report. Status colours are the badge colours of
 `targets.notebook._repr`, so the notebook's tables and charts agree too. Figures are made with
 ``plt.subplots`` and closed again before they are returned: Jupyter then shows the returned
 figure exactly once, and nothing piles up in pyplot's state.
+
+Every text is drawn as written: names, goals, entities and reasons come from input files, and
+matplotlib would read ``$...$`` in them as mathematics (``From $5bn to $10bn`` lost its dollars
+and spaces, ``$\\frac{$`` made the figure fail to draw).
 """
 
 from __future__ import annotations
@@ -15,14 +20,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from targets._extras import require
-from targets.engine import WORST_FIRST, Status, format_number
+from targets.engine import Status, format_number
 from targets.render import (
     BADGE_COLOURS,
     MAX_EXTENSION,
     Chart,
     Point,
     compact,
-    reach_cell,
     status_words,
     value_label,
 )
@@ -32,7 +36,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from targets.judge import Report, TargetResult
+    from targets.judge import TargetResult
 
 __all__ = [
     "FORECAST",
@@ -42,11 +46,13 @@ __all__ = [
     "LEGEND_ORDER",
     "PROMISE",
     "SCENARIO_COLOURS",
+    "as_written",
     "draw",
     "ink",
+    "note",
     "paper",
-    "plot_report",
     "plot_result",
+    "texts",
 ]
 
 
@@ -95,6 +101,40 @@ def plot_result(
     the trend. Draws into `ax` when given (and returns its figure), else into a new figure.
     """
     plt = require("matplotlib.pyplot")
+    before = texts(ax.figure.figure) if ax is not None else set()
+    fig = _plot_result(result, plt, scenarios, ax, figsize, legend=legend)
+    as_written(fig, before)
+    return fig
+
+
+def texts(fig: Figure) -> set[int]:
+    """The ids of every text `fig` holds (to tell them from the texts drawn next)."""
+    from matplotlib.text import Text  # noqa: PLC0415
+
+    return {id(text) for text in fig.findobj(Text)}
+
+
+def as_written(fig: Figure, before: set[int]) -> None:
+    """Every text of `fig` but those `before` drawn as written, never read as mathematics
+    (see the module). Texts only: an rc_context around the drawing hid a figure of the
+    caller's own (``plot(ax=...)``) from Jupyter's inline display."""
+    from matplotlib.text import Text  # noqa: PLC0415
+
+    for text in fig.findobj(Text):
+        if id(text) not in before:
+            text.set_parse_math(False)
+
+
+def _plot_result(
+    result: TargetResult,
+    plt: Any,
+    scenarios: Sequence[float],
+    ax: Axes | None,
+    figsize: tuple[float, float],
+    *,
+    legend: bool,
+) -> Figure:
+    """`plot_result`, every text as matplotlib reads it."""
     chart = result.chart(scenarios=scenarios)
     rate = result.rate_chart() if ax is None else None
     if ax is None and rate is not None:  # a growth-rate target: its rate beside its levels
@@ -110,7 +150,8 @@ def plot_result(
         fig, ax = plt.subplots(figsize=figsize, layout="constrained")
         plt.close(fig)
     draw(ax, chart, reason=result.reason)
-    ax.set_title(textwrap.fill(chart.title, 72), loc="left", fontsize=11, fontweight="bold")
+    title = f"{result.entity}: {chart.title}" if result.entity is not None else chart.title
+    ax.set_title(textwrap.fill(title, 72), loc="left", fontsize=11, fontweight="bold")
     ax.set_title(status_words(chart.status), loc="right", color=ink(chart.status), fontsize=11)
     if legend:
         _legend(ax)
@@ -144,12 +185,12 @@ def draw(ax: Axes, chart: Chart, *, reason: str | None = None, small: bool = Fal
     if chart.reach is not None:
         _reach(ax, chart, colour, small=small)
     if not small and (not chart.points or chart.status == Status.NOT_ASSESSABLE):
-        note = f"not assessable: {reason}" if reason else "no figures"
-        _note(ax, note, 50, corner=bool(chart.points))
+        words = f"not assessable: {reason}" if reason else "no figures"
+        note(ax, words, 50, corner=bool(chart.points))
     _axes(ax, chart, small=small)
 
 
-def _note(ax: Axes, text: str, width: int, size: float = 10, *, corner: bool = False) -> None:
+def note(ax: Axes, text: str, width: int, size: float = 10, *, corner: bool = False) -> None:
     """Why the target is not judged: in the middle, or in a corner when figures are drawn."""
     x, y, ha, va = (0.98, 0.04, "right", "bottom") if corner else (0.5, 0.5, "center", "center")
     ax.text(x, y, textwrap.fill(text, width), transform=ax.transAxes, ha=ha, va=va,
@@ -321,78 +362,3 @@ def _legend(ax: Axes) -> None:
     ax.legend([unique[label] for label in ordered], ordered, loc="upper center",
               bbox_to_anchor=(0.5, -0.1), ncols=min(len(ordered), 5), fontsize=8.5,
               frameon=False)  # fmt: skip
-
-
-def plot_report(
-    report: Report,
-    *,
-    columns: int = 4,
-    order: str = "status",
-    panel: tuple[float, float] = (3.4, 2.5),
-) -> Figure:
-    """Small multiples of every target, each panel framed and its trend coloured by status.
-
-    `order` "status" puts the worst first (as `targets check` prints them), "rules" keeps the
-    rules' order. A not-assessable target gets an empty panel that says why.
-    """
-
-    plt = require("matplotlib.pyplot")  # first: without matplotlib, name the extra
-    from matplotlib.patches import Patch  # noqa: PLC0415
-
-    if order not in {"status", "rules"}:
-        raise ValueError(f"order must be 'status' or 'rules', not {order!r}")
-    worst_first = list(WORST_FIRST)
-    results = list(report)
-    if order == "status":
-        results.sort(key=lambda r: worst_first.index(r.status))
-    columns = max(1, min(columns, len(results)))
-    rows = max(1, math.ceil(len(results) / columns))
-    size = (panel[0] * columns, panel[1] * rows + 1.0)
-    fig, grid = plt.subplots(rows, columns, figsize=size, layout="constrained", squeeze=False)
-    plt.close(fig)
-    axes = list(grid.flat)
-    for ax in axes[len(results) :]:
-        fig.delaxes(ax)
-    for ax, result in zip(axes, results, strict=False):
-        _panel(ax, result)
-    counts = report.summary
-    handles = [
-        Patch(facecolor=paper(s), edgecolor=ink(s), label=f"{status_words(s)} ({counts[s]})")
-        for s in worst_first
-        if counts[s.value]
-    ]
-    title = f"{report.programme.info.name}: {len(report)} targets"
-    title_font = {"weight": "bold", "size": 12}
-    fig.legend(handles=handles, loc="outside upper center", ncols=len(handles), frameon=False,
-               fontsize=9, title=title, title_fontproperties=title_font)  # fmt: skip
-    figure: Figure = fig
-    return figure
-
-
-def _panel(ax: Axes, result: TargetResult) -> None:
-    """One small multiple: the chart without words, framed and tinted in the status colour."""
-    from matplotlib.colors import to_rgba  # noqa: PLC0415
-
-    status = result.status
-    ax.set_gid(f"panel:{result.key}")
-    ax.set_facecolor(to_rgba(paper(status), 0.35))
-    for spine in ax.spines.values():
-        spine.set_edgecolor(ink(status))
-        spine.set_linewidth(1.6)
-    ax.set_title(result.key, loc="left", fontsize=8.5, fontweight="bold")
-    if status is Status.NOT_ASSESSABLE:
-        ax.set_xticks([])
-        ax.set_yticks([])
-        _note(ax, f"not assessable: {result.reason or 'no figures'}", 34, size=7.5)
-        return
-    draw(ax, result.chart(), reason=result.reason, small=True)
-    ax.set_xlabel(_caption(result), fontsize=7, color=ink(status))
-
-
-def _caption(result: TargetResult) -> str:
-    """Under a panel: the goal, then the status and when the trend reaches the target."""
-    reach = reach_cell(result)
-    tail = {"met": "", "-": "", "never": ": trend never reaches it"}.get(
-        reach, f": trend reaches it {reach}"
-    )
-    return f"{textwrap.shorten(result.goal, 46)}\n{status_words(result.status)}{tail}"

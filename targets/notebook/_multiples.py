@@ -1,0 +1,107 @@
+"""Small multiples of every target of a report (matplotlib, the ``notebook`` extra).
+
+Each panel is one target's chart without words (`targets.notebook._plot.draw`), framed and
+tinted in its status colour; the figure is closed before it is returned, as `plot_result`'s.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+from targets._extras import require
+from targets.engine import WORST_FIRST, Status
+from targets.notebook._plot import as_written, draw, ink, note, paper
+from targets.render import reach_cell, status_words
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from targets.judge import Report, TargetResult
+
+__all__ = ["plot_report"]
+
+
+def plot_report(
+    report: Report,
+    *,
+    columns: int = 4,
+    order: str = "status",
+    panel: tuple[float, float] = (3.4, 2.5),
+) -> Figure:
+    """Small multiples of every target, each panel framed and its trend coloured by status.
+
+    `order` "status" puts the worst first (as `targets check` prints them), "rules" keeps the
+    rules' order. A not-assessable target gets an empty panel that says why.
+    """
+    plt = require("matplotlib.pyplot")  # first: without matplotlib, name the extra
+    if order not in {"status", "rules"}:
+        raise ValueError(f"order must be 'status' or 'rules', not {order!r}")
+    fig = _plot_report(report, plt, columns, order, panel)
+    as_written(fig, set())
+    return fig
+
+
+def _plot_report(
+    report: Report, plt: Any, columns: int, order: str, panel: tuple[float, float]
+) -> Figure:
+    """`plot_report`, its arguments checked."""
+    from matplotlib.patches import Patch  # noqa: PLC0415
+
+    worst_first = list(WORST_FIRST)
+    results = list(report)
+    if order == "status":
+        results.sort(key=lambda r: worst_first.index(r.status))
+    columns = max(1, min(columns, len(results)))
+    rows = max(1, math.ceil(len(results) / columns))
+    size = (panel[0] * columns, panel[1] * rows + 1.0)
+    fig, grid = plt.subplots(rows, columns, figsize=size, layout="constrained", squeeze=False)
+    plt.close(fig)
+    axes = list(grid.flat)
+    for ax in axes[len(results) :]:
+        fig.delaxes(ax)
+    for ax, result in zip(axes, results, strict=False):
+        _panel(ax, result)
+    counts = report.summary
+    handles = [
+        Patch(facecolor=paper(s), edgecolor=ink(s), label=f"{status_words(s)} ({counts[s]})")
+        for s in worst_first
+        if counts[s.value]
+    ]
+    title = f"{report.programme.info.name}: {len(report)} targets"
+    title_font = {"weight": "bold", "size": 12}
+    fig.legend(handles=handles, loc="outside upper center", ncols=len(handles), frameon=False,
+               fontsize=9, title=title, title_fontproperties=title_font)  # fmt: skip
+    figure: Figure = fig
+    return figure
+
+
+def _panel(ax: Axes, result: TargetResult) -> None:
+    """One small multiple: the chart without words, framed and tinted in the status colour."""
+    from matplotlib.colors import to_rgba  # noqa: PLC0415
+
+    status = result.status
+    ax.set_gid(f"panel:{result.key}")
+    ax.set_facecolor(to_rgba(paper(status), 0.35))
+    for spine in ax.spines.values():
+        spine.set_edgecolor(ink(status))
+        spine.set_linewidth(1.6)
+    ax.set_title(result.key, loc="left", fontsize=8.5, fontweight="bold")
+    if status is Status.NOT_ASSESSABLE:
+        ax.set_xticks([])
+        ax.set_yticks([])
+        note(ax, f"not assessable: {result.reason or 'no figures'}", 34, size=7.5)
+        return
+    draw(ax, result.chart(), reason=result.reason, small=True)
+    ax.set_xlabel(_caption(result), fontsize=7, color=ink(status))
+
+
+def _caption(result: TargetResult) -> str:
+    """Under a panel: the goal, then the status and when the trend reaches the target."""
+    reach = reach_cell(result)
+    tail = {"met": "", "-": "", "never": ": trend never reaches it"}.get(
+        reach, f": trend reaches it {reach}"
+    )
+    return f"{textwrap.shorten(result.goal, 46)}\n{status_words(result.status)}{tail}"

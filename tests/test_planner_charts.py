@@ -1,0 +1,80 @@
+"""Charts of input a planner did not write: names with dollar signs, targets per province."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+import targets
+
+Write = Callable[[dict[str, str]], Path]
+PROVINCES = Path(__file__).resolve().parents[1] / "examples" / "vietnam-provinces"
+
+RULES = """\
+programme:
+  name: "{programme}"
+metrics:
+  - id: m
+    name: Revenue
+    unit: firm
+    direction: higher
+targets:
+  - id: t
+    name: "{target}"
+    metric: m
+    at_least: 100
+    by: 2030
+figures:
+  - {{metric: m, period: 2020, value: 10, unit: firm}}
+  - {{metric: m, period: 2023, value: 30, unit: firm}}
+"""
+
+
+def drawn(fig: Figure) -> None:
+    """Draw the figure as Jupyter does when it shows it (mathematics is parsed here)."""
+    fig.savefig(io.BytesIO(), format="png", dpi=40)
+
+
+@pytest.mark.parametrize("name", ["From $5bn to $10bn by 2030", r"Budget $\\frac{$ by 2030"])
+def test_a_target_name_with_dollar_signs_is_drawn_as_written(write: Write, name: str) -> None:
+    directory = write({"programme.yaml": RULES.format(programme="P", target=name)})
+    fig = targets.check(directory)["t"].plot()
+    drawn(fig)
+    written = name.replace("\\\\", "\\")  # as the YAML string reads
+    (title,) = [t for t in fig.findobj(Text) if t.get_text() == written]
+    assert not title.get_parse_math()  # drawn as text, not as mathematics
+
+
+def test_a_programme_name_with_dollar_signs_is_drawn_in_small_multiples(write: Write) -> None:
+    directory = write({"programme.yaml": RULES.format(programme=r"$\\frac{$ plan", target="T")})
+    drawn(targets.check(directory).plot())
+
+
+def test_a_chart_of_one_entity_names_the_entity() -> None:
+    """The rule is written for every province; Hanoi's own goal (30 %) is an override."""
+    result = targets.check(targets.load(PROVINCES))["de-share-grdp-20-2025-provinces[Hanoi]"]
+    title = result.plot().axes[0].get_title(loc="left").replace("\n", " ")
+    assert title.startswith("Hanoi: ")
+
+
+def test_drawing_into_a_given_axes_leaves_the_callers_own_texts_as_they_were(
+    write: Write,
+) -> None:
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - after matplotlib.use above
+
+    directory = write({"programme.yaml": RULES.format(programme="P", target="$5bn by 2030")})
+    fig, (mine, theirs) = plt.subplots(1, 2)
+    theirs.set_title("$x^2$ by hand")
+    targets.check(directory)["t"].plot(ax=mine)
+    assert theirs.title.get_parse_math()
+    assert not mine.get_legend().get_texts()[0].get_parse_math()
+    plt.close(fig)
