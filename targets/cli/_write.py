@@ -19,7 +19,7 @@ from typing import Protocol
 
 import click
 
-from targets._safe import quoted
+from targets._safe import oneline, quoted
 from targets._threads import handing_over
 
 __all__ = ["write_all"]
@@ -50,7 +50,7 @@ def write_all(outputs: Mapping[Path, str | Iterable[str]], *, read: Iterable[str
             else:
                 os.replace(temporary, place)
     except OSError as exc:
-        raise click.UsageError(f"cannot write {path}: {exc.strerror}") from None
+        raise click.UsageError(f"cannot write {oneline(str(path))}: {exc.strerror}") from None
     finally:
         for temporary, _, _ in written:
             if os.path.exists(temporary):
@@ -79,21 +79,30 @@ def _settings_read() -> list[str]:
 def _place(path: Path) -> tuple[Path, bool]:
     """Where the report for `path` goes (a link followed), and whether it is a file that
     exists and is no regular file (a device, a pipe), to write into rather than replace;
-    a usage error when it cannot be written."""
+    a usage error when it cannot be written (a name too long is one, never a crash)."""
+    try:
+        return _placed(path)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {oneline(str(path))}: {exc.strerror}") from None
+
+
+def _placed(path: Path) -> tuple[Path, bool]:
     try:
         mode = os.stat(path).st_mode  # where a link leads
-    except OSError:  # no such file yet (or a dangling link): made beside its place
-        mode = stat.S_IFREG
+    except (FileNotFoundError, NotADirectoryError):  # no such file yet, or a dangling link:
+        mode = stat.S_IFREG  # made beside its place
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # opened by its own name:
         if not os.access(path, os.W_OK):  # /dev/stdout leads to no path one could open
-            raise click.UsageError(f"cannot write {path}")
+            raise click.UsageError(f"cannot write {oneline(str(path))}")
         return path, True
     place = Path(os.path.realpath(path))
     folder = place.parent
     if not folder.is_dir():
-        raise click.UsageError(f"cannot write {path}: no folder {path.parent}")
+        raise click.UsageError(
+            f"cannot write {oneline(str(path))}: no folder {oneline(str(path.parent))}"
+        )
     if place.is_dir() or not os.access(folder, os.W_OK):
-        raise click.UsageError(f"cannot write {path}")
+        raise click.UsageError(f"cannot write {oneline(str(path))}")
     return place, False
 
 

@@ -14,6 +14,7 @@ import fnmatch
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from targets._safe import quoted
 from targets.engine import STATUS_CODES
 from targets.judge._errors import SelectionError
 from targets.judge._result import TargetResult
@@ -62,12 +63,15 @@ def _split(pattern: str) -> tuple[Sequence[str], str]:
         if known and not any(c in rest for c in "*?[") and rest not in known:
             hint = did_you_mean(rest, known)
             raise SelectionError(
-                f"'{pattern}': unknown {field} '{rest}'{hint}; use one of {', '.join(known)}"
+                f"{quoted(pattern)}: unknown {field} {quoted(rest)}{hint}; "
+                f"use one of {', '.join(known)}"
             )
         return (field,), rest
     if sep and field.isidentifier() and field not in FIELDS:
         hint = did_you_mean(field, FIELDS)
-        raise SelectionError(f"'{pattern}': unknown field '{field}'{hint}; use {', '.join(FIELDS)}")
+        raise SelectionError(
+            f"{quoted(pattern)}: unknown field {quoted(field)}{hint}; use {', '.join(FIELDS)}"
+        )
     return _BARE, pattern
 
 
@@ -88,7 +92,7 @@ def choose_rows(
             fields, glob = _split(pattern)
             known = {value for f in facts for name in fields for value in FIELDS[name](f)}
             raise SelectionError(
-                f"--select '{pattern}' matches no target{did_you_mean(glob, known)}"
+                f"--select {quoted(pattern)} matches no target{did_you_mean(glob, known)}"
             )
     for pattern in exclude:
         _split(pattern)  # refuse unknown fields in --exclude too

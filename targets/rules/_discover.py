@@ -114,6 +114,10 @@ class _Walk:
 
     def given(self, path: Path) -> bool:
         """Take a path given by the user; True when it is a file of ours, named."""
+        reason = _unreachable(path)
+        if reason is not None:  # a name too long, a folder without search permission
+            self.refuse(path, f"cannot read: {reason}")
+            return False
         real = self.follow(path, read=True) if path.is_symlink() else path
         if real is None:
             return False
@@ -214,6 +218,18 @@ def _root(path: Path) -> Path:
 
 def _special(real: Path) -> bool:
     return any(real == root or real.is_relative_to(root) for root in SPECIAL_ROOTS)
+
+
+def _unreachable(path: Path) -> str | None:
+    """Why `path` cannot even be looked at (`Path.exists` and `is_symlink` raise for these),
+    or None: a path that is missing is said so later, in words of its own."""
+    try:
+        os.lstat(path)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return None
+        return exc.strerror or type(exc).__name__
+    return None
 
 
 def _is_missing(exc: OSError) -> bool:
