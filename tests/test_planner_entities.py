@@ -39,3 +39,25 @@ def test_a_target_judged_once_has_no_entity(example_report: Report) -> None:
     frame = example_report.to_frame()
     assert frame["entity"].dtype == pd.StringDtype()
     assert frame["entity"].isna().all()
+
+
+@pytest.mark.parametrize("which", ["provinces", "national"])
+def test_a_compact_frame_agrees_with_the_full_one_but_for_what_it_leaves_out(
+    report: Report, example_report: Report, which: str
+) -> None:
+    from targets.notebook import CHANCE, DETAILS, report_frame  # noqa: PLC0415
+
+    checked = report if which == "provinces" else example_report
+    full, compact = report_frame(checked), report_frame(checked, detail="compact")
+    left_out = [*CHANCE, *DETAILS, "explanation"]
+    pd.testing.assert_frame_equal(full.drop(columns=left_out), compact.drop(columns=left_out))
+    assert compact["explanation"].isna().all()
+    assert compact[[*CHANCE, *DETAILS]].isna().all().all()
+    assert full["explanation"].notna().all()
+
+
+def test_a_frame_at_an_unknown_detail_is_refused(report: Report) -> None:
+    from targets.notebook import report_frame  # noqa: PLC0415
+
+    with pytest.raises(ValueError, match="detail is one of"):
+        report_frame(report, detail="brief")

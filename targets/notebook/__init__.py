@@ -8,6 +8,7 @@ engine below it.
 from __future__ import annotations
 
 from targets.notebook._frame import (
+    CHANCE,
     COLUMNS,
     DETAILS,
     FIGURE_COLUMNS,
@@ -21,6 +22,7 @@ from targets.notebook._plot import plot_result
 from targets.notebook._repr import badge, report_html, result_html
 
 __all__ = [
+    "CHANCE",
     "COLUMNS",
     "DETAILS",
     "FIGURE_COLUMNS",
