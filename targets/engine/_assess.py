@@ -161,6 +161,8 @@ def assess(
     broken = sign_break(used_years, (v_b, *prep.values[prep.base_index + 1 :]))
     met = target is not None and is_met(method, v_t, target, d, th)
     judged = prep.deadline_value
+    if prep.interpolation is not None and target is not None:
+        judged = prep.interpolation.near(target)
     met_at_deadline = (
         target is not None and judged is not None and is_met(method, judged, target, d, th)
     )

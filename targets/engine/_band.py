@@ -102,7 +102,7 @@ def assess_band(
     if prep.reason is None:
         # a decided deadline without a figure of its own is judged on the interpolated value
         judged = prep.interpolation
-        v_t = prep.values[-1] if judged is None else judged.value
+        v_t = prep.values[-1] if judged is None else judged.near(low, high)
         v_b = prep.values[prep.base_index]
         inside = low <= v_t <= high
         if direction is None:

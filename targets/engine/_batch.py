@@ -17,6 +17,7 @@ import numpy.typing as npt
 from targets.engine._assess import BASE_RULE, choose_projection, direction_sign
 from targets.engine._batch_base import base_rows
 from targets.engine._batch_methods import Columns, judge
+from targets.engine._edge import snap_all
 from targets.engine._growth import TRAJECTORIES
 from targets.engine._order import by_series_and_time
 from targets.engine._refused import RefusedInputError
@@ -136,6 +137,7 @@ def _deadline_values(
     *,
     t: Floats,
     v_t: Floats,
+    tgt: Floats,
     tyr: Floats,
     y_after: Floats,
     v_after: Floats,
@@ -143,12 +145,14 @@ def _deadline_values(
 ) -> Floats:
     """The value a decided deadline is judged on: the latest figure, or (when the target year
     has no figure but figures lie on both sides) the value interpolated at the target year,
-    computed exactly as the scalar path does."""
+    computed exactly as the scalar path does, and read as the target where it lies on it
+    within the rounding of the interpolation (``Interpolation.near``)."""
     between = reached & (t < tyr) & ~np.isnan(y_after)
     with np.errstate(all="ignore"):
         w = (tyr - t) / np.where(between, y_after - t, 1.0)
         diff = v_after - v_t
         value = np.where(np.isfinite(diff), v_t + w * diff, (1.0 - w) * v_t + w * v_after)
+        value = snap_all(value, tgt, np.maximum(np.abs(v_t), np.abs(v_after)))
     return np.where(between & np.isfinite(value), value, v_t)
 
 
@@ -227,7 +231,7 @@ def assess_batch(
 
     t, v_t = pick(y, end), pick(v, end)
     v_deadline = _deadline_values(
-        t=t, v_t=v_t, tyr=tyr, y_after=y_after, v_after=v_after, reached=reached & ~empty
+        t=t, v_t=v_t, tgt=tgt, tyr=tyr, y_after=y_after, v_after=v_after, reached=reached & ~empty
     )
 
     cols = Columns(

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from targets.engine._edge import above_all, at_least_all, at_most_all, below_all
+
 __all__ = ["Bools", "Columns", "Floats", "Ints", "Judged", "Verdicts", "judge"]
 
 
@@ -232,7 +234,8 @@ def _grade(
     x: Floats, cuts: tuple[Floats | float, Floats | float, Floats | float]
 ) -> tuple[list[tuple[Bools, int, int]], tuple[int, int]]:
     """Statistics Canada's four grades (and UNSD's, with the same shape)."""
-    return [(x >= cuts[0], ON, 1), (x >= cuts[1], RISK, 2), (x >= cuts[2], OFF, 3)], (REG, 4)
+    grades = [at_least_all(x, cut) for cut in cuts]
+    return [(grades[0], ON, 1), (grades[1], RISK, 2), (grades[2], OFF, 3)], (REG, 4)
 
 
 def _statcan(c: Columns, q: _Quantities) -> Verdicts:
@@ -263,7 +266,9 @@ def _statcan(c: Columns, q: _Quantities) -> Verdicts:
     cases += [(without, REG, 4)]
     status, label = _select(cases, (NA, 5))
     t_score = np.where(
-        r >= 0.6, np.minimum(7.1429 * r - 4.2857, 5.0), np.maximum(4.1667 * r - 2.5, -5.0)
+        at_least_all(r, 0.6),
+        np.minimum(7.1429 * r - 4.2857, 5.0),
+        np.maximum(4.1667 * r - 2.5, -5.0),
     )
     safe_cf = np.where(cf == 0, 1.0, cf)
     x_score = np.select(
@@ -301,8 +306,8 @@ def _unsd(c: Columns, q: _Quantities) -> Verdicts:
         (graded, p, th["on_track"], th["acceleration_needed"]),
     ):
         cases += [
-            (valid & (value >= on), ON, 1),
-            (valid & (value >= mod), RISK, 2),
+            (valid & at_least_all(value, on), ON, 1),
+            (valid & at_least_all(value, mod), RISK, 2),
             (valid & (value >= 0), OFF, 3),
             (valid, REG, 3),
         ]
@@ -333,8 +338,8 @@ def _destatis(c: Columns, q: _Quantities) -> Verdicts:
         (direction, REG, 4),
         (level & q.met & holding, ACH, 0),
         (level & q.met, ACH, 1),
-        (open_ & (miss < th["sun"]), ON, 0),
-        (open_ & (miss <= th["slightly_cloudy"]), RISK, 2),
+        (open_ & below_all(miss, th["sun"]), ON, 0),
+        (open_ & at_most_all(miss, th["slightly_cloudy"]), RISK, 2),
         (open_ & (c.d * q.slope > 0), OFF, 3),
         (open_, REG, 4),
     ]
@@ -351,8 +356,8 @@ def _sdsn(c: Columns, q: _Quantities) -> Verdicts:
     cases = [
         (q.has & ~q.empty & q.met, ACH, 0),
         (graded & (da < 0), REG, 4),
-        (graded & (da < th["moderately_improving"] * dr), OFF, 3),
-        (graded & (da < th["on_track"] * dr), RISK, 2),
+        (graded & below_all(da, th["moderately_improving"] * dr), OFF, 3),
+        (graded & below_all(da, th["on_track"] * dr), RISK, 2),
         (graded, ON, 1),
     ]
     status, label = _select(cases, (NA, 5))
@@ -371,10 +376,10 @@ def _istat(c: Columns, q: _Quantities) -> Verdicts:
     ok = ~q.empty & (c.count >= 2) & ~np.isnan(q.g_a)
     clear, slight = th["clear"], th["slight"]
     cases = [
-        (ok & (x > clear), ON, 0),
-        (ok & (x >= slight), RISK, 1),
-        (ok & (x > -slight), OFF, 2),
-        (ok & (x >= -clear), REG, 3),
+        (ok & above_all(x, clear), ON, 0),
+        (ok & at_least_all(x, slight), RISK, 1),
+        (ok & above_all(x, -slight), OFF, 2),
+        (ok & at_least_all(x, -clear), REG, 3),
         (ok, REG, 4),
     ]
     status, label = _select(cases, (NA, 5))

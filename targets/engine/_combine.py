@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from targets.engine._destatis import worst_symbol
+from targets.engine._edge import at_least
 from targets.engine._result import Result
 from targets.engine._status import Status, worst
 
@@ -42,7 +43,7 @@ class IndicatorScore:
 def score_band(score: float) -> tuple[str, Status]:
     """[2.5, 5] on track, [0, 2.5) acceleration needed, [-2.5, 0) limited, below: deterioration."""
     for floor, name, status in _BANDS:
-        if score >= floor:
+        if at_least(score, floor):
             return name, status
     return "deterioration", Status.REGRESSING
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from targets.engine._destatis_window import first_of_window, min_points
+from targets.engine._edge import at_most, below
 from targets.engine._num import finite, fmt, when
 from targets.engine._series import Prepared
 from targets.engine._status import Status
@@ -59,9 +60,9 @@ def judge(c: Context) -> Verdict:
     steps = (
         Step("miss", f"({fmt(c.target)} - {fmt(p_t)}) / ({fmt(c.target)} - {fmt(c.v_t)})", miss),
     )
-    if miss < th["sun"]:
+    if below(miss, th["sun"]):
         name, status = "sun", Status.ON_TRACK
-    elif miss <= th["slightly_cloudy"]:
+    elif at_most(miss, th["slightly_cloudy"]):
         name, status = "slightly_cloudy", Status.AT_RISK
     elif c.d * slope > 0:
         name, status = "cloud", Status.OFF_TRACK

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from targets.engine._assess import direction_sign
+from targets.engine._edge import at_least, below
 from targets.engine._explain import percent, period, status_text, year
 from targets.engine._growth import compound_rate, sign_break, sign_break_text
 from targets.engine._headline import Detail, Headline
@@ -119,7 +120,7 @@ class GrowthTargetAssessment:
 
     def _short(self, g: float) -> bool:
         d = 1 if self.direction == "increase" else -1
-        return d * (g - self.rate) < 0
+        return below(d * g, d * self.rate)
 
 
 def _moved(g: float) -> str:
@@ -190,7 +191,7 @@ def assess_growth_rate(
         return result(Status.NOT_ASSESSABLE, "not_available", reason=why)
     if any(g is None for _, g in realised):
         return result(Status.NOT_ASSESSABLE, "not_available", reason="the growth rate overflows")
-    short = [(y, g) for y, g in realised if g is not None and d * (g - rate) < 0]
+    short = [(y, g) for y, g in realised if g is not None and below(d * g, d * rate)]
     if short:
         notes.append("short of the rate in " + ", ".join(when(y) for y, _ in short))
         _, label, ratio = _grade(short[-1][1], rate, d, th)
@@ -223,7 +224,7 @@ def _grade(
     if growth is None:
         return Status.NOT_ASSESSABLE, "not_available", None
     if d * rate <= 0:
-        met = d * (growth - rate) >= 0
+        met = at_least(d * growth, d * rate)
         if met:
             return Status.ON_TRACK, "substantial_progress", None
         return Status.REGRESSING, "deterioration", None

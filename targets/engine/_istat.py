@@ -6,6 +6,7 @@ which also makes negating the values and flipping the direction an exact mirror.
 
 from __future__ import annotations
 
+from targets.engine._edge import above, at_least
 from targets.engine._num import fmt
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -28,13 +29,13 @@ def judge(c: Context) -> Verdict:
     x = s * c.d * g_a
     steps = (Step("progress x", f"{s} * {c.d} * {fmt(g_a)}", x),)
     clear, slight = th["clear"], th["slight"]
-    if x > clear:
+    if above(x, clear):
         name, status = "clear_improvement", Status.ON_TRACK
-    elif x >= slight:
+    elif at_least(x, slight):
         name, status = "slight_improvement", Status.AT_RISK
-    elif x > -slight:
+    elif above(x, -slight):
         name, status = "stable", Status.OFF_TRACK
-    elif x >= -clear:
+    elif at_least(x, -clear):
         name, status = "slight_worsening", Status.REGRESSING
     else:
         name, status = "clear_worsening", Status.REGRESSING

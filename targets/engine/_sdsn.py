@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from targets.engine._edge import below
 from targets.engine._num import fmt
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -35,9 +36,9 @@ def judge(c: Context) -> Verdict:
     da, dr = c.d * a, c.d * r
     if da < 0:
         name, status = "decreasing", Status.REGRESSING
-    elif da < th["moderately_improving"] * dr:
+    elif below(da, th["moderately_improving"] * dr):
         name, status = "stagnating", Status.OFF_TRACK
-    elif da < th["on_track"] * dr:
+    elif below(da, th["on_track"] * dr):
         name, status = "moderately_improving", Status.AT_RISK
     else:
         name, status = "on_track", Status.ON_TRACK

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from targets.engine._edge import snap
 from targets.engine._explain import number
 from targets.engine._num import finite, fmt, when
 from targets.engine._refused import RefusedInputError
@@ -42,6 +43,15 @@ class Interpolation:
     """(year, value) of the last figure before the target year."""
     after: tuple[float, float]
     """(year, value) of the first figure after it."""
+
+    def near(self, *levels: float) -> float:
+        """The value, or the level it lies on within the rounding of the interpolation (a
+        target or a bound of 104.7 is met by 99.8 and 109.6 halfway, 104.69999999999999)."""
+        scale = max(abs(self.before[1]), abs(self.after[1]))
+        value = self.value
+        for level in levels:
+            value = snap(value, level, scale)
+        return value
 
     @property
     def step(self) -> Step:

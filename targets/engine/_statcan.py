@@ -5,6 +5,7 @@ Score coefficients are the published constants; overriding the label thresholds 
 
 from __future__ import annotations
 
+from targets.engine._edge import at_least
 from targets.engine._num import fmt, power
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -23,7 +24,7 @@ _LABEL_STATUS = {
 
 def target_score(r: float) -> float:
     """Score of a series with a target from its ratio R."""
-    if r >= 0.6:
+    if at_least(r, 0.6):
         return min(7.1429 * r - 4.2857, 5.0)
     return max(4.1667 * r - 2.5, -5.0)
 
@@ -54,11 +55,12 @@ def limit_factor(base: float, limit: float | None, exponent: float) -> float:
 
 
 def label(r: float, substantial: float, moderate: float, limited: float) -> str:
-    if r >= substantial:
+    """The label of R (or x); a value on a threshold within rounding takes the upper one."""
+    if at_least(r, substantial):
         return "substantial_progress"
-    if r >= moderate:
+    if at_least(r, moderate):
         return "moderate_progress"
-    if r >= limited:
+    if at_least(r, limited):
         return "limited_progress"
     return "deterioration"
 
@@ -128,6 +130,6 @@ def _no_target(c: Context, s: int) -> Verdict:
 
 
 def _score_text(r: float) -> str:
-    if r >= 0.6:
+    if at_least(r, 0.6):
         return f"min(7.1429 * {fmt(r)} - 4.2857, 5)"
     return f"max(4.1667 * {fmt(r)} - 2.5, -5)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from targets.engine._edge import at_least
 from targets.engine._num import fmt
 from targets.engine._status import Status
 from targets.engine._step import Step
@@ -66,9 +67,9 @@ def _share(c: Context) -> tuple[float | None, tuple[Step, ...]]:
 def _classify(x: float, on: float, moderate: float, ratio: float | None, step: Step) -> Verdict:
     """The label from P (``ratio``) or, without a target, from x; either is the progress."""
     steps = (step,)
-    if x >= on:
+    if at_least(x, on):
         return Verdict("on_track", Status.ON_TRACK, ratio=ratio, steps=steps, progress=x)
-    if x >= moderate:
+    if at_least(x, moderate):
         return Verdict("acceleration_needed", Status.AT_RISK, ratio=ratio, steps=steps, progress=x)
     status = Status.OFF_TRACK if x >= 0 else Status.REGRESSING
     return Verdict("stagnation_or_regression", status, ratio=ratio, steps=steps, progress=x)
