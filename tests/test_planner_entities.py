@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +14,7 @@ from targets import Report
 
 PROVINCES = Path(__file__).resolve().parents[1] / "examples" / "vietnam-provinces"
 SHARE_2025 = "de-share-grdp-20-2025-provinces"
+Write = Callable[[dict[str, str]], Path]
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +64,27 @@ def test_a_frame_at_an_unknown_detail_is_refused(report: Report) -> None:
 
     with pytest.raises(ValueError, match="detail is one of"):
         report_frame(report, detail="brief")
+
+
+def test_a_large_status_shows_its_first_rows_and_counts_the_rest(write: Write) -> None:
+    """30 provinces over the goal: more than the 25 a status shows in full, so the first 10
+    and a line for the other 20, as the text report does."""
+    figures = "".join(
+        f"  - {{metric: m, entity: P{n:02}, period: {year}, value: 20, unit: firm}}\n"
+        for n in range(30)
+        for year in (2020, 2023)
+    )
+    rules = (
+        "programme: {name: P}\nmetrics: [{id: m, name: M, unit: firm, direction: higher}]\n"
+        "targets: [{id: t, metric: m, for_each: all, at_least: 10, by: 2030}]\n"
+        f"figures:\n{figures}"
+    )
+    report = targets.check(write({"programme.yaml": rules}))
+    assert report.summary["achieved"] == 30
+    table = ET.fromstring(report._repr_html_())  # what Jupyter shows
+    rows = table.findall(".//tbody/tr")
+    assert [row.find("td/code").text for row in rows[:10]] == [  # type: ignore[union-attr]
+        f"t[P{n:02}]" for n in range(10)
+    ]
+    assert len(rows) == 11
+    assert "".join(rows[10].itertext()).startswith("and 20 more achieved: ")
