@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from targets.engine import Assessment, Status, assess
+from targets.engine import METHOD_LABELS, Assessment, Status, assess, assess_batch
 
 SAMPLE = Path(__file__).parent / "data" / "statcan-published-sample.jsonl"
 ROWS: list[dict[str, Any]] = [
@@ -73,3 +73,36 @@ def test_label_score_and_progress_value_match_the_published_row(row: dict[str, A
     assert _close(a.score, row["score"]), (a.score, row["score"])
     assert _close(a.progress, row["progress_value"]), (a.progress, row["progress_value"])
     assert (a.status is Status.NOT_ASSESSABLE) == (row["status"] == "not_available")
+
+
+def test_the_batch_path_reproduces_every_published_row_too() -> None:
+    """All rows at once through ``assess_batch``: the same label, score and progress value."""
+    rows = [row for row in ROWS if row["base_value"] is not None]
+    ids: list[int] = []
+    years: list[float] = []
+    values: list[float] = []
+    for i, row in enumerate(rows):
+        single = row["base_year"] == row["current_year"]
+        points = [(row["base_year"], row["base_value"])]
+        points += [] if single else [(row["current_year"], row["current_value"])]
+        for year, value in points:
+            ids.append(i)
+            years.append(year)
+            values.append(value)
+    nan = float("nan")
+    batch = assess_batch(
+        ids,
+        years,
+        values,
+        target=[nan if row["target"] is None else row["target"] for row in rows],
+        target_year=[row["target_year"] for row in rows],
+        direction=[row["direction"] for row in rows],
+        method="statcan",
+        limit=[nan if row["limit"] is None else row["limit"] for row in rows],
+    )
+    assert len(batch) == len(rows) == 101
+    for i, row in enumerate(rows):
+        assert METHOD_LABELS["statcan"][batch.method_status[i]] == row["status"], row["series"]
+        score, progress = float(batch.score[i]), float(batch.progress[i])
+        assert _close(None if math.isnan(score) else score, row["score"]), row["series"]
+        assert _close(None if math.isnan(progress) else progress, row["progress_value"])
