@@ -78,3 +78,21 @@ def test_drawing_into_a_given_axes_leaves_the_callers_own_texts_as_they_were(
     assert theirs.title.get_parse_math()
     assert not mine.get_legend().get_texts()[0].get_parse_math()
     plt.close(fig)
+
+
+def test_small_multiples_draw_the_worst_first_up_to_a_limit_and_say_so() -> None:
+    """The provinces: 3 on track, 10 achieved, 17 not assessable (README.md)."""
+    report = targets.check(targets.load(PROVINCES))
+    fig = report.plot(limit=12)
+    drawn = [report[str(ax.get_gid()).removeprefix("panel:")].status for ax in fig.axes]
+    assert drawn == ["on_track"] * 3 + ["achieved"] * 9
+    title = fig.legends[0].get_title().get_text()
+    assert title.endswith(": 30 targets (the first 12 drawn; limit=None draws every one)")
+    assert len(report.plot(limit=None).axes) == 30
+
+
+@pytest.mark.parametrize("limit", [0, -1, 2.5, True])
+def test_small_multiples_refuse_a_limit_that_is_no_count_of_panels(limit: object) -> None:
+    report = targets.check(targets.load(PROVINCES))
+    with pytest.raises(ValueError, match="limit must be a whole number of panels"):
+        report.plot(limit=limit)

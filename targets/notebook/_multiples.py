@@ -11,7 +11,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from targets._extras import require
-from targets.engine import WORST_FIRST, Status
+from targets.engine import STATUS_CODES, WORST_FIRST, Status
 from targets.notebook._plot import as_written, draw, ink, note, paper
 from targets.render import reach_cell, status_words
 
@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 
     from targets.judge import Report, TargetResult
 
-__all__ = ["plot_report"]
+__all__ = ["MAX_PANELS", "plot_report"]
+
+
+MAX_PANELS = 48
+"""The most panels `plot_report` draws unless told otherwise: 200 took 50 s to draw into a
+figure 126 inches tall, and thousands would not fit a figure at all."""
 
 
 def plot_report(
@@ -30,30 +35,40 @@ def plot_report(
     columns: int = 4,
     order: str = "status",
     panel: tuple[float, float] = (3.4, 2.5),
+    limit: int | None = MAX_PANELS,
 ) -> Figure:
     """Small multiples of every target, each panel framed and its trend coloured by status.
 
     `order` "status" puts the worst first (as `targets check` prints them), "rules" keeps the
-    rules' order. A not-assessable target gets an empty panel that says why.
+    rules' order. A not-assessable target gets an empty panel that says why. The first
+    `limit` are drawn (None: every one) and the title says how many more there are.
     """
     plt = require("matplotlib.pyplot")  # first: without matplotlib, name the extra
     if order not in {"status", "rules"}:
         raise ValueError(f"order must be 'status' or 'rules', not {order!r}")
-    fig = _plot_report(report, plt, columns, order, panel)
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ValueError(f"limit must be a whole number of panels, 1 or more, or None: {limit!r}")
+    rows = list(range(len(report)))
+    if order == "status":  # from the columns: only the results drawn are built
+        rank = [WORST_FIRST.index(status) for status in STATUS_CODES]
+        codes = report.columns.status.tolist()
+        rows.sort(key=lambda row: rank[codes[row]])
+    chosen = [report.results[row] for row in rows[:limit]]
+    fig = _plot_report(report, chosen, plt, columns, panel)
     as_written(fig, set())
     return fig
 
 
 def _plot_report(
-    report: Report, plt: Any, columns: int, order: str, panel: tuple[float, float]
+    report: Report,
+    results: list[TargetResult],
+    plt: Any,
+    columns: int,
+    panel: tuple[float, float],
 ) -> Figure:
-    """`plot_report`, its arguments checked."""
+    """`plot_report` of the `results` chosen."""
     from matplotlib.patches import Patch  # noqa: PLC0415
 
-    worst_first = list(WORST_FIRST)
-    results = list(report)
-    if order == "status":
-        results.sort(key=lambda r: worst_first.index(r.status))
     columns = max(1, min(columns, len(results)))
     rows = max(1, math.ceil(len(results) / columns))
     size = (panel[0] * columns, panel[1] * rows + 1.0)
@@ -67,10 +82,12 @@ def _plot_report(
     counts = report.summary
     handles = [
         Patch(facecolor=paper(s), edgecolor=ink(s), label=f"{status_words(s)} ({counts[s]})")
-        for s in worst_first
+        for s in WORST_FIRST
         if counts[s.value]
     ]
     title = f"{report.programme.info.name}: {len(report)} targets"
+    if len(results) < len(report):
+        title += f" (the first {len(results)} drawn; limit=None draws every one)"
     title_font = {"weight": "bold", "size": 12}
     fig.legend(handles=handles, loc="outside upper center", ncols=len(handles), frameon=False,
                fontsize=9, title=title, title_fontproperties=title_font)  # fmt: skip
