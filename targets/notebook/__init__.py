@@ -19,7 +19,7 @@ from targets.notebook._frame import (
 )
 from targets.notebook._multiples import plot_report
 from targets.notebook._plot import plot_result
-from targets.notebook._repr import badge, report_html, result_html
+from targets.notebook._repr import badge, programme_html, report_html, result_html
 
 __all__ = [
     "CHANCE",
@@ -31,6 +31,7 @@ __all__ = [
     "figures_frame",
     "plot_report",
     "plot_result",
+    "programme_html",
     "report_frame",
     "report_html",
     "result_figures_frame",

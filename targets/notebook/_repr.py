@@ -22,12 +22,13 @@ from targets.render import (
     reach_cell,
     status_words,
 )
-from targets.rules import count
+from targets.rules import count, describe_goal
 
 if TYPE_CHECKING:
     from targets.judge import Report, TargetResult
+    from targets.rules import Programme, TargetBase
 
-__all__ = ["CAP", "badge", "report_html", "result_html"]
+__all__ = ["CAP", "MAX_TARGETS", "badge", "programme_html", "report_html", "result_html"]
 
 _CELL = "padding:2px 8px;text-align:right;border-bottom:1px solid #e0e0e0"
 _LEFT = "padding:2px 8px;text-align:left;border-bottom:1px solid #e0e0e0"
@@ -136,3 +137,56 @@ def _chance(result: TargetResult) -> str:
     """The project's reading in words, apart from the method's explanation."""
     phrase = chance_phrase(result)
     return "" if phrase is None else f"<p><em>{escape(phrase)}</em></p>"
+
+
+MAX_TARGETS = 100
+"""The most targets a programme's table lists; a line says how many more."""
+
+
+def programme_html(programme: Programme) -> str:
+    """The programme before it is checked: name, issuer, counts, each target's goal and whom
+    it is judged for, and the load's warnings (each a line, escaped)."""
+    info = programme.info
+    counts = ", ".join(
+        (
+            count(len(programme.targets), "target"),
+            count(len(programme.metrics), "metric"),
+            count(len(programme.table), "figure"),
+            count(len(programme.sources), "source"),
+        )
+    )
+    issuer = f" ({escape(info.issuer)})" if info.issuer else ""
+    heads = "".join(f'<th style="{_LEFT}">{h}</th>' for h in ("target", "goal", "for", "name"))
+    rows = [
+        f'<tr><td style="{_LEFT}"><code>{escape(t.id)}</code></td>'
+        f'<td style="{_LEFT}">{escape(describe_goal(t, programme.metrics[t.metric]))}</td>'
+        f'<td style="{_LEFT}">{escape(_judged_for(t))}</td>'
+        f'<td style="{_LEFT}">{escape(t.name or "")}</td></tr>'
+        for t in programme.targets[:MAX_TARGETS]
+    ]
+    if len(programme.targets) > MAX_TARGETS:
+        more = f"and {len(programme.targets) - MAX_TARGETS:,} more"
+        rows.append(f'<tr><td colspan="4" style="{_LEFT}"><em>{more}</em></td></tr>')
+    warned = "".join(f"<li>{escape(str(w))}</li>" for w in programme.warnings[:MAX_ROWS])
+    if len(programme.warnings) > MAX_ROWS:
+        warned += f"<li>and {len(programme.warnings) - MAX_ROWS:,} more</li>"
+    if warned:
+        warned = f"<p>{count(len(programme.warnings), 'warning')}:</p><ul>{warned}</ul>"
+    return (
+        '<div class="targets-programme">'
+        f"<p><strong>{escape(info.name)}</strong>{issuer}: {counts}</p>"
+        f'<table style="border-collapse:collapse;font-size:90%"><thead><tr>{heads}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>{warned}</div>"
+    )
+
+
+def _judged_for(target: TargetBase) -> str:
+    """Whom a target is judged for: the whole (empty), each entity, a list, all but some."""
+    chosen = target.for_each
+    if chosen is None:
+        return ""
+    if chosen == "all":
+        return "each entity"
+    if isinstance(chosen, tuple):
+        return ", ".join(chosen)
+    return "each entity but " + ", ".join(chosen.all_but)
