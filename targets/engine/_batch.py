@@ -43,6 +43,8 @@ class BatchResult:
     method: str
     projection: str
     trajectory: str
+    thresholds: Mapping[str, float]
+    """The method's thresholds as judged with (defaults merged with the overrides)."""
     ids: npt.NDArray[np.generic]
     status: Codes
     method_status: Codes
@@ -265,6 +267,7 @@ def assess_batch(
         method=method,
         projection=proj,
         trajectory=trajectory,
+        thresholds=th,
         ids=ids,
         status=status,
         method_status=label,

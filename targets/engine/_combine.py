@@ -53,8 +53,9 @@ def aggregate_scores(
 ) -> IndicatorScore:
     """Mean score over the series; the indicator is achieved only when every series is.
 
-    ``achieved[i]`` says whether series i achieved its target (its score is then 5);
-    by default a series counts as achieved when its score is 5 and that flag is not given.
+    ``achieved[i]`` says whether series i achieved its target (its score is then 5).
+    Without the flags no series counts as achieved: a score of 5 alone does not say so
+    (a series without a target scores 5 on strong progress).
     """
     flags = list(achieved) if achieved is not None else [False] * len(scores)
     if len(flags) != len(scores):

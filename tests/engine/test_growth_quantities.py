@@ -105,3 +105,20 @@ def test_a_met_target_has_no_reach_year_in_either_path() -> None:
     many = assess_batch([0, 0], YEARS, [100.0, 210.0], target=200.0, target_year=2025)
     assert one.reach_year is None
     assert np.isnan(many.reach_year[0])
+
+
+def test_the_batch_result_carries_the_thresholds_it_judged_with() -> None:
+    # METHOD.md: every result carries the method and thresholds, the batch's as assess's
+    one = assess(YEARS, VALUES, target=200.0, target_year=2025, thresholds={"on_track": 0.9},
+                 method="sdsn")  # fmt: skip
+    many = assess_batch([0, 0], YEARS, VALUES, target=200.0, target_year=2025, method="sdsn",
+                        thresholds={"on_track": 0.9})  # fmt: skip
+    assert (
+        dict(many.thresholds)
+        == dict(one.thresholds)
+        == {
+            "on_track": 0.9,
+            "moderately_improving": 0.5,
+        }
+    )
+    assert many.method == "sdsn"
