@@ -18,13 +18,16 @@ __all__ = ["names_from"]
 
 def names_from(package: dict[str, Any], homes: Mapping[str, str]) -> Callable[[str], Any]:
     """The module `__getattr__` of the package whose globals are `package`: each name of
-    `homes` is read from the module `homes[name]`."""
+    `homes` is read from the module `homes[name]` (or is that module, a submodule of the
+    package of the same name)."""
 
     def __getattr__(name: str) -> Any:  # noqa: N807 - the module hook PEP 562 names
         home = homes.get(name)
         if home is None:
             raise AttributeError(f"module {package['__name__']!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(home), name)
+        module = importlib.import_module(home)
+        is_it = home == f"{package['__name__']}.{name}"  # a submodule, public by name
+        value = module if is_it else getattr(module, name)
         package[name] = value
         return value
 

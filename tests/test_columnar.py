@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import targets
 from targets.judge import figure_dict
-from targets.rules import _inputs
+from targets.rules import _early
 
 Write = Callable[[dict[str, str]], Path]
 
@@ -39,7 +39,7 @@ metrics:
 
 def _read(root: Path, monkeypatch: pytest.MonkeyPatch, columnar: bool) -> tuple[object, ...]:
     """What loading `root` gives, one way: the figures and warnings, or the problems."""
-    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
     try:
         programme = targets.load(root)
     except targets.LoadError as exc:
@@ -136,12 +136,12 @@ def _stated_together_and_one_by_one(root: Path, monkeypatch: pytest.MonkeyPatch)
     """The compact report writes the latest figures' values as stated, read from the
     columns together (`FigureTable.stated`); they must say what each `Figure` says, in any
     order of rows, as the row-by-row reader says it."""
-    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0)
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0)
     programme = targets.load(root)
     one_by_one = [f.stated for f in programme.figures]
     rows = np.arange(len(programme.table))[::-1]
     assert programme.table.stated(rows) == one_by_one[::-1]
-    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 2**62)
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", 2**62)
     assert [f.stated for f in targets.load(root).figures] == one_by_one
 
 
@@ -295,7 +295,7 @@ def test_sdmx_csv_is_read_through_the_declared_column_mapping(
         "value: OBS_VALUE, unit: UNIT_MEASURE}"
     )
     root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", mapping), "p/f.csv": SDMX})
-    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", columnar_from)
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", columnar_from)
     programme = targets.load(root / "p")
     assert [(f.metric, f.entity, f.period.label, f.value) for f in programme.figures] == [
         ("up", "VN", "2015", 10.0),
@@ -389,7 +389,7 @@ def test_columnar_figures_with_no_metric_declared_are_unknown_not_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A rules file refused by the YAML limit left no metrics: an IndexError (exit 3) before.
-    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0)
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0)
     (tmp_path / "p.yaml").write_text("programme: {id: p, name: P}\n", encoding="utf-8")
     (tmp_path / "f.csv").write_text("metric,period,value,unit\nm,2020,1,firm\n", encoding="utf-8")
     problems = targets.validate(tmp_path)
@@ -418,7 +418,7 @@ metrics:
     rows = [f"{'k' if i % 3 == 0 else 'm'},2021,1,unit{i % 1000}" for i in range(3000)]
     text = "metric,period,value,unit\n" + "\n".join(rows) + "\n"
     (tmp_path / "f.csv").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0)
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0)
     found = [(d.location.line, d.location.col, d.message) for d in targets.validate(tmp_path)]
     assert len(found) == 3000
     assert found[:4] == [
@@ -438,7 +438,7 @@ metrics:
         for i in range(3000)
     }
     assert set(found) == expected
-    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 2**62)  # the row reader says the same
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", 2**62)  # the row reader says the same
     assert [
         (d.location.line, d.location.col, d.message) for d in targets.validate(tmp_path)
     ] == found

@@ -12,7 +12,7 @@ import pytest
 
 import targets
 from targets import _memory
-from targets.rules import _inputs
+from targets.rules import _early
 
 Write = Callable[[dict[str, str]], Path]
 
@@ -70,7 +70,7 @@ def test_the_reader_counts_the_rows_of_every_columnar_file_together(
     # two files of 3 rows: neither reaches a threshold of 5, both together do
     monkeypatch.setattr(_memory, "_ours", True)
     monkeypatch.setattr(_memory, "HUGE_PAGES_FROM", 5)
-    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0)
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0)
     rows = "".join(f"firms,{year},{1000 * year},firm\n" for year in (2020, 2021, 2022))
     header = "metric,period,value,unit\n"
     root = write({"p.yaml": programme_text, "a.csv": header + rows})

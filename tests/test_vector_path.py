@@ -196,9 +196,9 @@ def test_a_pickled_programme_checks_to_the_same_report(
 ) -> None:
     """A programme crosses a process boundary (a worker, a distributed engine's partition)
     whole: its figures read row by row or as pyarrow columns, and its read-only maps."""
-    from targets.rules import _inputs  # noqa: PLC0415 - which reader takes the CSV
+    from targets.rules import _early  # noqa: PLC0415 - which reader takes the CSV
 
-    monkeypatch.setattr(_inputs, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
     rows = ["metric,entity,period,value,unit"] + [
         f"up,A{a},{year},{10 + a + 1.5 * (year - 2015):.2f},firm"
         for a in range(3)

@@ -190,8 +190,6 @@ def check(
     written to standard output instead of the --format report.
     """
     import targets  # noqa: PLC0415 - start-up time
-    from targets.judge import Gate  # noqa: PLC0415
-    from targets.render import render, render_pieces  # noqa: PLC0415
 
     if fail_on_change and baseline is None:
         raise click.UsageError("--fail-on-change needs --baseline")
@@ -209,6 +207,10 @@ def check(
                 click.echo(annotation(d.severity, d.message, d.location, "invalid input"))
         raise
     require_figures(programme)
+    # imported once the files are read: their reading overlapped the loader's imports only
+    from targets.judge import Gate  # noqa: PLC0415
+    from targets.render import render, render_pieces  # noqa: PLC0415
+
     try:
         report = targets.check(
             programme,

@@ -123,3 +123,8 @@ def one_of(names: Sequence[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+for _public in (Diagnostic, LoadError, Location):  # public as targets.<name> (httpx's manners)
+    _public.__module__ = "targets"
+del _public

@@ -212,3 +212,6 @@ class Figure:
     def __str__(self) -> str:
         who = f" {self.entity}" if self.entity else ""
         return f"{self.metric}{who} {self.period}: {self.stated} ({self.kind})"
+
+
+Figure.__module__ = "targets"  # public as targets.Figure (httpx's manners)

@@ -9,36 +9,25 @@ of the files, since "the later in the files" settles a tie between editions.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Mapping, Sequence, Set
-from contextlib import ExitStack
-from pathlib import Path
+from collections.abc import Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Any
 
-from targets._memory import holding
 from targets._progress import Progress, report_progress
-from targets._threads import worker_pool
 from targets.rules._collect import Collected, collect
-from targets.rules._discover import (
-    COLUMNAR_SUFFIXES,
-    PARQUET_SUFFIXES,
-    YAML_SUFFIXES,
-    display,
-)
+from targets.rules._discover import YAML_SUFFIXES, display
+from targets.rules._early import Early
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._figures import Figure
-from targets.rules._files import CSV_REQUIRED, first_bytes, read
+from targets.rules._files import read
 from targets.rules._limits import YamlBudget
 from targets.rules._model import Metric, Source
 from targets.rules._table import FigureTable
 from targets.rules._yaml import Document
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from targets.rules._columnar import Columnar  # imported when a columnar file is read
 
-__all__ = ["COLUMNAR_FROM", "Inputs", "gather", "in_file_order", "read_inputs"]
+__all__ = ["Inputs", "gather", "in_file_order", "read_inputs"]
 
 
 class Inputs:
@@ -51,116 +40,46 @@ class Inputs:
         self.order: list[str] = []
 
 
-COLUMNAR_FROM = 256 * 2**10
-"""CSV files of at least this many bytes are read into columns with pyarrow; both readers
-give the same figures and the same problems (tests read files both ways)."""
-
-
-def read_inputs(files: Iterable[Path], progress: Progress | None = None) -> Inputs:
-    """Every file read: YAML as documents, CSV and Parquet as columns where they parse.
-    `progress` hears the bytes read so far, file by file. Columnar files are read by a
-    second thread while this one parses the YAML (pyarrow leaves Python's lock while it
-    reads), one at a time; every list keeps the files' order."""
+def read_inputs(early: Early, progress: Progress | None = None) -> Inputs:
+    """Every file of `early` read: YAML as documents, CSV and Parquet as columns where they
+    parse (their reading under way since `early` was made: see `_early`). `progress` hears
+    the bytes read so far, file by file. The YAML files are parsed here meanwhile; every
+    list keeps the files' order."""
     found = Inputs()
     budget = YamlBudget()
-    paths = list(files)
-    sizes = [_size(p) for p in paths]
+    paths, sizes, pending = early.paths, early.sizes, early.pending
     done, total = 0, sum(sizes)
-    columnar = [
-        p.suffix.lower() in COLUMNAR_SUFFIXES and _columnar(p, s)
-        for p, s in zip(paths, sizes, strict=True)
-    ]
     yaml: dict[int, tuple[Document, list[Diagnostic]]] = {}  # by the file's position
-    with ExitStack() as stack:
-        pending: dict[int, Future[tuple[Columnar | None, list[Diagnostic]]]] = {}
-        if any(columnar):  # a run of YAML files imports no threads (start-up time)
-            pool = stack.enter_context(worker_pool(1, "targets-read"))
-            rows = _Rows()
-            pending = {i: pool.submit(_read_columnar, paths[i], rows) for i in _where(columnar)}
-        for i in _where([not c for c in columnar]):
-            path = paths[i]
+    for i, path in enumerate(paths):
+        if early.columnar[i]:
+            continue
+        report_progress(progress, "reading", done, total)
+        done += sizes[i]
+        if path.suffix.lower() in YAML_SUFFIXES and not budget.take(path, display(path)):
+            yaml[i] = Document(display(path)), []  # refused unread, and said why
+            continue
+        yaml[i] = read(path)  # YAML, or a small CSV file read row by row
+    for i, path in enumerate(paths):
+        found.order.append(display(path))
+        if i in yaml:
+            doc, problems = yaml[i]
+        else:
             report_progress(progress, "reading", done, total)
             done += sizes[i]
-            if path.suffix.lower() in YAML_SUFFIXES and not budget.take(path, display(path)):
-                yaml[i] = Document(display(path)), []  # refused unread, and said why
+            columns, problems = pending[i].result()
+            if columns is not None:
+                found.problems += problems
+                found.columnar.append(columns)
                 continue
-            yaml[i] = read(path)  # YAML, or a small CSV file read row by row
-        for i, path in enumerate(paths):
-            found.order.append(display(path))
-            if i in yaml:
-                doc, problems = yaml[i]
-            else:
-                report_progress(progress, "reading", done, total)
-                done += sizes[i]
-                columns, problems = pending[i].result()
-                if columns is not None:
-                    found.problems += problems
-                    found.columnar.append(columns)
-                    continue
-                if problems:  # it could not be read at all (and says why)
-                    found.problems += problems
-                    continue
-                doc, problems = read(path)  # a CSV file the row-by-row reader explains
-            found.docs.append(doc)
-            found.problems += problems
+            if problems:  # it could not be read at all (and says why)
+                found.problems += problems
+                continue
+            doc, problems = read(path)  # a CSV file the row-by-row reader explains
+        found.docs.append(doc)
+        found.problems += problems
     found.problems += budget.problems
     report_progress(progress, "reading", total, total)
     return found
-
-
-class _Rows:
-    """The rows of the columnar files read so far (by the one reading thread)."""
-
-    count = 0
-
-
-def _read_columnar(path: Path, rows: _Rows) -> tuple[Columnar | None, list[Diagnostic]]:
-    """`read_columnar`, its text columns then encoded by the same thread (pyarrow and
-    the column checks imported then: for columnar files only). Before the arrays of a run
-    of millions of figures are made, numpy may be asked for huge pages (`holding`)."""
-    from targets.rules._columnar import read_columnar  # noqa: PLC0415
-
-    columns, problems = read_columnar(path)
-    if columns is None:
-        return None, problems
-    rows.count += columns.table.num_rows
-    holding(rows.count)
-    return columns.encoded(), problems
-
-
-def _where(flags: list[bool]) -> list[int]:
-    return [i for i, flag in enumerate(flags) if flag]
-
-
-def _columnar(path: Path, size: int) -> bool:
-    """Whether to read this CSV or Parquet file into columns: Parquet always, CSV from
-    `COLUMNAR_FROM` bytes (a small CSV file is read row by row: importing pyarrow would cost
-    more than it saves), and a small one whose header lacks a column of ours: perhaps a
-    layout such as SDMX-CSV that the programme's column mapping renames, which only the
-    columnar reader applies (it says the same as the row reader where none is declared)."""
-    return (
-        path.suffix.lower() in PARQUET_SUFFIXES
-        or size >= COLUMNAR_FROM
-        or not set(CSV_REQUIRED) <= _header_of(path)
-    )
-
-
-def _header_of(path: Path) -> set[str]:
-    """The names in a CSV file's first line, roughly (quotes and spaces dropped); every
-    required name when it cannot be read (the reader then says why)."""
-    try:  # a link inside the folder: followed, as the readers follow it
-        first = first_bytes(path.resolve(strict=True), 1 << 16).split(b"\n", 1)[0]
-    except (OSError, RuntimeError):  # not a regular file, or a symlink loop
-        return set(CSV_REQUIRED)
-    text = first.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    return {cell.strip().strip('"').strip() for cell in text.split(",")}
-
-
-def _size(path: Path) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:  # reading it says why
-        return 0
 
 
 def gather(

@@ -7,18 +7,14 @@ from typing import TYPE_CHECKING
 
 from targets._gc import holds_collector
 from targets._progress import Progress
-from targets.rules._arrow import release_unused
-from targets.rules._collect import SECTIONS, Collected, collect
 from targets.rules._discover import StrPath, discover, display
+from targets.rules._early import reading
 from targets.rules._errors import Diagnostic, LoadError
-from targets.rules._inputs import read_inputs
-from targets.rules._programme import Programme
-from targets.rules._resolve import resolve
-from targets.rules._suggest import did_you_mean
-from targets.rules._yaml import Document
 
 if TYPE_CHECKING:
     from targets.rules._columnar import Columnar  # imported when a columnar file is read
+    from targets.rules._programme import Programme
+    from targets.rules._yaml import Document
 
 __all__ = ["load", "load_documents", "validate"]
 
@@ -35,7 +31,12 @@ def load(
     bytes read so far, as ``progress("reading", done, total)``.
     """
     files, named, problems = discover(paths or (".",), follow_links_outside=follow_links_outside)
-    inputs = read_inputs(files, progress)
+    with reading(files) as early:  # the columnar files: read from now on, by a thread
+        # the loader's models imported now, while that thread reads (see `_early`)
+        from targets.rules._arrow import release_unused  # noqa: PLC0415
+        from targets.rules._inputs import read_inputs  # noqa: PLC0415
+
+        inputs = read_inputs(early, progress)
     named_docs = {display(p) for p in files if p.resolve() in named}
     try:
         return load_documents(
@@ -64,6 +65,9 @@ def load_documents(
     and columnar files, with the problems met reading them (`order`: every file's name, in
     the order read); what `load` does once the files are read. With `release`, the
     documents' list items are dropped as they are validated (see `collect`)."""
+    from targets.rules._collect import Collected, collect  # noqa: PLC0415 - see `load`
+    from targets.rules._resolve import resolve  # noqa: PLC0415
+
     docs, skipped = _rules_only(docs, named)
     found = Collected(problems=[*problems, *skipped])
     collect(docs, found, release=release)
@@ -78,6 +82,9 @@ def load_documents(
 def _rules_only(docs: list[Document], named: set[str]) -> tuple[list[Document], list[Diagnostic]]:
     """Leave out files found in a folder that are plainly something else (a CI workflow,
     a docker-compose file): none of their keys is, or nearly is, a section of ours."""
+    from targets.rules._collect import SECTIONS  # noqa: PLC0415 - see `load`
+    from targets.rules._suggest import did_you_mean  # noqa: PLC0415
+
     kept: list[Document] = []
     skipped: list[Diagnostic] = []
     for doc in docs:
@@ -106,3 +113,8 @@ def validate(*paths: StrPath, follow_links_outside: bool = False) -> tuple[Diagn
     except LoadError as exc:
         return exc.diagnostics
     return programme.warnings
+
+
+for _public in (load, validate):  # public as targets.<name> (httpx's manners)
+    _public.__module__ = "targets"
+del _public

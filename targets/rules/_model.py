@@ -152,3 +152,8 @@ class ProgrammeInfo(Model):
     def thresholds_for(self, method: str) -> dict[str, float]:
         found: dict[str, Any] = self.thresholds.get(method, {})  # type: ignore[call-overload]
         return dict(found)
+
+
+for _public in (Metric, ProgrammeInfo, Source):  # public as targets.<name> (httpx's manners)
+    _public.__module__ = "targets"
+del _public

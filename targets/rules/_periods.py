@@ -237,3 +237,6 @@ def parse_date(value: object) -> Period:
         shown = period.label if period is not None else shown
         raise PeriodError(f"{quoted(shown)} is not a date; {_DATES}")
     return period
+
+
+Period.__module__ = "targets"  # public as targets.Period (httpx's manners)

@@ -159,3 +159,6 @@ class Programme:
             f"<Programme {self.info.name!r}: {len(self.targets)} targets, "
             f"{len(self.metrics)} metrics, {len(self.table)} figures>"
         )
+
+
+Programme.__module__ = "targets"  # public as targets.Programme (httpx's manners)

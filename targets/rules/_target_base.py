@@ -81,3 +81,6 @@ class TargetBase(Model):
                 update.setdefault("at_least", None)
                 update.setdefault("at_most", None)
         return self.model_copy(update=update)
+
+
+TargetBase.__module__ = "targets"  # public as targets.TargetBase (httpx's manners)
