@@ -36,8 +36,11 @@ the row-by-row parser, as every cell that is no plain decimal is.)"""
 
 
 def valid(array: Any) -> npt.NDArray[np.bool_]:
-    """Which values are not null (all, when the array has no validity bitmap)."""
+    """Which values are not null (all, when the array has no validity bitmap; none in a
+    column of Parquet's null type, which has no bitmap either)."""
     n = len(array)
+    if array.null_count == n:
+        return np.zeros(n, dtype=bool)
     bitmap = array.buffers()[0]
     if bitmap is None or array.null_count == 0:
         return np.ones(n, dtype=bool)

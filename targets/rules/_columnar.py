@@ -207,9 +207,9 @@ def _repeated(names: list[str] | tuple[str, ...], name: str) -> list[Diagnostic]
 
 
 def _flat(table: Any, name: str) -> tuple[Any, list[Diagnostic]]:
-    """A Parquet table whose every column holds text or numbers: bytes read as UTF-8 text;
-    a list, a struct or a map per cell refused, each naming its column, as is text that is
-    no UTF-8."""
+    """A Parquet table whose every column holds text or numbers: bytes read as UTF-8 text,
+    dates and times as the text they show; a list, a struct, a map or a duration per cell
+    refused, each naming its column, as is text that is no UTF-8."""
     import pyarrow as pa  # noqa: PLC0415 - only for columnar files
     import pyarrow.compute as pc  # noqa: PLC0415
 
@@ -219,17 +219,58 @@ def _flat(table: Any, name: str) -> tuple[Any, list[Diagnostic]]:
         if pa.types.is_dictionary(kind):
             kind = kind.value_type
         where = Location(name, 1, index + 1)
-        if pa.types.is_nested(kind):
+        if pa.types.is_nested(kind) or _span(kind):
             message = f"the column {quoted(field.name)} holds {kind}, not text or numbers"
             problems.append(Diagnostic(where, message))
-        elif pa.types.is_binary(kind) or pa.types.is_large_binary(kind):
+        elif _binary(kind):
             try:
                 text = pc.cast(table.column(index), pa.string())
                 table = table.set_column(index, field.name, text)
             except pa.ArrowInvalid:
                 message = f"the column {quoted(field.name)} is not UTF-8 text"
                 problems.append(Diagnostic(where, message))
+        elif not _plain(kind):  # dates, times: read as the text they show
+            try:
+                text = pc.cast(table.column(index), pa.string())
+                table = table.set_column(index, field.name, text)
+            except (pa.ArrowNotImplementedError, pa.ArrowInvalid):
+                message = f"the column {quoted(field.name)} holds {kind}, not text or numbers"
+                problems.append(Diagnostic(where, message))
     return table, problems
+
+
+def _span(kind: Any) -> bool:
+    """A duration or an interval: no figure's field, nor the text of one."""
+    import pyarrow as pa  # noqa: PLC0415 - only for columnar files
+
+    return bool(pa.types.is_duration(kind) or pa.types.is_interval(kind))
+
+
+def _binary(kind: Any) -> bool:
+    import pyarrow as pa  # noqa: PLC0415 - only for columnar files
+
+    return bool(
+        pa.types.is_binary(kind)
+        or pa.types.is_large_binary(kind)
+        or pa.types.is_fixed_size_binary(kind)
+        or pa.types.is_binary_view(kind)
+    )
+
+
+def _plain(kind: Any) -> bool:
+    """Types the figures' readers take as they are: text, numbers, booleans and nulls
+    (any other, a timestamp in the value column, was cast to float and crashed)."""
+    import pyarrow as pa  # noqa: PLC0415 - only for columnar files
+
+    return bool(
+        pa.types.is_string(kind)
+        or pa.types.is_large_string(kind)
+        or pa.types.is_integer(kind)
+        or pa.types.is_floating(kind)
+        or pa.types.is_decimal(kind)
+        or pa.types.is_boolean(kind)
+        or pa.types.is_null(kind)
+    )
 
 
 def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
