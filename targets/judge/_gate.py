@@ -77,6 +77,11 @@ class Gate:
         keys = report.keys
         return [keys[i] for i in self._failing(report)]
 
+    def failing_rows(self, report: Report) -> list[int]:
+        """The rows (positions in the report) of the targets that fail the gate, in order:
+        `failing_keys` without a key made for each row."""
+        return self._failing(report)
+
     def unlikely(self, report: Report) -> tuple[TargetResult, ...]:
         """The targets whose chance is below `chance_below` (empty without a chance gate)."""
         return tuple(report.results[i] for i in self._unlikely(report))

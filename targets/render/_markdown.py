@@ -75,8 +75,7 @@ def render_markdown(report: Report, *, gate: Gate | None = None) -> str:
         if number:
             lines.append(f"| {ICONS[Status(status)]} {status_words(status)} | {number} |")
     if large:
-        failing_rows = {i for i, key in enumerate(report.keys) if key in failing}
-        lines += _groups(entity_groups(report, failing_rows))
+        lines += _groups(entity_groups(report, set(gate.failing_rows(report))))
         single = [i for i, e in enumerate(report.columns.entities) if e is None]
         rows = worst_first(report, single)
         ranked = [report.results[i] for i in rows[:MAX_ROWS]]

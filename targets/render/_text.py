@@ -134,9 +134,10 @@ def render_text(
     method = f", method {report.method} for every target" if report.method else ""
     name = oneline(programme.info.name)
     gate = gate or Gate()
-    failing_keys = gate.failing_keys(report)
-    failing = set(failing_keys)
     columns = report.columns
+    failing_rows = set(gate.failing_rows(report))
+    keys = columns.keys
+    failing = {keys[i] for i in failing_rows}
     # targets judged once each get rows; those judged for each entity get a block apiece
     single = [i for i, entity in enumerate(columns.entities) if entity is None]
     by_status: dict[Status, list[int]] = {status: [] for status in WORST_FIRST}
@@ -163,8 +164,6 @@ def render_text(
                 width=width,
                 total=len(by_status[status]),
             )
-    keys = columns.keys
-    failing_rows = {i for i, key in enumerate(keys) if key in failing} if failing else set()
 
     def wrap(text: str, first: str, rest: str) -> list[str]:
         return _wrap(text, width, first, rest)

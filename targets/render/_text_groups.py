@@ -81,7 +81,9 @@ def entity_groups(report: Report, failing: set[int]) -> list[EntityGroup]:
     order = {target: n for n, target in enumerate(dict.fromkeys(ids))}
     group = np.asarray([order[t] for t in ids], dtype=np.int64)
     rank = _RANK[columns.status[index]]
-    fails = np.asarray([i in failing for i in rows], dtype=bool)
+    fails = np.zeros(len(columns), dtype=bool)
+    fails[list(failing)] = True
+    fails = fails[index]
     # worst first within each target: by status, then the rules' (and entities') order
     by = np.lexsort((index, rank, group))
     groups: list[EntityGroup] = []
