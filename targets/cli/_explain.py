@@ -45,17 +45,19 @@ def explain(
 
     Lines are as wide as the terminal (COLUMNS, or 80 when not printing to a terminal)."""
     import targets  # noqa: PLC0415 - start-up time
-    from targets.render import TEXT_COLOURS, explain_steps  # noqa: PLC0415
 
     mention_settings(ctx)
     colour = use_colour(color)
     try:
-        report = targets.check(load_programme(paths, follow_links), as_of=as_of, method=method)
+        programme = load_programme(paths, follow_links)  # before the judge's imports: see check
+        report = targets.check(programme, as_of=as_of, method=method)
         result = report[target]
     except targets.UnknownTargetError as exc:
         raise click.BadParameter(str(exc), param_hint="TARGET") from None
     except targets.CheckError as exc:
         raise click.UsageError(str(exc)) from None
+
+    from targets.render import TEXT_COLOURS, explain_steps  # noqa: PLC0415
 
     def style(text: str, status: Any) -> str:
         return click.style(text, fg=TEXT_COLOURS[status], bold=True) if colour else text

@@ -87,12 +87,14 @@ def report(
     or the command line is invalid, and then nothing is written.
     """
     import targets  # noqa: PLC0415 - start-up time
-    from targets.judge import Gate  # noqa: PLC0415
-    from targets.render import report_html_document  # noqa: PLC0415
 
     mention_settings(ctx, quiet=quiet)
     programme = load_programme(paths, follow_links)
     _check.require_figures(programme)
+    # imported once the files are read: their reading overlapped the loader's imports only
+    from targets.judge import Gate  # noqa: PLC0415
+    from targets.render import report_html_document  # noqa: PLC0415
+
     try:
         result = targets.check(
             programme, as_of=as_of, method=method, select=select, exclude=exclude
