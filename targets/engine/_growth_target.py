@@ -18,7 +18,8 @@ result is not assessable, with the reason said. A fall to zero is the exception:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from targets.engine._assess import direction_sign
 from targets.engine._edge import at_least, below
@@ -62,6 +63,8 @@ class GrowthTargetAssessment:
     reason: str | None
     notes: tuple[str, ...]
     steps: tuple[Step, ...]
+    thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    """The method's thresholds as judged with (defaults merged with the overrides)."""
 
     @property
     def assessment(self) -> None:
@@ -82,6 +85,7 @@ class GrowthTargetAssessment:
             growth_required_now=self.rate,
             ratio=self.ratio,
             progress=self.ratio,  # the ratio it grades on is its progress value
+            thresholds=self.thresholds,
         )
 
     @property
@@ -183,6 +187,7 @@ def assess_growth_rate(
             reason,
             tuple(notes),
             steps,
+            th,
         )
 
     broken = [brk for i in periods if (brk := sign_break(ys[i - 1 : i + 1], vs[i - 1 : i + 1]))]

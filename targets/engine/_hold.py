@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from targets.engine._destatis import mean_change, too_few
 from targets.engine._explain import number, period, year
@@ -50,6 +51,8 @@ class HoldAssessment:
     reason: str | None
     notes: tuple[str, ...]
     steps: tuple[Step, ...]
+    thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    """The method's thresholds as judged with (defaults merged with the overrides)."""
 
     @property
     def assessment(self) -> None:
@@ -66,6 +69,7 @@ class HoldAssessment:
             slope=self.slope,
             projection="linear" if self.projected is not None else None,
             projected=self.projected,
+            thresholds=self.thresholds,
         )
 
     @property
@@ -191,6 +195,7 @@ def assess_hold(
             reason,
             tuple(notes),
             steps,
+            th,
         )
 
     if structural_break:

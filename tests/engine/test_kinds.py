@@ -291,3 +291,15 @@ def test_a_growth_rate_ratio_that_overflows_still_grades_and_is_stored_as_none()
     g = assess_growth_rate([2000, 2001], [1.0, 1.797693134862316e307], rate=0.1, target_year=2002)
     assert (g.status, g.method_status) == (Status.ON_TRACK, "substantial_progress")
     assert g.ratio is None
+
+
+def test_hold_and_growth_rate_results_carry_the_thresholds_they_used() -> None:
+    # METHOD.md: every result carries its method's thresholds, overrides included
+    h = assess_hold([2020, 2021], [5.0, 5.0], low=4.0, start=2020, end=2030,
+                    thresholds={"min_points": 2.0})  # fmt: skip
+    assert h.headline.thresholds["min_points"] == 2.0
+    assert h.headline.thresholds["points"] == 6.0
+    g = assess_growth_rate([2020, 2021], [50.0, 51.25], rate=0.025, target_year=2023,
+                           thresholds={"substantial_progress": 1.5})  # fmt: skip
+    assert g.headline.thresholds["substantial_progress"] == 1.5
+    assert g.method_status == "moderate_progress"  # R = 1 < 1.5, >= 0.6
