@@ -13,7 +13,7 @@ none is a warning (`overrides_without_figures`), most likely a misspelt name.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import numpy as np
 from pydantic import Field, model_validator
@@ -43,6 +43,7 @@ __all__ = [
     "Override",
     "check_entities",
     "entities_of",
+    "judged_for_none",
     "overrides_without_figures",
 ]
 
@@ -53,8 +54,10 @@ class AllBut(Model):
     all_but: tuple[Text, ...] = Field(min_length=1)
 
 
-ForEach = Literal["all"] | tuple[Text, ...] | AllBut
-"""``all`` (every entity with figures for the metric), a list, or ``{all_but: [...]}``."""
+ForEach = Literal["all"] | Annotated[tuple[Text, ...], Field(min_length=1)] | AllBut
+"""``all`` (every entity with figures for the metric), a list, or ``{all_but: [...]}``.
+An empty list is refused: the target would be judged for no entity and leave every
+report in silence."""
 
 
 class Override(Model):
@@ -190,4 +193,37 @@ def overrides_without_figures(
                 f"no figure of its metric {quoted(target.metric)} has that entity"
             )
             problems.append(Diagnostic(at(target, entity), message, "warning"))
+    return problems
+
+
+def judged_for_none(
+    targets: Sequence[TargetBase],
+    table: FigureTable,
+    at: Callable[[TargetBase], Location],
+) -> list[Diagnostic]:
+    """A warning at the ``for_each`` of each target under ``all`` or ``all_but`` that no
+    entity is left to judge it for (no figure of its metric names an entity, or
+    ``all_but`` names them all): it would be left out of every report without a word.
+    One count of the figures per metric; entity names only for ``all_but``."""
+    asked = [t for t in targets if t.for_each == "all" or isinstance(t.for_each, AllBut)]
+    if not asked:
+        return []
+    code = {name: i for i, name in enumerate(table.metrics)}
+    named = table.entity >= 0
+    counts = np.bincount(table.metric[named], minlength=len(table.metrics))
+    problems: list[Diagnostic] = []
+    for target in asked:
+        m = code.get(target.metric)
+        if m is None or not counts[m]:
+            said = f"no figure of its metric {quoted(target.metric)} names an entity"
+        elif isinstance(target.for_each, AllBut):
+            rows = np.flatnonzero(named & (table.metric == m))
+            every = {table.entities[e] for e in np.unique(table.entity[rows]).tolist()}
+            if entities_of(target.for_each, every):
+                continue
+            said = f"'all_but' leaves out every entity of its metric {quoted(target.metric)}"
+        else:
+            continue
+        message = f"target {quoted(target.id)} is judged for no entity: {said}"
+        problems.append(Diagnostic(at(target), message, "warning"))
     return problems

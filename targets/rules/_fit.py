@@ -359,3 +359,5 @@ def _check_bands(target: TargetBase, item: Item[TargetBase], problems: list[Diag
     if isinstance(target, MilestonesTarget):
         for index, milestone in enumerate(target.milestones):
             check(milestone.between, "milestones", index, "between")
+    for entity, override in target.overrides.items():  # else judged 'not assessable'
+        check(override.between, "overrides", entity, "between")

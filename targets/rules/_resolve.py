@@ -18,7 +18,7 @@ from targets.rules import _units
 from targets.rules._collect import Collected, Item
 from targets.rules._derive import figures_for
 from targets.rules._duplicates import duplicates
-from targets.rules._entities import overrides_without_figures
+from targets.rules._entities import judged_for_none, overrides_without_figures
 from targets.rules._errors import Diagnostic, LoadError, Location, by_position, recurring
 from targets.rules._fit import fit_target
 from targets.rules._inputs import gather, in_file_order
@@ -105,6 +105,7 @@ def resolve(found: Collected, files: Iterable[str], columnar: Sequence[Columnar]
     problems += overrides_without_figures(
         loaded_targets, table, lambda target, entity: targets[target.id].at("overrides", entity)
     )
+    problems += judged_for_none(loaded_targets, table, lambda t: targets[t.id].at("for_each"))
 
     if any(p.severity == "error" for p in problems) or info is None:
         raise LoadError(problems)
