@@ -16,6 +16,9 @@ Conventions (docs/engine.md has the long form):
 - The base year is the first point unless ``base_year`` names one; a base year without a figure
   moves as the method says (Open SDG: the first later year; UNSD: after, else before).
 - Undefined numbers are None, never NaN or inf.
+- A graded value within a relative 1e-9 of a threshold counts as on it (``_edge``): 101.5
+  after 100 is 1.5 % growth, though 101.5 / 100 - 1 falls an ulp short of 0.015. A value
+  interpolated at a decided deadline is read as the target where it lies on it so closely.
 - ``Assessment.chance`` is the project's own reading (``chance``, ``chance_batch``): the
   probability that the deadline figure meets the target, from a trend and a random walk fitted
   to the figures since the base year. It never changes a method's status.
