@@ -187,3 +187,31 @@ def test_export_subsidies_falling_to_zero_match_the_published_progress_value() -
     a = assess([2015, 2022], [81124.0, 0.0], target=0.0, target_year=2030, direction="decrease")
     assert (a.status, a.method_status, a.score) == (Status.ACHIEVED, "target_achieved", 5.0)
     assert a.progress == approx(1.4224, abs=5e-5)
+
+
+def test_unsd_share_of_an_all_negative_series_worked_by_hand_in_both_paths() -> None:
+    # -100 (2020) -> -90.25 (2022), higher is better, -50 by 2026: g_a = 0.9025 ** 0.5 - 1
+    # = -0.05; p_2026 = -90.25 * 0.95 ** 4 = -73.50919; P = (-73.50919 + 100) / (-50 + 100)
+    # = 0.529816: acceleration needed
+    one = assess([2020, 2022], [-100.0, -90.25], target=-50.0, target_year=2026, method="unsd")
+    many = assess_batch([0, 0], [2020, 2022], [-100.0, -90.25], target=-50.0, target_year=2026,
+                        method="unsd")  # fmt: skip
+    assert one.projected == approx(-73.50919, abs=1e-5)
+    assert one.ratio == approx(0.529816, abs=1e-6)
+    assert one.method_status == "acceleration_needed"
+    assert float(many.ratio[0]) == one.ratio
+    assert many.method_labels()[0] == one.method_status
+
+
+@pytest.mark.parametrize(
+    ("method", "label"), [("istat", "clear_improvement"), ("unsd", "on_track")]
+)
+def test_a_negative_series_rising_toward_zero_improves_without_a_target(
+    method: str, label: str
+) -> None:
+    # -100 -> -90 in a year: g_a = 0.9 - 1 = -0.1; s = -1: x = -1 * 1 * -0.1 = 0.1 > 5 %, >= 2 %
+    one = assess([2020, 2021], [-100.0, -90.0], method=method)
+    many = assess_batch([0, 0], [2020, 2021], [-100.0, -90.0], method=method)
+    assert one.progress == approx(0.1)
+    assert one.method_status == label
+    assert many.method_labels()[0] == label
