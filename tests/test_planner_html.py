@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -75,3 +77,18 @@ def test_a_programme_lists_the_warnings_of_its_load(hostile: targets.Programme) 
     (warning,) = hostile.warnings
     items = shown(programme_html(hostile)).findall(".//li")
     assert [item.text for item in items] == [str(warning)]
+
+
+def test_showing_a_programme_report_or_result_needs_neither_pandas_nor_matplotlib() -> None:
+    """Jupyter shows them without the notebook extra; only frames and charts need it."""
+    script = (
+        "import sys, targets\n"
+        "from targets.notebook import programme_html\n"
+        f"report = targets.check({str(PROVINCES)!r})\n"
+        "programme_html(report.programme); report._repr_html_(); report[0]._repr_html_()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'matplotlib'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
