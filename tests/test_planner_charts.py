@@ -11,6 +11,7 @@ import pytest
 
 matplotlib.use("Agg")
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -96,3 +97,24 @@ def test_small_multiples_refuse_a_limit_that_is_no_count_of_panels(limit: object
     report = targets.check(targets.load(PROVINCES))
     with pytest.raises(ValueError, match="limit must be a whole number of panels"):
         report.plot(limit=limit)
+
+
+def test_charts_side_by_side_keep_their_titles_and_legends_apart() -> None:
+    """Two provinces' charts drawn into the caller's own axes, as the planning notebook does."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - after matplotlib.use above
+
+    report = targets.check(targets.load(PROVINCES))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4))  # no layout engine to make room
+    report["de-share-grdp-20-2025-provinces[Hanoi]"].plot(ax=left)
+    report["de-share-grdp-20-2025-provinces[Ho Chi Minh City]"].plot(ax=right)
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    fig.draw(renderer)
+
+    def title(ax: Axes) -> Text:
+        (found,) = [t for t in ax.findobj(Text) if t.get_text() == ax.get_title(loc="left")]
+        return found
+
+    assert title(left).get_window_extent(renderer).x1 < title(right).get_window_extent(renderer).x0
+    legends = [ax.get_legend().get_window_extent(renderer) for ax in (left, right)]
+    assert legends[0].x1 < legends[1].x0
+    plt.close(fig)

@@ -151,8 +151,10 @@ def _plot_result(
         plt.close(fig)
     draw(ax, chart, reason=result.reason)
     title = f"{result.entity}: {chart.title}" if result.entity is not None else chart.title
-    ax.set_title(textwrap.fill(title, 72), loc="left", fontsize=11, fontweight="bold")
-    ax.set_title(status_words(chart.status), loc="right", color=ink(chart.status), fontsize=11)
+    status = status_words(chart.status)
+    room = min(72, max(24, round(_inches(ax) * 11) - len(status) - 4))
+    ax.set_title(textwrap.fill(title, room), loc="left", fontsize=11, fontweight="bold")
+    ax.set_title(status, loc="right", color=ink(chart.status), fontsize=11)
     if legend:
         _legend(ax)
     return ax.figure.figure  # the root figure, also when `ax` is in a subfigure
@@ -353,12 +355,20 @@ def _axes(ax: Axes, chart: Chart, *, small: bool) -> None:
         ax.set_axisbelow(True)
 
 
+def _inches(ax: Axes) -> float:
+    """How wide `ax` is: a title or legend drawn into a narrow axes of the caller's own
+    (``plot(ax=...)`` side by side) is wrapped to it rather than to a full figure's width,
+    where it ran over its neighbour's. About 11 characters of the title fit an inch."""
+    return float(ax.get_window_extent().width) / float(ax.figure.dpi)
+
+
 def _legend(ax: Axes) -> None:
     """One entry per label (figures set aside share one), in a fixed order, below the plot."""
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
     rank = {label: number for number, label in enumerate(LEGEND_ORDER)}
     ordered = sorted(unique, key=lambda label: rank.get(label, len(rank)))
+    across = min(len(ordered), 5, max(1, round(_inches(ax) / 1.6)))  # about 1.6 inches each
     ax.legend([unique[label] for label in ordered], ordered, loc="upper center",
-              bbox_to_anchor=(0.5, -0.1), ncols=min(len(ordered), 5), fontsize=8.5,
+              bbox_to_anchor=(0.5, -0.1), ncols=across, fontsize=8.5,
               frameon=False)  # fmt: skip
