@@ -12,6 +12,7 @@ import pytest
 matplotlib.use("Agg")
 
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -118,3 +119,19 @@ def test_charts_side_by_side_keep_their_titles_and_legends_apart() -> None:
     legends = [ax.get_legend().get_window_extent(renderer) for ax in (left, right)]
     assert legends[0].x1 < legends[1].x0
     plt.close(fig)
+
+
+def test_a_small_multiple_keeps_its_key_within_its_panel() -> None:
+    """'de-share-grdp-20-2025-provinces[Ho Chi Minh City]' is longer than a panel is wide:
+    the entity goes over the id."""
+    report = targets.check(targets.load(PROVINCES))
+    fig = report.plot()
+    renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call] # closed
+    fig.draw(renderer)
+    for ax in fig.axes:
+        key = str(ax.get_gid()).removeprefix("panel:")
+        result = report[key]
+        title = ax.get_title(loc="left")
+        assert title in (key, f"{result.entity}\n{result.id}")
+        (text,) = [t for t in ax.findobj(Text) if t.get_text() == title]
+        assert text.get_window_extent(renderer).x1 <= ax.get_window_extent(renderer).x1 + 2

@@ -78,7 +78,7 @@ def _plot_report(
     for ax in axes[len(results) :]:
         fig.delaxes(ax)
     for ax, result in zip(axes, results, strict=False):
-        _panel(ax, result)
+        _panel(ax, result, round((panel[0] - 0.4) * 13))  # the axis labels take 0.4 inch
     counts = report.summary
     handles = [
         Patch(facecolor=paper(s), edgecolor=ink(s), label=f"{status_words(s)} ({counts[s]})")
@@ -95,8 +95,9 @@ def _plot_report(
     return figure
 
 
-def _panel(ax: Axes, result: TargetResult) -> None:
-    """One small multiple: the chart without words, framed and tinted in the status colour."""
+def _panel(ax: Axes, result: TargetResult, room: int) -> None:
+    """One small multiple: the chart without words, framed and tinted in the status colour,
+    under its key in `room` characters."""
     from matplotlib.colors import to_rgba  # noqa: PLC0415
 
     status = result.status
@@ -105,7 +106,7 @@ def _panel(ax: Axes, result: TargetResult) -> None:
     for spine in ax.spines.values():
         spine.set_edgecolor(ink(status))
         spine.set_linewidth(1.6)
-    ax.set_title(result.key, loc="left", fontsize=8.5, fontweight="bold")
+    ax.set_title(_title(result, room), loc="left", fontsize=8.5, fontweight="bold")
     if status is Status.NOT_ASSESSABLE:
         ax.set_xticks([])
         ax.set_yticks([])
@@ -113,6 +114,19 @@ def _panel(ax: Axes, result: TargetResult) -> None:
         return
     draw(ax, result.chart(), reason=result.reason, small=True)
     ax.set_xlabel(_caption(result), fontsize=7, color=ink(status))
+
+
+def _title(result: TargetResult, room: int) -> str:
+    """A panel's key in `room` characters (about 13 an inch at its size): ``id[entity]`` on
+    one line when it fits, else the entity over the id, each cut short with an ellipsis;
+    'de-share-grdp-20-2025-provinces[Ho Chi Minh City]' ran over the next panel."""
+
+    def cut(text: str) -> str:
+        return text if len(text) <= room else text[: max(room - 1, 1)] + "…"
+
+    if len(result.key) <= room or result.entity is None:
+        return cut(result.key)
+    return f"{cut(result.entity)}\n{cut(result.id)}"
 
 
 def _caption(result: TargetResult) -> str:

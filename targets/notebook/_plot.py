@@ -48,6 +48,7 @@ __all__ = [
     "SCENARIO_COLOURS",
     "as_written",
     "draw",
+    "inches",
     "ink",
     "note",
     "paper",
@@ -152,7 +153,7 @@ def _plot_result(
     draw(ax, chart, reason=result.reason)
     title = f"{result.entity}: {chart.title}" if result.entity is not None else chart.title
     status = status_words(chart.status)
-    room = min(72, max(24, round(_inches(ax) * 11) - len(status) - 4))
+    room = min(72, max(24, round(inches(ax) * 11) - len(status) - 4))
     ax.set_title(textwrap.fill(title, room), loc="left", fontsize=11, fontweight="bold")
     ax.set_title(status, loc="right", color=ink(chart.status), fontsize=11)
     if legend:
@@ -355,10 +356,10 @@ def _axes(ax: Axes, chart: Chart, *, small: bool) -> None:
         ax.set_axisbelow(True)
 
 
-def _inches(ax: Axes) -> float:
-    """How wide `ax` is: a title or legend drawn into a narrow axes of the caller's own
-    (``plot(ax=...)`` side by side) is wrapped to it rather than to a full figure's width,
-    where it ran over its neighbour's. About 11 characters of the title fit an inch."""
+def inches(ax: Axes) -> float:
+    """How wide `ax` is: a title or legend drawn into a narrow axes (the caller's own, side by
+    side; a small multiple) is wrapped to it rather than to a full figure's width, where it
+    ran over its neighbour's. About 11 characters of a title fit an inch."""
     return float(ax.get_window_extent().width) / float(ax.figure.dpi)
 
 
@@ -368,7 +369,7 @@ def _legend(ax: Axes) -> None:
     unique = dict(zip(labels, handles, strict=True))
     rank = {label: number for number, label in enumerate(LEGEND_ORDER)}
     ordered = sorted(unique, key=lambda label: rank.get(label, len(rank)))
-    across = min(len(ordered), 5, max(1, round(_inches(ax) / 1.6)))  # about 1.6 inches each
+    across = min(len(ordered), 5, max(1, round(inches(ax) / 1.6)))  # about 1.6 inches each
     ax.legend([unique[label] for label in ordered], ordered, loc="upper center",
               bbox_to_anchor=(0.5, -0.1), ncols=across, fontsize=8.5,
               frameon=False)  # fmt: skip
