@@ -28,6 +28,7 @@ from targets.rules._types import (
     Text,
     describe,
     finite,
+    not_empty,
 )
 
 __all__ = [
@@ -154,6 +155,18 @@ class FigureSpec(Model):
         None, description="The period `change` is measured from (default: the one before)"
     )
     note: Text | None = None
+
+    # left empty, each would be read as not given and the figure judged otherwise, in
+    # silence: about the whole metric, from no source, of the source's edition, or stating
+    # no change (a CSV file's empty cell is a cell not given; an empty unit is refused as
+    # missing: a figure needs one)
+    _entity_given = not_empty("entity", give="the entity it is about, or leave the key out")
+    _source_given = not_empty("source", give="a source's id, or leave the key out")
+    _published_given = not_empty(
+        "published", give="a date such as 2025-01-24, or leave the key out (the source's date)"
+    )
+    _change_given = not_empty("change", give="a change such as '+7 %', or leave the key out")
+    _since_given = not_empty("since", give="a period such as 2022, or leave the key out")
 
 
 @dataclass(frozen=True, slots=True)

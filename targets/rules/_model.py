@@ -41,6 +41,10 @@ class Source(Model):
     file: Text | None = Field(None, description="A local copy, relative to this file")
     note: Text | None = None
 
+    _date_given = not_empty(  # else the figures citing it would have no edition, in silence
+        "date", give="a date such as 2025-01-24, or leave the key out"
+    )
+
     @field_validator("url")
     @classmethod
     def _url(cls, value: str | None) -> str | None:
@@ -129,6 +133,11 @@ class ProgrammeInfo(Model):
         "OBS_VALUE, unit: UNIT_MEASURE, metric: SERIES}",
     )
     note: Text | None = None
+
+    # left empty, every target would be judged from its first figure, or by its kind's
+    # method, in silence
+    _base_given = not_empty("base", give="a year such as 2015, or leave the key out")
+    _method_given = not_empty("method", give="a method's name, or leave the key out")
 
     @field_validator("columns")
     @classmethod
