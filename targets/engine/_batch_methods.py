@@ -329,7 +329,7 @@ def _destatis(c: Columns, q: _Quantities) -> Verdicts:
     direction = ready & ~q.has
     level = ready & q.has & ~np.isnan(q.projected)
     miss = (q.tgt - q.projected) / (q.tgt - c.v_t)
-    holding = c.d * (q.projected - q.tgt) >= 0
+    holding = at_least_all(c.d * q.projected, c.d * q.tgt)
     open_ = level & ~q.met
     cases = [
         (direction & mean_ok & last_ok, ON, 0),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from targets.engine._destatis_window import first_of_window, min_points
-from targets.engine._edge import at_most, below
+from targets.engine._edge import at_least, at_most, below
 from targets.engine._num import finite, fmt, when
 from targets.engine._series import Prepared
 from targets.engine._status import Status
@@ -52,7 +52,7 @@ def judge(c: Context) -> Verdict:
     if p_t is None:
         return unavailable("destatis", "the linear projection overflows")
     if c.met:
-        if c.d * (p_t - c.target) >= 0:
+        if at_least(c.d * p_t, c.d * c.target):  # the trend holds it (on it, within rounding)
             return Verdict("sun", Status.ACHIEVED)
         note = f"the trend threatens the target: it projects {fmt(p_t)} by {when(c.target_year)}"
         return Verdict("sun_behind_cloud", Status.ACHIEVED, notes=(note,))

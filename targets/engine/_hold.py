@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from targets.engine._destatis import mean_change, too_few
+from targets.engine._edge import at_least, at_most
 from targets.engine._explain import number, period, year
 from targets.engine._headline import Detail, Headline
 from targets.engine._num import finite, fmt, when
@@ -217,7 +218,7 @@ def assess_hold(
         return result(Status.NOT_ASSESSABLE, "not_assessed", "the linear projection overflows")
     steps = (step, Step("p_end", f"{fmt(v_t)} + {fmt(slope)} * ({fmt(end)} - {fmt(t)})", projected))
     if lo <= v_t <= hi:
-        if lo <= projected <= hi:
+        if at_least(projected, lo) and at_most(projected, hi):  # on a bound, within rounding
             return result(Status.ACHIEVED, "sun", slope=slope, projected=projected, steps=steps)
         notes.append("the trend threatens a setback: it leaves the bounds by the end")
         return result(

@@ -21,6 +21,7 @@ from targets.engine import (
     assess_band,
     assess_batch,
     assess_growth_rate,
+    assess_hold,
 )
 
 NAN = float("nan")
@@ -196,3 +197,22 @@ def test_a_band_bound_met_by_an_interpolated_value_holds_it_inside() -> None:
     band = assess_band([2020, 2026], [99.8, 109.6], low=104.7, high=110.0, target_year=2023)
     assert band.inside is True
     assert band.status is Status.ACHIEVED
+
+
+# Rising 10, 10.01, ..., 10.05 (2016-2021): the mean change is 0.01 a year, so the trend
+# reaches 10.05 + 0.01 * 3 = 10.08 by 2024 exactly (binary rounding: 10.080000000000002)
+RISING = (
+    [2016.0, 2017.0, 2018.0, 2019.0, 2020.0, 2021.0],
+    [10.0, 10.01, 10.02, 10.03, 10.04, 10.05],
+)
+
+
+def test_destatis_a_reached_target_the_trend_meets_exactly_at_the_deadline_is_holding() -> None:
+    # at most 10.08 by 2024: reached (10.05), and the trend lands on 10.08: holding, sun
+    got = both(*RISING, method="destatis", target=10.08, target_year=2024, direction="decrease")
+    assert got == ("sun", Status.ACHIEVED)
+
+
+def test_hold_a_trend_landing_exactly_on_the_ceiling_at_the_end_is_holding() -> None:
+    h = assess_hold(*RISING, high=10.08, start=2016, end=2024)
+    assert (h.method_status, h.status) == ("sun", Status.ACHIEVED)
