@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from targets.engine._assess import BASE_RULE, assess
+from targets.engine._edge import at_least, at_most
 from targets.engine._explain import number, year
 from targets.engine._headline import Detail, Headline
 from targets.engine._refused import RefusedInputError
@@ -128,7 +129,8 @@ def assess_band(
         trajectory=trajectory,
         structural_break=structural_break,
     )
-    leaves = a.projected is not None and not low <= a.projected <= high
+    p_t = a.projected  # on a bound within rounding stays in the band
+    leaves = p_t is not None and not (at_least(p_t, low) and at_most(p_t, high))
     if direction is None and inside and leaves and t_before(a) and a.projected is not None:
         notes.append(
             f"the trend leaves the band: it projects {number(a.projected, 3)} "

@@ -216,3 +216,10 @@ def test_destatis_a_reached_target_the_trend_meets_exactly_at_the_deadline_is_ho
 def test_hold_a_trend_landing_exactly_on_the_ceiling_at_the_end_is_holding() -> None:
     h = assess_hold(*RISING, high=10.08, start=2016, end=2024)
     assert (h.method_status, h.status) == ("sun", Status.ACHIEVED)
+
+
+def test_a_band_trend_landing_exactly_on_its_bound_does_not_leave_it() -> None:
+    # the same linear trend reaches 10.08 by 2024, the band's top: it stays in [10, 10.08]
+    band = assess_band(*RISING, low=10.0, high=10.08, target_year=2024, method="destatis")
+    assert band.inside is True
+    assert not any("leaves the band" in note for note in band.notes)
