@@ -26,6 +26,7 @@ from targets.judge._errors import BaselineError
 from targets.rules._files import UnreadableError, read_bounded
 from targets.rules._numbers import NumberError, usable_integer, usable_text
 from targets.rules._reading import decode
+from targets.rules._types import ID_PATTERN, ID_RULE, TEXT_MOST
 
 __all__ = ["BASELINE_MAX_BYTES", "MAX_DEPTH", "baseline_of", "load_baseline"]
 
@@ -128,14 +129,21 @@ _STATUSES = tuple(status.value for status in STATUS_CODES)
 
 def _misread(results: Sequence[Mapping[str, Any]]) -> Iterator[str]:
     """What in the results the comparison could not read: a status that is none of ours
-    (its words would be printed), an entity that is no name."""
+    (its words would be printed), a target that is no id or an entity that is no name (a
+    report prints both whole: a megabyte of 'target' made a megabyte of text report)."""
     for index, result in enumerate(results, 1):
         status, entity = result.get("status"), result.get("entity")
         if not (isinstance(status, str) and status in _STATUSES):
             shown = excerpt(repr(status))
             yield f"result {index}: the status {shown} is none of {', '.join(_STATUSES)}"
-        if entity is not None and not isinstance(entity, str):
+        if not _ID.fullmatch(result["target"]):
+            shown = excerpt(repr(result["target"]))
+            yield f"result {index}: the target {shown} is no id: {ID_RULE}"
+        if entity is not None and not (isinstance(entity, str) and len(entity) <= TEXT_MOST):
             yield f"result {index}: the entity {excerpt(repr(entity))} is no name"
+
+
+_ID = re.compile(ID_PATTERN)
 
 
 def _text(path: Path, name: str) -> str:
