@@ -112,3 +112,17 @@ def test_an_unknown_selection_field_is_quoted_escaped(root: Path) -> None:
     result = run("check", "ex", "--select", "status:x\n::error::forged", cwd=root)
     assert result.returncode == ExitCode.INVALID
     assert "unknown status 'x\\n::error::forged'" in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--json", "--markdown"])
+def test_a_report_path_that_is_the_baseline_is_a_usage_error(root: Path, option: str) -> None:
+    """The baseline is a file read too: a report named after it (or a link to it) would
+    replace the earlier run it was compared with."""
+    made = run("check", "ex", "--json", "base.json", cwd=root)
+    assert made.returncode == ExitCode.OK, made.stderr
+    (root / "link.json").symlink_to("base.json")
+    before = (root / "base.json").read_bytes()
+    result = run("check", "ex", "--baseline", "link.json", option, "base.json", cwd=root)
+    assert result.returncode == ExitCode.INVALID, result.stderr
+    assert "'base.json' is one of the files read: a report would replace it" in result.stderr
+    assert (root / "base.json").read_bytes() == before

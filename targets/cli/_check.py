@@ -247,7 +247,7 @@ def check(
             width=terminal_width(),
             detail=json_detail,
         )
-    write_all(outputs, read=programme.files)
+    write_all(outputs, read=[*programme.files, *([str(baseline)] if baseline else [])])
     if progress is not None:
         progress.close()
     for piece in stdout:  # render() guarded each piece for its format
