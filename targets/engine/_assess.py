@@ -85,8 +85,13 @@ def choose_projection(method: str, projection: str | None) -> str:
 
 
 def is_met(method: str, latest: float, target: float, d: int, th: Mapping[str, float]) -> bool:
+    """Whether `latest` meets `target` by the method's rule. Statistics Canada replaces a
+    zero target by ``zero_replacement`` before it asks (sdg-build's ``SeriesProgress``), so
+    0.0005 meets a target of 0 where lower is better."""
     if method == "unsd":
         return _unsd.is_met(latest, target, d, th["percent_target_tolerance"])
+    if method == "statcan" and target == 0:
+        target = th["zero_replacement"]
     return d * (latest - target) >= 0
 
 

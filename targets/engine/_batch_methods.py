@@ -162,7 +162,10 @@ def _judge(c: Columns) -> Judged:
 def _met(c: Columns, value: Floats) -> Bools:
     """The target met by ``value`` (UNSD: within the tolerance of a 0 or 100 target too)."""
     has = ~np.isnan(c.target)
-    met = has & (c.d * (value - c.target) >= 0)
+    target = c.target
+    if c.method == "statcan":  # a zero target replaced first, as `is_met` says
+        target = np.where(target == 0, c.thresholds["zero_replacement"], target)
+    met = has & (c.d * (value - target) >= 0)
     if c.method == "unsd":
         near = np.isin(c.target, (0.0, 100.0))
         tolerance = c.thresholds["percent_target_tolerance"]
