@@ -92,3 +92,10 @@ def test_showing_a_programme_report_or_result_needs_neither_pandas_nor_matplotli
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_result_card_of_one_entity_names_the_entity() -> None:
+    """The rule is written for every province; the card is Hanoi's, as its chart says."""
+    result = targets.check(PROVINCES)["de-share-grdp-20-2025-provinces[Hanoi]"]
+    card = shown(result._repr_html_())  # what Jupyter shows
+    assert card.findtext("p/strong") == f"Hanoi: {result.target.name}"

@@ -123,7 +123,8 @@ def result_html(result: TargetResult, chart: str | None = None) -> str:
         f'<tr><th style="{_LEFT}">{escape(k)}</th><td style="{_CELL}">{escape(v)}</td></tr>'
         for k, v in numbers
     )
-    title = escape(result.target.name or result.id)
+    name = result.target.name or result.id
+    title = escape(name if result.entity is None else f"{result.entity}: {name}")  # as the chart
     return (
         '<div class="targets-result" style="max-width:760px">'
         f"<p><strong>{title}</strong> <code>{escape(result.key)}</code> {badge(result.status)}"
