@@ -25,7 +25,7 @@ from targets._threads import worker_pool
 from targets.rules._arrow import decimals, dictionary, lengths
 from targets.rules._discover import PARQUET_SUFFIXES, display
 from targets.rules._errors import Diagnostic, Location
-from targets.rules._files import UnreadableError, cell_starts, read_bounded
+from targets.rules._files import MAX_BYTES, UnreadableError, cell_starts, read_bounded
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -291,7 +291,11 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
     columns = tuple(h.strip() for h in header)
     if not columns or len(set(columns)) != len(columns):
         return None, []
-    in_quotes = b'"' in data
+    quotes = data.count(b'"')
+    if quotes % 2:  # a quote left open: pyarrow took the rest of the file into its cell,
+        # the figures below it with it; the row-by-row reader names it, in a file it reads
+        return None, [] if len(data) <= MAX_BYTES else [Diagnostic(Location(name), _OPEN)]
+    in_quotes = quotes > 0
     try:
         table = pacsv.read_csv(
             pa.BufferReader(data),
@@ -310,6 +314,12 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
         return None, []
     starts = tuple(cell_starts(header_text)[: len(columns)])
     return Columnar(name, table, columns, starts, lines, text=data), []
+
+
+_OPEN = (
+    "invalid CSV: a quote is left open (the file holds an odd number of '\"'), so the rest "
+    "of the file would be one cell; close it, or double a quote inside a quoted cell"
+)
 
 
 def _line(data: bytes, offsets: Ints, number: int) -> str:

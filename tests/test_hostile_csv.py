@@ -1,0 +1,61 @@
+"""CSV files large enough for the columnar reader (256 KiB and up), broken as a pull
+request could break them: a quote left open must not swallow the figures below it, as the
+row-by-row reader of a small file already refuses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import targets
+from targets.rules import _columnar
+
+RULES = """\
+programme: {name: P}
+sources: [{id: s, publisher: P, date: 2025-01}]
+metrics: [{id: m, name: M, unit: firm, direction: higher}]
+targets: [{id: t, metric: m, at_least: 100, by: 2030}]
+"""
+HEADER = b"metric,period,value,unit,note\n"
+MANY = b"".join(b"m,%d,%d,firm,a\n" % (2000 + i % 30, i) for i in range(20_000))  # 400 KB
+
+
+def _folder(tmp_path: Path, csv: bytes) -> Path:
+    (tmp_path / "p.yaml").write_text(RULES, encoding="utf-8")
+    (tmp_path / "f.csv").write_bytes(csv)
+    return tmp_path
+
+
+def _messages(folder: Path) -> list[str]:
+    with pytest.raises(targets.LoadError) as caught:
+        targets.load(folder)
+    return [str(d) for d in caught.value.diagnostics if d.severity == "error"]
+
+
+@pytest.mark.parametrize("rows", [b"", MANY], ids=["small", "large"])
+def test_a_quote_left_open_is_refused_by_either_reader(tmp_path: Path, rows: bytes) -> None:
+    tail = b"m,2031,1,firm,x\n" * 100  # these would have been one note
+    folder = _folder(tmp_path, HEADER + rows + b'm,2030,1,firm,"open\n' + tail)
+    (message,) = _messages(folder)
+    assert message.endswith("invalid CSV: unexpected end of data")
+
+
+def test_a_quote_inside_an_unquoted_cell_of_a_large_file_is_still_read(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, HEADER + MANY + b'm,2031,7,firm,a 5" screen\n')
+    figures = targets.load(folder).figures
+    assert len(figures) == 20_001
+    assert figures[-1].note == 'a 5" screen'
+
+
+def test_a_quote_left_open_in_a_file_too_large_to_read_by_rows_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_columnar, "MAX_BYTES", 1024)  # as a file over 64 MiB is
+    folder = _folder(tmp_path, HEADER + MANY + b'm,2030,1,firm,"open\n')
+    (message,) = _messages(folder)
+    assert message.endswith(
+        "f.csv:1:1: invalid CSV: a quote is left open (the file holds an odd "
+        "number of '\"'), so the rest of the file would be one cell; close "
+        "it, or double a quote inside a quoted cell"
+    )
