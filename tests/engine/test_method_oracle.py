@@ -36,6 +36,7 @@ def _oracle(
 ) -> tuple[str, float] | None:
     """(label, graded value) by METHOD.md, or None where the case is not a plain grading."""
     b, v_b, t, v_t = ys[0], vs[0], ys[-1], vs[-1]
+    labels: tuple[str, ...]
     g_a = (v_t / v_b) ** (1 / (t - b)) - 1
     if target is None:
         x = d * g_a
