@@ -25,18 +25,18 @@ from targets.engine import METHODS, STATUS_CODES
 from targets.judge._baseline import baseline_of
 from targets.judge._bulk_chance import BulkChance
 from targets.judge._changes import compare
-from targets.judge._errors import AsOfError, MethodError
+from targets.judge._errors import AsOfError, CheckError, MethodError
 from targets.judge._report import Report
 from targets.judge._result import TargetResult
 from targets.judge._results import NUMBERS, LazyResults, ResultTable
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
-from targets.judge._select import Facts, choose_rows
+from targets.judge._select import Facts, choose_rows, patterns
 from targets.judge._vector import Bulk, judge_in_bulk
 from targets.rules import StrPath
 from targets.rules._entities import entities_of
 from targets.rules._load import load
-from targets.rules._periods import PeriodError, parse_date
+from targets.rules._periods import MAX_YEAR, MIN_YEAR, PeriodError, parse_date
 from targets.rules._programme import Programme
 from targets.rules._targets import CountTarget, TargetBase
 
@@ -50,10 +50,11 @@ def as_of_date(value: AsOf) -> dt.date | None:
     """The evaluation date: a date, ``"2023-01-01"``, or a year (its last day)."""
     if value is None:
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    if isinstance(value, dt.date):  # a datetime too
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if not MIN_YEAR <= day.year <= MAX_YEAR:  # as a date written as text is refused
+            raise AsOfError(f"as_of: year {day.year} is outside {MIN_YEAR}-{MAX_YEAR}")
+        return day
     try:
         return parse_date(value).last_day
     except PeriodError as exc:
@@ -89,8 +90,12 @@ def check(
     """
     started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     if not isinstance(programme, Programme):
+        if not isinstance(programme, str | os.PathLike | Sequence):
+            kind = type(programme).__name__
+            raise CheckError(f"programme is a Programme, a path or a list of paths, not {kind}")
         paths = [programme] if isinstance(programme, str | os.PathLike) else list(programme)
         programme = load(*paths)
+    select, exclude = patterns(select, "select"), patterns(exclude, "exclude")
     if method is not None and method not in METHODS:
         raise MethodError(f"unknown method {quoted(method)}; choose one of {', '.join(METHODS)}")
     date = as_of_date(as_of)

@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from targets._safe import excerpt
 from targets.engine import STATUS_CODES, Status
 from targets.judge._chance import chance_text, is_below
+from targets.judge._errors import CheckError
 
 if TYPE_CHECKING:
     from targets.judge._report import Report
@@ -36,6 +38,7 @@ __all__ = ["Gate"]
 
 _CHANGES = {"worse": {"worse"}, "any": {"worse", "better", "changed"}}
 _NOT_ASSESSABLE = STATUS_CODES.index(Status.NOT_ASSESSABLE)
+_STATUSES = tuple(status.value for status in STATUS_CODES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +59,16 @@ class Gate:
     def __post_init__(self) -> None:
         if self.fail_on == "none":  # as the command line writes "no status gate"
             object.__setattr__(self, "fail_on", None)
+        if self.fail_on is not None and self.fail_on not in _STATUSES:
+            shown = excerpt(repr(self.fail_on))
+            raise CheckError(f"fail_on is one of {', '.join(_STATUSES)} or 'none', not {shown}")
+        if self.on_change is not None and self.on_change not in _CHANGES:
+            raise CheckError(f"on_change is 'worse' or 'any', not {excerpt(repr(self.on_change))}")
         below = self.chance_below
-        if below is not None and not (math.isfinite(below) and 0.0 <= below <= 1.0):
-            raise ValueError(f"chance_below must lie between 0 and 1, got {below!r}")
+        if below is not None and not (
+            isinstance(below, int | float) and math.isfinite(below) and 0.0 <= below <= 1.0
+        ):
+            raise CheckError(f"chance_below must lie between 0 and 1, got {excerpt(repr(below))}")
 
     @property
     def is_set(self) -> bool:

@@ -14,7 +14,7 @@ import fnmatch
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from targets._safe import quoted
+from targets._safe import excerpt, quoted
 from targets.engine import STATUS_CODES
 from targets.judge._errors import SelectionError
 from targets.judge._result import TargetResult
@@ -22,7 +22,16 @@ from targets.rules._suggest import did_you_mean
 from targets.rules._targets import KINDS as TARGET_KINDS
 from targets.rules._targets import TargetBase
 
-__all__ = ["FIELDS", "KINDS", "STATUSES", "Facts", "choose", "choose_rows", "matches"]
+__all__ = [
+    "FIELDS",
+    "KINDS",
+    "STATUSES",
+    "Facts",
+    "choose",
+    "choose_rows",
+    "matches",
+    "patterns",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +63,21 @@ STATUSES = tuple(status.value for status in STATUS_CODES)
 KINDS = tuple(TARGET_KINDS)
 _CLOSED = {"status": STATUSES, "kind": KINDS}
 """Fields whose values are known in advance: a plain word outside them is a typo."""
+
+
+def patterns(given: object, name: str) -> tuple[str, ...]:
+    """`select` or `exclude` as given to `targets.check`: one pattern or a list of them.
+    A single string was read as a list of one-letter patterns ('d' matched nothing)."""
+    if isinstance(given, str):
+        return (given,)
+    if not isinstance(given, Iterable):
+        raise SelectionError(f"{name} is a pattern or a list of them, not {type(given).__name__}")
+    found = tuple(given)
+    for pattern in found:
+        if not isinstance(pattern, str):
+            kind = type(pattern).__name__
+            raise SelectionError(f"{name}: a pattern is text, not {kind} {excerpt(repr(pattern))}")
+    return found
 
 
 def _split(pattern: str) -> tuple[Sequence[str], str]:

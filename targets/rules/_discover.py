@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from targets._safe import oneline
+from targets._safe import excerpt, oneline, quoted
 from targets.rules._errors import Diagnostic, Location
 
 __all__ = [
@@ -193,16 +193,36 @@ def discover(
     figures file is skipped, a named one is always checked.
     """
     once: dict[str, Path] = {}  # a path given twice (`base ./base`) counts once
+    refused: list[Diagnostic] = []
     for raw in paths:
-        once.setdefault(os.path.abspath(raw), Path(raw))
+        why = _no_path(raw)
+        if why is None:
+            once.setdefault(os.path.abspath(raw), Path(raw))
+        else:
+            refused.append(Diagnostic(Location("<arguments>"), why))
     given = list(once.values())
     roots = [_root(path) for path in given]
-    walk = _Walk(roots=roots, follow_links_outside=follow_links_outside)
+    walk = _Walk(roots=roots, follow_links_outside=follow_links_outside, problems=refused)
     named = {path.resolve() for path in given if walk.given(path)}
     unique: dict[Path, Path] = {}
     for path in walk.found:
         unique.setdefault(path.resolve(), path)
     return list(unique.values()), named, walk.problems
+
+
+def _no_path(raw: object) -> str | None:
+    """Why `raw`, given to `targets.load` as a path, is none (a list given where paths are
+    spread, None, bytes, a NUL byte), or None: each was a bare TypeError or ValueError."""
+    name = os.fspath(raw) if isinstance(raw, str | os.PathLike) else None
+    if not isinstance(name, str):
+        shown = excerpt(repr(raw))
+        hint = (
+            ": give each path as an argument, load(*paths)" if isinstance(raw, list | tuple) else ""
+        )
+        return f"a path is text or a path object, not {type(raw).__name__} {shown}{hint}"
+    if "\x00" in name:
+        return f"{quoted(name)} is no path: it holds a NUL byte"
+    return None
 
 
 def _root(path: Path) -> Path:
