@@ -18,8 +18,7 @@ result is not assessable, with the reason said. A fall to zero is the exception:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from dataclasses import dataclass
 
 from targets.engine._assess import direction_sign
 from targets.engine._edge import at_least, below
@@ -32,7 +31,7 @@ from targets.engine._series import Numbers, prepare
 from targets.engine._statcan import label as statcan_label
 from targets.engine._status import Status
 from targets.engine._step import Step
-from targets.engine._thresholds import resolve_thresholds
+from targets.engine._thresholds import NO_THRESHOLDS, resolve_thresholds
 
 __all__ = ["GrowthTargetAssessment", "assess_growth_rate"]
 
@@ -63,7 +62,7 @@ class GrowthTargetAssessment:
     reason: str | None
     notes: tuple[str, ...]
     steps: tuple[Step, ...]
-    thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    thresholds: Mapping[str, float] = NO_THRESHOLDS
     """The method's thresholds as judged with (defaults merged with the overrides)."""
 
     @property

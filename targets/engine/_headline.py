@@ -9,8 +9,9 @@ beyond these are in its ``details``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from dataclasses import dataclass
+
+from targets.engine._thresholds import NO_THRESHOLDS
 
 __all__ = ["Detail", "Headline"]
 
@@ -52,4 +53,4 @@ class Headline:
     """The method's progress value, where its formula is defined (a met target included):
     what an agency publishes beside its label. Equals ``ratio`` where that is set."""
     score: float | None = None
-    thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    thresholds: Mapping[str, float] = NO_THRESHOLDS

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from dataclasses import dataclass
 
 from targets.engine._destatis import mean_change, too_few
 from targets.engine._edge import at_least, at_most
@@ -27,7 +26,7 @@ from targets.engine._refused import RefusedInputError
 from targets.engine._series import Numbers, prepare
 from targets.engine._status import Status
 from targets.engine._step import Step
-from targets.engine._thresholds import resolve_thresholds
+from targets.engine._thresholds import NO_THRESHOLDS, resolve_thresholds
 
 __all__ = ["HoldAssessment", "assess_hold"]
 
@@ -52,7 +51,7 @@ class HoldAssessment:
     reason: str | None
     notes: tuple[str, ...]
     steps: tuple[Step, ...]
-    thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    thresholds: Mapping[str, float] = NO_THRESHOLDS
     """The method's thresholds as judged with (defaults merged with the overrides)."""
 
     @property

@@ -7,10 +7,50 @@ load time to validate override names and suggest the nearest one.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
-__all__ = ["DEFAULT_THRESHOLDS", "METHODS", "RANK_METHODS", "check_method", "resolve_thresholds"]
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "METHODS",
+    "NO_THRESHOLDS",
+    "RANK_METHODS",
+    "Thresholds",
+    "check_method",
+    "resolve_thresholds",
+]
+
+
+class Thresholds(Mapping[str, float]):
+    """A result's thresholds: read-only, as a ``MappingProxyType`` is, but a result (and a
+    report) holding it can be pickled and copied, which a mapping proxy refuses."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, float] | None = None) -> None:
+        self._values: dict[str, float] = dict(values or {})
+
+    def __getitem__(self, name: str) -> float:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return repr(self._values)
+
+    def __hash__(self) -> int:  # read-only, so hashable (a dataclass's default may be one)
+        return hash(frozenset(self._values.items()))
+
+    def __reduce__(self) -> tuple[type[Thresholds], tuple[dict[str, float]]]:
+        return (Thresholds, (self._values,))
+
+
+NO_THRESHOLDS = Thresholds()
+"""The thresholds of a result judged without any (a default no one can change)."""
 
 
 METHODS: tuple[str, ...] = ("destatis", "istat", "sdsn", "statcan", "unsd")
@@ -107,4 +147,4 @@ def resolve_thresholds(
         if not math.isfinite(number):
             raise ValueError(f"threshold {name!r} must be a finite number, got {value!r}")
         merged[name] = number
-    return MappingProxyType(merged)
+    return Thresholds(merged)

@@ -153,3 +153,8 @@ class LazyResults(Sequence[TargetResult]):
 
     def __iter__(self) -> Iterator[TargetResult]:
         return (self[i] for i in range(self._size))
+
+    def __reduce__(self) -> tuple[type[tuple[TargetResult, ...]], tuple[list[TargetResult]]]:
+        """Pickled (or deep-copied) as the results, every one built: the function that builds
+        them is the check's own."""
+        return (tuple, (list(self),))
