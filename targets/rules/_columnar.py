@@ -249,11 +249,12 @@ def _span(kind: Any) -> bool:
 def _binary(kind: Any) -> bool:
     import pyarrow as pa  # noqa: PLC0415 - only for columnar files
 
+    view = getattr(pa.types, "is_binary_view", None)  # pyarrow 16 on (we take 14 on)
     return bool(
         pa.types.is_binary(kind)
         or pa.types.is_large_binary(kind)
         or pa.types.is_fixed_size_binary(kind)
-        or pa.types.is_binary_view(kind)
+        or (view is not None and view(kind))
     )
 
 
