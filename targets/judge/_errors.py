@@ -7,6 +7,8 @@ the CLI exits 3 and never turns it into a verdict.
 
 from __future__ import annotations
 
+from targets.rules._errors import UnknownTargetError  # a programme's lookup raises it too
+
 __all__ = [
     "AsOfError",
     "BaselineError",
@@ -37,10 +39,3 @@ class SelectionError(CheckError):
 
 class BaselineError(CheckError):
     """A baseline that is not a readable JSON report of ``targets check``."""
-
-
-class UnknownTargetError(KeyError):
-    """No target with this id in the report (the message suggests the closest one)."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "unknown target"

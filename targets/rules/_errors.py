@@ -19,6 +19,7 @@ __all__ = [
     "LoadError",
     "Location",
     "Severity",
+    "UnknownTargetError",
     "by_position",
     "like_it",
     "one_of",
@@ -125,6 +126,14 @@ def one_of(names: Sequence[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-for _public in (Diagnostic, LoadError, Location):  # public as targets.<name> (httpx's manners)
+class UnknownTargetError(KeyError):
+    """No target with this id (in a programme, or a report: the message suggests the
+    closest one). A KeyError, as a lookup by id that finds nothing is."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown target"
+
+
+for _public in (Diagnostic, LoadError, Location, UnknownTargetError):  # as targets.<name>
     _public.__module__ = "targets"
 del _public

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from targets.rules._errors import Diagnostic, Location
+from targets._safe import quoted
+from targets.rules._errors import Diagnostic, Location, UnknownTargetError
 from targets.rules._figures import Figure
 from targets.rules._ingest import with_figures
 from targets.rules._locations import Locations
@@ -102,12 +103,13 @@ class Programme:
         return self.info.name
 
     def target(self, target_id: str) -> TargetBase:
-        """The target with this id; a KeyError suggests the closest id."""
+        """The target with this id; an `UnknownTargetError` (a KeyError) suggests the
+        closest id."""
         for target in self.targets:
             if target.id == target_id:
                 return target
-        hint = did_you_mean(target_id, [t.id for t in self.targets])
-        raise KeyError(f"no target '{target_id}'{hint}")
+        hint = did_you_mean(str(target_id), [t.id for t in self.targets])
+        raise UnknownTargetError(f"no target {quoted(str(target_id))}{hint}")
 
     def metric_of(self, target: TargetBase | str) -> Metric:
         """The metric a target is about."""
@@ -153,6 +155,13 @@ class Programme:
         from targets.notebook import figures_frame  # noqa: PLC0415 - a convenience, a layer up
 
         return figures_frame(self.figures)
+
+    def _repr_html_(self) -> str:
+        """The programme as Jupyter shows it: its targets, each one's goal and whom it is
+        judged for, and the load's warnings (`targets.notebook.programme_html`)."""
+        from targets.notebook import programme_html  # noqa: PLC0415 - a convenience, a layer up
+
+        return programme_html(self)
 
     def __repr__(self) -> str:
         return (
