@@ -55,7 +55,7 @@ def plot_report(
         rows.sort(key=lambda row: rank[codes[row]])
     chosen = [report.results[row] for row in rows[:limit]]
     fig = _plot_report(report, chosen, plt, columns, panel)
-    as_written(fig, set())
+    as_written(fig, {})
     return fig
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from targets._extras import require
@@ -35,6 +35,7 @@ from targets.rules import quantity
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
     from targets.judge import TargetResult
 
@@ -102,27 +103,29 @@ def plot_result(
     the trend. Draws into `ax` when given (and returns its figure), else into a new figure.
     """
     plt = require("matplotlib.pyplot")
-    before = texts(ax.figure.figure) if ax is not None else set()
+    before = texts(ax.figure.figure) if ax is not None else {}
     fig = _plot_result(result, plt, scenarios, ax, figsize, legend=legend)
     as_written(fig, before)
     return fig
 
 
-def texts(fig: Figure) -> set[int]:
-    """The ids of every text `fig` holds (to tell them from the texts drawn next)."""
+def texts(fig: Figure) -> dict[Text, str]:
+    """Every text `fig` holds and what it says (to tell them from the texts drawn next)."""
     from matplotlib.text import Text  # noqa: PLC0415
 
-    return {id(text) for text in fig.findobj(Text)}
+    return {text: text.get_text() for text in fig.findobj(Text)}
 
 
-def as_written(fig: Figure, before: set[int]) -> None:
-    """Every text of `fig` but those `before` drawn as written, never read as mathematics
-    (see the module). Texts only: an rc_context around the drawing hid a figure of the
-    caller's own (``plot(ax=...)``) from Jupyter's inline display."""
+def as_written(fig: Figure, before: Mapping[Text, str]) -> None:
+    """Every text of `fig` but those `before`, as they were, drawn as written, never read as
+    mathematics (see the module): a text drawn next, or one `before` written anew (the
+    titles of the caller's axes exist, empty, before the chart sets them). Texts only: an
+    rc_context around the drawing hid a figure of the caller's own (``plot(ax=...)``) from
+    Jupyter's inline display."""
     from matplotlib.text import Text  # noqa: PLC0415
 
     for text in fig.findobj(Text):
-        if id(text) not in before:
+        if before.get(text) != text.get_text():
             text.set_parse_math(False)
 
 
