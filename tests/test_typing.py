@@ -9,6 +9,8 @@ from mypy import api
 ROOT = Path(__file__).resolve().parents[1]
 
 SNIPPET = """\
+import numpy as np
+
 import targets
 
 report = targets.check("examples/vietnam-digital")
@@ -20,6 +22,9 @@ reveal_type(result.plot())
 reveal_type(result.what_if(0.12))
 reveal_type(result.what_if([0.1, 0.2]))
 reveal_type(report["dt-firms-100k-2025"])
+reveal_type(result.what_if(np.float32(0.12)))
+reveal_type(result.what_if(np.array([0.1, 0.2])))
+reveal_type(targets.required_growth(np.int64(100), 150.0, np.float32(5)))
 """
 
 
@@ -41,5 +46,8 @@ def test_notebook_calls_have_real_types(tmp_path: Path) -> None:
         "targets.judge._whatif.Scenario",
         "tuple[targets.judge._whatif.Scenario, ...]",
         "targets.judge._result.TargetResult",
+        "targets.judge._whatif.Scenario",  # numpy numbers and arrays are rates too
+        "tuple[targets.judge._whatif.Scenario, ...]",
+        "float",
     ]
     assert [r.strip('"').removeprefix("builtins.") for r in revealed] == expected

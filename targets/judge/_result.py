@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
@@ -19,7 +19,7 @@ from targets.engine import (
 )
 from targets.judge._evidence import Evidence
 from targets.judge._export import result_dict
-from targets.judge._whatif import Scenario, scenario, what_if
+from targets.judge._whatif import Rate, Rates, Scenario, scenario, what_if
 from targets.rules._errors import Location
 from targets.rules._figures import Figure
 from targets.rules._model import Metric
@@ -302,15 +302,16 @@ class TargetResult:
         return deadline.label if deadline is not None else None
 
     @overload
-    def what_if(self, growth: float) -> Scenario: ...
+    def what_if(self, growth: Rate) -> Scenario: ...
     @overload
-    def what_if(self, growth: Sequence[float]) -> tuple[Scenario, ...]: ...
-    def what_if(self, growth: float | Sequence[float]) -> Scenario | tuple[Scenario, ...]:
-        """Where the metric lands, and when it meets the target, at `growth` a year from now
-        (a fraction, 0.12 for 12 %; units a year for ranks): one `Scenario`, or a tuple."""
+    def what_if(self, growth: Rates) -> tuple[Scenario, ...]: ...
+    def what_if(self, growth: Rate | Rates) -> Scenario | tuple[Scenario, ...]:
+        """Where the metric lands, and when it meets the target, at `growth` a year from its
+        latest figure (a fraction, 0.12 for 12 %; units a year for ranks; a numpy number or
+        array too): one `Scenario`, or a tuple for several rates."""
         return what_if(self, growth)
 
-    def chart(self, scenarios: Sequence[float] = ()) -> Chart:
+    def chart(self, scenarios: Rates = ()) -> Chart:
         """What a chart of this target draws, as data (`targets.render.Chart`)."""
         from targets.render import chart_of  # noqa: PLC0415 - a convenience method, a layer up
 
@@ -339,7 +340,7 @@ class TargetResult:
 
         return result_html(self)
 
-    def plot(self, *, scenarios: Sequence[float] = (), **options: Any) -> PlotFigure:
+    def plot(self, *, scenarios: Rates = (), **options: Any) -> PlotFigure:
         """This target's chart (matplotlib, from ``targets[notebook]``): history, promised
         path, trend, target, and what-if `scenarios` (growth rates a year) beside the trend."""
         from targets.notebook import plot_result  # noqa: PLC0415 - a convenience, a layer up

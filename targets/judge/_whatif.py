@@ -14,8 +14,11 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast, overload
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeAlias, cast, overload
+
+import numpy as np
+import numpy.typing as npt
 
 from targets._safe import excerpt
 from targets.engine import Status, format_number
@@ -24,14 +27,19 @@ from targets.judge._errors import CheckError
 if TYPE_CHECKING:
     from targets.judge._result import TargetResult
 
-__all__ = ["HORIZON", "Scenario", "required_growth", "scenario", "what_if"]
+__all__ = ["HORIZON", "Rate", "Rates", "Scenario", "required_growth", "scenario", "what_if"]
+
+Rate: TypeAlias = float | np.floating[Any] | np.integer[Any]
+"""A growth rate a year: a Python number or a numpy one (a text is refused)."""
+Rates: TypeAlias = Sequence[Rate] | npt.NDArray[Any]
+"""Several rates: a list, a tuple or a numpy array of them."""
 
 
 HORIZON = 50.0
 """Years after the latest figure beyond which a scenario is said never to meet the target."""
 
 
-def required_growth(value: float, target: float, years: float, *, linear: bool = False) -> float:
+def required_growth(value: Rate, target: Rate, years: Rate, *, linear: bool = False) -> float:
     """The growth a year that takes `value` to `target` in `years` years.
 
     Compound by default (a fraction: 0.355 is 35.5 %); `linear` gives units a year.
@@ -56,7 +64,7 @@ def required_growth(value: float, target: float, years: float, *, linear: bool =
     return growth
 
 
-def _finite(name: str, number: float) -> float:
+def _finite(name: str, number: Rate) -> float:
     """`number` as a float; NaN, infinities and integers beyond any float refused (they
     would make every answer NaN, or a silent 'achieved'), and anything not a real number
     (a text such as "0.1" is no rate, though float() would read it)."""
@@ -90,7 +98,8 @@ class Scenario:
     """When the target is met (None: not within `HORIZON` years)."""
     status: Status
     """achieved when the target is met by the deadline, else missed."""
-    path: tuple[tuple[float, float], ...]
+    path: tuple[tuple[float, float], ...] = field(repr=False)
+    """(year, value) points from the latest figure on, for a chart (left out of the repr)."""
     places: bool = False
     """True for a rank: `growth` is places a year, negative when climbing."""
 
@@ -101,7 +110,8 @@ class Scenario:
         if self.places:
             size = format_number(abs(self.growth), 3)
             way = "up" if self.growth < 0 else "down"
-            return f"{way} {size} places a year" if self.growth else "no change in rank"
+            unit = "place" if size == "1" else "places"
+            return f"{way} {size} {unit} a year" if self.growth else "no change in rank"
         if self.linear:
             return f"{self.growth:+.3g} a year"
         return f"{self.growth * 100:.1f} % a year"
@@ -129,7 +139,7 @@ def _value(start_value: float, growth: float, years: float, *, linear: bool) -> 
         return math.copysign(math.inf, start_value)
 
 
-def scenario(result: TargetResult, growth: float) -> Scenario:
+def scenario(result: TargetResult, growth: Rate) -> Scenario:
     """`result`'s metric grown at `growth` a year from its latest figure (see the module)."""
     growth = _finite("growth", growth)
     lead = result.assessment
@@ -192,14 +202,14 @@ def _reach(
 
 
 @overload
-def what_if(result: TargetResult, growth: float) -> Scenario: ...
+def what_if(result: TargetResult, growth: Rate) -> Scenario: ...
 @overload
-def what_if(result: TargetResult, growth: Sequence[float]) -> tuple[Scenario, ...]: ...
-def what_if(
-    result: TargetResult, growth: float | Sequence[float]
-) -> Scenario | tuple[Scenario, ...]:
-    """One scenario for one rate (any real number: a numpy one too), a tuple for several
-    (a text is neither)."""
+def what_if(result: TargetResult, growth: Rates) -> tuple[Scenario, ...]: ...
+def what_if(result: TargetResult, growth: Rate | Rates) -> Scenario | tuple[Scenario, ...]:
+    """One scenario for one rate (any real number: a numpy one too, or an array of none
+    dimensions), a tuple for several (a text is neither)."""
+    if isinstance(growth, np.ndarray) and growth.ndim == 0:
+        return scenario(result, growth.item())  # np.array(0.1): one rate, not a sequence
     if isinstance(growth, Iterable) and not isinstance(growth, str | bytes):
         return tuple(scenario(result, g) for g in growth)
     return scenario(result, cast(float, growth))  # one rate; a text is refused there

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from matplotlib.text import Text
 
     from targets.judge import TargetResult
+    from targets.judge._whatif import Rates
 
 __all__ = [
     "FORECAST",
@@ -92,7 +93,7 @@ def paper(status: Status | str) -> str:
 def plot_result(
     result: TargetResult,
     *,
-    scenarios: Sequence[float] = (),
+    scenarios: Rates = (),
     ax: Axes | None = None,
     figsize: tuple[float, float] = (9.0, 5.0),
     legend: bool = True,
@@ -132,7 +133,7 @@ def as_written(fig: Figure, before: Mapping[Text, str]) -> None:
 def _plot_result(
     result: TargetResult,
     plt: Any,
-    scenarios: Sequence[float],
+    scenarios: Rates,
     ax: Axes | None,
     figsize: tuple[float, float],
     *,
