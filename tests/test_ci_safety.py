@@ -495,15 +495,16 @@ def test_a_file_name_and_a_baseline_text_that_are_no_utf8_are_escaped_in_every_r
 ) -> None:
     (folder / "programme.yaml").rename(folder / os.fsdecode(b"r\xff.yaml"))
     baseline = tmp_path / "b.json"
-    baseline.write_text(
-        '{"schema_version": 1, "results": [{"target": "\\ud800", "status": "achieved"}]}'
+    baseline.write_text(  # a target must be an id (a baseline's entity is any text)
+        '{"schema_version": 1, "results": '
+        '[{"target": "firms-2030", "entity": "\\ud800", "status": "achieved"}]}'
     )
     kinds = ("json", "jsonl", "junit", "markdown", "sarif", "gitlab")
     files = {kind: tmp_path / f"r.{kind}" for kind in kinds}
     options = [arg for kind, path in files.items() for arg in (f"--{kind}", str(path))]
     result = run("check", str(folder), "--baseline", str(baseline), *options)
     assert result.returncode in {ExitCode.OK, ExitCode.GATE}, result.stderr
-    assert "\\ud800: removed (was achieved)" in result.stdout
+    assert "firms-2030[\\ud800]: removed (was achieved)" in result.stdout
     report = json.loads(files["json"].read_text(encoding="utf-8"))
     assert any(name.endswith("r\\udcff.yaml") for name in report["programme"]["files"])
     assert "r\\\\udcff.yaml" in files["jsonl"].read_text(encoding="utf-8")  # JSON's escape
