@@ -59,3 +59,16 @@ def test_a_quote_left_open_in_a_file_too_large_to_read_by_rows_is_refused(
         "number of '\"'), so the rest of the file would be one cell; close "
         "it, or double a quote inside a quoted cell"
     )
+
+
+def test_a_file_in_the_mapping_s_layout_missing_a_mapped_column_says_which(
+    tmp_path: Path,
+) -> None:
+    mapping = "  columns: {metric: SERIES, entity: NOPE, period: TIME_PERIOD, value: OBS_VALUE,\n"
+    mapping += "            unit: UNIT_MEASURE}\n"
+    (tmp_path / "p.yaml").write_text(RULES.replace("{name: P}", "\n  name: P\n" + mapping))
+    (tmp_path / "f.csv").write_text(
+        "SERIES,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\nm,VN,2020,50,firm\n"
+    )
+    said = "f.csv:1:1: the column mapping does not apply: this file has no column 'NOPE' (entity)"
+    assert [m for m in _messages(tmp_path) if m.endswith(said)]

@@ -32,7 +32,7 @@ from targets.rules._columnar_checks import (
     check_units,
     check_values,
 )
-from targets.rules._columnar_problems import Bools, Problems, Texts
+from targets.rules._columnar_problems import Bools, Problems, Texts, unmapped
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._figures import Figure
 from targets.rules._files import check_header
@@ -62,7 +62,8 @@ def columnar_figures(
     p = Problems(file)
     table, columns, mapped = _renamed(file, mapping)
     if not _header(file, columns, p, mapped=mapped):
-        return None, [], p.found
+        why = unmapped(file.name, file.columns, mapping) if mapping and not mapped else None
+        return None, [], [*p.found, *([why] if why else [])]
     n = table.num_rows
     text = _encoded(file, table, mapped=mapped)
     values = table.column("value").combine_chunks()

@@ -3,19 +3,21 @@ at the rows (and columns) they concern, a few rows a message."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-from targets.rules._errors import SHOWN_ROWS, Diagnostic, Severity, like_it
+from targets._safe import quoted
+from targets.rules._errors import SHOWN_ROWS, Diagnostic, Location, Severity, like_it
 from targets.rules._table import Ints
 
 if TYPE_CHECKING:
     from targets.rules._columnar import Columnar
 
-__all__ = ["Bools", "Problems", "Texts"]
+__all__ = ["Bools", "Problems", "Texts", "unmapped"]
 
 Bools = npt.NDArray[np.bool_]
 
@@ -89,3 +91,17 @@ class Problems:
 
     def valid(self, n: int) -> Bools:
         return ~self.bad if self.bad is not None else np.ones(n, dtype=bool)
+
+
+def unmapped(name: str, columns: Sequence[str], mapping: Mapping[str, str]) -> Diagnostic | None:
+    """Why the programme's column mapping was not applied to a file written in its layout
+    (one of its columns there, another missing), or None: the header's problems alone said
+    'missing column metric ...' of a file whose mapping named one column wrong."""
+    there = set(columns)
+    missing = [
+        f"{quoted(column)} ({field})" for field, column in mapping.items() if column not in there
+    ]
+    if not missing or len(missing) == len(mapping):
+        return None
+    message = f"the column mapping does not apply: this file has no column {', '.join(missing)}"
+    return Diagnostic(Location(name, 1), message)
