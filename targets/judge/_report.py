@@ -186,12 +186,14 @@ class Report:
 
         return render(self, kind, gate=Gate(fail_on, strict))
 
-    def to_frame(self) -> pd.DataFrame:
-        """A pandas DataFrame, one typed row per target, indexed by target id (needs
-        ``targets[notebook]``); its columns and their types are pinned in the tests."""
+    def to_frame(self, *, detail: str = "full") -> pd.DataFrame:
+        """A pandas DataFrame, one typed row per result (a target, or a target and one of
+        its entities), indexed by target id (needs ``targets[notebook]``); `detail` as for
+        `targets.notebook.report_frame` (``compact`` reads the result columns: 60,000 rows in
+        seconds). Its columns and their types are pinned in the tests."""
         from targets.notebook import report_frame  # noqa: PLC0415 - a layer up
 
-        return report_frame(self)
+        return report_frame(self, detail=detail)
 
     def _repr_html_(self) -> str:
         from targets.notebook import report_html  # noqa: PLC0415 - a layer up
@@ -209,4 +211,4 @@ class Report:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {s}" for s, n in self.summary.items() if n)
-        return f"<Report {self.programme.info.name!r}: {counts}>"
+        return f"<Report {self.programme.info.name!r}: {counts or 'no results'}>"

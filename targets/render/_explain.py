@@ -42,7 +42,7 @@ def explain_steps(
 
     target, metric = result.target, result.metric
     lines = [
-        fill(f"{target.id}: {oneline(target.name or result.goal)}"),
+        fill(f"{oneline(result.key)}: {oneline(target.name or result.goal)}"),  # id[entity]
         fill(
             f"{oneline(result.goal)} ({target.kind} target on '{metric.id}', "
             f"{oneline(metric.name)}, better when {metric.better})",

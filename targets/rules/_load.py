@@ -23,7 +23,8 @@ __all__ = ["load", "load_documents", "validate"]
 def load(
     *paths: StrPath, follow_links_outside: bool = False, progress: Progress | None = None
 ) -> Programme:
-    """Load rules and figures from files and directories (searched for .yaml, .yml, .csv).
+    """Load rules and figures from files and directories (searched for .yaml, .yml, .csv
+    and .parquet).
 
     Only regular files inside the given folders are read; symlinks leading outside them
     are refused unless `follow_links_outside` (see SECURITY.md). Raises `LoadError`
