@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from targets._safe import oneline
 from targets.rules._collect import Collected, collect
 from targets.rules._derive import figures_for
-from targets.rules._errors import LoadError, Location
+from targets.rules._errors import Diagnostic, LoadError, Location
 from targets.rules._figures import Figure
 from targets.rules._table import FigureTable
 from targets.rules._yaml import Document
@@ -21,7 +24,7 @@ from targets.rules._yaml import Document
 if TYPE_CHECKING:
     from targets.rules._programme import Programme
 
-__all__ = ["figures_from", "rows_of", "with_figures"]
+__all__ = ["figures_from", "figures_of_file", "rows_of", "with_figures"]
 
 
 def _clean(value: Any) -> Any:
@@ -75,9 +78,12 @@ def figures_from(
 
 
 def with_figures(programme: Programme, data: Any, *, origin: str = "<figures>") -> Programme:
-    """`programme` with more figures: Figure objects, or rows checked like a figures file."""
-    if isinstance(data, Figure):
-        added: tuple[Figure, ...] = (data,)
+    """`programme` with more figures: Figure objects, rows checked like a figures file, or
+    the path of a figures file (YAML, CSV or Parquet)."""
+    if isinstance(data, str | os.PathLike):
+        added: tuple[Figure, ...] = figures_of_file(programme, data)
+    elif isinstance(data, Figure):
+        added = (data,)
     elif isinstance(data, Iterable) and not hasattr(data, "columns"):
         items = list(data)
         if items and all(isinstance(f, Figure) for f in items):
@@ -88,3 +94,42 @@ def with_figures(programme: Programme, data: Any, *, origin: str = "<figures>") 
         added = figures_from(programme, data, origin=origin)
     table = FigureTable.concat([programme.table, FigureTable.of(added)])
     return dataclasses.replace(programme, table=table)
+
+
+def figures_of_file(programme: Programme, path: str | os.PathLike[str]) -> tuple[Figure, ...]:
+    """The figures of one file, read as `targets.load` reads a figures file (a CSV file of
+    any size or a Parquet file into columns) and checked against `programme`'s metrics and
+    sources; raise `LoadError` naming the file. Rules in it are refused: they belong to a
+    programme, which `targets.load` reads whole."""
+    from targets.rules._early import reading  # noqa: PLC0415 - figures files only
+    from targets.rules._inputs import gather, in_file_order, read_inputs  # noqa: PLC0415
+
+    file = Path(path)
+    if not file.is_file():
+        name = oneline(str(path))
+        raise LoadError([Diagnostic(Location(name), "not a figures file (no such regular file)")])
+    with reading([file]) as early:
+        inputs = read_inputs(early)
+    problems = list(inputs.problems)
+    found = collect(inputs.docs, Collected())
+    problems += found.problems
+    for key in ("programmes", "metrics", "sources", "targets"):
+        for item in getattr(found, key):
+            message = f"only figures are added this way, not {key}: load the rules with them"
+            problems.append(Diagnostic(item.at(), message))
+    mapping = programme.info.columns
+    tables, changes = gather(
+        inputs.columnar,
+        programme.metrics,
+        programme.sources,
+        broken=frozenset(),
+        mapping={str(k): v for k, v in mapping.items()} if mapping else None,
+        problems=problems,
+    )
+    figures, more = figures_for(
+        [*found.figures, *changes.figures], programme.metrics, programme.sources
+    )
+    problems += more
+    if any(p.severity == "error" for p in problems):
+        raise LoadError(problems)
+    return tuple(in_file_order(inputs.order, figures, tables).figures())

@@ -141,8 +141,9 @@ class Programme:
         return check(self, figures, **options)
 
     def with_figures(self, figures: Any, *, origin: str = "<figures>") -> Programme:
-        """A copy with more figures: `Figure` objects, a pandas DataFrame, or mappings with
-        the CSV columns (metric, period, value, unit, ...), checked like a figures file."""
+        """A copy with more figures: `Figure` objects, a pandas DataFrame, mappings with
+        the CSV columns (metric, period, value, unit, ...), checked like a figures file, or
+        the path of a figures file (YAML, CSV or Parquet), read as `targets.load` reads it."""
         return with_figures(self, figures, origin=origin)
 
     def add_figure(self, **fields: Any) -> Programme:
