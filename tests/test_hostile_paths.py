@@ -5,6 +5,7 @@ file is quoted as a short escaped excerpt."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -114,10 +115,10 @@ def test_an_unknown_selection_field_is_quoted_escaped(root: Path) -> None:
     assert "unknown status 'x\\n::error::forged'" in result.stderr
 
 
-@pytest.mark.parametrize("option", ["--json", "--markdown"])
+@pytest.mark.parametrize("option", ["--jsonl", "--markdown", "--junit"])
 def test_a_report_path_that_is_the_baseline_is_a_usage_error(root: Path, option: str) -> None:
     """The baseline is a file read too: a report named after it (or a link to it) would
-    replace the earlier run it was compared with."""
+    replace the earlier run it was compared with (but the JSON report: see below)."""
     made = run("check", "ex", "--json", "base.json", cwd=root)
     assert made.returncode == ExitCode.OK, made.stderr
     (root / "link.json").symlink_to("base.json")
@@ -126,3 +127,17 @@ def test_a_report_path_that_is_the_baseline_is_a_usage_error(root: Path, option:
     assert result.returncode == ExitCode.INVALID, result.stderr
     assert "'base.json' is one of the files read: a report would replace it" in result.stderr
     assert (root / "base.json").read_bytes() == before
+
+
+def test_the_json_report_may_roll_the_baseline_forward(root: Path) -> None:
+    """``--baseline last.json --json last.json``: the run compared with the last one becomes
+    the next one's baseline (the JSON report is a baseline; nothing else may replace it)."""
+    made = run("check", "ex", "--json", "last.json", "--as-of", "2023-12-31", cwd=root)
+    assert made.returncode in (ExitCode.OK, ExitCode.GATE), made.stderr
+    before = json.loads((root / "last.json").read_text(encoding="utf-8"))
+    rolled = run("check", "ex", "--baseline", "last.json", "--json", "last.json", cwd=root)
+    assert rolled.returncode in (ExitCode.OK, ExitCode.GATE), rolled.stderr
+    after = json.loads((root / "last.json").read_text(encoding="utf-8"))
+    assert before["as_of"] == "2023-12-31"
+    assert after["as_of"] is None  # the new run's report, compared with the old one
+    assert isinstance(after["changes"], list)

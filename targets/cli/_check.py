@@ -247,7 +247,7 @@ def check(
             width=terminal_width(),
             detail=json_detail,
         )
-    write_all(outputs, read=[*programme.files, *([str(baseline)] if baseline else [])])
+    write_all(outputs, read=[*programme.files, *_baseline_kept(baseline, files.get("json_file"))])
     if progress is not None:
         progress.close()
     for piece in stdout:  # render() guarded each piece for its format
@@ -261,6 +261,17 @@ def check(
         except OSError as exc:  # the gate still holds; the summary is a courtesy
             say(f"warning: cannot append to $GITHUB_STEP_SUMMARY: {exc.strerror}", err=True)
     ctx.exit(ExitCode.GATE if gate.failing_keys(report) else ExitCode.OK)
+
+
+def _baseline_kept(baseline: Path | None, json_file: Path | None) -> list[str]:
+    """The baseline, as a file no report may replace, unless the JSON report goes to it:
+    ``--baseline last.json --json last.json`` rolls the baseline forward, the run just
+    compared becoming the next one's baseline; any other report there would destroy it."""
+    if baseline is None:
+        return []
+    if json_file is not None and os.path.realpath(json_file) == os.path.realpath(baseline):
+        return []
+    return [str(baseline)]
 
 
 def _counted(pieces: Iterable[str], progress: TerminalProgress | None, total: int) -> Iterable[str]:
