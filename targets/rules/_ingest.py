@@ -23,6 +23,7 @@ from targets.rules._yaml import Document
 
 if TYPE_CHECKING:
     from targets.rules._programme import Programme
+    from targets.rules._targets import TargetBase
 
 __all__ = ["figures_from", "figures_of_file", "rows_of", "with_figures"]
 
@@ -93,7 +94,36 @@ def with_figures(programme: Programme, data: Any, *, origin: str = "<figures>") 
     else:
         added = figures_from(programme, data, origin=origin)
     table = FigureTable.concat([programme.table, FigureTable.of(added)])
-    return dataclasses.replace(programme, table=table)
+    return dataclasses.replace(programme, table=table, warnings=rewarned(programme, table))
+
+
+def rewarned(programme: Programme, table: FigureTable) -> tuple[Diagnostic, ...]:
+    """`programme`'s warnings with those its figures decide said again for `table`: an
+    override for an entity no figure has, a target judged for no entity (the figures added
+    may name that entity now)."""
+    from targets.rules._entities import judged_for_none, overrides_without_figures  # noqa: PLC0415
+    from targets.rules._errors import by_position, recurring  # noqa: PLC0415
+    from targets.rules._locations import Locations  # noqa: PLC0415
+
+    places = programme.locations
+
+    def at(target: TargetBase, *keys: str) -> Location:
+        if isinstance(places, Locations):
+            return places.within("target", target.id, *keys)
+        return places.get(f"target:{target.id}") or Location("<programme>")  # made in code
+
+    def decided(figures: FigureTable) -> list[Diagnostic]:
+        targets = programme.targets
+        return [
+            *overrides_without_figures(targets, figures, lambda t, e: at(t, "overrides", e)),
+            *judged_for_none(targets, figures, lambda t: at(t, "for_each")),
+        ]
+
+    before = set(decided(programme.table))
+    if not before and not any(t.for_each is not None for t in programme.targets):
+        return programme.warnings  # no target is judged per entity: nothing to say again
+    kept = [w for w in programme.warnings if w not in before]
+    return tuple(sorted(recurring([*kept, *decided(table)]), key=by_position))
 
 
 def figures_of_file(programme: Programme, path: str | os.PathLike[str]) -> tuple[Figure, ...]:

@@ -39,6 +39,12 @@ class Locations(Mapping[str, Location]):
             raise KeyError(key)
         return item.location
 
+    def within(self, kind: str, item_id: str, *keys: str | int) -> Location:
+        """Where a value inside an item was written (``within("target", id, "overrides",
+        entity)``); the programme's own place when there is no such item (one made in code)."""
+        item = self._pools.get(kind, {}).get(item_id)
+        return item.at(*keys) if item is not None else self._programme
+
     def many(self, kind: str, ids: Iterable[str]) -> list[Location | None]:
         """Where each item of `kind` with these ids was written (None: no such item), as
         ``get(f"{kind}:{id}")`` gives, found a document at a time (a compact report of
