@@ -38,7 +38,7 @@ def test_a_title_drawn_into_the_callers_axes_is_drawn_as_written(write: Write, n
     targets.check(directory)["t"].plot(ax=mine)
     fig.savefig(io.BytesIO(), format="png", dpi=40)  # as Jupyter shows it: mathematics parsed
     assert name.replace("\\\\", "\\") in mine.get_title(loc="left").replace("\n", " ")
-    assert not mine._left_title.get_parse_math()  # type: ignore[attr-defined]
-    assert not mine._right_title.get_parse_math()  # type: ignore[attr-defined]
+    assert not mine._left_title.get_parse_math()
+    assert not mine._right_title.get_parse_math()
     assert theirs.title.get_parse_math()  # the caller's own text stays theirs
     plt.close(fig)
