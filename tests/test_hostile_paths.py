@@ -141,3 +141,23 @@ def test_the_json_report_may_roll_the_baseline_forward(root: Path) -> None:
     assert before["as_of"] == "2023-12-31"
     assert after["as_of"] is None  # the new run's report, compared with the old one
     assert isinstance(after["changes"], list)
+
+
+def test_a_named_pipe_no_process_reads_is_refused_not_waited_on(root: Path) -> None:
+    os.mkfifo(root / "pipe")
+    result = run("check", "ex", "--json", "ok.json", "--markdown", "pipe", cwd=root)
+    assert result.returncode == ExitCode.INVALID, result.stderr
+    assert "cannot write pipe: a named pipe no process reads" in result.stderr
+    assert not (root / "ok.json").exists()  # every report or none
+
+
+def test_a_named_pipe_with_a_reader_gets_the_report(root: Path) -> None:
+    os.mkfifo(root / "pipe")
+    reader = os.open(root / "pipe", os.O_RDONLY | os.O_NONBLOCK)  # the report fits its buffer
+    try:
+        result = run("check", "ex", "--markdown", "pipe", cwd=root)
+        out = os.read(reader, 1 << 16)
+    finally:
+        os.close(reader)
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert b"firms-2030" in out

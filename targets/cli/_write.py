@@ -7,6 +7,7 @@ half-written, a link followed, a device or pipe written into.
 
 from __future__ import annotations
 
+import errno
 import os
 import queue
 import shutil
@@ -39,19 +40,27 @@ def write_all(outputs: Mapping[Path, str | Iterable[str]], *, read: Iterable[str
     _no_input_replaced(outputs, [*read, *_settings_read()])
     places = {path: _place(path) for path in outputs}
     written: list[tuple[str, Path, bool]] = []
+    opened: dict[Path, int] = {}  # each device or pipe, opened before any file is replaced
+    path = next(iter(outputs), Path())  # the report a failure names
     try:
         for path, text in outputs.items():
             place, special = places[path]  # a device's report is rendered aside first
             folder = Path(tempfile.gettempdir()) if special else place.parent
             written.append((_write_beside(path.name, folder, text), place, special))
-        for temporary, place, special in written:
+        for path, (_, place, special) in zip(outputs, written, strict=True):
             if special:
-                _copy_into(temporary, place)
+                opened[path] = _open_special(place)
+        for path, (temporary, place, _) in zip(outputs, written, strict=True):
+            if path in opened:
+                _copy_into(temporary, opened.pop(path))
             else:
                 os.replace(temporary, place)
     except OSError as exc:
-        raise click.UsageError(f"cannot write {oneline(str(path))}: {exc.strerror}") from None
+        reason = _NO_READER if exc.errno == errno.ENXIO else exc.strerror
+        raise click.UsageError(f"cannot write {oneline(str(path))}: {reason}") from None
     finally:
+        for handle in opened.values():
+            os.close(handle)
         for temporary, _, _ in written:
             if os.path.exists(temporary):
                 os.unlink(temporary)
@@ -127,10 +136,22 @@ def _write_beside(name: str, folder: Path, text: str | Iterable[str]) -> str:
     return handle.name
 
 
-def _copy_into(temporary: str, place: Path) -> None:
-    """The rendered report written into a device or pipe."""
-    with open(temporary, "rb") as source, open(place, "wb") as target:
+def _open_special(place: Path) -> int:
+    """A device or pipe opened for its report without waiting: a named pipe no process
+    reads is refused (ENXIO) where opening it hung the run for ever; the writes then wait
+    for the reader as usual."""
+    handle = os.open(place, os.O_WRONLY | os.O_NONBLOCK)
+    os.set_blocking(handle, True)
+    return handle
+
+
+def _copy_into(temporary: str, handle: int) -> None:
+    """The rendered report written into an opened device or pipe (closed after)."""
+    with open(handle, "wb") as target, open(temporary, "rb") as source:
         shutil.copyfileobj(source, target)
+
+
+_NO_READER = "a named pipe no process reads (the run would wait for one for ever)"
 
 
 def _encoded(text: str) -> bytes:
