@@ -258,8 +258,8 @@ def test_what_if_refuses_a_rate_that_is_no_number(example_report: Report, growth
 
 def test_what_if_takes_numpy_rates_one_or_several(example_report: Report) -> None:
     result = example_report["dt-firms-100k-2025"]
-    # numpy numbers are outside the typed API, taken at run time as Python's are
-    one = result.what_if(np.int64(1))  # type: ignore[call-overload] # was TypeError
+    # numpy numbers, taken as Python's are (and typed so since 5df19e1)
+    one = result.what_if(np.int64(1))  # was TypeError
     assert one == result.what_if(1.0)
-    several = result.what_if(np.array([0.1, 0.2]))  # type: ignore[call-overload]
+    several = result.what_if(np.array([0.1, 0.2]))
     assert several == (result.what_if(0.1), result.what_if(0.2))

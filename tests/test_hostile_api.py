@@ -79,7 +79,7 @@ def test_a_pattern_that_is_no_text_is_a_selection_error(
     [
         (lambda: Gate(fail_on="bogus"), "fail_on is one of achieved, on_track"),
         (lambda: Gate(on_change="bogus"), "on_change is 'worse' or 'any', not 'bogus'"),
-        (lambda: Gate(chance_below="0.5"), "chance_below must lie between 0 and 1, got '0.5'"),
+        (lambda: Gate(chance_below="0.5"), "chance_below must lie between 0 and 1, got '0.5'"),  # type: ignore[arg-type]
         (lambda: Gate(chance_below=float("nan")), "chance_below must lie between 0 and 1"),
     ],
     ids=["fail-on", "on-change", "chance-text", "chance-nan"],
