@@ -160,3 +160,8 @@ uses, and `targets.load` starts reading the columnar files (`_early`) before imp
 models it validates the rules with."""
 
 __getattr__ = names_from(globals(), _HOME)
+
+
+def __dir__() -> list[str]:
+    """The public names, imported or not (Jupyter completes from this)."""
+    return sorted({*__all__, *globals()})
