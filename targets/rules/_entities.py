@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 from pydantic import Field, model_validator
 
 from targets._safe import quoted
@@ -204,22 +205,22 @@ def judged_for_none(
     """A warning at the ``for_each`` of each target under ``all`` or ``all_but`` that no
     entity is left to judge it for (no figure of its metric names an entity, or
     ``all_but`` names them all): it would be left out of every report without a word.
-    One count of the figures per metric; entity names only for ``all_but``."""
+    One count of the figures per metric; entity names (one pass) only for ``all_but``."""
     asked = [t for t in targets if t.for_each == "all" or isinstance(t.for_each, AllBut)]
     if not asked:
         return []
     code = {name: i for i, name in enumerate(table.metrics)}
     named = table.entity >= 0
     counts = np.bincount(table.metric[named], minlength=len(table.metrics))
+    but = {code[t.metric] for t in asked if isinstance(t.for_each, AllBut) and t.metric in code}
+    have = _entities_by_metric(table, named, but)
     problems: list[Diagnostic] = []
     for target in asked:
         m = code.get(target.metric)
         if m is None or not counts[m]:
             said = f"no figure of its metric {quoted(target.metric)} names an entity"
         elif isinstance(target.for_each, AllBut):
-            rows = np.flatnonzero(named & (table.metric == m))
-            every = {table.entities[e] for e in np.unique(table.entity[rows]).tolist()}
-            if entities_of(target.for_each, every):
+            if entities_of(target.for_each, have.get(m, ())):
                 continue
             said = f"'all_but' leaves out every entity of its metric {quoted(target.metric)}"
         else:
@@ -227,3 +228,18 @@ def judged_for_none(
         message = f"target {quoted(target.id)} is judged for no entity: {said}"
         problems.append(Diagnostic(at(target), message, "warning"))
     return problems
+
+
+def _entities_by_metric(
+    table: FigureTable, named: npt.NDArray[np.bool_], metrics: set[int]
+) -> dict[int, set[str]]:
+    """The entities with figures of each of `metrics` (codes), in one pass over the rows."""
+    if not metrics:
+        return {}
+    rows = np.flatnonzero(named & np.isin(table.metric, sorted(metrics)))
+    width = len(table.entities)
+    keys = np.unique(table.metric[rows].astype(np.int64) * width + table.entity[rows])
+    found: dict[int, set[str]] = {}
+    for key in keys.tolist():
+        found.setdefault(key // width, set()).add(table.entities[key % width])
+    return found
