@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from targets.rules import _columnar
+from targets.rules import _row_lines
 
 
 def _by_the_definition(data: bytes) -> int | None:
@@ -33,5 +33,5 @@ def test_plain_lines_are_counted_as_the_whole_bytes_say_wherever_the_cuts_fall(
 ) -> None:
     data = b"".join(parts)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_columnar, "_SCAN", piece)
-        assert _columnar._plain_lines(data) == _by_the_definition(data)
+        patch.setattr(_row_lines, "_SCAN", piece)
+        assert _row_lines._plain_lines(data) == _by_the_definition(data)

@@ -72,3 +72,37 @@ def test_a_file_in_the_mapping_s_layout_missing_a_mapped_column_says_which(
     )
     said = "f.csv:1:1: the column mapping does not apply: this file has no column 'NOPE' (entity)"
     assert [m for m in _messages(tmp_path) if m.endswith(said)]
+
+
+def test_a_quote_inside_an_unquoted_cell_of_a_file_too_large_for_rows_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_columnar, "MAX_BYTES", 1024)  # as a file over 64 MiB is
+    folder = _folder(tmp_path, HEADER + MANY + b'm,2031,7,firm,a 5" screen\n')
+    assert targets.load(folder).figures[-1].note == 'a 5" screen'  # an odd number of '"'
+
+
+def test_a_quote_inside_an_unquoted_cell_of_a_mapped_file_keeps_the_mapping(
+    tmp_path: Path,
+) -> None:
+    mapping = "  columns: {metric: SERIES, entity: REF_AREA, period: TIME_PERIOD, "
+    mapping += "value: OBS_VALUE, unit: UNIT_MEASURE}\n"
+    (tmp_path / "p.yaml").write_text(RULES.replace("{name: P}", "\n  name: P\n" + mapping))
+    (tmp_path / "f.csv").write_text(  # an odd number of '"', in a column it does not map
+        "SERIES,REF_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,COMMENT\n"
+        'm,VN,2020,50,firm,a 5" screen\nm,VN,2021,60,firm,\n'
+    )
+    figures = targets.load(tmp_path).figures
+    assert [(f.entity, f.period.label, f.value) for f in figures] == [
+        ("VN", "2020", 50.0),
+        ("VN", "2021", 60.0),
+    ]
+
+
+def test_a_quote_left_open_on_the_last_line_without_a_break_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_columnar, "MAX_BYTES", 1024)
+    folder = _folder(tmp_path, HEADER + MANY + b'm,2030,1,firm,"open')
+    (message,) = _messages(folder)
+    assert "a quote is left open" in message

@@ -14,6 +14,7 @@ import csv
 import dataclasses
 import functools
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ from targets.rules._arrow import decimals, dictionary, lengths
 from targets.rules._discover import PARQUET_SUFFIXES, display
 from targets.rules._errors import Diagnostic, Location
 from targets.rules._files import MAX_BYTES, UnreadableError, cell_starts, read_bounded
+from targets.rules._row_lines import row_lines
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -293,9 +295,6 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
     if not columns or len(set(columns)) != len(columns):
         return None, []
     quotes = data.count(b'"')
-    if quotes % 2:  # a quote left open: pyarrow took the rest of the file into its cell,
-        # the figures below it with it; the row-by-row reader names it, in a file it reads
-        return None, [] if len(data) <= MAX_BYTES else [Diagnostic(Location(name), _OPEN)]
     in_quotes = quotes > 0
     try:
         table = pacsv.read_csv(
@@ -310,12 +309,32 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
         )
     except (pa.ArrowException, ValueError):
         return None, []
-    lines = _lines(data, table.num_rows)
+    if quotes % 2 and _left_open(table, data):  # pyarrow took the rest of the file into
+        # one cell, the figures below it with it; the row-by-row reader names it, in a file
+        # it reads
+        return None, [] if len(data) <= MAX_BYTES else [Diagnostic(Location(name), _OPEN)]
+    lines = row_lines(data, table.num_rows)
     if lines is None:
         return None, []
     starts = tuple(cell_starts(header_text)[: len(columns)])
     return Columnar(name, table, columns, starts, lines, text=data), []
 
+
+def _left_open(table: Any, data: bytes) -> bool:
+    """Whether a quote was left open in a file holding an odd number of them: a cell holds
+    a line break (the rows below it), or the last line opens a quoted cell it never closes.
+    A quote inside an unquoted cell (``a 5" screen``) is text to both readers, and the file
+    is read as columns still (its column mapping applied)."""
+    import pyarrow.compute as pc  # noqa: PLC0415 - only for columnar files
+
+    if any(pc.any(pc.match_substring(column, "\n")).as_py() for column in table.columns):
+        return True
+    last = data.rstrip(b"\r\n").rsplit(b"\n", 1)[-1]
+    return _OPENS.search(last) is not None
+
+
+_OPENS = re.compile(rb'(?:^|,)"(?:[^"]|"")*$')
+"""A quoted cell that starts on a line and is not closed on it."""
 
 _OPEN = (
     "invalid CSV: a quote is left open (the file holds an odd number of '\"'), so the rest "
@@ -328,55 +347,3 @@ def _line(data: bytes, offsets: Ints, number: int) -> str:
     start = int(offsets[number - 1])
     end = data.find(b"\n", start)
     return data[start : end if end >= 0 else None].decode("utf-8", errors="replace").rstrip("\r")
-
-
-_SCAN = 1 << 22
-"""Bytes `_plain_lines` looks at in one go: the temporaries stay a few MB, reused."""
-
-
-def _plain_lines(data: bytes) -> int | None:
-    """The number of lines in `data` when each holds one row: no quote mark and no blank
-    line (not even a carriage return alone), else None. numpy scans it a few MB at a time,
-    releasing the interpreter's lock, where four scans of the bytes held it (84 ms for
-    39 MB, while the main thread waited to parse the rules)."""
-    if b'"' in data or data.startswith((b"\n", b"\r\n")):
-        return None
-    raw = np.frombuffer(data, dtype=np.uint8)
-    count = 0
-    for start in range(0, raw.size, _SCAN):
-        part = raw[start : start + _SCAN + 2]  # two bytes more: a blank line across the cut
-        after = np.flatnonzero(part[:_SCAN] == 10) + 1
-        count += after.size
-        after = after[after < part.size]
-        following = part[after]
-        if (following == 10).any():  # "\n\n"
-            return None
-        returns = after[following == 13] + 1
-        if (part[returns[returns < part.size]] == 10).any():  # "\n\r\n"
-            return None
-    return count + (not data.endswith(b"\n"))
-
-
-def _lines(data: bytes, rows: int) -> Ints | None:
-    """The line each data row starts on (None when the count of rows differs from
-    pyarrow's). A newline ends a row unless it sits inside quotes, which an odd count of
-    quote marks before it tells (an escaped quote counts twice), so a cell holding a line
-    break is counted in the row that holds it; blank lines hold no row."""
-    lines = _plain_lines(data)
-    if lines is not None:  # a row on every line after the header
-        return np.arange(2, rows + 2, dtype=np.int64) if lines == rows + 1 else None
-    raw = np.frombuffer(data, dtype=np.uint8)
-    ends = np.flatnonzero(raw == 10)
-    offsets = np.concatenate(([0], ends + 1))
-    if b'"' in data:
-        inside = (np.cumsum(raw == 34, dtype=np.int64)[ends] & 1).astype(bool)
-        record_ends = ends[~inside]
-    else:
-        record_ends = ends
-    starts = np.concatenate(([0], record_ends + 1))
-    starts = starts[starts < raw.size]
-    stops = np.concatenate((record_ends, [raw.size]))[: starts.size]
-    blank = (stops - starts) <= np.where(raw[np.maximum(stops - 1, 0)] == 13, 1, 0)
-    first_line = np.searchsorted(offsets, starts[~blank], side="right")  # from 1
-    found = first_line[1:]  # the header is the first non-blank line
-    return found.astype(np.int64) if found.size == rows else None
