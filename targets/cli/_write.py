@@ -14,6 +14,7 @@ import shutil
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -23,7 +24,7 @@ import click
 from targets._safe import oneline, quoted
 from targets._threads import handing_over
 
-__all__ = ["write_all"]
+__all__ = ["READER_WAIT", "write_all"]
 
 
 def write_all(outputs: Mapping[Path, str | Iterable[str]], *, read: Iterable[str] = ()) -> None:
@@ -137,12 +138,25 @@ def _write_beside(name: str, folder: Path, text: str | Iterable[str]) -> str:
 
 
 def _open_special(place: Path) -> int:
-    """A device or pipe opened for its report without waiting: a named pipe no process
-    reads is refused (ENXIO) where opening it hung the run for ever; the writes then wait
-    for the reader as usual."""
-    handle = os.open(place, os.O_WRONLY | os.O_NONBLOCK)
-    os.set_blocking(handle, True)
-    return handle
+    """A device or pipe opened for its report, a named pipe's reader waited for at most
+    `READER_WAIT` seconds (``targets check --json pipe & consumer < pipe``: the consumer
+    may start a moment late); one no process reads is refused (ENXIO) where opening it
+    hung the run for ever. The writes then wait for the reader as usual."""
+    waited = time.monotonic() + READER_WAIT
+    while True:
+        try:
+            handle = os.open(place, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO or time.monotonic() >= waited:
+                raise
+            time.sleep(0.05)
+            continue
+        os.set_blocking(handle, True)
+        return handle
+
+
+READER_WAIT = 3.0
+"""Seconds a named pipe's reader is waited for before the run is refused (exit 2)."""
 
 
 def _copy_into(temporary: str, handle: int) -> None:
