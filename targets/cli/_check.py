@@ -254,7 +254,12 @@ def check(
         click.echo(piece, nl=False, color=colour)
     warn_if_nothing_judged(report)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if stdout_format == "github" and summary_file:
+    read = {
+        os.path.realpath(name) for name in [*programme.files, *([baseline] if baseline else [])]
+    }
+    if stdout_format == "github" and summary_file and os.path.realpath(summary_file) in read:
+        say("warning: $GITHUB_STEP_SUMMARY is one of the files read: not appended to", err=True)
+    elif stdout_format == "github" and summary_file:
         try:
             with open(summary_file, "a", encoding="utf-8") as handle:
                 handle.write(render(report, "markdown", gate=gate))

@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from targets._gc import holds_collector
 from targets._progress import Progress, report_progress
-from targets._safe import quoted
+from targets._safe import excerpt, quoted
 from targets.engine import METHODS, STATUS_CODES
 from targets.judge._baseline import baseline_of
 from targets.judge._bulk_chance import BulkChance
@@ -96,6 +96,8 @@ def check(
         paths = [programme] if isinstance(programme, str | os.PathLike) else list(programme)
         programme = load(*paths)
     select, exclude = patterns(select, "select"), patterns(exclude, "exclude")
+    if path not in ("auto", "series"):
+        raise CheckError(f"path is 'auto' or 'series', not {excerpt(repr(path))}")
     if method is not None and method not in METHODS:
         raise MethodError(f"unknown method {quoted(method)}; choose one of {', '.join(METHODS)}")
     date = as_of_date(as_of)

@@ -91,8 +91,12 @@ def with_figures(programme: Programme, data: Any, *, origin: str = "<figures>") 
             added = tuple(items)
         else:
             added = figures_from(programme, items, origin=origin)
-    else:
+    elif hasattr(data, "columns") and hasattr(data, "to_dict"):  # a DataFrame
         added = figures_from(programme, data, origin=origin)
+    else:
+        kind = type(data).__name__
+        message = f"figures are Figure objects, rows, a DataFrame or a file's path, not {kind}"
+        raise LoadError([Diagnostic(Location("<arguments>"), message)])
     table = FigureTable.concat([programme.table, FigureTable.of(added)])
     return dataclasses.replace(programme, table=table, warnings=rewarned(programme, table))
 
