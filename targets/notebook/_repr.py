@@ -20,6 +20,7 @@ from targets.render import (
     latest_cell,
     projected_cell,
     reach_cell,
+    row_cells,
     status_words,
 )
 from targets.rules import count, describe_goal
@@ -82,14 +83,7 @@ def report_html(report: Report) -> str:
 
 def _row(result: TargetResult) -> str:
     """One target's row: id, goal, the numbers (or why not assessable) and the status."""
-    cells = (
-        latest_cell(result),
-        growth_cell(result, "growth_required_now"),
-        growth_cell(result, "growth_actual"),
-        projected_cell(result),
-        reach_cell(result),
-        chance_cell(result),
-    )
+    cells = row_cells(result)  # as the text report's row
     tip = escape(result.explain(), quote=True)
     numbers = "".join(f'<td style="{_CELL}">{escape(c)}</td>' for c in cells)
     if result.status is Status.NOT_ASSESSABLE:  # why, in view rather than in a tooltip

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         projected_cell,
         reach_cell,
         reach_label,
+        row_cells,
         signed_cell,
         year_label,
     )
@@ -93,6 +94,7 @@ _LAZY: dict[str, str] = {
     "plain": "targets.render._text",
     "projected_cell": "targets.render._cells",
     "rate_chart_of": "targets.render._chart",
+    "row_cells": "targets.render._cells",
     "reach_cell": "targets.render._cells",
     "reach_label": "targets.render._cells",
     "render": "targets.render._render",
@@ -161,6 +163,7 @@ __all__ = [
     "render_pieces",
     "render_text",
     "report_html_document",
+    "row_cells",
     "sarif_log",
     "signed_cell",
     "source_link",

@@ -11,6 +11,7 @@ from typing import Literal
 
 from targets.engine import Status, format_number
 from targets.judge import TargetResult
+from targets.render._chance import chance_cell
 
 __all__ = [
     "HEADER",
@@ -23,6 +24,7 @@ __all__ = [
     "projected_cell",
     "reach_cell",
     "reach_label",
+    "row_cells",
     "signed_cell",
     "year_label",
 ]
@@ -141,3 +143,17 @@ def reach_cell(result: TargetResult) -> str:
     if reach is None:
         return "never" if result.projected is not None else "-"
     return reach_label(reach)
+
+
+def row_cells(result: TargetResult) -> tuple[str, ...]:
+    """A target's numbers as a row shows them, in the text report and the notebook's
+    table alike: latest figure, growth needed and grown a year, where the trend lands at
+    the deadline, the year it reaches the target, and the chance."""
+    return (
+        latest_cell(result),
+        growth_cell(result, "growth_required_now"),
+        growth_cell(result, "growth_actual"),
+        projected_cell(result),
+        reach_cell(result),
+        chance_cell(result),
+    )

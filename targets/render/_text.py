@@ -19,12 +19,9 @@ from targets.engine import STATUS_CODES, WORST_FIRST, Status
 from targets.judge import Gate, Report, TargetResult
 from targets.render._cells import (
     HEADER,
-    growth_cell,
-    latest_cell,
-    projected_cell,
-    reach_cell,
+    row_cells,
 )
-from targets.render._chance import CHANCE_HEADER, chance_cell, chance_phrase
+from targets.render._chance import CHANCE_HEADER, chance_phrase
 from targets.render._status_words import status_words
 from targets.render._text_groups import entity_groups, group_lines
 from targets.rules import count
@@ -84,17 +81,6 @@ def fit_id(text: str, room: int) -> str:
     return text[: room - 1 - tail] + "…" + (text[-tail:] if tail else "")
 
 
-def _cells(result: TargetResult) -> tuple[str, ...]:
-    return (
-        latest_cell(result),
-        growth_cell(result, "growth_required_now"),
-        growth_cell(result, "growth_actual"),
-        projected_cell(result),
-        reach_cell(result),
-        chance_cell(result),
-    )
-
-
 def table_layout(
     ids: Sequence[str], rows: Sequence[tuple[str, ...]], width: int
 ) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
@@ -148,7 +134,7 @@ def render_text(
     }
     results = {i: report.results[i] for rows in shown.values() for i in rows}
     judged = [r for r in results.values() if r.status is not Status.NOT_ASSESSABLE]
-    cells = {r.key: _cells(r) for r in judged}
+    cells = {r.key: row_cells(r) for r in judged}
     layout = table_layout([r.key for r in judged], list(cells.values()), width)
     lines = [*_wrap(_title(report, name, when, method, len(single)), width), ""]
     for status in WORST_FIRST:
