@@ -5,23 +5,14 @@ and stands at 0.0005 is achieved, as the agency publishes it. Both paths."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from targets.engine import METHOD_LABELS, STATUS_CODES, Status, assess, assess_batch
-
-NAN = float("nan")
+from targets.engine import Status
+from tests.engine.both_paths import labelled
 
 
 def _both(values: list[float], target: float, direction: str) -> tuple[str, Status]:
-    years = [2015.0, 2020.0]
-    one = assess(years, values, target=target, target_year=2030, direction=direction)
-    many = assess_batch(
-        np.zeros(2), years, values, target=[target], target_year=[2030.0], direction=direction
-    )
-    batch = (METHOD_LABELS["statcan"][many.method_status[0]], STATUS_CODES[many.status[0]])
-    assert batch == (one.method_status, one.status)
-    return one.method_status, one.status
+    return labelled([2015.0, 2020.0], values, target=target, target_year=2030, direction=direction)
 
 
 @pytest.mark.parametrize("latest", [0.0005, 0.001, 0.0])

@@ -9,49 +9,22 @@ label flipped on that last bit. METHOD.md's boundaries decide: "R >= 0.95" is on
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from targets.engine import (
-    METHOD_LABELS,
-    STATUS_CODES,
     Status,
     aggregate_scores,
     assess,
     assess_band,
-    assess_batch,
     assess_growth_rate,
     assess_hold,
 )
+from tests.engine.both_paths import labelled
 
 NAN = float("nan")
 
 
-def both(
-    years: list[float],
-    values: list[float],
-    *,
-    method: str = "statcan",
-    target: float | None = None,
-    target_year: float | None = None,
-    direction: str = "increase",
-) -> tuple[str, Status]:
-    """The label and status of ``assess``, checked equal to ``assess_batch``'s."""
-    one = assess(
-        years, values, target=target, target_year=target_year, direction=direction, method=method
-    )
-    many = assess_batch(
-        np.zeros(len(years)),
-        years,
-        values,
-        target=[NAN if target is None else target],
-        target_year=[NAN if target_year is None else target_year],
-        direction=direction,
-        method=method,
-    )
-    batch = (METHOD_LABELS[method][many.method_status[0]], STATUS_CODES[many.status[0]])
-    assert batch == (one.method_status, one.status)
-    return one.method_status, one.status
+both = labelled  # every case below: its label in both paths
 
 
 @pytest.mark.parametrize(

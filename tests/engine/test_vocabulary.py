@@ -7,10 +7,10 @@ names; the label lists are METHOD.md's, in its order.
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from targets.engine import METHOD_LABELS, STATUS_CODES, Status, assess, assess_batch
+from tests.engine.both_paths import labelled
 
 NAN = float("nan")
 ACH, ON, RISK, OFF, REG, MISS, NA = (
@@ -87,18 +87,8 @@ def test_a_methods_label_maps_onto_the_common_status_of_the_table_in_both_paths(
     row: Row,
 ) -> None:
     method, years, values, target, target_year, label, status = row
-    one = assess(years, values, target=target, target_year=target_year, method=method)
-    assert (one.method_status, one.status) == (label, status), one.reason
-    many = assess_batch(
-        np.zeros(len(years)),
-        years,
-        values,
-        target=[NAN if target is None else target],
-        target_year=[NAN if target_year is None else target_year],
-        method=method,
-    )
-    assert METHOD_LABELS[method][many.method_status[0]] == label
-    assert STATUS_CODES[many.status[0]] is status
+    judged = labelled(years, values, method=method, target=target, target_year=target_year)
+    assert judged == (label, status)
 
 
 def test_statcan_keeps_its_trend_label_when_a_passed_deadline_is_missed() -> None:
