@@ -185,12 +185,14 @@ def _value(param: click.Parameter, value: Any, where: str, folder: Path) -> Any:
         raise click.UsageError(
             f"{where}: expected a list of strings, got {_shown(value)}{_as_text(value)}"
         )
+    numeric = isinstance(param.type, click.types.FloatParamType | click.types.IntParamType)
     checked = []
     for item in items:
         if not isinstance(item, str | int | float) or isinstance(item, bool):
-            raise click.UsageError(
-                f"{where}: expected a string, got {_shown(item)}{_as_text(item)}"
-            )
+            what = "a number" if numeric else "a string"
+            raise click.UsageError(f"{where}: expected {what}, got {_shown(item)}{_as_text(item)}")
+        if param.name in PATH_KEYS and not isinstance(item, str):  # `paths = [1]`: no path
+            raise click.UsageError(f'{where}: expected a path, as text ("{item}"), got {item}')
         text = str(item)
         if isinstance(param.type, click.Choice) and text not in param.type.choices:
             choices = ", ".join(f"'{c}'" for c in param.type.choices)

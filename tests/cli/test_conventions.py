@@ -348,6 +348,9 @@ def test_a_wrong_setting_is_a_usage_error_naming_the_file(
             'got the table {a = 1, "b c" = [true, inf]}\n',
         ),
         ('strict = "yes"\n', 'strict: expected true or false, got "yes"\n'),
+        # a number where a number is meant is said so; a number where a path is, refused
+        ("fail-on-chance-below = true\n", "fail-on-chance-below: expected a number, got true\n"),
+        ("paths = [1]\n", 'paths: expected a path, as text ("1"), got 1\n'),
     ],
 )
 def test_a_setting_of_the_wrong_type_is_said_as_toml_writes_it(
