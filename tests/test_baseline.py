@@ -44,6 +44,17 @@ def programme(write: Write, programme_text: str) -> targets.Programme:
             {"schema_version": 1, "results": [{"target": "t", "status": "missed", "entity": 5}]},
             "result 1: the entity 5 is no name",
         ),
+        (  # listed twice: which status was the earlier run's? (a report lists each once)
+            {
+                "schema_version": 1,
+                "results": [
+                    {"target": "t", "status": "missed", "entity": "Hue"},
+                    {"target": "t", "status": "missed"},
+                    {"target": "t", "status": "achieved", "entity": "Hue"},
+                ],
+            },
+            "result 3: the target 't[Hue]' is result 1 already",
+        ),
     ],
 )
 def test_a_malformed_baseline_object_is_a_baseline_error_as_the_same_file_is(

@@ -130,9 +130,16 @@ _STATUSES = tuple(status.value for status in STATUS_CODES)
 def _misread(results: Sequence[Mapping[str, Any]]) -> Iterator[str]:
     """What in the results the comparison could not read: a status that is none of ours
     (its words would be printed), a target that is no id or an entity that is no name (a
-    report prints both whole: a megabyte of 'target' made a megabyte of text report)."""
+    report prints both whole: a megabyte of 'target' made a megabyte of text report), a
+    target (and entity) listed twice."""
+    seen: dict[tuple[str, object], int] = {}
     for index, result in enumerate(results, 1):
         status, entity = result.get("status"), result.get("entity")
+        key = (result["target"], entity if isinstance(entity, str) else None)
+        first = seen.setdefault(key, index)
+        if first != index:  # which of the two would the comparison read? (a report has one)
+            shown = excerpt(repr(key[0] if key[1] is None else f"{key[0]}[{key[1]}]"))
+            yield f"result {index}: the target {shown} is result {first} already"
         if not (isinstance(status, str) and status in _STATUSES):
             shown = excerpt(repr(status))
             yield f"result {index}: the status {shown} is none of {', '.join(_STATUSES)}"
