@@ -165,6 +165,11 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    """The public names, imported or not (Jupyter completes from this)."""
+    return sorted({*__all__, *globals()})
+
+
 __all__ = [
     "BINARY_LABELS",
     "CHANCE_MODELS",

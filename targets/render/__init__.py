@@ -117,6 +117,11 @@ _LAZY: dict[str, str] = {
 __getattr__ = names_from(globals(), _LAZY)
 
 
+def __dir__() -> list[str]:
+    """The public names, imported or not (Jupyter completes from this)."""
+    return sorted({*__all__, *globals()})
+
+
 __all__ = [
     "BADGE_COLOURS",
     "BADGE_STYLE",
