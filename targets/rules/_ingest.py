@@ -16,8 +16,12 @@ from typing import TYPE_CHECKING, Any
 from targets._safe import oneline
 from targets.rules._collect import Collected, collect
 from targets.rules._derive import figures_for
-from targets.rules._errors import Diagnostic, LoadError, Location
+from targets.rules._early import reading
+from targets.rules._entities import judged_for_none, overrides_without_figures
+from targets.rules._errors import Diagnostic, LoadError, Location, by_position, recurring
 from targets.rules._figures import Figure
+from targets.rules._inputs import gather, in_file_order, read_inputs
+from targets.rules._locations import Locations
 from targets.rules._table import FigureTable
 from targets.rules._yaml import Document
 
@@ -105,10 +109,6 @@ def rewarned(programme: Programme, table: FigureTable) -> tuple[Diagnostic, ...]
     """`programme`'s warnings with those its figures decide said again for `table`: an
     override for an entity no figure has, a target judged for no entity (the figures added
     may name that entity now)."""
-    from targets.rules._entities import judged_for_none, overrides_without_figures  # noqa: PLC0415
-    from targets.rules._errors import by_position, recurring  # noqa: PLC0415
-    from targets.rules._locations import Locations  # noqa: PLC0415
-
     places = programme.locations
 
     def at(target: TargetBase, *keys: str) -> Location:
@@ -135,9 +135,6 @@ def figures_of_file(programme: Programme, path: str | os.PathLike[str]) -> tuple
     any size or a Parquet file into columns) and checked against `programme`'s metrics and
     sources; raise `LoadError` naming the file. Rules in it are refused: they belong to a
     programme, which `targets.load` reads whole."""
-    from targets.rules._early import reading  # noqa: PLC0415 - figures files only
-    from targets.rules._inputs import gather, in_file_order, read_inputs  # noqa: PLC0415
-
     file = Path(path)
     if not file.is_file():
         name = oneline(str(path))
