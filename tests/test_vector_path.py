@@ -35,7 +35,8 @@ METRICS = {"up": "firm", "down": "%", "share": "%"}
 @st.composite
 def programmes(draw: st.DrawFn) -> str:
     """A programme of level targets (some for each entity, some with a base year or a
-    method) and figures of every kind, source and edition, with conflicts and gaps."""
+    method, some on a metric or for an entity without figures) and figures of every kind,
+    source and edition, with conflicts and gaps."""
     prefer = draw(st.sampled_from(["", "b", "c, a"]))
     lines = [HEAD.format(prefer=prefer), "targets:"]
     for i in range(draw(st.integers(1, 6))):
@@ -49,8 +50,8 @@ def programmes(draw: st.DrawFn) -> str:
             extra.append(f"base: {draw(st.integers(2012, 2020))}")
         if draw(st.booleans()):
             extra.append(f"method: {draw(st.sampled_from(['statcan', 'unsd', 'sdsn']))}")
-        if draw(st.booleans()):
-            extra.append("for_each: all")
+        if draw(st.booleans()):  # Z: an entity no figure has
+            extra.append(draw(st.sampled_from(["for_each: all", "for_each: [X, Z]"])))
         if draw(st.booleans()):
             extra.append("estimates: false")
         more = ", " + ", ".join(extra) if extra else ""
@@ -96,6 +97,7 @@ def assert_same_columns(bulk: Report, series: Report) -> None:
     assert a.status.tolist() == b.status.tolist()
     assert a.methods == b.methods
     assert a.method_status == b.method_status
+    assert a.projection == b.projection
     for name, column in b.numbers.items():
         for key, x, y in zip(a.keys, a.numbers[name], column, strict=True):
             assert _same(float(x), float(y)), (key, name, x, y)

@@ -25,10 +25,12 @@ from targets.engine import (
     select_batch,
 )
 from targets.judge import _spread
+from targets.judge._bulk import HEADLINE, Bulk, Group, joined
 from targets.judge._bulk_chance import ChanceInputs
 from targets.judge._kinds import natural_bounds
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
+from targets.judge._unfigured import Unfigured, without_figures
 from targets.rules._model import Metric
 from targets.rules._table import Floats, Ints
 from targets.rules._targets import LevelTarget, TargetBase
@@ -36,41 +38,20 @@ from targets.rules._targets import LevelTarget, TargetBase
 __all__ = ["Bulk", "judge_in_bulk", "select_series"]
 
 Pair = tuple[TargetBase, "str | None"]
-Group = tuple[str, tuple[tuple[str, float], ...]]
-"""A batch call: the method and its thresholds."""
-
-_HEADLINE = (
-    "target", "target_year", "base_year", "base_value", "latest_year", "latest_value",
-    "growth_actual", "growth_required", "growth_required_now", "change_actual",
-    "change_required", "change_required_now", "slope", "projected", "reach_year",
-    "trajectory_gap", "ratio", "score", "progress",
-)  # fmt: skip
-
-
-@dataclass(frozen=True, eq=False)
-class Bulk:
-    """The pairs judged in bulk (positions in the pair list) and their columns."""
-
-    pairs: Ints
-    status: npt.NDArray[np.int8]
-    method_status: list[str]
-    methods: list[str]
-    projection: list[str]
-    numbers: dict[str, Floats]
-    latest_row: Ints
-    chance: tuple[ChanceInputs, ...] = ()
-    """What the chance gate's reading needs, per bulk call (read only when asked)."""
-
-    def __len__(self) -> int:
-        return int(self.pairs.size)
 
 
 def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
-    """The level targets among `pairs` whose figures the bulk path can take, judged."""
+    """The level targets among `pairs` whose figures the bulk path can take, judged, and
+    those whose series has no figure at all (`_unfigured`)."""
     found = _candidates(run, index, pairs)
     if found is None:
-        return _joined([])
-    at, codes, estimates_of, group, facts, groups = found
+        return joined([])
+    parts = without_figures(run, pairs, found.empty, found.groups)
+    if not found.at.size:
+        return joined(parts)
+    at, codes, estimates_of, group, facts = (
+        found.at, found.keys, found.estimates, found.group, found.facts
+    )  # fmt: skip
     # each series (key, estimates) numbered by its first pair, as the pairs come
     distinct, first, inverse = np.unique(
         codes * 2 + estimates_of, return_index=True, return_inverse=True
@@ -93,11 +74,11 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
             keys=keys[lo:hi],
             estimates=estimates[lo:hi],
             members=_Members(at[members], series[members] - lo, group[members], facts[members]),
-            groups=groups,
+            groups=found.groups,
         )
 
     index.time, index.end, index.published, index.annual  # noqa: B018 - once, before any thread
-    return _joined([bulk for part in _spread.each(judged, len(chunks)) for bulk in part])
+    return joined([*(bulk for part in _spread.each(judged, len(chunks)) for bulk in part), *parts])
 
 
 @dataclass(frozen=True, eq=False)
@@ -118,14 +99,26 @@ class _Members:
         )
 
 
-def _candidates(
-    run: Run, index: RowIndex, pairs: Sequence[Pair]
-) -> tuple[Ints, Ints, Ints, Ints, Floats, list[Group]] | None:
-    """The pairs the bulk path may take (level targets whose metric has figures for their
-    entity): each one's position, (metric, entity) key, estimates flag, batch call (a code
-    into the list of groups returned last) and facts. What a target gives is worked out
-    once, its entities sharing its copy; the pairs are then matched to their target's and
-    entity's codes by lookups in C, not a loop over sixty thousand pairs."""
+@dataclass(frozen=True, eq=False)
+class _Found:
+    """The pairs the bulk path takes: those with figures (`at`, by position in the pair
+    list, with their series' key, estimates flag, batch call and facts), and those whose
+    series has none (`empty`)."""
+
+    at: Ints
+    keys: Ints
+    estimates: Ints
+    group: Ints
+    facts: Floats
+    empty: Unfigured
+    groups: list[Group]
+
+
+def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | None:
+    """The level targets among `pairs`, each with its (metric, entity) key, estimates
+    flag, batch call (a code into the list of groups) and facts. What a target gives is
+    worked out once, its entities sharing its copy; the pairs are then matched to their
+    target's and entity's codes by lookups in C, not a loop over sixty thousand pairs."""
     if not pairs:
         return None
     metrics = run.programme.metrics
@@ -134,34 +127,37 @@ def _candidates(
     ids = list(map(id, targets))
     by_id = dict(zip(ids, targets, strict=True))  # each distinct target once
     slot = {key: i for i, key in enumerate(by_id)}
-    given: list[tuple[int, int, int]] = []  # by target: base key, estimates, group
+    given: list[tuple[int, int, int, int]] = []  # by target: level, base key, estimates, group
     facts: list[tuple[float, ...]] = []
     for target in by_id.values():
-        base = index.key(target.metric, None) if isinstance(target, LevelTarget) else -1
-        if base < 0:
-            given.append((-1, 0, 0))
+        if not isinstance(target, LevelTarget):
+            given.append((0, -1, 0, 0))
             facts.append(_NO_FACTS)
             continue
-        assert isinstance(target, LevelTarget)  # a base says so
         metric = metrics[target.metric]
         call = run.method_and_thresholds(target, metric)
-        given.append((base, target.estimates, groups.setdefault(call, len(groups))))
+        base = index.key(target.metric, None)  # -1: no figure of the metric
+        given.append((1, base, target.estimates, groups.setdefault(call, len(groups))))
         facts.append(_facts(run, target, metric))
     of = np.fromiter(map(slot.__getitem__, ids), dtype=np.int64, count=len(ids))
     offsets = index.entity_offsets(entities)
     table = np.array(given, dtype=np.int64)
-    base = table[of, 0]
-    at = np.flatnonzero((base >= 0) & (offsets >= 0))
-    if not at.size:
+    level, base = table[of, 0] == 1, table[of, 1]
+    keys = np.where((base >= 0) & (offsets >= 0), base + offsets, -1)
+    known = keys >= 0
+    known[known] = index.sizes_of(keys[known]) > 0  # a key of no row: the entity has none
+    at, empty = np.flatnonzero(level & known), np.flatnonzero(level & ~known)
+    if not at.size and not empty.size:
         return None
-    chosen = of[at]
-    return (
-        at,
-        base[at] + offsets[at],
-        table[chosen, 1],
-        table[chosen, 2],
-        np.array(facts, dtype=np.float64)[chosen],
-        list(groups),
+    every = np.array(facts, dtype=np.float64)
+    return _Found(
+        at=at,
+        keys=keys[at],
+        estimates=table[of[at], 2],
+        group=table[of[at], 3],
+        facts=every[of[at]],
+        empty=Unfigured(empty, table[of[empty], 3], every[of[empty]]),
+        groups=list(groups),
     )
 
 
@@ -281,7 +277,7 @@ def _judge(
         "change_required_now": result.growth_required_now_linear,
         **{
             name: getattr(result, name)
-            for name in _HEADLINE
+            for name in HEADLINE
             if name not in {"target", "target_year"} and not name.startswith("change_")
         },
     }
@@ -342,26 +338,3 @@ def _latest_rows(local: Ints, time: Floats, rows: Ints, latest_year: Floats, las
     hit = (time == latest_year[local]) & ~np.isnan(latest_year[local])
     found[local[hit]] = rows[hit]  # in order: the last of the year wins
     return found
-
-
-def _joined(parts: Sequence[Bulk]) -> Bulk:
-    if not parts:
-        return Bulk(
-            pairs=np.zeros(0, dtype=np.int64),
-            status=np.zeros(0, dtype=np.int8),
-            method_status=[],
-            methods=[],
-            projection=[],
-            numbers={name: np.zeros(0) for name in _HEADLINE},
-            latest_row=np.zeros(0, dtype=np.int64),
-        )
-    return Bulk(
-        pairs=np.concatenate([p.pairs for p in parts]),
-        status=np.concatenate([p.status for p in parts]),
-        method_status=[label for p in parts for label in p.method_status],
-        methods=[m for p in parts for m in p.methods],
-        projection=[x for p in parts for x in p.projection],
-        numbers={name: np.concatenate([p.numbers[name] for p in parts]) for name in _HEADLINE},
-        latest_row=np.concatenate([p.latest_row for p in parts]),
-        chance=tuple(c for p in parts for c in p.chance),
-    )

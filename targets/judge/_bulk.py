@@ -1,0 +1,71 @@
+"""What the bulk path gives for the pairs it judged: columns, joined from its calls.
+
+Its own module: the bulk calls on figures (`_vector`) and the one for series without any
+(`_unfigured`) both give it, and `targets.judge._check` scatters it into the report's table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from targets.judge._bulk_chance import ChanceInputs
+from targets.rules._table import Floats, Ints
+
+__all__ = ["HEADLINE", "Bulk", "Group", "joined"]
+
+Group = tuple[str, tuple[tuple[str, float], ...]]
+"""A bulk call's method and its thresholds (sorted pairs)."""
+
+HEADLINE = (
+    "target", "target_year", "base_year", "base_value", "latest_year", "latest_value",
+    "growth_actual", "growth_required", "growth_required_now", "change_actual",
+    "change_required", "change_required_now", "slope", "projected", "reach_year",
+    "trajectory_gap", "ratio", "score", "progress",
+)  # fmt: skip
+"""The number columns of a bulk call."""
+
+
+@dataclass(frozen=True, eq=False)
+class Bulk:
+    """The pairs judged in bulk (positions in the pair list) and their columns."""
+
+    pairs: Ints
+    status: npt.NDArray[np.int8]
+    method_status: list[str]
+    methods: list[str]
+    projection: list[str]
+    numbers: dict[str, Floats]
+    latest_row: Ints
+    chance: tuple[ChanceInputs, ...] = ()
+    """What the chance gate's reading needs, per bulk call (read only when asked)."""
+
+    def __len__(self) -> int:
+        return int(self.pairs.size)
+
+
+def joined(parts: Sequence[Bulk]) -> Bulk:
+    """The calls' columns, one after the other."""
+    if not parts:
+        return Bulk(
+            pairs=np.zeros(0, dtype=np.int64),
+            status=np.zeros(0, dtype=np.int8),
+            method_status=[],
+            methods=[],
+            projection=[],
+            numbers={name: np.zeros(0) for name in HEADLINE},
+            latest_row=np.zeros(0, dtype=np.int64),
+        )
+    return Bulk(
+        pairs=np.concatenate([p.pairs for p in parts]),
+        status=np.concatenate([p.status for p in parts]),
+        method_status=[label for p in parts for label in p.method_status],
+        methods=[m for p in parts for m in p.methods],
+        projection=[x for p in parts for x in p.projection],
+        numbers={name: np.concatenate([p.numbers[name] for p in parts]) for name in HEADLINE},
+        latest_row=np.concatenate([p.latest_row for p in parts]),
+        chance=tuple(c for p in parts for c in p.chance),
+    )
