@@ -137,6 +137,15 @@ def _file_options(command: Any) -> Any:
     "leaves them out (targets explain gives them); auto is compact above 1,000 results.",
 )
 @click.option(
+    "--junit-detail",
+    type=click.Choice(["auto", "full", "compact"]),
+    default="auto",
+    show_default=True,
+    help="JUnit: full gives each test case its explanation and a failure its figures; "
+    "compact leaves them out (targets explain gives them); auto is compact above 1,000 "
+    "results.",
+)
+@click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),
     help="An earlier run's JSON report: show status transitions and moved projections.",
@@ -174,6 +183,7 @@ def check(
     method: str | None,
     output_format: str,
     json_detail: str,
+    junit_detail: str,
     baseline: Path | None,
     fail_on_change: str | None,
     explain: bool,
@@ -230,7 +240,11 @@ def check(
     colour = use_colour(color)
     outputs = {  # written as they are rendered, piece by piece
         path: _counted(
-            render_pieces(report, kind, gate=gate, detail=json_detail), progress, len(report)
+            render_pieces(
+                report, kind, gate=gate, detail=junit_detail if kind == "junit" else json_detail
+            ),
+            progress,
+            len(report),
         )
         for name, kind, _, _ in FILE_FORMATS
         if (path := files.get(name)) is not None and str(path) != STDOUT
@@ -245,7 +259,7 @@ def check(
             colour=colour,
             explain=explain or verbose,
             width=terminal_width(),
-            detail=json_detail,
+            detail=junit_detail if stdout_format == "junit" else json_detail,
         )
     write_all(outputs, read=[*programme.files, *_baseline_kept(baseline, files.get("json_file"))])
     if progress is not None:

@@ -96,11 +96,20 @@ class Gate:
         """The targets whose chance is below `chance_below` (empty without a chance gate)."""
         return tuple(report.results[i] for i in self._unlikely(report))
 
+    def unlikely_rows(self, report: Report) -> list[int]:
+        """The rows of `unlikely`, in order: read from the columns where the vectorised
+        path judged them."""
+        return self._unlikely(report)
+
     def chance_failures(self, report: Report) -> tuple[TargetResult, ...]:
         """The targets that fail by their chance alone, not by status or change: the ones a
         report must explain by the chance."""
+        return tuple(report.results[i] for i in self.chance_failure_rows(report))
+
+    def chance_failure_rows(self, report: Report) -> list[int]:
+        """The rows of `chance_failures`, in order."""
         judged = set(self._judged(report))
-        return tuple(report.results[i] for i in self._unlikely(report) if i not in judged)
+        return [i for i in self._unlikely(report) if i not in judged]
 
     def _failing(self, report: Report) -> list[int]:
         judged = self._judged(report)

@@ -155,9 +155,14 @@ class Report:
 
         return "".join(json_report(self, detail))
 
-    def to_junit(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
-        """JUnit XML: one test case per target, failures where the gate trips."""
-        return self._render("junit", fail_on, strict)
+    def to_junit(
+        self, *, fail_on: str | None = "off_track", strict: bool = False, detail: str = "auto"
+    ) -> str:
+        """JUnit XML: one test case per target, failures where the gate trips; `detail` as
+        for `to_json` (``compact`` leaves each case's explanation and figures out)."""
+        from targets.render import render  # noqa: PLC0415 - a layer up
+
+        return render(self, "junit", gate=Gate(fail_on, strict), detail=detail)
 
     def to_markdown(self, *, fail_on: str | None = "off_track", strict: bool = False) -> str:
         """A Markdown summary for pull requests and ``$GITHUB_STEP_SUMMARY``."""

@@ -26,6 +26,7 @@ __all__ = [
     "chance_cell",
     "chance_lines",
     "chance_phrase",
+    "shown_below",
 ]
 
 CHANCE_HEADER = "chance"
@@ -133,12 +134,12 @@ class GateChance:
             return ""
         if chance.probability is None:  # never below the gate: `unlikely` leaves it out
             return ""
-        shown = _shown_below(chance.probability, below)
+        shown = shown_below(chance.probability, below)
         phrase = chance_phrase(result)
         return f"; {phrase}; the chance {shown} is below --fail-on-chance-below {below:g}"
 
 
-def _shown_below(p: float, below: float) -> str:
+def shown_below(p: float, below: float) -> str:
     """`p` with just the digits that show it below `below`: 0.4988 against 0.5 is '0.499',
     where '50 %' would read as no failure at all."""
     for digits in range(2, 17):

@@ -1,4 +1,5 @@
-"""JUnit XML: one test case per target, as CI systems show test results.
+"""JUnit XML: one test case per target, as CI systems show test results (each with its
+explanation, or compact above a thousand: see `targets.render._junit_compact`).
 
 Written to the strictest schema the consumers read, the Jenkins xunit plugin's
 ``junit-10.xsd`` (which GitLab and Azure DevOps also accept): the counts on ``<testsuites>``
@@ -13,10 +14,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from targets.engine import Status
+import numpy as np
+
+from targets.engine import STATUS_CODES, Status
 from targets.judge import Gate, Report, TargetResult
+from targets.judge._document import detail_of
 from targets.render._chance import GateChance
 from targets.render._explain import explain_steps
+from targets.render._junit_compact import compact_cases
 from targets.render._status_words import status_words
 
 __all__ = ["render_junit", "seconds"]
@@ -27,15 +32,18 @@ def seconds(value: float | None) -> str:
     return f"{max(value or 0.0, 0.0):.3f}"
 
 
-def render_junit(report: Report, *, gate: Gate | None = None) -> str:
-    """One test case per target: failures trip the gate, not-assessable ones are skipped."""
+def render_junit(report: Report, *, gate: Gate | None = None, detail: str = "auto") -> str:
+    """One test case per target: failures trip the gate, not-assessable ones are skipped.
+    `detail` as the JSON report's (``auto``: compact above a thousand results, see
+    `targets.render._junit_compact`)."""
     gate = gate or Gate()
-    failing = set(gate.failing_keys(report))
-    skipped = [r for r in report if r.status is Status.NOT_ASSESSABLE]
+    compact = detail_of(report, detail) == "compact"
+    rows = gate.failing_rows(report)
+    skipped = int(np.count_nonzero(report.columns.status == _NOT_ASSESSABLE))
     time = seconds(report.elapsed)
-    counts = {"tests": str(len(report)), "failures": str(len(failing)), "errors": "0"}
+    counts = {"tests": str(len(report)), "failures": str(len(rows)), "errors": "0"}
     suites = ET.Element("testsuites", {"name": "targets", **counts, "time": time})
-    attributes = {"name": report.programme.info.name, **counts, "skipped": str(len(skipped))}
+    attributes = {"name": report.programme.info.name, **counts, "skipped": str(skipped)}
     attributes["time"] = time
     if report.checked_at is not None:
         attributes["timestamp"] = report.checked_at.replace(microsecond=0, tzinfo=None).isoformat()
@@ -44,13 +52,20 @@ def render_junit(report: Report, *, gate: Gate | None = None) -> str:
     for name, value in (
         ("as_of", report.as_of.isoformat() if report.as_of else "latest"),
         ("gate", gate.option),
+        ("detail", "compact" if compact else "full"),
     ):
         ET.SubElement(properties, "property", {"name": name, "value": value})
-    chance = GateChance(report, gate)
-    for result in report:
-        suite.append(_case(report, result, failing, chance))
+    if compact:
+        suite.extend(compact_cases(report, gate, set(rows)))
+    else:
+        failing = {report.keys[i] for i in rows}
+        chance = GateChance(report, gate)
+        suite.extend(_case(report, result, failing, chance) for result in report)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+
+
+_NOT_ASSESSABLE = STATUS_CODES.index(Status.NOT_ASSESSABLE)
 
 
 def _case(

@@ -32,7 +32,7 @@ def render_pieces(
 ) -> Iterator[str]:
     """`render`, in pieces to write as they come: JSON and JSON Lines line by line (a
     compact report of many results is never held whole), other formats in one piece.
-    `detail` is the JSON formats' (see `targets.judge.DETAILS`)."""
+    `detail` is the JSON formats' and JUnit's (see `targets.judge.DETAILS`)."""
     if kind == "json":
         from targets.render._json import json_report  # noqa: PLC0415 - on first use
 
@@ -42,7 +42,9 @@ def render_pieces(
 
         yield from jsonl_report(report, detail)
     else:
-        yield render(report, kind, gate=gate, colour=colour, explain=explain, width=width)
+        yield render(
+            report, kind, gate=gate, colour=colour, explain=explain, width=width, detail=detail
+        )
 
 
 def render(
@@ -58,7 +60,7 @@ def render(
     """`report` in the format `kind` (one of `FORMATS`), safe to print in a CI log: no line
     that an input string made can start with ``::`` (see `targets._safe.guard`). `width`
     is the text format's line length; `colour` and `explain` are the text format's too;
-    `detail` the JSON formats' (``auto``: compact above a thousand results)."""
+    `detail` the JSON formats' and JUnit's (``auto``: compact above a thousand results)."""
     if kind in {"json", "jsonl"}:
         return "".join(render_pieces(report, kind, detail=detail))
     if kind == "sarif":
@@ -84,7 +86,7 @@ def render(
     if kind == "junit":
         from targets.render._junit import render_junit  # noqa: PLC0415 - on first use
 
-        return guard(render_junit(report, gate=gate), "xml")
+        return guard(render_junit(report, gate=gate, detail=detail), "xml")
     if kind == "github":
         from targets.render._github import render_github  # noqa: PLC0415 - on first use
 
