@@ -116,7 +116,7 @@ class _Lines:
         numbers = _numbers(report.programme, columns)
         numbers["target_value"] = numbers.pop("target")
         self.numbers = numbers
-        self.latest_rows = np.where(vector, columns.latest_row, -1)
+        latest_rows = np.where(vector, columns.latest_row, -1)
         distinct, self.target = numbered(list(map(id, columns.targets)))
         firsts = np.unique(self.target, return_index=True)[1]  # numbered as they come
         written = np.zeros(len(distinct), dtype=bool)
@@ -132,7 +132,7 @@ class _Lines:
         self.projection = Coded.of(columns.projection)
         statuses = strings([dumps(s.value) for s in STATUS_CODES])
         self.status = Coded(columns.status.astype(np.int64), statuses)
-        self.latest = Latest(report.programme)
+        self.latest = Latest(report.programme, latest_rows)
         self.glue = (*_LINE, "}" + separator)
 
     def __call__(self, start: int) -> Any:
@@ -148,7 +148,7 @@ class _Lines:
                 self.status.take(at),
                 self.method.take(at),
                 self.label.take(at),
-                self.latest(self.latest_rows[at]),
+                self.latest(at),
                 number_members(_ORDER, [numbers[name][at] for name in _ORDER]),
                 self.projection.take(at),
                 number_members(_AFTER, [numbers[name][at] for name in _AFTER]),

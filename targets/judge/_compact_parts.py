@@ -167,21 +167,28 @@ _TAIL = (
 
 
 class Latest:
-    """Results' latest figures as JSON, from the figure table's columns."""
+    """Results' latest figures as JSON, from the figure table's columns: `rows`, each
+    result's table row (-1: none), written a block of results at a time."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Programme, rows: Ints) -> None:
         table = self.table = programme.table
+        self.rows = rows
         self.periods = strings([_json_text(p.label) for p in table.periods])
         self.entities = strings([*map(_json_text, table.entities), "null"])  # code -1: last
         self.sources = strings([*map(_json_text, table.sources), "null"])
         self.editions = strings([*(_json_text(e.label) for e in table.editions), "null"])
         self.kinds = strings(list(map(_json_text, KIND_CODES)))
+        chosen = rows >= 0
+        self.place = np.cumsum(chosen) - 1  # a row's place among those with a figure
+        # each file asked once for the whole report's texts (a figure's value as written):
+        # two hundred files, one a province, asked once a block cost a second
+        self.stated = strings([_string(s) for s in table.stated(rows[chosen])])
 
-    def __call__(self, rows: Ints) -> Any:
-        """The latest figure of each result whose figure table row is in `rows` (``null``
-        where -1: none)."""
+    def __call__(self, at: slice) -> Any:
+        """The latest figure of each result in `at` (``null`` where it has none)."""
         import pyarrow as pa  # noqa: PLC0415 - large reports only
 
+        rows = self.rows[at]
         chosen = rows >= 0
         picked = rows[chosen]
         if picked.size == 0:
@@ -196,7 +203,7 @@ class Latest:
                     ("time", "value", "low", "high"),
                     [table.time_at(picked), np.where(low == high, low, np.nan), low, high],
                 ),
-                strings([_string(s) for s in table.stated(picked)]),  # texts: no type to ask
+                taken(self.stated, self.place[at][chosen]),
                 taken(self.kinds, table.kind[picked]),
                 taken(self.entities, _last_if_none(table.entity[picked], self.entities)),
                 taken(self.sources, _last_if_none(table.source[picked], self.sources)),
