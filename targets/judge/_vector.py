@@ -49,12 +49,10 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
     parts = without_figures(run, pairs, found.empty, found.groups)
     if not found.at.size:
         return joined(parts)
-    at, codes, estimates_of, group, facts = (
-        found.at, found.keys, found.estimates, found.group, found.facts
-    )  # fmt: skip
+    at, group, facts = found.at, found.group, found.facts
     # each series (key, estimates) numbered by its first pair, as the pairs come
     distinct, first, inverse = np.unique(
-        codes * 2 + estimates_of, return_index=True, return_inverse=True
+        found.keys * 2 + found.estimates, return_index=True, return_inverse=True
     )
     rank = np.empty(distinct.size, dtype=np.int64)
     rank[np.argsort(first, kind="stable")] = np.arange(distinct.size)
