@@ -82,3 +82,26 @@ def test_independent_variant_checks_like_the_baseline(sdg: ModuleType, tmp_path:
             assert result["ratio"] == pytest.approx(row["ratio"])
     per_entity = (tmp_path / "per-entity" / "figures.csv").read_text().splitlines()
     assert per_entity[0] == "metric,entity,period,value,unit"
+
+
+def test_the_shapes_benchmark_splits_and_thins_the_same_figures(
+    sdg: ModuleType, tmp_path: Path
+) -> None:
+    """`bench_shapes.py` times the same figures written one file per area, and half of
+    the independent series: what it writes must be that, or its timings compare nothing."""
+    import bench_shapes  # noqa: PLC0415 - lives in benchmarks/
+
+    sdg.write(tmp_path, 3, 4, seed=0, parquet=False)
+    whole = targets.load(tmp_path / "per-entity")
+    areas = bench_shapes.by_area(tmp_path / "per-entity" / "figures.csv", tmp_path / "areas")
+    assert sorted(p.stem for p in areas.iterdir()) == ["a001", "a002", "a003"]
+    split = targets.load(tmp_path / "per-entity" / "rules.yaml", areas)
+    key = [(f.metric, f.entity, f.period.label, f.value) for f in whole.figures]
+    assert sorted(key) == sorted(
+        (f.metric, f.entity, f.period.label, f.value) for f in split.figures
+    )
+    thin = bench_shapes.sparse(tmp_path / "independent" / "figures.csv", tmp_path / "s" / "f.csv")
+    kept = targets.load(tmp_path / "independent" / "rules.yaml", thin)
+    assert {f.metric[:4] for f in kept.figures} == {"s001", "s003"}
+    report = targets.check(kept)
+    assert report.summary["not_assessable"] >= 6  # the targets of s002 and s004, 3 areas each

@@ -1,0 +1,128 @@
+"""Time ``targets check`` on the SDG-shaped figures written the ways offices write them.
+
+Run: ``python benchmarks/bench_shapes.py [--repeat 3] [--data DIR]``. The benchmark of
+``bench_scale.py`` reads one tidy CSV file; real inputs are split and sparse, and CI asks
+for more than JSON. Each shape below holds the same figures (or a part of them) and is
+timed as a whole process, in turn with the others, ``--repeat`` times (medians):
+
+- ``one file``: the per-entity variant as ``bench_scale.py`` reads it (the reference);
+- ``a file per area``: the same figures in one CSV file per area (200 files of 190 KB, each
+  below the size from which a lone file is read into columns);
+- ``junit``: the one file, with a JUnit report besides the JSON one (60,000 test cases);
+- ``sparse``: the independent variant with the figures of every other series left out:
+  30,000 targets without a figure, not assessable;
+- ``independent``: the independent variant whole, the reference of the sparse shape.
+
+Prints wall and CPU time, peak memory and each shape's time against its reference. Never
+asserts; not part of the test suite. Each shape once cost a cliff: 56 s for the files per
+area (read row by row), 145 s for JUnit (a result built per test case), 14 s for the
+sparse programme (a result built per pair without figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import _measure
+import sdg_data
+from bench_scale import dataset
+
+SHAPES = ("one file", "a file per area", "junit", "independent", "sparse")
+REFERENCE = {"a file per area": "one file", "junit": "one file", "sparse": "independent"}
+
+
+def by_area(figures: Path, into: Path) -> Path:
+    """`figures` split into one CSV file per area (entity), written once."""
+    if into.exists():
+        return into
+    parts = into.with_suffix(".partial")
+    parts.mkdir(parents=True, exist_ok=True)
+    with figures.open(encoding="utf-8") as lines:
+        header = next(lines)
+        files: dict[str, list[str]] = {}
+        for line in lines:
+            files.setdefault(line.split(",", 2)[1], []).append(line)
+    for area, rows in files.items():
+        (parts / f"{area}.csv").write_text(header + "".join(rows), encoding="utf-8")
+    parts.rename(into)
+    return into
+
+
+def sparse(figures: Path, into: Path) -> Path:
+    """`figures` without the series of every other metric's series number."""
+    if into.exists():
+        return into
+    into.parent.mkdir(parents=True, exist_ok=True)
+    partial = into.with_suffix(".partial")
+    with figures.open(encoding="utf-8") as lines, partial.open("w", encoding="utf-8") as out:
+        out.write(next(lines))
+        for line in lines:  # a metric 's001-a001' in the independent variant: series 1
+            if int(line[1:4]) % 2:
+                out.write(line)
+    partial.rename(into)
+    return into
+
+
+def commands(folder: Path, python: str, out: Path) -> dict[str, list[str]]:
+    check = [python, "-m", "targets", "check", "--format", "text", "--no-color"]
+    json = ["--json", str(out / "report.json")]
+    per_entity, independent = folder / "per-entity", folder / "independent"
+    shapes = folder / "shapes"
+    areas = by_area(per_entity / "figures.csv", shapes / "by-area")
+    few = sparse(independent / "figures.csv", shapes / "sparse" / "figures.csv")
+    rules, whole = str(per_entity / "rules.yaml"), str(per_entity / "figures.csv")
+    alone = str(independent / "rules.yaml")
+    junit = ["--junit", str(out / "report.xml")]
+    return {
+        "one file": [*check, rules, whole, *json],
+        "a file per area": [*check, rules, str(areas), *json],
+        "junit": [*check, rules, whole, *json, *junit],
+        "independent": [*check, alone, str(independent / "figures.csv"), *json],
+        "sparse": [*check, alone, str(few), *json],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each shape (default 3)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "targets-bench",
+        help="where generated datasets are kept between runs (default: %(default)s)",
+    )
+    parser.add_argument("--python", default=sys.executable, help="interpreter with targets")
+    args = parser.parse_args()
+    print(f"{_measure.load()}; {args.repeat} runs of each shape, medians")
+    print(_measure.compile_package(args.python))
+    areas, series = sdg_data.AREAS_AT_SCALE_1, sdg_data.SERIES
+    for variant in sdg_data.VARIANTS:
+        folder = dataset(args.data, areas, series, 0, variant)
+    out = folder / "out-shapes"
+    out.mkdir(exist_ok=True)
+    cmds = commands(folder, args.python, out)
+    runs: dict[str, list[_measure.Run]] = {shape: [] for shape in SHAPES}
+    for i in range(args.repeat):
+        for shape in SHAPES:
+            result = _measure.run(cmds[shape], stdout=out / "check.out", stderr=out / "check.err")
+            runs[shape].append(result)
+            print(
+                f"    run {i + 1}/{args.repeat} {shape:<16} {result.wall:7.2f} s wall "
+                f"{result.cpu:7.2f} s CPU {result.rss_mib:6.0f} MiB  exit {result.code}",
+                flush=True,
+            )
+    medians = {shape: _measure.median(found) for shape, found in runs.items()}
+    print(f"\n{'':18}wall s    CPU s  peak MiB  exit")
+    for shape, m in medians.items():
+        against = REFERENCE.get(shape)
+        ratio = f"  {m.wall / medians[against].wall:5.2f}x {against}" if against else ""
+        print(f"  {shape:<16}{m.wall:6.2f} {m.cpu:8.2f} {m.rss_mib:9.0f} {m.code:5d}{ratio}")
+
+
+if __name__ == "__main__":
+    main()
