@@ -123,6 +123,21 @@ def test_valid_csv_figures_are_the_same_read_either_way(
     both_ways(root / "p", monkeypatch)
 
 
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=csv_files(valid_only=False))
+def test_a_files_values_read_on_a_thread_of_their_own_or_not_are_the_same(
+    write: Write, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """A small file's values are read by the thread reading its text columns, a large
+    one's beside them (`_columnar._ALONE`): the figures and problems are the same."""
+    from targets.rules import _columnar  # noqa: PLC0415 - the size is set here
+
+    root = write({"p/rules.yaml": RULES.replace(", columns_placeholder", ""), "p/f.csv": text})
+    alone = _read(root / "p", monkeypatch, columnar=True)
+    monkeypatch.setattr(_columnar, "_ALONE", 0)
+    assert _read(root / "p", monkeypatch, columnar=True) == alone
+
+
 @settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=csv_files(valid_only=False))
 def test_bad_csv_figures_give_the_same_problems_either_way(

@@ -117,6 +117,9 @@ class Columnar:
         names = [c for c in self.columns if c in TEXT_FIELDS]
         if "value" not in self.columns or self.parquet:  # no value column, or numbers already
             return dataclasses.replace(self, prepared=Prepared(self._texts(names)))
+        if self.table.num_rows < _ALONE:  # a thread of its own costs more than it saves
+            values = _read_values(self.table.column("value"))
+            return dataclasses.replace(self, prepared=Prepared(self._texts(names), values))
         with worker_pool(1, "targets-values") as pool:  # a CSV file's values are text
             # the values and every other text column there, the rest here
             theirs = pool.submit(
@@ -142,6 +145,11 @@ class Columnar:
         """Where a column's header cell is."""
         index = self.columns.index(column)
         return Location(self.name, 1, self.starts[index] if not self.parquet else index + 1)
+
+
+_ALONE = 100_000
+"""Rows of a CSV file below which its values are read by the thread that reads its text
+columns (a file per province: two hundred threads started and stopped for one each)."""
 
 
 def _read_values(column: Any) -> tuple[Bools, Bools, Floats]:
