@@ -84,3 +84,21 @@ def test_a_file_of_null_columns_is_blank_rows_as_typed_nulls_are(tmp_path: Path)
         table = pa.table(dict.fromkeys(("metric", "period", "value", "unit"), array))
         pq.write_table(table, tmp_path / f"{name}.parquet")
     assert targets.load(tmp_path).figures == ()
+
+
+def test_reading_parquet_figures_imports_no_pandas(tmp_path: Path) -> None:
+    """pyarrow's `read_table` imports pyarrow.dataset, which imports pandas where it is
+    installed: 0.4 s of a check that never uses it."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    _load_with(tmp_path, "entity", ["A", "B", "C"])  # the files, read once here
+    code = "import sys, targets; targets.load(sys.argv[1]); print('pandas' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.strip() == "False", done.stderr
