@@ -368,19 +368,22 @@ def _band(
 
 def _quantiles(r: Readings, at: np.ndarray, q: np.ndarray) -> np.ndarray:
     """The q quantiles of the averaged forecasts at ``at``, by bisection on their CDF."""
-    m_a, s_a, m_b, s_b = r.forecasts(at)
+    forecasts = m_a, s_a, m_b, s_b = r.forecasts(at)  # the same at every step: made once
     width = np.maximum(s_a, s_b)
     lo, hi = np.minimum(m_a, m_b) - width, np.maximum(m_a, m_b) + width
     for _ in range(64):  # widen until the quantile lies inside (heavy tails with few figures)
-        low_out = r.chance_at(at, lo, above=False) > q
-        high_out = r.chance_at(at, hi, above=False) < q
+        low_out = r.chance_at(at, lo, above=False, forecasts=forecasts) > q
+        high_out = r.chance_at(at, hi, above=False, forecasts=forecasts) < q
         if not (low_out.any() or high_out.any()):
             break
         lo = np.where(low_out, lo - 2.0 * (hi - lo), lo)
         hi = np.where(high_out, hi + 2.0 * (hi - lo), hi)
     for _ in range(100):
         mid = 0.5 * (lo + hi)
-        below = r.chance_at(at, mid, above=False) < q
-        lo, hi = np.where(below, mid, lo), np.where(below, hi, mid)
+        below = r.chance_at(at, mid, above=False, forecasts=forecasts) < q
+        closer = np.where(below, mid, lo), np.where(below, hi, mid)
+        if np.array_equal(closer[0], lo) and np.array_equal(closer[1], hi):
+            break  # no double left between: every further step would repeat this one
+        lo, hi = closer
     out: np.ndarray = 0.5 * (lo + hi)
     return out

@@ -145,9 +145,18 @@ class Readings:
             centre_a = self.y_mean + self.slope * gap
             return centre_a, np.sqrt(var_a), self.last_y + self.drift * h, np.sqrt(var_b)
 
-    def chance_at(self, at: npt.ArrayLike, y: npt.ArrayLike, *, above: bool) -> Floats:
-        """P(figure at ``at`` >= y) (``above``, else <= y), averaged over the two readings."""
-        m_a, s_a, m_b, s_b = self.forecasts(np.asarray(at, dtype=float))
+    def chance_at(
+        self,
+        at: npt.ArrayLike,
+        y: npt.ArrayLike,
+        *,
+        above: bool,
+        forecasts: tuple[Floats, Floats, Floats, Floats] | None = None,
+    ) -> Floats:
+        """P(figure at ``at`` >= y) (``above``, else <= y), averaged over the two readings;
+        `forecasts`: ``forecasts(at)``, when the caller asks at the same times again."""
+        found = self.forecasts(np.asarray(at, dtype=float)) if forecasts is None else forecasts
+        m_a, s_a, m_b, s_b = found
         sign = 1.0 if above else -1.0
         ys = np.asarray(y, dtype=float)
         w = self.walk_weight
