@@ -44,6 +44,17 @@ FLOOR = {
 }
 
 
+def data_options(parser: argparse.ArgumentParser) -> None:
+    """``--data`` and ``--python``, as every script on the SDG-shaped dataset takes them."""
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "targets-bench",
+        help="where generated datasets are kept between runs (default: %(default)s)",
+    )
+    parser.add_argument("--python", default=sys.executable, help="interpreter with targets")
+
+
 def dataset(data: Path, n_areas: int, n_series: int, seed: int, variant: str) -> Path:
     """The dataset's folder, generated the first time it is asked for."""
     folder = data / f"v{sdg_data.VERSION}-seed{seed}-areas{n_areas}-series{n_series}"
@@ -223,13 +234,7 @@ def main() -> None:
         help="run only these (e.g. floor pandas, where the check cannot run yet)",
     )
     parser.add_argument("--timeout", type=float, help="kill a run after this many seconds")
-    parser.add_argument(
-        "--data",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "targets-bench",
-        help="where generated datasets are kept between runs (default: %(default)s)",
-    )
-    parser.add_argument("--python", default=sys.executable, help="interpreter with targets")
+    data_options(parser)
     parser.add_argument("--save", type=Path, help="also write every run as JSON to this file")
     args = parser.parse_args()
     scales = sorted({*args.scales, *([10.0] if args.ten else [])})

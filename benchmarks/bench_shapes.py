@@ -22,13 +22,11 @@ sparse programme (a result built per pair without figures).
 from __future__ import annotations
 
 import argparse
-import sys
-import tempfile
 from pathlib import Path
 
 import _measure
 import sdg_data
-from bench_scale import dataset
+from bench_scale import data_options, dataset
 
 SHAPES = ("one file", "a file per area", "junit", "independent", "sparse")
 REFERENCE = {"a file per area": "one file", "junit": "one file", "sparse": "independent"}
@@ -90,13 +88,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each shape (default 3)")
-    parser.add_argument(
-        "--data",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "targets-bench",
-        help="where generated datasets are kept between runs (default: %(default)s)",
-    )
-    parser.add_argument("--python", default=sys.executable, help="interpreter with targets")
+    data_options(parser)
     args = parser.parse_args()
     print(f"{_measure.load()}; {args.repeat} runs of each shape, medians")
     print(_measure.compile_package(args.python))

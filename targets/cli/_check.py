@@ -22,7 +22,13 @@ from targets.cli._inputs import (
     method_option,
     paths_argument,
 )
-from targets.cli._options import debug_option, mention_settings, quiet_option, verbose_option
+from targets.cli._options import (
+    debug_option,
+    detail_option,
+    mention_settings,
+    quiet_option,
+    verbose_option,
+)
 from targets.cli._progress import TerminalProgress, wants_progress
 from targets.cli._term import colour_option, terminal_width, use_colour
 from targets.cli._write import write_all
@@ -128,23 +134,10 @@ def _file_options(command: Any) -> Any:
     "$GITHUB_STEP_SUMMARY when it is set.",
 )
 @_file_options
-@click.option(
-    "--json-detail",
-    type=click.Choice(["auto", "full", "compact"]),
-    default="auto",
-    show_default=True,
-    help="JSON and JSON Lines: full repeats each result's figures and explanation; compact "
-    "leaves them out (targets explain gives them); auto is compact above 1,000 results.",
+@detail_option(
+    "--json-detail", "JSON and JSON Lines: full repeats each result's figures and explanation"
 )
-@click.option(
-    "--junit-detail",
-    type=click.Choice(["auto", "full", "compact"]),
-    default="auto",
-    show_default=True,
-    help="JUnit: full gives each test case its explanation and a failure its figures; "
-    "compact leaves them out (targets explain gives them); auto is compact above 1,000 "
-    "results.",
-)
+@detail_option("--junit-detail", "JUnit: full gives each failure its figures and arithmetic")
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -10,7 +10,7 @@ import click
 
 from targets.cli._echo import say
 
-__all__ = ["debug_option", "mention_settings", "quiet_option", "verbose_option"]
+__all__ = ["debug_option", "detail_option", "mention_settings", "quiet_option", "verbose_option"]
 
 
 def _debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -31,6 +31,19 @@ def debug_option(command: Callable[..., Any]) -> Callable[..., Any]:
         callback=_debug,
         help="Show tracebacks of internal errors.",
     )(command)
+
+
+def detail_option(name: str, full: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A report's detail (``--json-detail``, ``--junit-detail``): `full` says what full
+    detail adds to that report (see `targets.judge.DETAILS`)."""
+    return click.option(
+        name,
+        type=click.Choice(["auto", "full", "compact"]),
+        default="auto",
+        show_default=True,
+        help=f"{full}; compact leaves them out (targets explain gives them); auto is compact "
+        "above 1,000 results.",
+    )
 
 
 def quiet_option(text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
