@@ -45,8 +45,22 @@ def test_small_csv_files_are_read_into_columns_when_large_together(
     each = max(p.stat().st_size for p in paths)
     together = sum(p.stat().st_size for p in paths)
     monkeypatch.setattr(_early, "COLUMNAR_FROM", each + 1)  # no file alone reaches it
+    monkeypatch.setattr(_early, "COLUMNAR_FILE_FROM", each)  # but each is not tiny
     assert _early.Early(paths).columnar == [True] * len(paths)
     monkeypatch.setattr(_early, "COLUMNAR_FROM", together + 1)
+    assert _early.Early(paths).columnar == [False] * len(paths)
+
+
+def test_tiny_csv_files_are_read_row_by_row_however_many(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of a few figures costs the columnar reader more than its rows: five thousand
+    such files took 8 s as columns and 1.6 s row by row."""
+    root = write(_files()) / "p"
+    paths = sorted(root.glob("*.csv"))
+    each = max(p.stat().st_size for p in paths)
+    monkeypatch.setattr(_early, "COLUMNAR_FROM", each + 1)  # reached together
+    monkeypatch.setattr(_early, "COLUMNAR_FILE_FROM", each + 1)  # but every file is tiny
     assert _early.Early(paths).columnar == [False] * len(paths)
 
 

@@ -27,12 +27,15 @@ if TYPE_CHECKING:
 
     from targets.rules._columnar import Columnar  # imported when a columnar file is read
 
-__all__ = ["COLUMNAR_FROM", "Early", "reading"]
+__all__ = ["COLUMNAR_FILE_FROM", "COLUMNAR_FROM", "Early", "reading"]
 
 COLUMNAR_FROM = 256 * 2**10
 """The CSV files of a run that hold at least this many bytes together are read into
 columns with pyarrow; both readers give the same figures and the same problems (tests read
 files both ways)."""
+COLUMNAR_FILE_FROM = 4 * 2**10
+"""A CSV file smaller than this (a hundred figures or so) is read row by row however large
+the run: the columnar reader's cost a file (about 1.5 ms) is more than its rows' there."""
 
 
 class Early:
@@ -48,7 +51,8 @@ class Early:
             if p.suffix.lower() in COLUMNAR_SUFFIXES and p.suffix.lower() not in PARQUET_SUFFIXES
         )
         self.columnar = [
-            p.suffix.lower() in COLUMNAR_SUFFIXES and _columnar(p, csv) for p in self.paths
+            p.suffix.lower() in COLUMNAR_SUFFIXES and _columnar(p, size, csv)
+            for p, size in zip(self.paths, self.sizes, strict=True)
         ]
         self.pending: dict[int, Future[tuple[Columnar | None, list[Diagnostic]]]] = {}
 
@@ -89,17 +93,20 @@ def _read_columnar(path: Path, rows: _Rows) -> tuple[Columnar | None, list[Diagn
     return columns.encoded(), problems
 
 
-def _columnar(path: Path, csv: int) -> bool:
-    """Whether to read this CSV or Parquet file into columns: Parquet always; CSV when the
-    run's CSV files (`csv` bytes together) reach `COLUMNAR_FROM` (a few small ones are
-    read row by row: importing pyarrow would cost more than it saves; two hundred files of
-    one province each, 190 KB apiece, read so took 56 s and 4 GB where one file of them
-    all took 1.5 s); and a small one whose header lacks a column of ours: perhaps a layout
-    such as SDMX-CSV that the programme's column mapping renames, which only the columnar
-    reader applies (it says the same as the row reader where none is declared)."""
+def _columnar(path: Path, size: int, csv: int) -> bool:
+    """Whether to read this CSV or Parquet file into columns: Parquet always; a CSV file of
+    `COLUMNAR_FROM` bytes or more, or of `COLUMNAR_FILE_FROM` or more in a run whose CSV
+    files reach `COLUMNAR_FROM` together (a few small files are read row by row: importing
+    pyarrow would cost more than it saves; two hundred files of one province each, 190 KB
+    apiece, read so took 71 s and 4 GB where one file of them all took 2 s; five thousand
+    files of two figures each take 1.6 s row by row and 8 s as columns); and a small one
+    whose header lacks a column of ours: perhaps a layout such as SDMX-CSV that the
+    programme's column mapping renames, which only the columnar reader applies (it says the
+    same as the row reader where none is declared)."""
     return (
         path.suffix.lower() in PARQUET_SUFFIXES
-        or csv >= COLUMNAR_FROM
+        or size >= COLUMNAR_FROM
+        or (csv >= COLUMNAR_FROM and size >= COLUMNAR_FILE_FROM)
         or not set(CSV_REQUIRED) <= _header_of(path)
     )
 
