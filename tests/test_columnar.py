@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import targets
 from targets.judge import figure_dict
 from targets.rules import _early
+from tests.readers import read_by
 
 Write = Callable[[dict[str, str]], Path]
 
@@ -39,7 +40,7 @@ metrics:
 
 def _read(root: Path, monkeypatch: pytest.MonkeyPatch, columnar: bool) -> tuple[object, ...]:
     """What loading `root` gives, one way: the figures and warnings, or the problems."""
-    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    read_by(monkeypatch, columnar=columnar)
     try:
         programme = targets.load(root)
     except targets.LoadError as exc:

@@ -15,7 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import targets
-from targets.rules import _early
+from tests.readers import read_by
 
 RULES = """\
 programme: {name: Twice}
@@ -57,7 +57,7 @@ def _repeats(rows: list[Row]) -> int:
 def _warned(root: Path, columnar: bool, monkeypatch: pytest.MonkeyPatch) -> int:
     """Figures warned about as given twice; a message said many times is shown a few times,
     the last saying how many more are like it."""
-    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    read_by(monkeypatch, columnar=columnar)
     count = 0
     for warning in map(str, targets.load(root).warnings):
         if "the same figure again" in warning or "a second value for" in warning:
@@ -103,7 +103,7 @@ def test_repeats_among_derived_figures_are_named_at_their_own_lines(
     ]
     (tmp_path / "figures.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for columnar in (True, False):
-        monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
+        read_by(monkeypatch, columnar=columnar)
         warnings = [str(w) for w in targets.load(tmp_path).warnings]
         assert [re.sub(r"\S*figures\.csv", "F", w) for w in warnings] == [
             "F:4:1: warning: the same figure again (first at F:2:1)",

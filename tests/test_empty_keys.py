@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import targets
+from tests.readers import read_by
 
 from .fuzz.runner import run
 
@@ -73,9 +74,7 @@ def test_a_source_date_and_the_programme_base_and_method_are_refused_when_left_e
 def test_empty_cells_of_a_csv_file_are_values_not_given(
     tmp_path: Path, columnar: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from targets.rules import _early  # noqa: PLC0415 - which reader takes the file
-
-    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    read_by(monkeypatch, columnar=columnar)
     (tmp_path / "rules.yaml").write_text(RULES, encoding="utf-8")
     (tmp_path / "f.csv").write_text(
         "metric,period,value,unit,entity,source,published,note\n"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import targets
-from targets.rules import _early
 from targets.rules._periods import PeriodError, parse_date, parse_period
+from tests.readers import read_by
 
 from .fuzz.runner import Run, run
 
@@ -54,7 +54,7 @@ def _refused(folder: Path, *expected: str) -> Run:
 
 def _problems(folder: Path, monkeypatch: pytest.MonkeyPatch, *, columnar: bool) -> list[str]:
     """The problems of loading `folder`, a CSV file read into columns or row by row."""
-    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    read_by(monkeypatch, columnar=columnar)
     with pytest.raises(targets.LoadError) as caught:
         targets.load(folder)
     return sorted(str(d).removeprefix(f"{folder}/") for d in caught.value.diagnostics)

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 import targets
-from targets.rules import _early
 from targets.rules._suggest import FUZZY_POOL, FUZZY_WORDS, Suggestions
+from tests.readers import read_by
 
 Write = Callable[[dict[str, str]], Path]
 
@@ -73,7 +73,7 @@ def _programme(metrics: int, unknown: int) -> tuple[str, list[str]]:
 def test_thousands_of_unknown_metrics_among_thousands_cost_a_bounded_number_of_matches(
     write: Write, fuzzy_calls: list[int], monkeypatch: pytest.MonkeyPatch, columnar: bool
 ) -> None:
-    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    read_by(monkeypatch, columnar=columnar)
     rules, rows = _programme(metrics=300, unknown=400)
     root = write({"p/rules.yaml": rules, "p/figures.csv": "\n".join(rows) + "\n"})
     with pytest.raises(targets.LoadError) as caught:

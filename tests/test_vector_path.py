@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import targets
 from targets.judge import Report
+from tests.readers import read_by
 
 Write = Callable[[dict[str, str]], Path]
 
@@ -198,9 +199,7 @@ def test_a_pickled_programme_checks_to_the_same_report(
 ) -> None:
     """A programme crosses a process boundary (a worker, a distributed engine's partition)
     whole: its figures read row by row or as pyarrow columns, and its read-only maps."""
-    from targets.rules import _early  # noqa: PLC0415 - which reader takes the CSV
-
-    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    read_by(monkeypatch, columnar=columnar)
     rows = ["metric,entity,period,value,unit"] + [
         f"up,A{a},{year},{10 + a + 1.5 * (year - 2015):.2f},firm"
         for a in range(3)

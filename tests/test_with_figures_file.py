@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import targets
+from tests.readers import read_by
 
 RULES = """\
 programme: {id: p, name: P}
@@ -43,9 +44,7 @@ def _seen(programme: targets.Programme) -> list[tuple[str, float | None, str | N
 def test_a_csv_file_adds_what_loading_it_with_the_rules_gives(
     tmp_path: Path, columnar: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from targets.rules import _early  # noqa: PLC0415 - which reader takes the file
-
-    monkeypatch.setattr(_early, "COLUMNAR_FROM", 0 if columnar else 2**62)
+    read_by(monkeypatch, columnar=columnar)
     (tmp_path / "f.csv").write_text(CSV, encoding="utf-8")
     added, loaded = _both(tmp_path, "f.csv")
     # 90 firm thousand is 90,000 firms; the second row cites gso
