@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 import targets
+from targets.rules import RelativeTarget
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -105,3 +106,26 @@ def test_the_shapes_benchmark_splits_and_thins_the_same_figures(
     assert {f.metric[:4] for f in kept.figures} == {"s001", "s003"}
     report = targets.check(kept)
     assert report.summary["not_assessable"] >= 6  # the targets of s002 and s004, 3 areas each
+
+
+def test_the_shapes_benchmark_states_the_same_targets_relative_to_2015(
+    sdg: ModuleType, tmp_path: Path
+) -> None:
+    """The ``relative`` shape judges the targets of the one file, each stated relative
+    to 2015 in its metric's better direction, and every one of them in bulk."""
+    import bench_shapes  # noqa: PLC0415 - lives in benchmarks/
+
+    sdg.write(tmp_path, 3, 4, seed=0, parquet=False)
+    level = targets.load(tmp_path / "per-entity")
+    rules = bench_shapes.relative(tmp_path / "per-entity" / "rules.yaml", tmp_path / "r.yaml")
+    against = targets.load(rules, tmp_path / "per-entity" / "figures.csv")
+    assert [(t.id, t.metric, t.deadline) for t in against.targets] == [
+        (t.id, t.metric, t.deadline) for t in level.targets
+    ]
+    for target in against.targets:
+        assert isinstance(target, RelativeTarget)
+        assert target.relative_to.label == "2015"
+        higher = level.metrics[target.metric].better == "higher"
+        assert (target.factor is None) == higher  # +20 % where higher is better, else x 0.8
+    report = targets.check(against)
+    assert report.columns.vector.all()

@@ -35,17 +35,16 @@ METRICS = {"up": "firm", "down": "%", "share": "%"}
 
 @st.composite
 def programmes(draw: st.DrawFn) -> str:
-    """A programme of level targets (some for each entity, some with a base year or a
-    method, some on a metric or for an entity without figures) and figures of every kind,
-    source and edition, with conflicts and gaps."""
+    """A programme of level and relative targets (some for each entity, some with a base
+    year or a method, some on a metric or for an entity without figures, some relative to
+    a year without a figure) and figures of every kind, source and edition, with
+    conflicts and gaps."""
     prefer = draw(st.sampled_from(["", "b", "c, a"]))
     lines = [HEAD.format(prefer=prefer), "targets:"]
     for i in range(draw(st.integers(1, 6))):
         metric = draw(st.sampled_from(sorted(METRICS)))
-        side = "at_most" if metric == "down" else "at_least"
-        value = draw(st.integers(1, 150))
-        if metric == "share":
-            value = min(value, 100)
+        goal = draw(st.sampled_from(["level", "level", "factor", "percent", "plus"]))
+        goal = _level(draw, metric) if goal == "level" else _relative(draw, metric, goal)
         extra = []
         if draw(st.booleans()):
             extra.append(f"base: {draw(st.integers(2012, 2020))}")
@@ -57,7 +56,7 @@ def programmes(draw: st.DrawFn) -> str:
             extra.append("estimates: false")
         more = ", " + ", ".join(extra) if extra else ""
         by = draw(st.integers(2021, 2035))  # after every base year drawn
-        lines.append(f"  - {{id: t{i}, metric: {metric}, {side}: {value}, by: {by}{more}}}")
+        lines.append(f"  - {{id: t{i}, metric: {metric}, {goal}, by: {by}{more}}}")
     lines.append("figures:")
     for _ in range(draw(st.integers(0, 40))):
         metric = draw(st.sampled_from(sorted(METRICS)))
@@ -84,6 +83,26 @@ def programmes(draw: st.DrawFn) -> str:
             fields.append(f"published: {published}")
         lines.append("  - {" + ", ".join(fields) + "}")
     return "\n".join(lines) + "\n"
+
+
+def _level(draw: st.DrawFn, metric: str) -> str:
+    side = "at_most" if metric == "down" else "at_least"
+    value = draw(st.integers(1, 150))
+    return f"{side}: {min(value, 100) if metric == 'share' else value}"
+
+
+def _relative(draw: st.DrawFn, metric: str, how: str) -> str:
+    """A relative goal in the metric's better direction (the loader refuses the other):
+    a factor, a percent change or a change in the metric's unit."""
+    sign = -1 if metric == "down" else 1
+    year = draw(st.integers(2012, 2020))
+    if how == "factor":
+        factors = [0.5, 0.8, 0.95] if sign < 0 else [1.1, 1.5, 2]
+        factor = draw(st.sampled_from(factors))
+        return f"relative_to: {year}, factor: {factor}"
+    amount = sign * draw(st.integers(1, 60))
+    change = f'"{amount:+d} %"' if how == "percent" else f"{amount:+d}"
+    return f"relative_to: {year}, change: {change}"
 
 
 def _same(a: float, b: float) -> bool:

@@ -15,7 +15,7 @@ import numpy.typing as npt
 from targets.judge._bulk_chance import ChanceInputs
 from targets.rules._table import Floats, Ints
 
-__all__ = ["HEADLINE", "Bulk", "Group", "joined"]
+__all__ = ["HEADLINE", "Bulk", "Group", "Members", "joined"]
 
 Group = tuple[str, tuple[tuple[str, float], ...]]
 """A bulk call's method and its thresholds (sorted pairs)."""
@@ -37,7 +37,8 @@ class Bulk:
     status: npt.NDArray[np.int8]
     method_status: list[str]
     methods: list[str]
-    projection: list[str]
+    projection: list[str | None]
+    """Each pair's model, None where it has no verdict (a refusal)."""
     numbers: dict[str, Floats]
     latest_row: Ints
     chance: tuple[ChanceInputs, ...] = ()
@@ -69,3 +70,20 @@ def joined(parts: Sequence[Bulk]) -> Bulk:
         latest_row=np.concatenate([p.latest_row for p in parts]),
         chance=tuple(c for p in parts for c in p.chance),
     )
+
+
+@dataclass(frozen=True, eq=False)
+class Members:
+    """Pairs the bulk path may take, as columns: each pair's position in the pair list,
+    its series (in its chunk), its batch call (a code into the groups) and its facts."""
+
+    at: Ints
+    series: Ints
+    group: Ints
+    facts: Floats
+    """Per pair: target value and year, base year, natural bounds (NaN: none), 1.0
+    where higher is better, and for a relative target the time it is relative to and
+    its factor or change (NaN for a level target; see `_vector._facts`)."""
+
+    def __getitem__(self, chosen: Ints) -> Members:
+        return Members(self.at[chosen], self.series[chosen], self.group[chosen], self.facts[chosen])

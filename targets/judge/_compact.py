@@ -27,7 +27,7 @@ from targets.judge._results import ResultTable
 from targets.judge._run import Run
 from targets.rules._arrow import strings, taken
 from targets.rules._codes import numbered
-from targets.rules._table import Floats
+from targets.rules._table import Floats, Ints
 
 if TYPE_CHECKING:
     from targets.judge._report import Report
@@ -133,6 +133,8 @@ class _Lines:
         statuses = strings([dumps(s.value) for s in STATUS_CODES])
         self.status = Coded(columns.status.astype(np.int64), statuses)
         self.latest = Latest(report.programme, latest_rows)
+        # a refusal (no verdict, so no target value) used no thresholds: its result says {}
+        self.refused = vector & np.isnan(numbers["target_value"])
         self.glue = (*_LINE, "}" + separator)
 
     def __call__(self, start: int) -> Any:
@@ -152,14 +154,24 @@ class _Lines:
                 number_members(_ORDER, [numbers[name][at] for name in _ORDER]),
                 self.projection.take(at),
                 number_members(_AFTER, [numbers[name][at] for name in _AFTER]),
+                self._thresholds(at, target),
                 taken(texts.tails, target),
             ],
         )
 
+    def _thresholds(self, at: slice, target: Ints) -> Any:
+        """The thresholds of rows `at` (their targets' codes: `target`)."""
+        import pyarrow.compute as pc  # noqa: PLC0415 - large reports only
+
+        found = taken(self.texts.thresholds, target)
+        refused = self.refused[at]
+        return pc.if_else(refused, "{}", found) if refused.any() else found
+
 
 _LINE = (
     '{"target": ', ', "entity": ', ", ", ', "status": ', ', "method": ',
-    ', "method_status": ', ', "latest": ', ", ", ', "projection": ', ", ", ", ",
+    ', "method_status": ', ', "latest": ', ", ", ', "projection": ', ", ",
+    ', "thresholds": ', ", ",
 )  # fmt: skip
 """What comes before each part of a result's line; the line ends with ``}``."""
 

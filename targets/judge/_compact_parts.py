@@ -88,8 +88,9 @@ class Coded:
 
 class TargetTexts:
     """The JSON of what each target fixes, written once per target from templates: its
-    id (`ids`), what comes before its status (`heads`) and what comes after its numbers
-    (`tails`), pyarrow arrays by the target's code. For sixty thousand independent
+    id (`ids`), what comes before its status (`heads`), its method's thresholds
+    (`thresholds`) and what comes after them (`tails`), pyarrow arrays by the target's
+    code. For sixty thousand independent
     targets, three `json.dumps` per target were a second of the report. Pieces that
     repeat (thresholds, units, tags) are encoded once."""
 
@@ -101,13 +102,14 @@ class TargetTexts:
         where = locate_many(run.programme.locations, "target", ids)
         self.where = dict(zip(ids, where, strict=True))
         self.text = _Texts()
-        self.thresholds: dict[tuple[str, tuple[tuple[str, float], ...]], str] = {}
+        self.threshold_texts: dict[tuple[str, tuple[tuple[str, float], ...]], str] = {}
         self.details = dumps(dict.fromkeys(DETAIL_FIELDS))[1:-1]
         self.tag_lists: dict[tuple[str, ...], str] = {}
         parts = [self._parts(t) if w else _NONE for t, w in zip(targets, written, strict=True)]
-        self.ids, self.heads, self.tails = (strings(list(t)) for t in zip(*parts, strict=True))
+        texts = (strings(list(t)) for t in zip(*parts, strict=True))
+        self.ids, self.heads, self.thresholds, self.tails = texts
 
-    def _parts(self, target: TargetBase) -> tuple[str, str, str]:
+    def _parts(self, target: TargetBase) -> tuple[str, str, str, str]:
         programme = self.run.programme
         metric = programme.metrics[target.metric]
         deadline = target.deadline
@@ -127,7 +129,6 @@ class TargetTexts:
         )
         location = self.where.get(target.id)
         tail = _TAIL % (
-            self._thresholds(target, metric),
             self.details,
             text[location.path] if location else "null",
             location.line if location else "null",
@@ -135,7 +136,7 @@ class TargetTexts:
             text[target.source],
             text[target.quote],
         )
-        return _string(target.id), head, tail
+        return _string(target.id), head, self._thresholds(target, metric), tail
 
     def _tags(self, tags: Sequence[str]) -> str:
         key = tuple(tags)
@@ -147,22 +148,21 @@ class TargetTexts:
     def _thresholds(self, target: TargetBase, metric: Metric) -> str:
         """The target's thresholds as JSON, each distinct set encoded once."""
         key = self.run.method_and_thresholds(target, metric)
-        found = self.thresholds.get(key)
+        found = self.threshold_texts.get(key)
         if found is None:
             resolved = dict(resolve_thresholds(key[0], dict(key[1])))
-            found = self.thresholds[key] = dumps(resolved)
+            found = self.threshold_texts[key] = dumps(resolved)
         return found
 
 
-_NONE = ("", "", "")
+_NONE = ("", "", "", "")
 """The texts of a target whose results are written whole."""
 _HEAD = (
     '"name": %s, "kind": %s, "metric": %s, "metric_name": %s, "unit": %s, "goal": %s, '
     '"deadline": %s, "severity": %s, "tags": %s, "owner": %s'
 )
 _TAIL = (
-    '"thresholds": %s, %s, "source": {"file": %s, "line": %s, "column": %s}, '
-    '"citation": {"source": %s, "quote": %s}'
+    '%s, "source": {"file": %s, "line": %s, "column": %s}, "citation": {"source": %s, "quote": %s}'
 )
 
 

@@ -1,4 +1,4 @@
-"""Level targets judged in bulk: the evidence rules and the engine on arrays, no objects.
+"""Level and relative targets judged in bulk: the evidence rules and the engine on arrays.
 
 For a programme of sixty thousand series, building a `Figure` per figure and an
 `Assessment` per series costs minutes. Here the figures stay rows of the `FigureTable`:
@@ -25,15 +25,16 @@ from targets.engine import (
     select_batch,
 )
 from targets.judge import _spread
-from targets.judge._bulk import HEADLINE, Bulk, Group, joined
+from targets.judge._bulk import HEADLINE, Bulk, Group, Members, joined
 from targets.judge._bulk_chance import ChanceInputs
 from targets.judge._kinds import natural_bounds
+from targets.judge._relative import refused, times_or_plus, with_levels
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
 from targets.judge._unfigured import Unfigured, without_figures
 from targets.rules._model import Metric
 from targets.rules._table import Floats, Ints
-from targets.rules._targets import LevelTarget, TargetBase
+from targets.rules._targets import LevelTarget, RelativeTarget, TargetBase
 
 __all__ = ["Bulk", "judge_in_bulk", "select_series"]
 
@@ -41,8 +42,8 @@ Pair = tuple[TargetBase, "str | None"]
 
 
 def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
-    """The level targets among `pairs` whose figures the bulk path can take, judged, and
-    those whose series has no figure at all (`_unfigured`)."""
+    """The level and relative targets among `pairs` whose figures the bulk path can take,
+    judged, and the level targets whose series has no figure at all (`_unfigured`)."""
     found = _candidates(run, index, pairs)
     if found is None:
         return joined([])
@@ -71,30 +72,12 @@ def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
             index,
             keys=keys[lo:hi],
             estimates=estimates[lo:hi],
-            members=_Members(at[members], series[members] - lo, group[members], facts[members]),
+            members=Members(at[members], series[members] - lo, group[members], facts[members]),
             groups=found.groups,
         )
 
     index.time, index.end, index.published, index.annual  # noqa: B018 - once, before any thread
     return joined([*(bulk for part in _spread.each(judged, len(chunks)) for bulk in part), *parts])
-
-
-@dataclass(frozen=True, eq=False)
-class _Members:
-    """Pairs the bulk path may take, as columns: each pair's position in the pair list,
-    its series (in its chunk), its batch call (a code into the groups) and its facts."""
-
-    at: Ints
-    series: Ints
-    group: Ints
-    facts: Floats
-    """Per pair: target value and year, base year, natural bounds (NaN: none), and 1.0
-    where higher is better (see `_facts`)."""
-
-    def __getitem__(self, chosen: Ints) -> _Members:
-        return _Members(
-            self.at[chosen], self.series[chosen], self.group[chosen], self.facts[chosen]
-        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,10 +96,10 @@ class _Found:
 
 
 def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | None:
-    """The level targets among `pairs`, each with its (metric, entity) key, estimates
-    flag, batch call (a code into the list of groups) and facts. What a target gives is
-    worked out once, its entities sharing its copy; the pairs are then matched to their
-    target's and entity's codes by lookups in C, not a loop over sixty thousand pairs."""
+    """The level and relative targets among `pairs`, each with its (metric, entity) key,
+    estimates flag, batch call (a code into the list of groups) and facts. What a target
+    gives is worked out once, its entities sharing its copy; the pairs are then matched to
+    their target's and entity's codes by lookups in C, not a loop over sixty thousand."""
     if not pairs:
         return None
     metrics = run.programme.metrics
@@ -128,23 +111,25 @@ def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | No
     given: list[tuple[int, int, int, int]] = []  # by target: level, base key, estimates, group
     facts: list[tuple[float, ...]] = []
     for target in by_id.values():
-        if not isinstance(target, LevelTarget):
+        kind = _TAKEN.get(type(target), 0)
+        if not kind:
             given.append((0, -1, 0, 0))
             facts.append(_NO_FACTS)
             continue
         metric = metrics[target.metric]
         call = run.method_and_thresholds(target, metric)
         base = index.key(target.metric, None)  # -1: no figure of the metric
-        given.append((1, base, target.estimates, groups.setdefault(call, len(groups))))
+        given.append((kind, base, target.estimates, groups.setdefault(call, len(groups))))
         facts.append(_facts(run, target, metric))
     of = np.fromiter(map(slot.__getitem__, ids), dtype=np.int64, count=len(ids))
     offsets = index.entity_offsets(entities)
     table = np.array(given, dtype=np.int64)
-    level, base = table[of, 0] == 1, table[of, 1]
+    taken, base = table[of, 0] > 0, table[of, 1]
     keys = np.where((base >= 0) & (offsets >= 0), base + offsets, -1)
     known = keys >= 0
     known[known] = index.sizes_of(keys[known]) > 0  # a key of no row: the entity has none
-    at, empty = np.flatnonzero(level & known), np.flatnonzero(level & ~known)
+    # a relative target without any figure is refused for want of its base year's: its own way
+    at, empty = np.flatnonzero(taken & known), np.flatnonzero((table[of, 0] == 1) & ~known)
     if not at.size and not empty.size:
         return None
     every = np.array(facts, dtype=np.float64)
@@ -165,7 +150,7 @@ def _judge_chunk(
     *,
     keys: Ints,
     estimates: npt.NDArray[np.bool_],
-    members: _Members,
+    members: Members,
     groups: list[Group],
 ) -> list[Bulk]:
     """The member pairs of one chunk of series (`keys`): evidence, then one `assess_batch`
@@ -181,9 +166,11 @@ def _judge_chunk(
     )
     start = np.cumsum(count) - count
     fine = (count > 0) & (ranged == 0)  # else: nothing known yet, or ranges judged at both ends
-    judged = members[np.flatnonzero(fine[members.series])]
+    judged, unvalued = with_levels(
+        members[np.flatnonzero(fine[members.series])], index, chosen, start, count
+    )
     codes, first = np.unique(judged.group, return_index=True)
-    found = []
+    found = [refused(unvalued, groups, chosen[start + count - 1])] if unvalued.at.size else []
     for code in codes[np.argsort(first, kind="stable")].tolist():
         try:
             found.append(
@@ -232,7 +219,7 @@ def _judge(
     run: Run,
     index: RowIndex,
     group: Group,
-    members: _Members,
+    members: Members,
     *,
     chosen: Ints,
     start: Ints,
@@ -248,7 +235,7 @@ def _judge(
     offsets = np.repeat(start[series] - (np.cumsum(sizes) - sizes), sizes)
     rows = chosen[np.arange(local.size) + offsets]
     time = index.time[rows]
-    target_value, target_year, base, lows, highs, higher = members.facts.T
+    target_value, target_year, base, lows, highs, higher = members.facts.T[:6]
     direction = np.where(higher == 1.0, 1.0, -1.0)  # increase, decrease
     as_of = np.nan if run.as_of_time is None else run.as_of_time
     values = table.low[rows]
@@ -307,24 +294,36 @@ def _judge(
     )
 
 
-_NO_FACTS = (np.nan,) * 6
+_TAKEN: dict[type[TargetBase], int] = {LevelTarget: 1, RelativeTarget: 2}
+"""The kinds the bulk path takes, by code: both are one `assess` call on a level, a
+relative target's worked out from its base year's figure (`_levels`)."""
+
+_NO_FACTS = (np.nan,) * 9
 """The facts of a target the bulk path does not take (never read)."""
 
 
-def _facts(
-    run: Run, target: LevelTarget, metric: Metric
-) -> tuple[float, float, float, float, float, bool]:
+def _facts(run: Run, target: LevelTarget | RelativeTarget, metric: Metric) -> tuple[float, ...]:
     """What one target gives its batch call: its value and year, base year, the metric's
-    natural bounds (NaN: none) and whether higher is better."""
+    natural bounds (NaN: none), 1.0 where higher is better, and for a relative target the
+    time it is relative to and what its level is of that year's figure: times a factor,
+    or plus a change (NaN: not so; a level target's value is its own)."""
     low, high = natural_bounds(metric)
-    declared = target.base or run.programme.info.base
+    relative = (np.nan, np.nan, np.nan)
+    if isinstance(target, RelativeTarget):
+        value, base = np.nan, target.relative_to.time
+        relative = (base, *times_or_plus(target))
+    else:
+        value = target.level.value
+        declared = target.base or run.programme.info.base
+        base = np.nan if declared is None else declared.time
     return (
-        target.level.value,
+        value,
         target.by.time,
-        np.nan if declared is None else declared.time,
+        base,
         np.nan if low is None else low,
         np.nan if high is None else high,
         metric.better == "higher",
+        *relative,
     )
 
 

@@ -1,0 +1,88 @@
+"""Relative targets ("halve by 2030 relative to 2015") are judged in bulk, on the level their
+base year's figure gives, as the per-series path judges them; one whose series has no figure
+of that year is refused in bulk, as that path refuses it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import targets
+from targets.judge import Report
+
+from .test_compact_report import assert_compact_matches_full
+from .test_vector_path import HEAD, assert_same_columns
+
+Write = Callable[[dict[str, str]], Path]
+
+RULES = HEAD.format(prefer="") + (
+    "targets:\n"
+    "  - {id: up-half-more, metric: up, relative_to: 2015, factor: 1.5, by: 2030,"
+    " for_each: all}\n"
+    '  - {id: up-plus-20pc, metric: up, relative_to: 2016, change: "+20 %", by: 2028,'
+    " for_each: all}\n"
+    "  - {id: up-plus-7, metric: up, relative_to: 2015, change: +7, by: 2027,"
+    " for_each: all, method: unsd}\n"
+    "  - {id: up-level, metric: up, at_least: 40, by: 2030, for_each: all}\n"
+    "figures:\n"  # X has every year from 2015; Y starts in 2017, after both base years
+    + "".join(
+        f'  - {{metric: up, entity: {e}, period: {y}, value: {v}, unit: "firm"}}\n'
+        for e, first, v0 in (("X", 2015, 20), ("Y", 2017, 30))
+        for y, v in ((y, v0 + 2 * (y - first)) for y in range(first, 2024))
+    )
+)
+
+
+@pytest.fixture
+def report(write: Write) -> Report:
+    return targets.check(targets.load(write({"p.yaml": RULES})))
+
+
+def test_relative_targets_are_judged_by_the_bulk_path_with_or_without_a_base_figure(
+    report: Report,
+) -> None:
+    judged = dict(zip(report.keys, report.columns.vector.tolist(), strict=True))
+    assert all(judged.values()), judged
+    assert len(judged) == 8  # four targets, two entities each
+
+
+def test_a_relative_target_is_worth_its_base_figure_times_its_factor_or_plus_its_change(
+    report: Report,
+) -> None:
+    target = dict(zip(report.keys, report.columns.numbers["target"].tolist(), strict=True))
+    # X: 20 in 2015, 22 in 2016 (worked by hand, not by the code under test)
+    assert target["up-half-more[X]"] == 30.0  # 20 x 1.5
+    assert target["up-plus-20pc[X]"] == pytest.approx(26.4)  # 22 x 1.2
+    assert target["up-plus-7[X]"] == 27.0  # 20 + 7
+    assert target["up-level[X]"] == 40.0
+
+
+def test_a_relative_target_without_a_figure_of_its_base_year_is_refused_in_bulk(
+    report: Report,
+) -> None:
+    refused = [r for r in report if r.entity == "Y" and r.target.kind == "relative"]
+    assert len(refused) == 3
+    for result in refused:
+        assert result.status == "not_assessable"
+        assert "the year the target is relative to" in (result.reason or "")
+    columns = dict(zip(report.keys, range(len(report.keys)), strict=True))
+    row = columns["up-plus-7[Y]"]
+    assert report.columns.method_status[row] == "not_evaluated"  # UNSD's own word for it
+    assert report.columns.methods[row] == "unsd"
+
+
+def test_relative_targets_in_bulk_equal_the_per_series_path_in_every_report_field(
+    write: Write,
+) -> None:
+    programme = targets.load(write({"p.yaml": RULES}))
+    bulk, series = targets.check(programme), targets.check(programme, path="series")
+    assert not series.columns.vector.any()
+    assert_same_columns(bulk, series)
+    assert [r.to_dict() for r in bulk] == [r.to_dict() for r in series]
+    assert_compact_matches_full(bulk)  # a refusal's compact line says it used no thresholds
+    compact = json.loads(bulk.to_json(detail="compact"))["results"]
+    refused = [r for r in compact if r["entity"] == "Y" and r["kind"] == "relative"]
+    assert [r["thresholds"] for r in refused] == [{}, {}, {}]
