@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 import targets
-from targets.rules import RelativeTarget
+from targets.rules import DirectionTarget, RelativeTarget
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -108,11 +108,11 @@ def test_the_shapes_benchmark_splits_and_thins_the_same_figures(
     assert report.summary["not_assessable"] >= 6  # the targets of s002 and s004, 3 areas each
 
 
-def test_the_shapes_benchmark_states_the_same_targets_relative_to_2015(
+def test_the_shapes_benchmark_states_the_same_targets_relative_to_2015_and_as_directions(
     sdg: ModuleType, tmp_path: Path
 ) -> None:
-    """The ``relative`` shape judges the targets of the one file, each stated relative
-    to 2015 in its metric's better direction, and every one of them in bulk."""
+    """The ``relative`` and ``trend`` shapes judge the targets of the one file, each
+    stated relative to 2015 or as a direction, the metric's better way, all in bulk."""
     import bench_shapes  # noqa: PLC0415 - lives in benchmarks/
 
     sdg.write(tmp_path, 3, 4, seed=0, parquet=False)
@@ -129,3 +129,13 @@ def test_the_shapes_benchmark_states_the_same_targets_relative_to_2015(
         assert (target.factor is None) == higher  # +20 % where higher is better, else x 0.8
     report = targets.check(against)
     assert report.columns.vector.all()
+    directions = targets.load(
+        bench_shapes.trend(tmp_path / "per-entity" / "rules.yaml", tmp_path / "t.yaml"),
+        tmp_path / "per-entity" / "figures.csv",
+    )
+    for target, was in zip(directions.targets, level.targets, strict=True):
+        assert isinstance(target, DirectionTarget)
+        assert (target.id, target.metric, target.base) == (was.id, was.metric, was.base)
+        higher = level.metrics[target.metric].better == "higher"
+        assert target.trend == ("increase" if higher else "decrease")
+    assert targets.check(directions).columns.vector.all()

@@ -35,21 +35,25 @@ METRICS = {"up": "firm", "down": "%", "share": "%"}
 
 @st.composite
 def programmes(draw: st.DrawFn) -> str:
-    """A programme of level and relative targets (some for each entity, some with a base
-    year or a method, some on a metric or for an entity without figures, some relative to
-    a year without a figure) and figures of every kind, source and edition, with
-    conflicts and gaps."""
+    """A programme of level, relative and direction targets (some for each entity, some
+    with a base year or a method, some on a metric or for an entity without figures, some
+    relative to a year without a figure) and figures of every kind, source and edition,
+    with conflicts and gaps."""
     prefer = draw(st.sampled_from(["", "b", "c, a"]))
     lines = [HEAD.format(prefer=prefer), "targets:"]
     for i in range(draw(st.integers(1, 6))):
         metric = draw(st.sampled_from(sorted(METRICS)))
-        goal = draw(st.sampled_from(["level", "level", "factor", "percent", "plus"]))
-        goal = _level(draw, metric) if goal == "level" else _relative(draw, metric, goal)
+        goal = draw(st.sampled_from(["level", "level", "factor", "percent", "plus", "trend"]))
+        if goal == "trend":  # the way the metric is better (the loader refuses the other)
+            goal = f"trend: {'decrease' if metric == 'down' else 'increase'}"
+        else:
+            goal = _level(draw, metric) if goal == "level" else _relative(draw, metric, goal)
         extra = []
         if draw(st.booleans()):
             extra.append(f"base: {draw(st.integers(2012, 2020))}")
         if draw(st.booleans()):
-            extra.append(f"method: {draw(st.sampled_from(['statcan', 'unsd', 'sdsn']))}")
+            methods = ["statcan", "unsd"] + ([] if goal.startswith("trend") else ["sdsn"])
+            extra.append(f"method: {draw(st.sampled_from(methods))}")  # sdsn needs a value
         if draw(st.booleans()):  # Z: an entity no figure has
             extra.append(draw(st.sampled_from(["for_each: all", "for_each: [X, Z]"])))
         if draw(st.booleans()):

@@ -81,9 +81,10 @@ class Members:
     series: Ints
     group: Ints
     facts: Floats
-    """Per pair: target value and year, base year, natural bounds (NaN: none), 1.0
-    where higher is better, and for a relative target the time it is relative to and
-    its factor or change (NaN for a level target; see `_vector._facts`)."""
+    """Per pair, ten columns (NaN: none): target value and year, base year, natural
+    bounds low and high, 1.0 where the target asks for an increase, for a relative
+    target the time it is relative to and its factor or change, and for a direction
+    target the metric's limit (see `_vector._facts`)."""
 
     def __getitem__(self, chosen: Ints) -> Members:
         return Members(self.at[chosen], self.series[chosen], self.group[chosen], self.facts[chosen])

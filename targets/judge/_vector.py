@@ -34,7 +34,7 @@ from targets.judge._run import Run
 from targets.judge._unfigured import Unfigured, without_figures
 from targets.rules._model import Metric
 from targets.rules._table import Floats, Ints
-from targets.rules._targets import LevelTarget, RelativeTarget, TargetBase
+from targets.rules._targets import DirectionTarget, LevelTarget, RelativeTarget, TargetBase
 
 __all__ = ["Bulk", "judge_in_bulk", "select_series"]
 
@@ -111,12 +111,12 @@ def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | No
     given: list[tuple[int, int, int, int]] = []  # by target: level, base key, estimates, group
     facts: list[tuple[float, ...]] = []
     for target in by_id.values():
-        kind = _TAKEN.get(type(target), 0)
+        metric = metrics[target.metric]
+        kind = _kind(target, metric)
         if not kind:
             given.append((0, -1, 0, 0))
             facts.append(_NO_FACTS)
             continue
-        metric = metrics[target.metric]
         call = run.method_and_thresholds(target, metric)
         base = index.key(target.metric, None)  # -1: no figure of the metric
         given.append((kind, base, target.estimates, groups.setdefault(call, len(groups))))
@@ -236,6 +236,7 @@ def _judge(
     rows = chosen[np.arange(local.size) + offsets]
     time = index.time[rows]
     target_value, target_year, base, lows, highs, higher = members.facts.T[:6]
+    limit = members.facts[:, 9]
     direction = np.where(higher == 1.0, 1.0, -1.0)  # increase, decrease
     as_of = np.nan if run.as_of_time is None else run.as_of_time
     values = table.low[rows]
@@ -252,6 +253,7 @@ def _judge(
         base_year=base,
         bounds_low=lows,
         bounds_high=highs,
+        limit=limit,
     )
     labels = METHOD_LABELS[method]
     numbers = {
@@ -294,19 +296,40 @@ def _judge(
     )
 
 
-_TAKEN: dict[type[TargetBase], int] = {LevelTarget: 1, RelativeTarget: 2}
-"""The kinds the bulk path takes, by code: both are one `assess` call on a level, a
-relative target's worked out from its base year's figure (`_levels`)."""
+_TAKEN: dict[type[TargetBase], int] = {LevelTarget: 1, RelativeTarget: 2, DirectionTarget: 3}
+"""The kinds the bulk path takes, by code: each is one `assess` call, on a level (a
+relative target's worked out from its base year's figure, `_relative`) or on none (a
+direction target: the method's rules for no target, up to the metric's limit)."""
 
-_NO_FACTS = (np.nan,) * 9
+
+def _kind(target: TargetBase, metric: Metric) -> int:
+    """The code of `target`'s kind if the bulk path takes it, else 0. A direction target
+    on a metric whose limit is not positive is left out: the engine refuses that limit,
+    and a batch call it refuses leaves all its pairs, its others too, to the per-series
+    path (so a pair's path would depend on which pairs share its call)."""
+    kind = _TAKEN.get(type(target), 0)
+    if isinstance(target, DirectionTarget) and metric.limit is not None:
+        return kind if metric.limit.value > 0 else 0
+    return kind
+
+
+_NO_FACTS = (np.nan,) * 10
 """The facts of a target the bulk path does not take (never read)."""
 
+Taken = LevelTarget | RelativeTarget | DirectionTarget
 
-def _facts(run: Run, target: LevelTarget | RelativeTarget, metric: Metric) -> tuple[float, ...]:
-    """What one target gives its batch call: its value and year, base year, the metric's
-    natural bounds (NaN: none), 1.0 where higher is better, and for a relative target the
-    time it is relative to and what its level is of that year's figure: times a factor,
-    or plus a change (NaN: not so; a level target's value is its own)."""
+
+def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
+    """What one target gives its batch call, as its kind's runner gives `assess` (see
+    `Members.facts`): its value and year, base year, the metric's natural bounds, 1.0
+    for increase, a relative target's base time and factor or change, and a direction
+    target's limit; NaN for none."""
+    declared = target.base or run.programme.info.base
+    base = np.nan if declared is None else declared.time
+    if isinstance(target, DirectionTarget):  # no level, no deadline, no bounds: a limit
+        limit = np.nan if metric.limit is None else metric.limit.value
+        higher = target.trend == "increase"
+        return (np.nan, np.nan, base, np.nan, np.nan, higher, np.nan, np.nan, np.nan, limit)
     low, high = natural_bounds(metric)
     relative = (np.nan, np.nan, np.nan)
     if isinstance(target, RelativeTarget):
@@ -314,8 +337,6 @@ def _facts(run: Run, target: LevelTarget | RelativeTarget, metric: Metric) -> tu
         relative = (base, *times_or_plus(target))
     else:
         value = target.level.value
-        declared = target.base or run.programme.info.base
-        base = np.nan if declared is None else declared.time
     return (
         value,
         target.by.time,
@@ -324,6 +345,7 @@ def _facts(run: Run, target: LevelTarget | RelativeTarget, metric: Metric) -> tu
         np.nan if high is None else high,
         metric.better == "higher",
         *relative,
+        np.nan,
     )
 
 

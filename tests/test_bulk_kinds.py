@@ -1,6 +1,9 @@
-"""Relative targets ("halve by 2030 relative to 2015") are judged in bulk, on the level their
-base year's figure gives, as the per-series path judges them; one whose series has no figure
-of that year is refused in bulk, as that path refuses it."""
+"""Relative and direction targets are judged in bulk, as the per-series path judges them.
+
+A relative target ("halve by 2030 relative to 2015") on the level its base year's figure
+gives; one whose series has no figure of that year is refused in bulk, as that path refuses
+it. A direction target ("increase") by its method's rules for no target, eased near its
+metric's natural limit."""
 
 from __future__ import annotations
 
@@ -86,3 +89,42 @@ def test_relative_targets_in_bulk_equal_the_per_series_path_in_every_report_fiel
     compact = json.loads(bulk.to_json(detail="compact"))["results"]
     refused = [r for r in compact if r["entity"] == "Y" and r["kind"] == "relative"]
     assert [r["thresholds"] for r in refused] == [{}, {}, {}]
+
+
+DIRECTIONS = HEAD.format(prefer="") + (
+    "targets:\n"
+    "  - {id: share-up, metric: share, trend: increase, base: 2015, for_each: all}\n"
+    "  - {id: up-up, metric: up, trend: increase, by: 2030, for_each: all, method: unsd}\n"
+    "figures:\n"
+    # 'share' (limit 100) grows 0.6 % a year from 90: 90 x 1.006 ** k, rounded by hand
+    + "".join(
+        f'  - {{metric: share, entity: X, period: {2015 + k}, value: {v}, unit: "%"}}\n'
+        for k, v in enumerate(["90", "90.54", "91.0832", "91.6297", "92.1795", "92.7326"])
+    )
+    + "".join(
+        f'  - {{metric: up, entity: X, period: {y}, value: {v}, unit: "firm"}}\n'
+        for y, v in ((2018, 100), (2019, 90), (2020, 80))
+    )
+)
+
+
+def test_direction_targets_are_judged_by_the_bulk_path_as_the_per_series_path_judges_them(
+    write: Write,
+) -> None:
+    programme = targets.load(write({"p.yaml": DIRECTIONS}))
+    bulk, series = targets.check(programme), targets.check(programme, path="series")
+    assert bulk.columns.vector.all()
+    assert_same_columns(bulk, series)
+    assert [r.to_dict() for r in bulk] == [r.to_dict() for r in series]
+    assert_compact_matches_full(bulk)
+
+
+def test_a_direction_target_near_its_metric_s_limit_is_held_to_eased_thresholds(
+    write: Write,
+) -> None:
+    """StatCan's no-target thresholds (1.5 % a year for substantial progress) shrink near a
+    limit, by 1 - (90 / 100) ** 4.44 = 0.374 at 90 of 100: 0.6 % a year is substantial."""
+    report = targets.check(targets.load(write({"p.yaml": DIRECTIONS})))
+    labels = dict(zip(report.keys, report.columns.method_status, strict=True))
+    assert labels["share-up[X]"] == "substantial_progress"  # 0.6 % >= 1.5 % x 0.374
+    assert labels["up-up[X]"] == "stagnation_or_regression"  # UNSD: down from 100 to 80
