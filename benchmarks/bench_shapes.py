@@ -13,6 +13,7 @@ timed as a whole process, in turn with the others, ``--repeat`` times (medians):
   "0.8 times 2015" where lower is better), the commonest shape of an SDG target;
 - ``trend``: the one file, each target a direction with no level ("increase"), judged by
   its method's rules for no target, as much of an SDG database is;
+- ``band``: the one file, each target a band 10 % either side of its level;
 - ``sparse``: the independent variant with the figures of every other series left out:
   30,000 targets without a figure, not assessable;
 - ``independent``: the independent variant whole, the reference of the sparse shape.
@@ -21,24 +22,29 @@ Prints wall and CPU time, peak memory and each shape's time against its referenc
 asserts; not part of the test suite. Each shape once cost a cliff: 56 s for the files per
 area (read row by row), 145 s for JUnit (a result built per test case), 14 s for the
 sparse programme (a result built per pair without figures), 94 s and 1.6 GB for the
-relative targets and 57 s and 1.3 GB for the directions (judged the per-series way).
+relative targets, 57 s and 1.3 GB for the directions, 108 s and 1.6 GB for the bands
+(judged the per-series way).
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 import _measure
 import sdg_data
 from bench_scale import data_options, dataset
 
-SHAPES = ("one file", "a file per area", "junit", "relative", "trend", "independent", "sparse")
+SHAPES = (
+    "one file", "a file per area", "junit", "relative", "trend", "band", "independent", "sparse",
+)  # fmt: skip
 REFERENCE = {
     "a file per area": "one file",
     "junit": "one file",
     "relative": "one file",
     "trend": "one file",
+    "band": "one file",
     "sparse": "independent",
 }
 
@@ -75,20 +81,23 @@ def sparse(figures: Path, into: Path) -> Path:
     return into
 
 
-def restated(rules: Path, into: Path, higher: str, lower: str, *, base: bool = True) -> Path:
-    """The per-entity `rules` with each target's level replaced by the lines `higher` (where
-    higher is better: ``at_least``) or `lower`, and without its base year unless `base`."""
+Goal = Callable[[bool, float], str]
+"""A target's new goal lines, from whether higher is better and its level."""
+
+
+def restated(rules: Path, into: Path, goal: Goal, *, base: bool = True) -> Path:
+    """The per-entity `rules` with each target's level (``at_least: V`` where higher is
+    better, else ``at_most: V``) replaced by `goal`'s lines, its base year kept if `base`."""
     if into.exists():
         return into
     into.parent.mkdir(parents=True, exist_ok=True)
     head, targets = rules.read_text(encoding="utf-8").split("\ntargets:\n")
     lines = []
     for line in targets.splitlines():
-        if line.startswith("    at_least: "):
-            lines.append(higher)
-        elif line.startswith("    at_most: "):
-            lines.append(lower)
-        elif base or not line.startswith("    base: "):
+        side, _, value = line.strip().partition(": ")
+        if side in ("at_least", "at_most"):
+            lines.append(goal(side == "at_least", float(value)))
+        elif base or side != "base":
             lines.append(line)
     partial = into.with_suffix(".partial")
     partial.write_text(head + "\ntargets:\n" + "\n".join(lines) + "\n", encoding="utf-8")
@@ -97,17 +106,26 @@ def restated(rules: Path, into: Path, higher: str, lower: str, *, base: bool = T
 
 
 def relative(rules: Path, into: Path) -> Path:
-    """The per-entity `rules`, each target relative to 2015 (its base year) instead."""
-    up, down = (
-        '    relative_to: 2015\n    change: "+20 %"',
-        "    relative_to: 2015\n    factor: 0.8",
-    )
-    return restated(rules, into, up, down, base=False)
+    """The per-entity `rules`, each target +20 % on 2015 (x 0.8 where lower is better)."""
+
+    def goal(higher: bool, _: float) -> str:
+        change = 'change: "+20 %"' if higher else "factor: 0.8"
+        return f"    relative_to: 2015\n    {change}"
+
+    return restated(rules, into, goal, base=False)
 
 
 def trend(rules: Path, into: Path) -> Path:
     """The per-entity `rules`, each target a direction (no level) the metric's better way."""
-    return restated(rules, into, "    trend: increase", "    trend: decrease")
+    return restated(rules, into, lambda higher, _: f"    trend: {_WAY[higher]}")
+
+
+def band(rules: Path, into: Path) -> Path:
+    """The per-entity `rules`, each target a band 10 % either side of its level."""
+    return restated(rules, into, lambda _, v: f"    between: [{v * 0.9:.6g}, {v * 1.1:.6g}]")
+
+
+_WAY = {True: "increase", False: "decrease"}
 
 
 def commands(folder: Path, python: str, out: Path) -> dict[str, list[str]]:
@@ -120,6 +138,7 @@ def commands(folder: Path, python: str, out: Path) -> dict[str, list[str]]:
     rules, whole = str(per_entity / "rules.yaml"), str(per_entity / "figures.csv")
     against_2015 = relative(per_entity / "rules.yaml", shapes / "relative" / "rules.yaml")
     directions = trend(per_entity / "rules.yaml", shapes / "trend" / "rules.yaml")
+    bands = band(per_entity / "rules.yaml", shapes / "band" / "rules.yaml")
     alone = str(independent / "rules.yaml")
     junit = ["--junit", str(out / "report.xml")]
     return {
@@ -128,6 +147,7 @@ def commands(folder: Path, python: str, out: Path) -> dict[str, list[str]]:
         "junit": [*check, rules, whole, *json, *junit],
         "relative": [*check, str(against_2015), whole, *json],
         "trend": [*check, str(directions), whole, *json],
+        "band": [*check, str(bands), whole, *json],
         "independent": [*check, alone, str(independent / "figures.csv"), *json],
         "sparse": [*check, alone, str(few), *json],
     }

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 import targets
-from targets.rules import DirectionTarget, RelativeTarget
+from targets.rules import BandTarget, DirectionTarget, LevelTarget, RelativeTarget
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -108,11 +108,11 @@ def test_the_shapes_benchmark_splits_and_thins_the_same_figures(
     assert report.summary["not_assessable"] >= 6  # the targets of s002 and s004, 3 areas each
 
 
-def test_the_shapes_benchmark_states_the_same_targets_relative_to_2015_and_as_directions(
+def test_the_shapes_benchmark_states_the_same_targets_otherwise(
     sdg: ModuleType, tmp_path: Path
 ) -> None:
-    """The ``relative`` and ``trend`` shapes judge the targets of the one file, each
-    stated relative to 2015 or as a direction, the metric's better way, all in bulk."""
+    """The ``relative``, ``trend`` and ``band`` shapes judge the targets of the one file,
+    each stated relative to 2015, as a direction or as a band, all in bulk."""
     import bench_shapes  # noqa: PLC0415 - lives in benchmarks/
 
     sdg.write(tmp_path, 3, 4, seed=0, parquet=False)
@@ -139,3 +139,14 @@ def test_the_shapes_benchmark_states_the_same_targets_relative_to_2015_and_as_di
         higher = level.metrics[target.metric].better == "higher"
         assert target.trend == ("increase" if higher else "decrease")
     assert targets.check(directions).columns.vector.all()
+    bands = targets.load(
+        bench_shapes.band(tmp_path / "per-entity" / "rules.yaml", tmp_path / "b.yaml"),
+        tmp_path / "per-entity" / "figures.csv",
+    )
+    for target, was in zip(bands.targets, level.targets, strict=True):
+        assert isinstance(target, BandTarget)
+        assert isinstance(was, LevelTarget)
+        low, high = target.between
+        assert low.value == pytest.approx(0.9 * was.level.value, rel=1e-5)
+        assert high.value == pytest.approx(1.1 * was.level.value, rel=1e-5)
+    assert targets.check(bands).columns.vector.all()

@@ -1,9 +1,10 @@
-"""Relative and direction targets are judged in bulk, as the per-series path judges them.
+"""Relative, direction and band targets are judged in bulk, as the per-series path judges them.
 
 A relative target ("halve by 2030 relative to 2015") on the level its base year's figure
 gives; one whose series has no figure of that year is refused in bulk, as that path refuses
 it. A direction target ("increase") by its method's rules for no target, eased near its
-metric's natural limit."""
+metric's natural limit. A band ("between 10 and 12") against its bound on the way the metric
+is better, as `assess_band` judges a band with a direction."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import targets
 from targets.judge import Report
 
 from .test_compact_report import assert_compact_matches_full
-from .test_vector_path import HEAD, assert_same_columns
+from .test_vector_path import HEAD, METRICS, assert_same_columns
 
 Write = Callable[[dict[str, str]], Path]
 
@@ -128,3 +129,32 @@ def test_a_direction_target_near_its_metric_s_limit_is_held_to_eased_thresholds(
     labels = dict(zip(report.keys, report.columns.method_status, strict=True))
     assert labels["share-up[X]"] == "substantial_progress"  # 0.6 % >= 1.5 % x 0.374
     assert labels["up-up[X]"] == "stagnation_or_regression"  # UNSD: down from 100 to 80
+
+
+BANDS = HEAD.format(prefer="") + (
+    "targets:\n"
+    "  - {id: up-band, metric: up, between: [30, 40], by: 2030, for_each: all}\n"
+    "  - {id: down-band, metric: down, between: [2, 5], by: 2030, for_each: all}\n"
+    "figures:\n"
+    + "".join(
+        f'  - {{metric: {m}, entity: {e}, period: {y}, value: {v}, unit: "{METRICS[m]}"}}\n'
+        for m, e, v0, step in (("up", "X", 20, 2), ("up", "Y", 45, 1), ("down", "X", 9, -1))
+        for y, v in ((y, v0 + step * (y - 2016)) for y in range(2016, 2022))
+    )
+)
+
+
+def test_band_targets_are_judged_by_the_bulk_path_against_the_bound_the_metric_moves_to(
+    write: Write,
+) -> None:
+    programme = targets.load(write({"p.yaml": BANDS}))
+    bulk, series = targets.check(programme), targets.check(programme, path="series")
+    assert bulk.columns.vector.all()
+    assert_same_columns(bulk, series)
+    assert [r.to_dict() for r in bulk] == [r.to_dict() for r in series]
+    assert_compact_matches_full(bulk)
+    bound = dict(zip(bulk.keys, bulk.columns.numbers["target"].tolist(), strict=True))
+    # higher is better: the low bound; lower is better: the high one (even above the band)
+    assert bound == {"up-band[X]": 30.0, "up-band[Y]": 30.0, "down-band[X]": 5.0}
+    statuses = dict(zip(bulk.keys, (r.status for r in bulk), strict=True))
+    assert statuses["up-band[Y]"] == "achieved"  # 45-50, beyond the far bound: counted as met

@@ -35,17 +35,21 @@ METRICS = {"up": "firm", "down": "%", "share": "%"}
 
 @st.composite
 def programmes(draw: st.DrawFn) -> str:
-    """A programme of level, relative and direction targets (some for each entity, some
-    with a base year or a method, some on a metric or for an entity without figures, some
-    relative to a year without a figure) and figures of every kind, source and edition,
-    with conflicts and gaps."""
+    """A programme of level, relative, direction and band targets (some for each entity,
+    some with a base year or a method, some on a metric or for an entity without figures,
+    some relative to a year without a figure) and figures of every kind, source and
+    edition, with conflicts and gaps."""
     prefer = draw(st.sampled_from(["", "b", "c, a"]))
     lines = [HEAD.format(prefer=prefer), "targets:"]
     for i in range(draw(st.integers(1, 6))):
         metric = draw(st.sampled_from(sorted(METRICS)))
-        goal = draw(st.sampled_from(["level", "level", "factor", "percent", "plus", "trend"]))
+        goals = ["level", "level", "factor", "percent", "plus", "trend", "band"]
+        goal = draw(st.sampled_from(goals))
         if goal == "trend":  # the way the metric is better (the loader refuses the other)
             goal = f"trend: {'decrease' if metric == 'down' else 'increase'}"
+        elif goal == "band":
+            low, high = sorted(draw(st.lists(st.integers(1, 100), min_size=2, max_size=2)))
+            goal = f"between: [{low}, {high}]"
         else:
             goal = _level(draw, metric) if goal == "level" else _relative(draw, metric, goal)
         extra = []

@@ -34,7 +34,13 @@ from targets.judge._run import Run
 from targets.judge._unfigured import Unfigured, without_figures
 from targets.rules._model import Metric
 from targets.rules._table import Floats, Ints
-from targets.rules._targets import DirectionTarget, LevelTarget, RelativeTarget, TargetBase
+from targets.rules._targets import (
+    BandTarget,
+    DirectionTarget,
+    LevelTarget,
+    RelativeTarget,
+    TargetBase,
+)
 
 __all__ = ["Bulk", "judge_in_bulk", "select_series"]
 
@@ -296,27 +302,36 @@ def _judge(
     )
 
 
-_TAKEN: dict[type[TargetBase], int] = {LevelTarget: 1, RelativeTarget: 2, DirectionTarget: 3}
+_TAKEN: dict[type[TargetBase], int] = {
+    LevelTarget: 1,
+    RelativeTarget: 2,
+    DirectionTarget: 3,
+    BandTarget: 4,
+}
 """The kinds the bulk path takes, by code: each is one `assess` call, on a level (a
-relative target's worked out from its base year's figure, `_relative`) or on none (a
-direction target: the method's rules for no target, up to the metric's limit)."""
+relative target's worked out from its base year's figure, `_relative`; a band's, the
+bound on the way the metric is better, as `assess_band` judges a band with a direction)
+or on none (a direction target: the method's rules for no target, up to the metric's
+limit)."""
 
 
 def _kind(target: TargetBase, metric: Metric) -> int:
-    """The code of `target`'s kind if the bulk path takes it, else 0. A direction target
-    on a metric whose limit is not positive is left out: the engine refuses that limit,
-    and a batch call it refuses leaves all its pairs, its others too, to the per-series
-    path (so a pair's path would depend on which pairs share its call)."""
+    """The code of `target`'s kind if the bulk path takes it, else 0. What the engine
+    refuses is left out (a direction target on a metric whose limit is not positive, a
+    band from high to low): a batch call it refuses leaves all its pairs, its others too,
+    to the per-series path (so a pair's path would depend on which pairs share its call)."""
     kind = _TAKEN.get(type(target), 0)
     if isinstance(target, DirectionTarget) and metric.limit is not None:
         return kind if metric.limit.value > 0 else 0
+    if isinstance(target, BandTarget):  # the loader refuses the other order; a model may not
+        return kind if target.between[0].value <= target.between[1].value else 0
     return kind
 
 
 _NO_FACTS = (np.nan,) * 10
 """The facts of a target the bulk path does not take (never read)."""
 
-Taken = LevelTarget | RelativeTarget | DirectionTarget
+Taken = LevelTarget | RelativeTarget | DirectionTarget | BandTarget
 
 
 def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
@@ -335,6 +350,9 @@ def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
     if isinstance(target, RelativeTarget):
         value, base = np.nan, target.relative_to.time
         relative = (base, *times_or_plus(target))
+    elif isinstance(target, BandTarget):  # `assess_band` gives `assess` no natural bounds
+        value = target.between[0 if metric.better == "higher" else 1].value
+        low = high = None
     else:
         value = target.level.value
     return (
