@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from targets._safe import quoted
+from targets.rules._csv_positions import CsvPositions, cell_starts
 from targets.rules._discover import (
     CSV_SUFFIXES,
     display,
@@ -153,6 +154,7 @@ def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:
     if problems:  # rows under a wrong header would only repeat its problem on every line
         return doc, problems
     known = set(CSV_REQUIRED + CSV_OPTIONAL)
+    positions = doc.deferred = CsvPositions(name, lines, columns, known)
     previous_end = reader.line_num
     while True:
         try:
@@ -166,13 +168,7 @@ def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:
         previous_end = reader.line_num
         if not any(cell.strip() for cell in record):
             continue
-        index = len(rows)
-        cells = (
-            cell_starts(lines[first_line - 1])
-            if first_line == previous_end and first_line <= len(lines)
-            else []
-        )
-        doc.values[("figures", index)] = Location(name, first_line)
+        positions.add(first_line, previous_end)  # where its cells are: found when asked
         if len(record) != len(columns):
             problems.append(
                 Diagnostic(
@@ -180,16 +176,13 @@ def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:
                     f"this row has {len(record)} cells; the header has {len(columns)}",
                 )
             )
-        row: dict[str, str] = {}
-        for position, (column, cell) in enumerate(zip(columns, record, strict=False)):
-            if column not in known or not cell.strip():
-                continue
-            row[column] = cell.strip()
-            col = cells[position] if position < len(cells) else 1
-            where = Location(name, first_line, col)
-            doc.values[("figures", index, column)] = where
-            doc.keys[("figures", index, column)] = where
-        rows.append(row)
+        rows.append(
+            {
+                column: cell.strip()
+                for column, cell in zip(columns, record, strict=False)
+                if column in known and cell.strip()
+            }
+        )
     return doc, problems
 
 
@@ -216,18 +209,6 @@ def check_header(
     if missing:
         problems.append(Diagnostic(Location(name, 1), f"missing column {one_of(missing)}"))
     return problems
-
-
-def cell_starts(line: str) -> list[int]:
-    """1-based columns where each cell of a one-line CSV record starts."""
-    starts = [1]
-    quoted = False
-    for index, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == "," and not quoted:
-            starts.append(index + 2)
-    return starts
 
 
 def read_all(files: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]:

@@ -332,6 +332,8 @@ def _remap(
         else:
             places[change.index] = number
     mapping: dict[Location, Location] = {}
+    if doc.deferred is not None:  # a CSV file's positions, put in the tables when asked
+        doc.deferred.fill_items(doc, [("figures", index) for index in places])
     for table, key in ((doc.values, False), (doc.keys, True)):
         for path, where in table.items():
             if len(path) >= 2 and path[0] == "figures" and path[1] in places:
