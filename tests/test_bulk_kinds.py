@@ -45,6 +45,20 @@ def report(write: Write) -> Report:
     return targets.check(targets.load(write({"p.yaml": RULES})))
 
 
+def judged_both_ways(write: Write, text: str) -> Report:
+    """The report of `text`, every pair judged in bulk, after checking that the bulk path
+    and the per-series one agree on every column and every result, and that the compact
+    report says what the full one says."""
+    programme = targets.load(write({"p.yaml": text}))
+    bulk, series = targets.check(programme), targets.check(programme, path="series")
+    assert bulk.columns.vector.all()
+    assert not series.columns.vector.any()
+    assert_same_columns(bulk, series)
+    assert [r.to_dict() for r in bulk] == [r.to_dict() for r in series]
+    assert_compact_matches_full(bulk)
+    return bulk
+
+
 def test_relative_targets_are_judged_by_the_bulk_path_with_or_without_a_base_figure(
     report: Report,
 ) -> None:
@@ -81,12 +95,7 @@ def test_a_relative_target_without_a_figure_of_its_base_year_is_refused_in_bulk(
 def test_relative_targets_in_bulk_equal_the_per_series_path_in_every_report_field(
     write: Write,
 ) -> None:
-    programme = targets.load(write({"p.yaml": RULES}))
-    bulk, series = targets.check(programme), targets.check(programme, path="series")
-    assert not series.columns.vector.any()
-    assert_same_columns(bulk, series)
-    assert [r.to_dict() for r in bulk] == [r.to_dict() for r in series]
-    assert_compact_matches_full(bulk)  # a refusal's compact line says it used no thresholds
+    bulk = judged_both_ways(write, RULES)  # a refusal's compact line: no thresholds used
     compact = json.loads(bulk.to_json(detail="compact"))["results"]
     refused = [r for r in compact if r["entity"] == "Y" and r["kind"] == "relative"]
     assert [r["thresholds"] for r in refused] == [{}, {}, {}]
@@ -112,12 +121,7 @@ DIRECTIONS = HEAD.format(prefer="") + (
 def test_direction_targets_are_judged_by_the_bulk_path_as_the_per_series_path_judges_them(
     write: Write,
 ) -> None:
-    programme = targets.load(write({"p.yaml": DIRECTIONS}))
-    bulk, series = targets.check(programme), targets.check(programme, path="series")
-    assert bulk.columns.vector.all()
-    assert_same_columns(bulk, series)
-    assert [r.to_dict() for r in bulk] == [r.to_dict() for r in series]
-    assert_compact_matches_full(bulk)
+    judged_both_ways(write, DIRECTIONS)
 
 
 def test_a_direction_target_near_its_metric_s_limit_is_held_to_eased_thresholds(
@@ -147,12 +151,7 @@ BANDS = HEAD.format(prefer="") + (
 def test_band_targets_are_judged_by_the_bulk_path_against_the_bound_the_metric_moves_to(
     write: Write,
 ) -> None:
-    programme = targets.load(write({"p.yaml": BANDS}))
-    bulk, series = targets.check(programme), targets.check(programme, path="series")
-    assert bulk.columns.vector.all()
-    assert_same_columns(bulk, series)
-    assert [r.to_dict() for r in bulk] == [r.to_dict() for r in series]
-    assert_compact_matches_full(bulk)
+    bulk = judged_both_ways(write, BANDS)
     bound = dict(zip(bulk.keys, bulk.columns.numbers["target"].tolist(), strict=True))
     # higher is better: the low bound; lower is better: the high one (even above the band)
     assert bound == {"up-band[X]": 30.0, "up-band[Y]": 30.0, "down-band[X]": 5.0}
