@@ -90,9 +90,8 @@ class TargetTexts:
     """The JSON of what each target fixes, written once per target from templates: its
     id (`ids`), what comes before its status (`heads`), its method's thresholds
     (`thresholds`) and what comes after them (`tails`), pyarrow arrays by the target's
-    code. For sixty thousand independent
-    targets, three `json.dumps` per target were a second of the report. Pieces that
-    repeat (thresholds, units, tags) are encoded once."""
+    code. For sixty thousand independent targets, three `json.dumps` per target were a
+    second of the report. Pieces that repeat (thresholds, units, tags) are encoded once."""
 
     def __init__(self, run: Run, targets: Sequence[TargetBase], written: Sequence[bool]) -> None:
         """`targets` by code; `written`: which are written from their texts (the others'

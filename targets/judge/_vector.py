@@ -1,7 +1,9 @@
-"""Level and relative targets judged in bulk: the evidence rules and the engine on arrays.
+"""Targets judged in bulk: the evidence rules and the engine on arrays, no objects.
 
-For a programme of sixty thousand series, building a `Figure` per figure and an
-`Assessment` per series costs minutes. Here the figures stay rows of the `FigureTable`:
+Level targets, and the kinds that are one `assess` call like them: relative targets (on
+their base year's level), directions (on none) and bands (on a bound). For a programme of
+sixty thousand series, building a `Figure` per figure and an `Assessment` per series costs
+minutes. Here the figures stay rows of the `FigureTable`:
 `select_batch` applies the evidence rules to every series at once, `assess_batch` judges
 every series of a method at once, and what comes out are columns. Property tests hold both
 equal to the per-series path (`select_figures`, `assess`); a pair this path cannot take
@@ -48,7 +50,7 @@ Pair = tuple[TargetBase, "str | None"]
 
 
 def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
-    """The level and relative targets among `pairs` whose figures the bulk path can take,
+    """The pairs of the kinds the bulk path takes (`_TAKEN`) whose figures it can take,
     judged, and the level targets whose series has no figure at all (`_unfigured`)."""
     found = _candidates(run, index, pairs)
     if found is None:
@@ -102,7 +104,7 @@ class _Found:
 
 
 def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | None:
-    """The level and relative targets among `pairs`, each with its (metric, entity) key,
+    """The pairs of the kinds the bulk path takes, each with its (metric, entity) key,
     estimates flag, batch call (a code into the list of groups) and facts. What a target
     gives is worked out once, its entities sharing its copy; the pairs are then matched to
     their target's and entity's codes by lookups in C, not a loop over sixty thousand."""
@@ -114,7 +116,7 @@ def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | No
     ids = list(map(id, targets))
     by_id = dict(zip(ids, targets, strict=True))  # each distinct target once
     slot = {key: i for i, key in enumerate(by_id)}
-    given: list[tuple[int, int, int, int]] = []  # by target: level, base key, estimates, group
+    given: list[tuple[int, int, int, int]] = []  # by target: kind, base key, estimates, group
     facts: list[tuple[float, ...]] = []
     for target in by_id.values():
         metric = metrics[target.metric]
