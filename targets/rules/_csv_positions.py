@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from array import array
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from targets.rules._errors import Location
 from targets.rules._yaml import Document, Path
@@ -39,24 +39,36 @@ class CsvPositions:
         self.last.append(last)
 
     def fill(self, doc: Document, path: Path) -> None:
-        if len(path) >= 2 and path[0] == "figures" and type(path[1]) is int:
-            self._row(doc, path[1])
+        """A row's position when it is asked (every figure's), its cells' when one is."""
+        if len(path) < 2 or path[0] != "figures" or type(path[1]) is not int:
+            return
+        index = path[1]
+        if not 0 <= index < len(self.first):
+            return
+        if ("figures", index) not in doc.values:
+            doc.values[("figures", index)] = Location(self.name, self.first[index])
+        if len(path) > 2:
+            self._cells(doc, index)
 
     def fill_all(self, doc: Document) -> None:
-        for index in range(len(self.first)):
-            self._row(doc, index)
+        self.fill_rows(doc, range(len(self.first)))
+
+    def fill_rows(self, doc: Document, indices: Iterable[int]) -> None:
+        """The positions of these rows and of their cells."""
+        for index in indices:
+            self.fill(doc, ("figures", index))
+            self._cells(doc, index)
 
     def fill_items(self, doc: Document, paths: list[Path]) -> None:
-        """The positions of these rows and of their cells."""
+        """The positions of these rows (not of their cells, as for a YAML file's items)."""
         for path in paths:
-            self.fill(doc, path)
+            self.fill(doc, path[:2])
 
-    def _row(self, doc: Document, index: int) -> None:
+    def _cells(self, doc: Document, index: int) -> None:
         if index in self.done or not 0 <= index < len(self.first):
             return
         self.done.add(index)
         first, last = self.first[index], self.last[index]
-        doc.values[("figures", index)] = Location(self.name, first)
         text = "\n".join(self.lines[first - 1 : last])
         cells = next(csv.reader(io.StringIO(text, newline="")), [])
         starts = cell_starts(text) if first == last else []

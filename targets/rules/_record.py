@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from targets.rules._csv_positions import CsvPositions
 from targets.rules._discover import CSV_SUFFIXES, StrPath, discover, display
 from targets.rules._errors import Diagnostic, LoadError, Location
 from targets.rules._files import CSV_OPTIONAL, CSV_REQUIRED, read, read_csv
@@ -332,8 +333,8 @@ def _remap(
         else:
             places[change.index] = number
     mapping: dict[Location, Location] = {}
-    if doc.deferred is not None:  # a CSV file's positions, put in the tables when asked
-        doc.deferred.fill_items(doc, [("figures", index) for index in places])
+    if isinstance(doc.deferred, CsvPositions):  # found when asked: the new rows' are
+        doc.deferred.fill_rows(doc, places)
     for table, key in ((doc.values, False), (doc.keys, True)):
         for path, where in table.items():
             if len(path) >= 2 and path[0] == "figures" and path[1] in places:
