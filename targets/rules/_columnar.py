@@ -24,9 +24,10 @@ import numpy as np
 from targets._safe import quoted
 from targets._threads import worker_pool
 from targets.rules._arrow import decimals, dictionary, lengths
+from targets.rules._csv_positions import cell_starts
 from targets.rules._discover import PARQUET_SUFFIXES, display
 from targets.rules._errors import Diagnostic, Location
-from targets.rules._files import MAX_BYTES, UnreadableError, cell_starts, read_bounded
+from targets.rules._files import MAX_BYTES, UnreadableError, read_bounded
 from targets.rules._row_lines import row_lines
 
 if TYPE_CHECKING:

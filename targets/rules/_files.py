@@ -28,7 +28,6 @@ __all__ = [
     "CSV_REQUIRED",
     "MAX_BYTES",
     "UnreadableError",
-    "cell_starts",
     "check_header",
     "first_bytes",
     "read",
