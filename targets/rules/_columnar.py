@@ -37,7 +37,14 @@ Ints = np.ndarray[Any, np.dtype[np.int64]]
 Bools = np.ndarray[Any, np.dtype[np.bool_]]
 Floats = np.ndarray[Any, np.dtype[np.float64]]
 
-__all__ = ["COLUMNAR_MAX_BYTES", "TEXT_FIELDS", "Columnar", "Prepared", "read_columnar"]
+__all__ = [
+    "COLUMNAR_MAX_BYTES",
+    "TEXT_FIELDS",
+    "Columnar",
+    "Prepared",
+    "csv_columns",
+    "read_columnar",
+]
 
 TEXT_FIELDS = frozenset(
     ("metric", "period", "unit", "kind", "entity", "source", "published", "change", "since",
@@ -161,6 +168,12 @@ def _read_values(column: Any) -> tuple[Bools, Bools, Floats]:
     if plain.sum() == len(column) - column.null_count:  # every cell given is a number:
         return ~plain, plain, low  # the blank ones are those not given
     return lengths(column) == 0, plain, low
+
+
+def csv_columns(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
+    """A CSV file's bytes as columns, as `read_columnar` reads them from a file (for text
+    that is not on disk yet: `targets record` checks its edit before writing it)."""
+    return _csv(data, name)
 
 
 def read_columnar(path: Path) -> tuple[Columnar | None, list[Diagnostic]]:
