@@ -16,14 +16,15 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from targets.rules._errors import Diagnostic
 from targets.rules._files import CSV_OPTIONAL, CSV_REQUIRED, read_csv
-from targets.rules._yaml import resolve_plain
+from targets.rules._yaml import Document, resolve_plain
 
 __all__ = [
     "CsvFile",
@@ -228,8 +229,10 @@ class CsvFile:
             return []
         return sorted({key for row in rows for key in row if key not in self.columns})
 
-    def edit(self, edits: Sequence[Edit]) -> str:
-        """The text with `edits` applied; raises `EditError` if it would not read back."""
+    def edit(self, edits: Sequence[Edit], read: Read | None = None) -> str:
+        """The text with `edits` applied; raises `EditError` if it would not read back.
+        `read` reads a text as the loader does (default: `read_csv`; the caller's may have
+        read this one already)."""
         text, nl = self.text, self.newline
         columns = self.columns or self._columns_for(edits)
         patches: list[tuple[int, int, str]] = []
@@ -256,7 +259,7 @@ class CsvFile:
                 patches.append((start, end, line[: -len(nl)] if open_end else line))
         for start, end, new in sorted(patches, key=lambda p: p[0], reverse=True):
             text = text[:start] + new + text[end:]
-        self._check(text, edits)
+        self._check(text, edits, read or _read)
         return text
 
     def _columns_for(self, edits: Sequence[Edit]) -> tuple[str, ...]:
@@ -270,9 +273,9 @@ class CsvFile:
         )
         return out.getvalue()
 
-    def _check(self, text: str, edits: Sequence[Edit]) -> None:
-        before, _ = read_csv(self.text, "<file>")
-        after, problems = read_csv(text, "<file>")
+    def _check(self, text: str, edits: Sequence[Edit], read: Read) -> None:
+        before, _ = read(self.text)
+        after, problems = read(text)
         rows = list(before.data["figures"]) if before.data else []
         removed = {e.index for e in edits if e.row is None}
         for change in edits:
@@ -282,6 +285,14 @@ class CsvFile:
         expected += [_cells(e.row) for e in edits if e.index is None and e.row is not None]
         if problems or after.data is None or after.data["figures"] != expected:
             raise EditError("the edited file would not hold exactly the intended figures")
+
+
+Read = Callable[[str], tuple[Document, list[Diagnostic]]]
+"""A CSV text read as the loader reads it."""
+
+
+def _read(text: str) -> tuple[Document, list[Diagnostic]]:
+    return read_csv(text, "<file>")
 
 
 def _cells(row: Mapping[str, Any]) -> dict[str, str]:
