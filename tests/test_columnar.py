@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import targets
 from targets.judge import figure_dict
-from targets.rules import _early
+from targets.rules import _columnar, _early, _files
 from tests.readers import read_by
 
 Write = Callable[[dict[str, str]], Path]
@@ -478,3 +478,43 @@ def test_a_header_of_many_unknown_columns_names_every_one_either_way(
     # x24 starts after `metric,period,value,unit,` (25 characters), x0, to x9, (30) and
     # x10, to x23, (56): at column 112
     assert any(p.startswith(f"{root}/f.csv:1:112: unknown column 'x24'; ") for p in problems)
+
+
+def test_a_header_of_too_many_bad_columns_names_the_first_and_counts_the_rest_either_way(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a million names (7 MB) made a million messages, and 10 GB of pyarrow columns: the
+    # first MOST_HEADER_PROBLEMS are named, the rest counted at the first of them
+    monkeypatch.setattr(_files, "MOST_HEADER_PROBLEMS", 10)
+    extra = [f"x{i}" for i in range(20)] + ["value"] * 5
+    root = write({
+        "r.yaml": RULES.replace("columns_placeholder", "base: 2019"),
+        "f.csv": ",".join(["metric", "period", "value", "unit", *extra]) + "\n"
+        + "up,2020,1,firm" + ",1" * len(extra) + "\n",
+    })  # fmt: skip
+    kind, problems = both_ways(root, monkeypatch)
+    assert kind == "problems"
+    assert isinstance(problems, list)
+    assert len(problems) == 11
+    # x10 starts after `metric,period,value,unit,` (25 characters) and x0, to x9, (30)
+    assert f"{root}/f.csv:1:56: 15 more duplicate or unknown columns from here on, not listed" in (
+        problems
+    )
+
+
+def test_a_csv_file_of_more_columns_than_a_figures_file_has_is_read_row_by_row(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pyarrow takes some 10 KB a column: a header of many names is the row reader's."""
+    monkeypatch.setattr(_columnar, "MOST_COLUMNS", 5)
+    header = "metric,period,value,unit,note,entity"
+    root = write({
+        "r.yaml": RULES.replace("columns_placeholder", "base: 2019"),
+        "f.csv": header + "\n" + "up,2020,1,firm,a note,X\n",
+    })  # fmt: skip
+    read_by(monkeypatch, columnar=True)
+    assert _columnar.csv_columns(b"metric,period,value,unit,note,entity\n", "f.csv") == (None, [])
+    monkeypatch.setattr(_columnar, "MOST_COLUMNS", 6)
+    found, _ = _columnar.csv_columns((header + "\nup,2020,1,firm,n,X\n").encode(), "f.csv")
+    assert found is not None
+    assert both_ways(root, monkeypatch)[0] == "loaded"

@@ -52,6 +52,10 @@ TEXT_FIELDS = frozenset(
 )  # fmt: skip
 """The figure columns checked as dictionary-encoded text: all but the value."""
 
+MOST_COLUMNS = 1000
+"""Columns a CSV file read into columns has at most: pyarrow takes some 10 KB a column, so
+a header of a million names (7 MB) would take 10 GB. A figures file has a dozen; one
+with more is left to the row-by-row reader, which names its unknown columns and stops."""
 COLUMNAR_MAX_BYTES = 4 * 1024**3
 """The largest CSV or Parquet file read (4 GiB); YAML files stop much earlier."""
 
@@ -315,7 +319,7 @@ def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
     except (UnicodeDecodeError, csv.Error, ValueError):
         return None, []  # the row-by-row reader says what is wrong
     columns = tuple(h.strip() for h in header)
-    if not columns or len(set(columns)) != len(columns):
+    if not columns or len(set(columns)) != len(columns) or len(columns) > MOST_COLUMNS:
         return None, []
     quotes = data.count(b'"')
     in_quotes = quotes > 0

@@ -27,6 +27,7 @@ __all__ = [
     "CSV_OPTIONAL",
     "CSV_REQUIRED",
     "MAX_BYTES",
+    "MOST_HEADER_PROBLEMS",
     "UnreadableError",
     "check_header",
     "first_bytes",
@@ -185,6 +186,11 @@ def read_csv(text: str, name: str) -> tuple[Document, list[Diagnostic]]:
     return doc, problems
 
 
+MOST_HEADER_PROBLEMS = 1000
+"""Problems of a CSV header named one by one at most: a header of a million unknown names
+(7 MB) made a million messages; the ones beyond are counted in one."""
+
+
 def check_header(
     columns: list[str], starts: list[int], name: str, *, mapped: bool = False
 ) -> list[Diagnostic]:
@@ -196,14 +202,23 @@ def check_header(
         return [Diagnostic(Location(name, 1), "columns are separated by commas, not semicolons")]
     seen: set[str] = set()
     suggestions = Suggestions(known)  # prepared once: a header may name 100,000 columns
+    unlisted, first_unlisted = 0, Location(name, 1)
     for position, column in enumerate(columns):
-        where = Location(name, 1, starts[position] if position < len(starts) else 1)
-        if column in seen:
-            problems.append(Diagnostic(where, f"duplicate column {quoted(column)}"))
+        repeated, unknown = column in seen, column not in known and not mapped
         seen.add(column)
-        if column not in known and not mapped:
+        where = Location(name, 1, starts[position] if position < len(starts) else 1)
+        if (repeated or unknown) and len(problems) >= MOST_HEADER_PROBLEMS:
+            first_unlisted = first_unlisted if unlisted else where
+            unlisted += 1
+            continue
+        if repeated:
+            problems.append(Diagnostic(where, f"duplicate column {quoted(column)}"))
+        if unknown:
             message = f"unknown column {quoted(column)}{suggestions.hint(column)}"
             problems.append(Diagnostic(where, f"{message}; columns are {one_of(known)}"))
+    if unlisted:
+        message = f"{unlisted:,} more duplicate or unknown columns from here on, not listed"
+        problems.append(Diagnostic(first_unlisted, message))
     missing = [c for c in CSV_REQUIRED if c not in seen]
     if missing:
         problems.append(Diagnostic(Location(name, 1), f"missing column {one_of(missing)}"))
