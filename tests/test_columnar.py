@@ -460,12 +460,11 @@ metrics:
     ] == found
 
 
-def test_a_header_of_many_unknown_columns_names_every_one_either_way(
-    write: Write, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Each unknown column is a problem of its own, named at its cell (100,000 of them took
-    # 10 s, most of it matching each against the known names anew: now one prepared pool)
-    extra = [f"x{i}" for i in range(25)]
+def _header_problems(
+    write: Write, monkeypatch: pytest.MonkeyPatch, extra: list[str]
+) -> tuple[Path, list[str]]:
+    """The problems of a figures file whose header has `extra` columns besides ours, the
+    same read either way."""
     root = write({
         "r.yaml": RULES.replace("columns_placeholder", "base: 2019"),
         "f.csv": ",".join(["metric", "period", "value", "unit", *extra]) + "\n"
@@ -474,6 +473,15 @@ def test_a_header_of_many_unknown_columns_names_every_one_either_way(
     kind, problems = both_ways(root, monkeypatch)
     assert kind == "problems"
     assert isinstance(problems, list)
+    return root, problems
+
+
+def test_a_header_of_many_unknown_columns_names_every_one_either_way(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each unknown column is a problem of its own, named at its cell (100,000 of them took
+    # 10 s, most of it matching each against the known names anew: now one prepared pool)
+    root, problems = _header_problems(write, monkeypatch, [f"x{i}" for i in range(25)])
     assert len(problems) == 25
     # x24 starts after `metric,period,value,unit,` (25 characters), x0, to x9, (30) and
     # x10, to x23, (56): at column 112
@@ -487,14 +495,7 @@ def test_a_header_of_too_many_bad_columns_names_the_first_and_counts_the_rest_ei
     # first MOST_HEADER_PROBLEMS are named, the rest counted at the first of them
     monkeypatch.setattr(_files, "MOST_HEADER_PROBLEMS", 10)
     extra = [f"x{i}" for i in range(20)] + ["value"] * 5
-    root = write({
-        "r.yaml": RULES.replace("columns_placeholder", "base: 2019"),
-        "f.csv": ",".join(["metric", "period", "value", "unit", *extra]) + "\n"
-        + "up,2020,1,firm" + ",1" * len(extra) + "\n",
-    })  # fmt: skip
-    kind, problems = both_ways(root, monkeypatch)
-    assert kind == "problems"
-    assert isinstance(problems, list)
+    root, problems = _header_problems(write, monkeypatch, extra)
     assert len(problems) == 11
     # x10 starts after `metric,period,value,unit,` (25 characters) and x0, to x9, (30)
     assert f"{root}/f.csv:1:56: 15 more duplicate or unknown columns from here on, not listed" in (
