@@ -174,12 +174,6 @@ def _read_values(column: Any) -> tuple[Bools, Bools, Floats]:
     return lengths(column) == 0, plain, low
 
 
-def csv_columns(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
-    """A CSV file's bytes as columns, as `read_columnar` reads them from a file (for text
-    that is not on disk yet: `targets record` checks its edit before writing it)."""
-    return _csv(data, name)
-
-
 def read_columnar(path: Path) -> tuple[Columnar | None, list[Diagnostic]]:
     """The file as columns; None with diagnostics when it cannot be read at all, None
     without any when it is a CSV file for the row-by-row reader (a malformed one)."""
@@ -194,7 +188,7 @@ def read_columnar(path: Path) -> tuple[Columnar | None, list[Diagnostic]]:
         return None, [Diagnostic(Location(name), "cannot read: a symlink loop")]
     if path.suffix.lower() in PARQUET_SUFFIXES:
         return _parquet(data, name)
-    return _csv(data, name)
+    return csv_columns(data, name)
 
 
 def _parquet(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
@@ -303,7 +297,9 @@ def _plain(kind: Any) -> bool:
     )
 
 
-def _csv(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
+def csv_columns(data: bytes, name: str) -> tuple[Columnar | None, list[Diagnostic]]:
+    """A CSV file's bytes as columns (`read_columnar`'s, and `targets record`'s for the
+    text of an edit not written yet)."""
     import pyarrow as pa  # noqa: PLC0415 - only for columnar files
     import pyarrow.csv as pacsv  # noqa: PLC0415
 

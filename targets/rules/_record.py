@@ -201,11 +201,14 @@ def _load(
     docs: list[Document] = []
     columnar: list[Columnar] = []
     for file in files:
-        if file.resolve() == target and (as_columns := _columns(current, text)) is not None:
+        if file.resolve() != target:
+            doc, found = read(file)
+        elif (as_columns := _columns(current, text)) is not None:
             columnar.append(as_columns[0])
             problems += as_columns[1]
             continue
-        doc, found = current.parse(text) if file.resolve() == target else read(file)
+        else:
+            doc, found = current.parse(text)
         docs.append(doc)
         problems += found
     named_paths = {display(f) for f in files if f.resolve() in named}
@@ -368,7 +371,7 @@ def _remap(
         else:
             places[change.index] = number
     mapping: dict[Location, Location] = {}
-    if isinstance(doc.deferred, CsvPositions):  # found when asked: the new rows' are
+    if isinstance(doc.deferred, CsvPositions):  # a CSV file finds positions when asked
         doc.deferred.fill_rows(doc, places)
     for table, key in ((doc.values, False), (doc.keys, True)):
         for path, where in table.items():

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from targets.rules._errors import Diagnostic
-from targets.rules._files import CSV_OPTIONAL, CSV_REQUIRED, read_csv
+from targets.rules._files import CSV_OPTIONAL, CSV_REQUIRED
 from targets.rules._yaml import Document, resolve_plain
 
 __all__ = [
@@ -229,10 +229,9 @@ class CsvFile:
             return []
         return sorted({key for row in rows for key in row if key not in self.columns})
 
-    def edit(self, edits: Sequence[Edit], read: Read | None = None) -> str:
-        """The text with `edits` applied; raises `EditError` if it would not read back.
-        `read` reads a text as the loader does (default: `read_csv`; the caller's may have
-        read this one already)."""
+    def edit(self, edits: Sequence[Edit], read: Read) -> str:
+        """The text with `edits` applied; raises `EditError` if it would not read back as
+        `read` reads a text (as the loader does; the caller's may have read this one)."""
         text, nl = self.text, self.newline
         columns = self.columns or self._columns_for(edits)
         patches: list[tuple[int, int, str]] = []
@@ -259,7 +258,7 @@ class CsvFile:
                 patches.append((start, end, line[: -len(nl)] if open_end else line))
         for start, end, new in sorted(patches, key=lambda p: p[0], reverse=True):
             text = text[:start] + new + text[end:]
-        self._check(text, edits, read or _read)
+        self._check(text, edits, read)
         return text
 
     def _columns_for(self, edits: Sequence[Edit]) -> tuple[str, ...]:
@@ -289,10 +288,6 @@ class CsvFile:
 
 Read = Callable[[str], tuple[Document, list[Diagnostic]]]
 """A CSV text read as the loader reads it."""
-
-
-def _read(text: str) -> tuple[Document, list[Diagnostic]]:
-    return read_csv(text, "<file>")
 
 
 def _cells(row: Mapping[str, Any]) -> dict[str, str]:
