@@ -82,6 +82,7 @@ if TYPE_CHECKING:
     from targets.engine._hold import HoldAssessment, assess_hold
     from targets.engine._kinds import assess_direction, assess_rank
     from targets.engine._milestones import MilestonesAssessment, assess_milestones
+    from targets.engine._milestones_batch import driving_milestones, is_met_batch
     from targets.engine._result import Assessment, Result
     from targets.engine._step import Step
 
@@ -150,6 +151,8 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "chance_batch": "targets.engine._chance_batch",
         "combine_worst": "targets.engine._combine",
         "count_meeting": "targets.engine._count",
+        "driving_milestones": "targets.engine._milestones_batch",
+        "is_met_batch": "targets.engine._milestones_batch",
         "select_figures": "targets.engine._evidence",
         "worst_symbol": "targets.engine._destatis",
     }
@@ -224,8 +227,10 @@ __all__ = [
     "chance_batch",
     "combine_worst",
     "count_meeting",
+    "driving_milestones",
     "format_number",
     "is_known",
+    "is_met_batch",
     "resolve_thresholds",
     "select_batch",
     "select_figures",
