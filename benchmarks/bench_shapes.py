@@ -14,6 +14,8 @@ timed as a whole process, in turn with the others, ``--repeat`` times (medians):
 - ``trend``: the one file, each target a direction with no level ("increase"), judged by
   its method's rules for no target, as much of an SDG database is;
 - ``band``: the one file, each target a band 10 % either side of its level;
+- ``milestones``: the one file, each target two milestones, 10 % short of its level by
+  2025 and its level by its deadline (2030), as national programmes state theirs;
 - ``sparse``: the independent variant with the figures of every other series left out:
   30,000 targets without a figure, not assessable;
 - ``independent``: the independent variant whole, the reference of the sparse shape.
@@ -22,8 +24,8 @@ Prints wall and CPU time, peak memory and each shape's time against its referenc
 asserts; not part of the test suite. Each shape once cost a cliff: 56 s for the files per
 area (read row by row), 145 s for JUnit (a result built per test case), 14 s for the
 sparse programme (a result built per pair without figures), 94 s and 1.6 GB for the
-relative targets, 57 s and 1.3 GB for the directions, 108 s and 1.6 GB for the bands
-(judged the per-series way).
+relative targets, 57 s and 1.3 GB for the directions, 108 s and 1.6 GB for the bands,
+166 s and 2.2 GB for the milestones (judged the per-series way).
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ import sdg_data
 from bench_scale import data_options, dataset
 
 SHAPES = (
-    "one file", "a file per area", "junit", "relative", "trend", "band", "independent", "sparse",
+    "one file", "a file per area", "junit", "relative", "trend", "band", "milestones",
+    "independent", "sparse",
 )  # fmt: skip
 REFERENCE = {
     "a file per area": "one file",
@@ -45,6 +48,7 @@ REFERENCE = {
     "relative": "one file",
     "trend": "one file",
     "band": "one file",
+    "milestones": "one file",
     "sparse": "independent",
 }
 
@@ -85,9 +89,9 @@ Goal = Callable[[bool, float], str]
 """A target's new goal lines, from whether higher is better and its level."""
 
 
-def restated(rules: Path, into: Path, goal: Goal, *, base: bool = True) -> Path:
+def restated(rules: Path, into: Path, goal: Goal, *, drop: tuple[str, ...] = ()) -> Path:
     """The per-entity `rules` with each target's level (``at_least: V`` where higher is
-    better, else ``at_most: V``) replaced by `goal`'s lines, its base year kept if `base`."""
+    better, else ``at_most: V``) replaced by `goal`'s lines, and its keys `drop` left out."""
     if into.exists():
         return into
     into.parent.mkdir(parents=True, exist_ok=True)
@@ -97,7 +101,7 @@ def restated(rules: Path, into: Path, goal: Goal, *, base: bool = True) -> Path:
         side, _, value = line.strip().partition(": ")
         if side in ("at_least", "at_most"):
             lines.append(goal(side == "at_least", float(value)))
-        elif base or side != "base":
+        elif side not in drop:
             lines.append(line)
     partial = into.with_suffix(".partial")
     partial.write_text(head + "\ntargets:\n" + "\n".join(lines) + "\n", encoding="utf-8")
@@ -112,7 +116,7 @@ def relative(rules: Path, into: Path) -> Path:
         change = 'change: "+20 %"' if higher else "factor: 0.8"
         return f"    relative_to: 2015\n    {change}"
 
-    return restated(rules, into, goal, base=False)
+    return restated(rules, into, goal, drop=("base",))
 
 
 def trend(rules: Path, into: Path) -> Path:
@@ -123,6 +127,20 @@ def trend(rules: Path, into: Path) -> Path:
 def band(rules: Path, into: Path) -> Path:
     """The per-entity `rules`, each target a band 10 % either side of its level."""
     return restated(rules, into, lambda _, v: f"    between: [{v * 0.9:.6g}, {v * 1.1:.6g}]")
+
+
+def milestones(rules: Path, into: Path) -> Path:
+    """The per-entity `rules`, each target two milestones: 10 % short of its level by
+    2025 (the way the metric is better), its level by its deadline."""
+
+    def goal(higher: bool, value: float) -> str:
+        side, first = ("at_least", value * 0.9) if higher else ("at_most", value * 1.1)
+        return (
+            f"    milestones:\n      - {{by: 2025, {side}: {first:.6g}}}\n"
+            f"      - {{by: 2030, {side}: {value:.6g}}}"
+        )
+
+    return restated(rules, into, goal, drop=("by",))
 
 
 _WAY = {True: "increase", False: "decrease"}
@@ -139,6 +157,7 @@ def commands(folder: Path, python: str, out: Path) -> dict[str, list[str]]:
     against_2015 = relative(per_entity / "rules.yaml", shapes / "relative" / "rules.yaml")
     directions = trend(per_entity / "rules.yaml", shapes / "trend" / "rules.yaml")
     bands = band(per_entity / "rules.yaml", shapes / "band" / "rules.yaml")
+    steps = milestones(per_entity / "rules.yaml", shapes / "milestones" / "rules.yaml")
     alone = str(independent / "rules.yaml")
     junit = ["--junit", str(out / "report.xml")]
     return {
@@ -148,6 +167,7 @@ def commands(folder: Path, python: str, out: Path) -> dict[str, list[str]]:
         "relative": [*check, str(against_2015), whole, *json],
         "trend": [*check, str(directions), whole, *json],
         "band": [*check, str(bands), whole, *json],
+        "milestones": [*check, str(steps), whole, *json],
         "independent": [*check, alone, str(independent / "figures.csv"), *json],
         "sparse": [*check, alone, str(few), *json],
     }

@@ -16,7 +16,14 @@ import pytest
 import yaml
 
 import targets
-from targets.rules import BandTarget, DirectionTarget, LevelTarget, RelativeTarget
+from targets.rules import (
+    BandTarget,
+    DirectionTarget,
+    LevelTarget,
+    MilestonesTarget,
+    RelativeTarget,
+)
+from targets.rules._periods import year
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -111,8 +118,9 @@ def test_the_shapes_benchmark_splits_and_thins_the_same_figures(
 def test_the_shapes_benchmark_states_the_same_targets_otherwise(
     sdg: ModuleType, tmp_path: Path
 ) -> None:
-    """The ``relative``, ``trend`` and ``band`` shapes judge the targets of the one file,
-    each stated relative to 2015, as a direction or as a band, all in bulk."""
+    """The ``relative``, ``trend``, ``band`` and ``milestones`` shapes judge the targets of
+    the one file, each stated relative to 2015, as a direction, as a band or as two
+    milestones, all in bulk."""
     import bench_shapes  # noqa: PLC0415 - lives in benchmarks/
 
     sdg.write(tmp_path, 3, 4, seed=0, parquet=False)
@@ -150,3 +158,18 @@ def test_the_shapes_benchmark_states_the_same_targets_otherwise(
         assert low.value == pytest.approx(0.9 * was.level.value, rel=1e-5)
         assert high.value == pytest.approx(1.1 * was.level.value, rel=1e-5)
     assert targets.check(bands).columns.vector.all()
+    steps = targets.load(
+        bench_shapes.milestones(tmp_path / "per-entity" / "rules.yaml", tmp_path / "m.yaml"),
+        tmp_path / "per-entity" / "figures.csv",
+    )
+    for target, was in zip(steps.targets, level.targets, strict=True):
+        assert isinstance(target, MilestonesTarget)
+        assert isinstance(was, LevelTarget)
+        higher = level.metrics[target.metric].better == "higher"
+        first, last = ((m.at_least if higher else m.at_most) for m in target.milestones)
+        assert [m.by for m in target.milestones] == [year(2025), was.deadline]
+        assert first is not None
+        assert last is not None
+        assert first.value == pytest.approx((0.9 if higher else 1.1) * was.level.value, rel=1e-5)
+        assert last.value == pytest.approx(was.level.value, rel=1e-5)
+    assert targets.check(steps).columns.vector.all()

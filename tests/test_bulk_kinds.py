@@ -1,10 +1,12 @@
-"""Relative, direction and band targets are judged in bulk, as the per-series path judges them.
+"""Relative, direction, band and milestone targets are judged in bulk, as the per-series path
+judges them.
 
 A relative target ("halve by 2030 relative to 2015") on the level its base year's figure
 gives; one whose series has no figure of that year is refused in bulk, as that path refuses
 it. A direction target ("increase") by its method's rules for no target, eased near its
 metric's natural limit. A band ("between 10 and 12") against its bound on the way the metric
-is better, as `assess_band` judges a band with a direction."""
+is better, as `assess_band` judges a band with a direction. A milestone target ("28 by 2020,
+40 by 2025, 60 by 2030") by the milestone that drives it, as `assess_milestones` chooses."""
 
 from __future__ import annotations
 
@@ -157,3 +159,40 @@ def test_band_targets_are_judged_by_the_bulk_path_against_the_bound_the_metric_m
     assert bound == {"up-band[X]": 30.0, "up-band[Y]": 30.0, "down-band[X]": 5.0}
     statuses = dict(zip(bulk.keys, (r.status for r in bulk), strict=True))
     assert statuses["up-band[Y]"] == "achieved"  # 45-50, beyond the far bound: counted as met
+
+
+MILESTONES = HEAD.format(prefer="") + (
+    "targets:\n"
+    "  - {id: three-steps, metric: up, for_each: all, milestones: [{by: 2020, at_least: 28},"
+    " {by: 2025, at_least: 40}, {by: 2030, at_least: 60}]}\n"
+    "  - {id: both-passed, metric: up, for_each: all, milestones: [{by: 2018, at_least: 30},"
+    " {by: 2021, at_least: 31}]}\n"
+    "figures:\n"  # X: 20 in 2015, +2 a year to 36 in 2023; Y: 30 in 2017, +2 a year to 42
+    + "".join(
+        f'  - {{metric: up, entity: {e}, period: {y}, value: {v}, unit: "firm"}}\n'
+        for e, first, v0 in (("X", 2015, 20), ("Y", 2017, 30))
+        for y, v in ((y, v0 + 2 * (y - first)) for y in range(first, 2024))
+    )
+)
+
+
+def test_milestone_targets_are_judged_in_bulk_by_the_milestone_that_drives_them(
+    write: Write,
+) -> None:
+    """In 2023 (the latest figure): X's 2025 milestone (40) is ahead and unmet (36), so it
+    drives; Y already meets it (42), so 2030's drives. Both grow faster than they must
+    (StatCan: X 36 / 20 over 8 years is 7.6 % a year against (40 / 20) ** (1 / 10) - 1 =
+    7.2 % needed; Y 42 / 30 over 6 years, 5.8 % against 5.5 %): on track. With both
+    milestones passed, X's 2018 miss (26 < 30) drives; Y achieved both (32, 38), so the
+    last drives."""
+    bulk = judged_both_ways(write, MILESTONES)
+    driving = {
+        key: (result.target_year, result.target_value, result.status)
+        for key, result in zip(bulk.keys, bulk, strict=True)
+    }
+    assert driving == {
+        "three-steps[X]": (2025, 40, "on_track"),
+        "three-steps[Y]": (2030, 60, "on_track"),
+        "both-passed[X]": (2018, 30, "missed"),
+        "both-passed[Y]": (2021, 31, "achieved"),
+    }

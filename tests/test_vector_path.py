@@ -35,7 +35,7 @@ METRICS = {"up": "firm", "down": "%", "share": "%"}
 
 @st.composite
 def programmes(draw: st.DrawFn) -> str:
-    """A programme of level, relative, direction and band targets (some for each entity,
+    """A programme of level, relative, direction, band and milestone targets (some for each entity,
     some with a base year or a method, some on a metric or for an entity without figures,
     some relative to a year without a figure) and figures of every kind, source and
     edition, with conflicts and gaps."""
@@ -43,9 +43,12 @@ def programmes(draw: st.DrawFn) -> str:
     lines = [HEAD.format(prefer=prefer), "targets:"]
     for i in range(draw(st.integers(1, 6))):
         metric = draw(st.sampled_from(sorted(METRICS)))
-        goals = ["level", "level", "factor", "percent", "plus", "trend", "band"]
+        goals = ["level", "level", "factor", "percent", "plus", "trend", "band", "milestones"]
         goal = draw(st.sampled_from(goals))
-        if goal == "trend":  # the way the metric is better (the loader refuses the other)
+        by = draw(st.integers(2021, 2035))  # after every base year drawn
+        if goal == "milestones":  # the last one is the deadline: no 'by'
+            goal, by = _milestones(draw, metric), None
+        elif goal == "trend":  # the way the metric is better (the loader refuses the other)
             goal = f"trend: {'decrease' if metric == 'down' else 'increase'}"
         elif goal == "band":
             low, high = sorted(draw(st.lists(st.integers(1, 100), min_size=2, max_size=2)))
@@ -62,9 +65,10 @@ def programmes(draw: st.DrawFn) -> str:
             extra.append(draw(st.sampled_from(["for_each: all", "for_each: [X, Z]"])))
         if draw(st.booleans()):
             extra.append("estimates: false")
+        if by is not None:
+            extra.insert(0, f"by: {by}")
         more = ", " + ", ".join(extra) if extra else ""
-        by = draw(st.integers(2021, 2035))  # after every base year drawn
-        lines.append(f"  - {{id: t{i}, metric: {metric}, {goal}, by: {by}{more}}}")
+        lines.append(f"  - {{id: t{i}, metric: {metric}, {goal}{more}}}")
     lines.append("figures:")
     for _ in range(draw(st.integers(0, 40))):
         metric = draw(st.sampled_from(sorted(METRICS)))
@@ -97,6 +101,20 @@ def _level(draw: st.DrawFn, metric: str) -> str:
     side = "at_most" if metric == "down" else "at_least"
     value = draw(st.integers(1, 150))
     return f"{side}: {min(value, 100) if metric == 'share' else value}"
+
+
+def _milestones(draw: st.DrawFn, metric: str) -> str:
+    """Two or three milestones in year order, after every base year drawn, some passed by
+    the figures, each a level or (now and then) a band."""
+    years = sorted(draw(st.sets(st.integers(2021, 2035), min_size=2, max_size=3)))
+    steps = []
+    for year in years:
+        if draw(st.integers(0, 4)):
+            steps.append(f"{{by: {year}, {_level(draw, metric)}}}")
+        else:
+            low, high = sorted(draw(st.lists(st.integers(1, 100), min_size=2, max_size=2)))
+            steps.append(f"{{by: {year}, between: [{low}, {high}]}}")
+    return f"milestones: [{', '.join(steps)}]"
 
 
 def _relative(draw: st.DrawFn, metric: str, how: str) -> str:

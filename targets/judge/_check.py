@@ -84,8 +84,9 @@ def check(
     `exclude` keep some targets (see `targets.judge._select`); a `select` pattern that matches
     nothing raises `SelectionError`. `baseline` (an earlier JSON report, or its path) adds
     the status transitions and moved projections since that run. `path="series"` judges
-    every target the per-series way (the vectorised path judges level, relative, direction
-    and band targets in bulk and agrees with it on every number; tests compare the two).
+    every target the per-series way (the vectorised path judges level, relative, direction,
+    band and milestone targets in bulk and agrees with it on every number; tests compare
+    the two).
     `progress` is told how many series have been judged, as
     ``progress("judging", done, total)``.
     """

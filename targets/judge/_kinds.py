@@ -41,7 +41,7 @@ from targets.rules._targets import (
     TargetBase,
 )
 
-__all__ = ["RUNNERS", "Call", "natural_bounds", "relative_level"]
+__all__ = ["RUNNERS", "Call", "milestone_steps", "natural_bounds", "relative_level"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,18 +142,24 @@ def _run_band(t: BandTarget, m: Metric, ev: Evidence, call: Call) -> Result:
     )
 
 
-def _run_milestones(t: MilestonesTarget, m: Metric, ev: Evidence, call: Call) -> Result:
-
+def milestone_steps(target: MilestonesTarget, direction: str) -> list[tuple[float, float]]:
+    """Each milestone's (year, level): a band's bound on the way the metric is better."""
     steps = []
-    for milestone in t.milestones:
+    for milestone in target.milestones:
         if milestone.between is not None:
             low, high = milestone.between
-            value = low.value if call.direction == "increase" else high.value
+            value = low.value if direction == "increase" else high.value
         else:
             bound = milestone.at_least if milestone.at_least is not None else milestone.at_most
             assert bound is not None  # the model requires one goal per milestone
             value = bound.value
         steps.append((milestone.by.time, value))
+    return steps
+
+
+def _run_milestones(t: MilestonesTarget, m: Metric, ev: Evidence, call: Call) -> Result:
+
+    steps = milestone_steps(t, call.direction)
     return _both_ends(
         ev,
         lambda values: assess_milestones(

@@ -1,7 +1,8 @@
 """Targets judged in bulk: the evidence rules and the engine on arrays, no objects.
 
 Level targets, and the kinds that are one `assess` call like them: relative targets (on
-their base year's level), directions (on none) and bands (on a bound). For a programme of
+their base year's level), directions (on none) and bands (on a bound); and milestone
+targets, a level target a milestone (`_milestones_bulk`). For a programme of
 sixty thousand series, building a `Figure` per figure and an `Assessment` per series costs
 minutes. Here the figures stay rows of the `FigureTable`:
 `select_batch` applies the evidence rules to every series at once, `assess_batch` judges
@@ -30,6 +31,7 @@ from targets.judge import _spread
 from targets.judge._bulk import HEADLINE, Bulk, Group, Members, joined
 from targets.judge._bulk_chance import ChanceInputs
 from targets.judge._kinds import natural_bounds
+from targets.judge._milestones_bulk import judge_milestones, schedule, split
 from targets.judge._relative import refused, times_or_plus, with_levels
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
@@ -40,6 +42,7 @@ from targets.rules._targets import (
     BandTarget,
     DirectionTarget,
     LevelTarget,
+    MilestonesTarget,
     RelativeTarget,
     TargetBase,
 )
@@ -140,7 +143,11 @@ def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | No
     at, empty = np.flatnonzero(taken & known), np.flatnonzero((table[of, 0] == 1) & ~known)
     if not at.size and not empty.size:
         return None
-    every = np.array(facts, dtype=np.float64)
+    width = max(map(len, facts))  # a milestone target's schedule widens them all
+    every = np.array(
+        facts if width == len(_NO_FACTS) else [f + (np.nan,) * (width - len(f)) for f in facts],
+        dtype=np.float64,
+    )
     return _Found(
         at=at,
         keys=keys[at],
@@ -180,20 +187,26 @@ def _judge_chunk(
     codes, first = np.unique(judged.group, return_index=True)
     found = [refused(unvalued, groups, chosen[start + count - 1])] if unvalued.at.size else []
     for code in codes[np.argsort(first, kind="stable")].tolist():
-        try:
-            found.append(
-                _judge(
-                    run,
-                    index,
-                    groups[code],
-                    judged[np.flatnonzero(judged.group == code)],
-                    chosen=chosen,
-                    start=start,
-                    count=count,
-                )
-            )
-        except RefusedInputError:  # the per-series path says which series, and why
-            continue
+        group = groups[code]
+        milestones, levels = split(judged[np.flatnonzero(judged.group == code)])
+
+        def judge(members: Members, group: Group = group) -> Bulk:
+            return _judge(run, index, group, members, chosen=chosen, start=start, count=count)
+
+        for part in (levels, milestones):
+            if not part.at.size:
+                continue
+            try:
+                if part is levels:
+                    found.append(judge(part))
+                else:
+                    found.append(
+                        judge_milestones(
+                            run, index, group, part, judge, chosen=chosen, start=start, count=count
+                        )
+                    )
+            except RefusedInputError:  # the per-series path says which series, and why
+                continue
     return found
 
 
@@ -309,12 +322,13 @@ _TAKEN: dict[type[TargetBase], int] = {
     RelativeTarget: 2,
     DirectionTarget: 3,
     BandTarget: 4,
+    MilestonesTarget: 5,
 }
 """The kinds the bulk path takes, by code: each is one `assess` call, on a level (a
 relative target's worked out from its base year's figure, `_relative`; a band's, the
 bound on the way the metric is better, as `assess_band` judges a band with a direction)
 or on none (a direction target: the method's rules for no target, up to the metric's
-limit)."""
+limit); a milestone target is one call a milestone, then one for its driver."""
 
 
 def _kind(target: TargetBase, metric: Metric) -> int:
@@ -333,7 +347,7 @@ def _kind(target: TargetBase, metric: Metric) -> int:
 _NO_FACTS = (np.nan,) * 10
 """The facts of a target the bulk path does not take (never read)."""
 
-Taken = LevelTarget | RelativeTarget | DirectionTarget | BandTarget
+Taken = LevelTarget | RelativeTarget | DirectionTarget | BandTarget | MilestonesTarget
 
 
 def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
@@ -355,6 +369,19 @@ def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
     elif isinstance(target, BandTarget):  # `assess_band` gives `assess` no natural bounds
         value = target.between[0 if metric.better == "higher" else 1].value
         low = high = None
+    elif isinstance(target, MilestonesTarget):  # nor does `assess_milestones`
+        way = "increase" if metric.better == "higher" else "decrease"
+        steps = schedule(target, way)
+        return (
+            steps[-1],
+            steps[-2],
+            base,
+            np.nan,
+            np.nan,
+            way == "increase",
+            *_NO_FACTS[6:],
+            *steps,
+        )
     else:
         value = target.level.value
     return (
