@@ -45,7 +45,7 @@ def programmes(draw: st.DrawFn) -> str:
         metric = draw(st.sampled_from(sorted(METRICS)))
         goals = ["level", "level", "factor", "percent", "plus", "trend", "band", "milestones"]
         goal = draw(st.sampled_from(goals))
-        by = draw(st.integers(2021, 2035))  # after every base year drawn
+        by: int | None = draw(st.integers(2021, 2035))  # after every base year drawn
         if goal == "milestones":  # the last one is the deadline: no 'by'
             goal, by = _milestones(draw, metric), None
         elif goal == "trend":  # the way the metric is better (the loader refuses the other)
