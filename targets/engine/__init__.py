@@ -77,6 +77,7 @@ if TYPE_CHECKING:
     )
     from targets.engine._evidence_batch import RULES, BatchSelection, select_batch
     from targets.engine._explain import format_number
+    from targets.engine._growth_batch import GROWTH_LABELS, GrowthBatch, assess_growth_batch
     from targets.engine._growth_target import GrowthTargetAssessment, assess_growth_rate
     from targets.engine._headline import Detail, Headline
     from targets.engine._hold import HoldAssessment, assess_hold
@@ -127,6 +128,8 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "Headline": "targets.engine._headline",
         "DEFAULT_PROJECTION": "targets.engine._assess",
         "EndsAssessment": "targets.engine._evidence",
+        "GROWTH_LABELS": "targets.engine._growth_batch",
+        "GrowthBatch": "targets.engine._growth_batch",
         "GrowthTargetAssessment": "targets.engine._growth_target",
         "HoldAssessment": "targets.engine._hold",
         "IndicatorScore": "targets.engine._combine",
@@ -143,6 +146,7 @@ _LAZY: Mapping[str, str] = MappingProxyType(
         "assess_binary": "targets.engine._binary",
         "assess_direction": "targets.engine._kinds",
         "assess_ends": "targets.engine._evidence",
+        "assess_growth_batch": "targets.engine._growth_batch",
         "assess_growth_rate": "targets.engine._growth_target",
         "assess_hold": "targets.engine._hold",
         "assess_milestones": "targets.engine._milestones",
@@ -179,6 +183,7 @@ __all__ = [
     "DEFAULT_METHOD",
     "DEFAULT_PROJECTION",
     "DEFAULT_THRESHOLDS",
+    "GROWTH_LABELS",
     "KINDS",
     "METHODS",
     "METHOD_LABELS",
@@ -201,6 +206,7 @@ __all__ = [
     "Detail",
     "EndsAssessment",
     "Given",
+    "GrowthBatch",
     "GrowthTargetAssessment",
     "Headline",
     "HoldAssessment",
@@ -219,6 +225,7 @@ __all__ = [
     "assess_binary",
     "assess_direction",
     "assess_ends",
+    "assess_growth_batch",
     "assess_growth_rate",
     "assess_hold",
     "assess_milestones",
