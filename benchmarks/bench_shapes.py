@@ -16,6 +16,8 @@ timed as a whole process, in turn with the others, ``--repeat`` times (medians):
 - ``band``: the one file, each target a band 10 % either side of its level;
 - ``milestones``: the one file, each target two milestones, 10 % short of its level by
   2025 and its level by its deadline (2030), as national programmes state theirs;
+- ``growth``: the one file, each target a growth rate each year from 2021 to its deadline
+  (2 % up, or down where lower is better);
 - ``sparse``: the independent variant with the figures of every other series left out:
   30,000 targets without a figure, not assessable;
 - ``independent``: the independent variant whole, the reference of the sparse shape.
@@ -25,7 +27,8 @@ asserts; not part of the test suite. Each shape once cost a cliff: 56 s for the 
 area (read row by row), 145 s for JUnit (a result built per test case), 14 s for the
 sparse programme (a result built per pair without figures), 94 s and 1.6 GB for the
 relative targets, 57 s and 1.3 GB for the directions, 108 s and 1.6 GB for the bands,
-166 s and 2.2 GB for the milestones (judged the per-series way).
+166 s and 2.2 GB for the milestones, 77 s and 1.3 GB for the growth rates (judged the
+per-series way).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from bench_scale import data_options, dataset
 
 SHAPES = (
     "one file", "a file per area", "junit", "relative", "trend", "band", "milestones",
-    "independent", "sparse",
+    "growth", "independent", "sparse",
 )  # fmt: skip
 REFERENCE = {
     "a file per area": "one file",
@@ -49,6 +52,7 @@ REFERENCE = {
     "trend": "one file",
     "band": "one file",
     "milestones": "one file",
+    "growth": "one file",
     "sparse": "independent",
 }
 
@@ -143,6 +147,17 @@ def milestones(rules: Path, into: Path) -> Path:
     return restated(rules, into, goal, drop=("by",))
 
 
+def growth(rules: Path, into: Path) -> Path:
+    """The per-entity `rules`, each target a growth rate each year from 2021 to its deadline:
+    2 % up where higher is better, 2 % down where lower is."""
+
+    def goal(higher: bool, _: float) -> str:
+        rate = "{at_least: 2 %}" if higher else "{at_most: -2 %}"
+        return f"    growth: {rate}\n    from: 2021"
+
+    return restated(rules, into, goal, drop=("base",))
+
+
 _WAY = {True: "increase", False: "decrease"}
 
 
@@ -158,6 +173,7 @@ def commands(folder: Path, python: str, out: Path) -> dict[str, list[str]]:
     directions = trend(per_entity / "rules.yaml", shapes / "trend" / "rules.yaml")
     bands = band(per_entity / "rules.yaml", shapes / "band" / "rules.yaml")
     steps = milestones(per_entity / "rules.yaml", shapes / "milestones" / "rules.yaml")
+    rates = growth(per_entity / "rules.yaml", shapes / "growth" / "rules.yaml")
     alone = str(independent / "rules.yaml")
     junit = ["--junit", str(out / "report.xml")]
     return {
@@ -168,6 +184,7 @@ def commands(folder: Path, python: str, out: Path) -> dict[str, list[str]]:
         "trend": [*check, str(directions), whole, *json],
         "band": [*check, str(bands), whole, *json],
         "milestones": [*check, str(steps), whole, *json],
+        "growth": [*check, str(rates), whole, *json],
         "independent": [*check, alone, str(independent / "figures.csv"), *json],
         "sparse": [*check, alone, str(few), *json],
     }

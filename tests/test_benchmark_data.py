@@ -19,6 +19,7 @@ import targets
 from targets.rules import (
     BandTarget,
     DirectionTarget,
+    GrowthTarget,
     LevelTarget,
     MilestonesTarget,
     RelativeTarget,
@@ -118,9 +119,9 @@ def test_the_shapes_benchmark_splits_and_thins_the_same_figures(
 def test_the_shapes_benchmark_states_the_same_targets_otherwise(
     sdg: ModuleType, tmp_path: Path
 ) -> None:
-    """The ``relative``, ``trend``, ``band`` and ``milestones`` shapes judge the targets of
-    the one file, each stated relative to 2015, as a direction, as a band or as two
-    milestones, all in bulk."""
+    """The ``relative``, ``trend``, ``band``, ``milestones`` and ``growth`` shapes judge the
+    targets of the one file, each stated relative to 2015, as a direction, as a band, as
+    two milestones or as a growth rate, all in bulk."""
     import bench_shapes  # noqa: PLC0415 - lives in benchmarks/
 
     sdg.write(tmp_path, 3, 4, seed=0, parquet=False)
@@ -173,3 +174,16 @@ def test_the_shapes_benchmark_states_the_same_targets_otherwise(
         assert first.value == pytest.approx((0.9 if higher else 1.1) * was.level.value, rel=1e-5)
         assert last.value == pytest.approx(was.level.value, rel=1e-5)
     assert targets.check(steps).columns.vector.all()
+    rates = targets.load(
+        bench_shapes.growth(tmp_path / "per-entity" / "rules.yaml", tmp_path / "g.yaml"),
+        tmp_path / "per-entity" / "figures.csv",
+    )
+    for target, was in zip(rates.targets, level.targets, strict=True):
+        assert isinstance(target, GrowthTarget)
+        assert (target.id, target.metric, target.by) == (was.id, was.metric, was.deadline)
+        assert target.from_ == year(2021)
+        higher = level.metrics[target.metric].better == "higher"
+        bound = target.growth.at_least if higher else target.growth.at_most
+        assert bound is not None
+        assert bound.fraction == (0.02 if higher else -0.02)
+    assert targets.check(rates).columns.vector.all()

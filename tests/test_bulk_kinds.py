@@ -1,12 +1,13 @@
-"""Relative, direction, band and milestone targets are judged in bulk, as the per-series path
-judges them.
+"""Relative, direction, band, milestone and growth-rate targets are judged in bulk, as the
+per-series path judges them.
 
 A relative target ("halve by 2030 relative to 2015") on the level its base year's figure
 gives; one whose series has no figure of that year is refused in bulk, as that path refuses
 it. A direction target ("increase") by its method's rules for no target, eased near its
 metric's natural limit. A band ("between 10 and 12") against its bound on the way the metric
 is better, as `assess_band` judges a band with a direction. A milestone target ("28 by 2020,
-40 by 2025, 60 by 2030") by the milestone that drives it, as `assess_milestones` chooses."""
+40 by 2025, 60 by 2030") by the milestone that drives it, as `assess_milestones` chooses. A
+growth rate ("5 % a year from 2021") period by period, as `assess_growth_rate` judges it."""
 
 from __future__ import annotations
 
@@ -195,4 +196,34 @@ def test_milestone_targets_are_judged_in_bulk_by_the_milestone_that_drives_them(
         "three-steps[Y]": (2030, 60, "on_track"),
         "both-passed[X]": (2018, 30, "missed"),
         "both-passed[Y]": (2021, 31, "achieved"),
+    }
+
+
+GROWTH = HEAD.format(prefer="") + (
+    "targets:\n"
+    "  - {id: five-a-year, metric: up, growth: {at_least: 5 %}, from: 2021, by: 2022,"
+    " for_each: [X]}\n"
+    "  - {id: five-in-2023, metric: up, growth: {at_least: 5 %}, by: 2023, for_each: [Y]}\n"
+    "figures:\n"
+    + "".join(
+        f'  - {{metric: up, entity: {e}, period: {y}, value: {v}, unit: "firm"}}\n'
+        for e, y, v in (("X", 2020, 100), ("X", 2021, 110), ("X", 2022, 112.2))
+    )
+    + '  - {metric: up, entity: Y, period: 2020, value: 100, unit: "firm"}\n'
+    + '  - {metric: up, entity: Y, period: 2021, value: 106, unit: "firm"}\n'
+)
+
+
+def test_growth_rate_targets_are_judged_in_bulk_period_by_period(write: Write) -> None:
+    """X grew 10 % into 2021 but 2 % into 2022, short of 5 %: missed, graded by that 2 %
+    (StatCan's ratio 0.02 / 0.05 = 0.4: limited progress). Y's year, 2023, has no figure
+    yet: its latest growth, 6 %, against 5 % is a ratio of 1.2, on track."""
+    bulk = judged_both_ways(write, GROWTH)
+    found = {
+        key: (result.status.value, result.method_status, round(result.ratio or 0, 12))
+        for key, result in zip(bulk.keys, bulk, strict=True)
+    }
+    assert found == {
+        "five-a-year[X]": ("missed", "limited_progress", 0.4),
+        "five-in-2023[Y]": ("on_track", "substantial_progress", 1.2),
     }

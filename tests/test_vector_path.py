@@ -35,7 +35,8 @@ METRICS = {"up": "firm", "down": "%", "share": "%"}
 
 @st.composite
 def programmes(draw: st.DrawFn) -> str:
-    """A programme of level, relative, direction, band and milestone targets (some for each entity,
+    """A programme of level, relative, direction, band, milestone and growth-rate targets (some
+    for each entity,
     some with a base year or a method, some on a metric or for an entity without figures,
     some relative to a year without a figure) and figures of every kind, source and
     edition, with conflicts and gaps."""
@@ -44,10 +45,12 @@ def programmes(draw: st.DrawFn) -> str:
     for i in range(draw(st.integers(1, 6))):
         metric = draw(st.sampled_from(sorted(METRICS)))
         goals = ["level", "level", "factor", "percent", "plus", "trend", "band", "milestones"]
-        goal = draw(st.sampled_from(goals))
+        goal = draw(st.sampled_from([*goals, "growth"]))
         by: int | None = draw(st.integers(2021, 2035))  # after every base year drawn
         if goal == "milestones":  # the last one is the deadline: no 'by'
             goal, by = _milestones(draw, metric), None
+        elif goal == "growth":  # a rate each year, Statistics Canada's alone
+            goal = _growth(draw)
         elif goal == "trend":  # the way the metric is better (the loader refuses the other)
             goal = f"trend: {'decrease' if metric == 'down' else 'increase'}"
         elif goal == "band":
@@ -56,9 +59,10 @@ def programmes(draw: st.DrawFn) -> str:
         else:
             goal = _level(draw, metric) if goal == "level" else _relative(draw, metric, goal)
         extra = []
-        if draw(st.booleans()):
+        growth = goal.startswith("growth")
+        if draw(st.booleans()) and not growth:  # a growth rate has periods, not a base
             extra.append(f"base: {draw(st.integers(2012, 2020))}")
-        if draw(st.booleans()):
+        if draw(st.booleans()) and not growth:
             methods = ["statcan", "unsd"] + ([] if goal.startswith("trend") else ["sdsn"])
             extra.append(f"method: {draw(st.sampled_from(methods))}")  # sdsn needs a value
         if draw(st.booleans()):  # Z: an entity no figure has
@@ -101,6 +105,14 @@ def _level(draw: st.DrawFn, metric: str) -> str:
     side = "at_most" if metric == "down" else "at_least"
     value = draw(st.integers(1, 150))
     return f"{side}: {min(value, 100) if metric == 'share' else value}"
+
+
+def _growth(draw: st.DrawFn) -> str:
+    """A growth rate to reach (or a fall to keep within), from a year or over one."""
+    side = draw(st.sampled_from(["at_least", "at_most"]))
+    rate = draw(st.sampled_from(["-5 %", "0 %", "2 %", "10 %", "0.3 %"]))
+    start = draw(st.sampled_from(["", ", from: 2016", ", from: 2020"]))
+    return f"growth: {{{side}: {rate}}}{start}"
 
 
 def _milestones(draw: st.DrawFn, metric: str) -> str:

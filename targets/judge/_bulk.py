@@ -15,7 +15,7 @@ import numpy.typing as npt
 from targets.judge._bulk_chance import ChanceInputs
 from targets.rules._table import Floats, Ints
 
-__all__ = ["HEADLINE", "Bulk", "Group", "Members", "joined"]
+__all__ = ["HEADLINE", "KIND", "OWN", "Bulk", "Group", "Members", "joined", "latest_rows"]
 
 Group = tuple[str, tuple[tuple[str, float], ...]]
 """A bulk call's method and its thresholds (sorted pairs)."""
@@ -29,6 +29,12 @@ HEADLINE = (
 """The number columns of a bulk call."""
 
 
+KIND = 10
+"""The facts' column of each pair's kind code (`_vector._TAKEN`)."""
+OWN = 11
+"""The facts' first column of what a pair's kind adds to the ten every kind has."""
+
+
 @dataclass(frozen=True, eq=False)
 class Bulk:
     """The pairs judged in bulk (positions in the pair list) and their columns."""
@@ -38,11 +44,13 @@ class Bulk:
     method_status: list[str]
     methods: list[str]
     projection: list[str | None]
-    """Each pair's model, None where it has no verdict (a refusal)."""
+    """Each pair's model, None where it has none (a refusal, a growth rate)."""
     numbers: dict[str, Floats]
     latest_row: Ints
     chance: tuple[ChanceInputs, ...] = ()
     """What the chance gate's reading needs, per bulk call (read only when asked)."""
+    refused: npt.NDArray[np.bool_] | None = None
+    """Which pairs have no verdict at all (no numbers, no thresholds used); None: none."""
 
     def __len__(self) -> int:
         return int(self.pairs.size)
@@ -69,7 +77,12 @@ def joined(parts: Sequence[Bulk]) -> Bulk:
         numbers={name: np.concatenate([p.numbers[name] for p in parts]) for name in HEADLINE},
         latest_row=np.concatenate([p.latest_row for p in parts]),
         chance=tuple(c for p in parts for c in p.chance),
+        refused=np.concatenate([_refused(p) for p in parts]),
     )
+
+
+def _refused(part: Bulk) -> npt.NDArray[np.bool_]:
+    return part.refused if part.refused is not None else np.zeros(len(part), dtype=bool)
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,7 +97,19 @@ class Members:
     """Per pair, ten columns (NaN: none): target value and year, base year, natural
     bounds low and high, 1.0 where the target asks for an increase, for a relative
     target the time it is relative to and its factor or change, and for a direction
-    target the metric's limit (see `_vector._facts`)."""
+    target the metric's limit (see `_vector._facts`); then its kind's code (`KIND`) and
+    what its kind adds (from `OWN`: a milestone target's schedule, a growth target's rate
+    and start), NaN for the others."""
 
     def __getitem__(self, chosen: Ints) -> Members:
         return Members(self.at[chosen], self.series[chosen], self.group[chosen], self.facts[chosen])
+
+
+def latest_rows(local: Ints, time: Floats, rows: Ints, latest_year: Floats, last: Ints) -> Ints:
+    """The table row of each pair's latest figure used: the last figure of the verdict's
+    latest year, or where the verdict has none (a refusal), the last figure chosen, as
+    `TargetResult.latest` says. `last` is each pair's last position in `rows`."""
+    found = rows[last]
+    hit = (time == latest_year[local]) & ~np.isnan(latest_year[local])
+    found[local[hit]] = rows[hit]  # in order: the last of the year wins
+    return found

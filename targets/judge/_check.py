@@ -85,8 +85,8 @@ def check(
     nothing raises `SelectionError`. `baseline` (an earlier JSON report, or its path) adds
     the status transitions and moved projections since that run. `path="series"` judges
     every target the per-series way (the vectorised path judges level, relative, direction,
-    band and milestone targets in bulk and agrees with it on every number; tests compare
-    the two).
+    band, milestone and growth-rate targets in bulk and agrees with it on every number;
+    tests compare the two).
     `progress` is told how many series have been judged, as
     ``progress("judging", done, total)``.
     """
@@ -190,6 +190,8 @@ def _table(
             column[rows] = _objects(getattr(part, name))
         latest[rows] = part.latest_row
     vector[bulk.pairs] = True
+    refused = np.zeros(n, dtype=bool)
+    refused[bulk.pairs] = bulk.refused if bulk.refused is not None else False
     return ResultTable(
         targets=[t for t, _ in pair_list],
         entities=[e for _, e in pair_list],
@@ -201,6 +203,7 @@ def _table(
         latest_row=latest,
         vector=vector,
         chance=BulkChance(bulk.chance, n),
+        refused=refused,
     )
 
 

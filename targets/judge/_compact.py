@@ -133,9 +133,8 @@ class _Lines:
         statuses = strings([dumps(s.value) for s in STATUS_CODES])
         self.status = Coded(columns.status.astype(np.int64), statuses)
         self.latest = Latest(report.programme, latest_rows)
-        # a refusal (no verdict, so no model) used no thresholds: its result says {}
-        verdict = np.fromiter(map(bool, columns.projection), dtype=bool, count=size)
-        self.refused = vector & ~verdict
+        # a refusal (no verdict) used no thresholds: its result says {}
+        self.refused = columns.refused if columns.refused.size else np.zeros(size, dtype=bool)
         self.glue = (*_LINE, "}" + separator)
 
     def __call__(self, start: int) -> Any:

@@ -16,33 +16,25 @@ from collections.abc import Callable
 import numpy as np
 
 from targets.engine import driving_milestones, is_met_batch, resolve_thresholds
-from targets.judge._bulk import Bulk, Group, Members
+from targets.judge._bulk import OWN, Bulk, Group, Members
 from targets.judge._kinds import milestone_steps
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
 from targets.rules._table import Floats, Ints
 from targets.rules._targets import MilestonesTarget
 
-__all__ = ["MILESTONES", "judge_milestones", "schedule", "split"]
+__all__ = ["MILESTONES", "judge_milestones", "schedule"]
 
-MILESTONES = 10
-"""The facts' column of a milestone target's count of milestones (NaN for other kinds);
-each milestone's year and level follow it, two columns each (`schedule`)."""
+MILESTONES = OWN
+"""The facts' column of a milestone target's count of milestones; each milestone's year
+and level follow it, two columns each (`schedule`)."""
 
 
 def schedule(target: MilestonesTarget, direction: str) -> tuple[float, ...]:
-    """The facts a milestone target adds to its kind's ten: its count of milestones, then
-    each one's year and level (`milestone_steps`)."""
+    """What a milestone target adds to the facts: its count of milestones, then each
+    one's year and level (`milestone_steps`)."""
     steps = milestone_steps(target, direction)
     return (float(len(steps)), *(number for step in steps for number in step))
-
-
-def split(members: Members) -> tuple[Members, Members]:
-    """The milestone targets among `members`, and the others."""
-    if members.facts.shape[1] <= MILESTONES:
-        return members[np.zeros(0, dtype=np.int64)], members
-    mine = ~np.isnan(members.facts[:, MILESTONES])
-    return members[np.flatnonzero(mine)], members[np.flatnonzero(~mine)]
 
 
 def judge_milestones(

@@ -92,4 +92,5 @@ def refused(members: Members, groups: list[Group], last: Ints) -> Bulk:
         numbers={name: np.full(n, np.nan) for name in HEADLINE},
         latest_row=last[members.series],
         chance=(chance,),
+        refused=np.ones(n, dtype=bool),
     )

@@ -53,6 +53,9 @@ class ResultTable:
     """Rows judged by the vectorised path."""
     chance: BulkChance | None = None
     """The chance of the rows judged by the vectorised path, read when a gate asks."""
+    refused: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    """Rows judged by the vectorised path with no verdict at all: no numbers, no
+    thresholds used (a relative target without its base year's figure)."""
 
     def __len__(self) -> int:
         return len(self.targets)
@@ -94,6 +97,7 @@ class ResultTable:
             numbers={k: v[index] for k, v in self.numbers.items()},
             latest_row=self.latest_row[index],
             vector=self.vector[index] if self.vector.size else self.vector,
+            refused=self.refused[index] if self.refused.size else self.refused,
             chance=self.chance.take(index) if self.chance is not None else None,
         )
 

@@ -1,8 +1,9 @@
 """Targets judged in bulk: the evidence rules and the engine on arrays, no objects.
 
 Level targets, and the kinds that are one `assess` call like them: relative targets (on
-their base year's level), directions (on none) and bands (on a bound); and milestone
-targets, a level target a milestone (`_milestones_bulk`). For a programme of
+their base year's level), directions (on none) and bands (on a bound); milestone
+targets, a level target a milestone (`_milestones_bulk`); and growth-rate targets, with a
+batch function of their own (`_growth_bulk`). For a programme of
 sixty thousand series, building a `Figure` per figure and an `Assessment` per series costs
 minutes. Here the figures stay rows of the `FigureTable`:
 `select_batch` applies the evidence rules to every series at once, `assess_batch` judges
@@ -28,10 +29,11 @@ from targets.engine import (
     select_batch,
 )
 from targets.judge import _spread
-from targets.judge._bulk import HEADLINE, Bulk, Group, Members, joined
+from targets.judge._bulk import HEADLINE, KIND, Bulk, Group, Members, joined, latest_rows
 from targets.judge._bulk_chance import ChanceInputs
+from targets.judge._growth_bulk import judge_growth, rate_and_start
 from targets.judge._kinds import natural_bounds
-from targets.judge._milestones_bulk import judge_milestones, schedule, split
+from targets.judge._milestones_bulk import judge_milestones, schedule
 from targets.judge._relative import refused, times_or_plus, with_levels
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
@@ -41,6 +43,7 @@ from targets.rules._table import Floats, Ints
 from targets.rules._targets import (
     BandTarget,
     DirectionTarget,
+    GrowthTarget,
     LevelTarget,
     MilestonesTarget,
     RelativeTarget,
@@ -131,7 +134,8 @@ def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | No
         call = run.method_and_thresholds(target, metric)
         base = index.key(target.metric, None)  # -1: no figure of the metric
         given.append((kind, base, target.estimates, groups.setdefault(call, len(groups))))
-        facts.append(_facts(run, target, metric))
+        own = _facts(run, target, metric)
+        facts.append((*own[:KIND], kind, *own[KIND:]))
     of = np.fromiter(map(slot.__getitem__, ids), dtype=np.int64, count=len(ids))
     offsets = index.entity_offsets(entities)
     table = np.array(given, dtype=np.int64)
@@ -143,7 +147,7 @@ def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | No
     at, empty = np.flatnonzero(taken & known), np.flatnonzero((table[of, 0] == 1) & ~known)
     if not at.size and not empty.size:
         return None
-    width = max(map(len, facts))  # a milestone target's schedule widens them all
+    width = max(map(len, facts))  # what a kind adds (a milestone schedule) widens them all
     every = np.array(
         facts if width == len(_NO_FACTS) else [f + (np.nan,) * (width - len(f)) for f in facts],
         dtype=np.float64,
@@ -188,23 +192,29 @@ def _judge_chunk(
     found = [refused(unvalued, groups, chosen[start + count - 1])] if unvalued.at.size else []
     for code in codes[np.argsort(first, kind="stable")].tolist():
         group = groups[code]
-        milestones, levels = split(judged[np.flatnonzero(judged.group == code)])
+        mine = judged[np.flatnonzero(judged.group == code)]
+        kinds = mine.facts[:, KIND]
 
         def judge(members: Members, group: Group = group) -> Bulk:
             return _judge(run, index, group, members, chosen=chosen, start=start, count=count)
 
-        for part in (levels, milestones):
-            if not part.at.size:
-                continue
+        for kind in np.unique(kinds).tolist():
+            part = mine[np.flatnonzero(kinds == kind)]
             try:
-                if part is levels:
-                    found.append(judge(part))
-                else:
+                if kind == _TAKEN[MilestonesTarget]:
                     found.append(
                         judge_milestones(
                             run, index, group, part, judge, chosen=chosen, start=start, count=count
                         )
                     )
+                elif kind == _TAKEN[GrowthTarget]:
+                    found.append(
+                        judge_growth(
+                            run, index, group, part, chosen=chosen, start=start, count=count
+                        )
+                    )
+                else:
+                    found.append(judge(part))
             except RefusedInputError:  # the per-series path says which series, and why
                 continue
     return found
@@ -289,7 +299,7 @@ def _judge(
             if name not in {"target", "target_year"} and not name.startswith("change_")
         },
     }
-    latest = _latest_rows(local, time, rows, result.latest_year, np.cumsum(sizes) - 1)
+    latest = latest_rows(local, time, rows, result.latest_year, np.cumsum(sizes) - 1)
     resolve_thresholds(method, thresholds)  # the same check the per-series path makes
     pairs = members.at
     chance = ChanceInputs(
@@ -323,12 +333,14 @@ _TAKEN: dict[type[TargetBase], int] = {
     DirectionTarget: 3,
     BandTarget: 4,
     MilestonesTarget: 5,
+    GrowthTarget: 6,
 }
 """The kinds the bulk path takes, by code: each is one `assess` call, on a level (a
 relative target's worked out from its base year's figure, `_relative`; a band's, the
 bound on the way the metric is better, as `assess_band` judges a band with a direction)
 or on none (a direction target: the method's rules for no target, up to the metric's
-limit); a milestone target is one call a milestone, then one for its driver."""
+limit); a milestone target is one call a milestone, then one for its driver; a growth
+target has a batch function of its own (`_growth_bulk`)."""
 
 
 def _kind(target: TargetBase, metric: Metric) -> int:
@@ -344,19 +356,24 @@ def _kind(target: TargetBase, metric: Metric) -> int:
     return kind
 
 
-_NO_FACTS = (np.nan,) * 10
+_NO_FACTS = (np.nan,) * (KIND + 1)
 """The facts of a target the bulk path does not take (never read)."""
 
-Taken = LevelTarget | RelativeTarget | DirectionTarget | BandTarget | MilestonesTarget
+Taken = (
+    LevelTarget | RelativeTarget | DirectionTarget | BandTarget | MilestonesTarget | GrowthTarget
+)
 
 
 def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
     """What one target gives its batch call, as its kind's runner gives `assess` (see
     `Members.facts`): its value and year, base year, the metric's natural bounds, 1.0
     for increase, a relative target's base time and factor or change, and a direction
-    target's limit; NaN for none."""
+    target's limit, NaN for none; then what its kind adds (`Members.facts`)."""
     declared = target.base or run.programme.info.base
     base = np.nan if declared is None else declared.time
+    if isinstance(target, GrowthTarget):  # a rate, the way it asks for, its periods
+        rate, start, up = rate_and_start(target)
+        return (np.nan, target.by.time, *_NO_FACTS[2:5], up, *_NO_FACTS[6:KIND], rate, start)
     if isinstance(target, DirectionTarget):  # no level, no deadline, no bounds: a limit
         limit = np.nan if metric.limit is None else metric.limit.value
         higher = target.trend == "increase"
@@ -379,7 +396,7 @@ def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
             np.nan,
             np.nan,
             way == "increase",
-            *_NO_FACTS[6:],
+            *_NO_FACTS[6:KIND],
             *steps,
         )
     else:
@@ -394,13 +411,3 @@ def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
         *relative,
         np.nan,
     )
-
-
-def _latest_rows(local: Ints, time: Floats, rows: Ints, latest_year: Floats, last: Ints) -> Ints:
-    """The table row of each pair's latest figure used: the last figure of the verdict's
-    latest year, or where the verdict has none (a refusal), the last figure chosen, as
-    `TargetResult.latest` says. `last` is each pair's last position in `rows`."""
-    found = rows[last]
-    hit = (time == latest_year[local]) & ~np.isnan(latest_year[local])
-    found[local[hit]] = rows[hit]  # in order: the last of the year wins
-    return found
