@@ -19,6 +19,7 @@ import pytest
 
 import targets
 from targets.judge import Report
+from targets.judge._vector import MOST_MILESTONES
 
 from .test_compact_report import assert_compact_matches_full
 from .test_vector_path import HEAD, METRICS, assert_same_columns
@@ -226,4 +227,26 @@ def test_growth_rate_targets_are_judged_in_bulk_period_by_period(write: Write) -
     assert found == {
         "five-a-year[X]": ("missed", "limited_progress", 0.4),
         "five-in-2023[Y]": ("on_track", "substantial_progress", 1.2),
+    }
+
+
+def test_a_target_of_more_milestones_than_the_bulk_path_takes_goes_the_per_series_way(
+    write: Write,
+) -> None:
+    """Every milestone widens every pair's row of facts: a target of thousands (a hostile
+    file) would cost gigabytes in bulk, so past `MOST_MILESTONES` it is judged alone."""
+    steps = ", ".join(f"{{by: {2030 + i}, at_least: {40 + i}}}" for i in range(MOST_MILESTONES + 1))
+    text = MILESTONES.replace(
+        "targets:\n",
+        f"targets:\n  - {{id: many, metric: up, for_each: all, milestones: [{steps}]}}\n",
+    )
+    report = targets.check(targets.load(write({"p.yaml": text})))
+    vector = dict(zip(report.keys, report.columns.vector.tolist(), strict=True))
+    assert vector == {
+        "many[X]": False,
+        "many[Y]": False,
+        "three-steps[X]": True,
+        "three-steps[Y]": True,
+        "both-passed[X]": True,
+        "both-passed[Y]": True,
     }

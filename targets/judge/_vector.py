@@ -50,7 +50,7 @@ from targets.rules._targets import (
     TargetBase,
 )
 
-__all__ = ["Bulk", "judge_in_bulk", "select_series"]
+__all__ = ["MOST_MILESTONES", "Bulk", "judge_in_bulk", "select_series"]
 
 Pair = tuple[TargetBase, "str | None"]
 
@@ -353,8 +353,15 @@ def _kind(target: TargetBase, metric: Metric) -> int:
         return kind if metric.limit.value > 0 else 0
     if isinstance(target, BandTarget):  # the loader refuses the other order; a model may not
         return kind if target.between[0].value <= target.between[1].value else 0
+    if isinstance(target, MilestonesTarget):  # each adds two facts to every pair's row
+        return kind if len(target.milestones) <= MOST_MILESTONES else 0
     return kind
 
+
+MOST_MILESTONES = 32
+"""Milestones of a target judged in bulk at most: each adds two columns to every pair's
+facts and a batch call's worth of rows per pair, so a target of thousands (a hostile file)
+would cost gigabytes there; it goes the per-series way."""
 
 _NO_FACTS = (np.nan,) * (KIND + 1)
 """The facts of a target the bulk path does not take (never read)."""
