@@ -1,5 +1,5 @@
-"""Relative, direction, band, milestone and growth-rate targets are judged in bulk, as the
-per-series path judges them.
+"""Relative, direction, band, milestone, growth-rate and rank targets are judged in bulk, as
+the per-series path judges them.
 
 A relative target ("halve by 2030 relative to 2015") on the level its base year's figure
 gives; one whose series has no figure of that year is refused in bulk, as that path refuses
@@ -7,7 +7,8 @@ it. A direction target ("increase") by its method's rules for no target, eased n
 metric's natural limit. A band ("between 10 and 12") against its bound on the way the metric
 is better, as `assess_band` judges a band with a direction. A milestone target ("28 by 2020,
 40 by 2025, 60 by 2030") by the milestone that drives it, as `assess_milestones` chooses. A
-growth rate ("5 % a year from 2021") period by period, as `assess_growth_rate` judges it."""
+growth rate ("5 % a year from 2021") period by period, as `assess_growth_rate` judges it. A
+rank ("top 20") as a level on places, never past the first, as `assess_rank` judges it."""
 
 from __future__ import annotations
 
@@ -250,3 +251,26 @@ def test_a_target_of_more_milestones_than_the_bulk_path_takes_goes_the_per_serie
         "both-passed[X]": True,
         "both-passed[Y]": True,
     }
+
+
+RANKS = HEAD.format(prefer="") + (
+    "targets:\n"
+    "  - {id: top-20, metric: place, top: 20, by: 2025, for_each: all}\n"
+    "figures:\n"  # X climbs 2 places a year, 40 to 32; Y 10 to 2
+    + "".join(
+        f"  - {{metric: place, entity: {e}, period: {y}, value: {v}, unit: rank}}\n"
+        for e, v0 in (("X", 40), ("Y", 10))
+        for y, v in ((y, v0 - 2 * (y - 2015)) for y in range(2015, 2020))
+    )
+)
+
+
+def test_rank_targets_are_judged_in_bulk_as_places_never_past_the_first(write: Write) -> None:
+    """Two places a year: X reaches 32 - 2 x 6 = 20 by 2025, Y's trend would pass 1 (2 - 12
+    = -10) and stops there. A rank has no growth rate: its change is in places a year."""
+    bulk = judged_both_ways(write, RANKS)
+    found = {
+        key: (result.projected, result.change_actual, result.growth_actual)
+        for key, result in zip(bulk.keys, bulk, strict=True)
+    }
+    assert found == {"top-20[X]": (20, -2, None), "top-20[Y]": (1, -2, None)}

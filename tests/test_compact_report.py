@@ -78,7 +78,10 @@ def csv_figures(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 40))):
         metric = draw(st.sampled_from(sorted(METRICS)))
         year = draw(st.integers(2010, 2026))
-        value = draw(st.sampled_from(["12", "7.5", "1,200", "0.001", "99"]))
+        values = (
+            ["12", "7", "1,200", "99"] if metric == "place" else ["12", "7.5", "1,200", "0.001"]
+        )
+        value = draw(st.sampled_from(values))  # a rank is a whole number, 1 or more
         if "," in value:
             value = f'"{value}"'
         rows.append(
@@ -107,6 +110,7 @@ def test_compact_results_from_csv_figures_equal_the_full_ones(write: Write, figu
         "  - {id: down-1, metric: down, at_most: 1, by: 2030}\n"
         "  - {id: share-60, metric: share, at_least: 60, by: 2028, for_each: all,\n"
         "     overrides: {X: {at_least: 40}}}\n"
+        "  - {id: place-10, metric: place, top: 10, by: 2030, for_each: all}\n"
     )
     report = targets.check(targets.load(write({"rules.yaml": rules, "f.csv": figures})))
     assert_compact_matches_full(report)

@@ -29,40 +29,29 @@ metrics:
   - {{id: up, name: Up, unit: firm, direction: higher}}
   - {{id: down, name: Down, unit: "%", direction: lower, limit: 0}}
   - {{id: share, name: Share, unit: "%", direction: higher, limit: 100}}
+  - {{id: place, name: Place, unit: rank}}
 """
-METRICS = {"up": "firm", "down": "%", "share": "%"}
+METRICS = {"up": "firm", "down": "%", "share": "%", "place": "rank"}
 
 
 @st.composite
 def programmes(draw: st.DrawFn) -> str:
-    """A programme of level, relative, direction, band, milestone and growth-rate targets (some
-    for each entity,
-    some with a base year or a method, some on a metric or for an entity without figures,
-    some relative to a year without a figure) and figures of every kind, source and
-    edition, with conflicts and gaps."""
+    """A programme of level, relative, direction, band, milestone, growth-rate and rank targets
+    (some for each entity, some with a base year or a method, some on a metric or for an
+    entity without figures, some relative to a year without a figure) and figures of every
+    kind, source and edition, with conflicts and gaps."""
     prefer = draw(st.sampled_from(["", "b", "c, a"]))
     lines = [HEAD.format(prefer=prefer), "targets:"]
     for i in range(draw(st.integers(1, 6))):
         metric = draw(st.sampled_from(sorted(METRICS)))
-        goals = ["level", "level", "factor", "percent", "plus", "trend", "band", "milestones"]
-        goal = draw(st.sampled_from([*goals, "growth"]))
-        by: int | None = draw(st.integers(2021, 2035))  # after every base year drawn
-        if goal == "milestones":  # the last one is the deadline: no 'by'
-            goal, by = _milestones(draw, metric), None
-        elif goal == "growth":  # a rate each year, Statistics Canada's alone
-            goal = _growth(draw)
-        elif goal == "trend":  # the way the metric is better (the loader refuses the other)
-            goal = f"trend: {'decrease' if metric == 'down' else 'increase'}"
-        elif goal == "band":
-            low, high = sorted(draw(st.lists(st.integers(1, 100), min_size=2, max_size=2)))
-            goal = f"between: [{low}, {high}]"
-        else:
-            goal = _level(draw, metric) if goal == "level" else _relative(draw, metric, goal)
+        goal, by = _goal(draw, metric)
         extra = []
         growth = goal.startswith("growth")
         if draw(st.booleans()) and not growth:  # a growth rate has periods, not a base
             extra.append(f"base: {draw(st.integers(2012, 2020))}")
-        if draw(st.booleans()) and not growth:
+        if draw(st.booleans()) and goal.startswith("top"):
+            extra.append(f"method: {draw(st.sampled_from(['sdsn', 'destatis']))}")
+        elif draw(st.booleans()) and not growth and not goal.startswith("top"):
             methods = ["statcan", "unsd"] + ([] if goal.startswith("trend") else ["sdsn"])
             extra.append(f"method: {draw(st.sampled_from(methods))}")  # sdsn needs a value
         if draw(st.booleans()):  # Z: an entity no figure has
@@ -105,6 +94,26 @@ def _level(draw: st.DrawFn, metric: str) -> str:
     side = "at_most" if metric == "down" else "at_least"
     value = draw(st.integers(1, 150))
     return f"{side}: {min(value, 100) if metric == 'share' else value}"
+
+
+def _goal(draw: st.DrawFn, metric: str) -> tuple[str, int | None]:
+    """A target's goal on `metric`, the way the metric is better, and its deadline (None
+    where the goal holds its own: milestones)."""
+    goals = ["level", "level", "factor", "percent", "plus", "trend", "band", "milestones"]
+    goal = draw(st.sampled_from([*goals, "growth"]))
+    by = draw(st.integers(2021, 2035))  # after every base year drawn
+    if metric == "place":  # a rank: the top N places, or a place to reach or keep
+        return draw(st.sampled_from([f"top: {draw(st.integers(1, 60))}", "trend: decrease"])), by
+    if goal == "milestones":  # the last one is the deadline: no 'by'
+        return _milestones(draw, metric), None
+    if goal == "growth":  # a rate each year, Statistics Canada's alone
+        return _growth(draw), by
+    if goal == "trend":  # the way the metric is better (the loader refuses the other)
+        return f"trend: {'decrease' if metric == 'down' else 'increase'}", by
+    if goal == "band":
+        low, high = sorted(draw(st.lists(st.integers(1, 100), min_size=2, max_size=2)))
+        return f"between: [{low}, {high}]", by
+    return (_level(draw, metric) if goal == "level" else _relative(draw, metric, goal)), by
 
 
 def _growth(draw: st.DrawFn) -> str:

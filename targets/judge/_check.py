@@ -85,8 +85,8 @@ def check(
     nothing raises `SelectionError`. `baseline` (an earlier JSON report, or its path) adds
     the status transitions and moved projections since that run. `path="series"` judges
     every target the per-series way (the vectorised path judges level, relative, direction,
-    band, milestone and growth-rate targets in bulk and agrees with it on every number;
-    tests compare the two).
+    band, milestone, growth-rate and rank targets in bulk and agrees with it on every
+    number; tests compare the two).
     `progress` is told how many series have been judged, as
     ``progress("judging", done, total)``.
     """

@@ -2,8 +2,8 @@
 
 Level targets, and the kinds that are one `assess` call like them: relative targets (on
 their base year's level), directions (on none) and bands (on a bound); milestone
-targets, a level target a milestone (`_milestones_bulk`); and growth-rate targets, with a
-batch function of their own (`_growth_bulk`). For a programme of
+targets, a level target a milestone (`_milestones_bulk`); ranks, a level on places; and
+growth-rate targets, with a batch function of their own (`_growth_bulk`). For a programme of
 sixty thousand series, building a `Figure` per figure and an `Assessment` per series costs
 minutes. Here the figures stay rows of the `FigureTable`:
 `select_batch` applies the evidence rules to every series at once, `assess_batch` judges
@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from targets.engine import (
     METHOD_LABELS,
+    RANK_METHODS,
     BatchSelection,
     RefusedInputError,
     assess_batch,
@@ -46,6 +47,7 @@ from targets.rules._targets import (
     GrowthTarget,
     LevelTarget,
     MilestonesTarget,
+    RankTarget,
     RelativeTarget,
     TargetBase,
 )
@@ -127,11 +129,12 @@ def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | No
     for target in by_id.values():
         metric = metrics[target.metric]
         kind = _kind(target, metric)
-        if not kind:
+        call = run.method_and_thresholds(target, metric) if kind else None
+        # a rank judged by a compound method is refused by the engine: it says so alone
+        if call is None or (kind == _TAKEN[RankTarget] and call[0] not in RANK_METHODS):
             given.append((0, -1, 0, 0))
             facts.append(_NO_FACTS)
             continue
-        call = run.method_and_thresholds(target, metric)
         base = index.key(target.metric, None)  # -1: no figure of the metric
         given.append((kind, base, target.estimates, groups.setdefault(call, len(groups))))
         own = _facts(run, target, metric)
@@ -299,6 +302,10 @@ def _judge(
             if name not in {"target", "target_year"} and not name.startswith("change_")
         },
     }
+    rank = members.facts[:, KIND] == _TAKEN[RankTarget]
+    if rank.any():  # a rank has no growth rate: its change is in places a year
+        for name in ("growth_actual", "growth_required", "growth_required_now"):
+            numbers[name] = np.where(rank, np.nan, numbers[name])
     latest = latest_rows(local, time, rows, result.latest_year, np.cumsum(sizes) - 1)
     resolve_thresholds(method, thresholds)  # the same check the per-series path makes
     pairs = members.at
@@ -334,13 +341,15 @@ _TAKEN: dict[type[TargetBase], int] = {
     BandTarget: 4,
     MilestonesTarget: 5,
     GrowthTarget: 6,
+    RankTarget: 7,
 }
 """The kinds the bulk path takes, by code: each is one `assess` call, on a level (a
 relative target's worked out from its base year's figure, `_relative`; a band's, the
 bound on the way the metric is better, as `assess_band` judges a band with a direction)
 or on none (a direction target: the method's rules for no target, up to the metric's
-limit); a milestone target is one call a milestone, then one for its driver; a growth
-target has a batch function of its own (`_growth_bulk`)."""
+limit); a milestone target is one call a milestone, then one for its driver; a rank
+("top 30") is a level target on places, lower better, never past 1 (`assess_rank`); a
+growth target has a batch function of its own (`_growth_bulk`)."""
 
 
 def _kind(target: TargetBase, metric: Metric) -> int:
@@ -367,7 +376,13 @@ _NO_FACTS = (np.nan,) * (KIND + 1)
 """The facts of a target the bulk path does not take (never read)."""
 
 Taken = (
-    LevelTarget | RelativeTarget | DirectionTarget | BandTarget | MilestonesTarget | GrowthTarget
+    LevelTarget
+    | RelativeTarget
+    | DirectionTarget
+    | BandTarget
+    | MilestonesTarget
+    | GrowthTarget
+    | RankTarget
 )
 
 
@@ -381,6 +396,16 @@ def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
     if isinstance(target, GrowthTarget):  # a rate, the way it asks for, its periods
         rate, start, up = rate_and_start(target)
         return (np.nan, target.by.time, *_NO_FACTS[2:5], up, *_NO_FACTS[6:KIND], rate, start)
+    if isinstance(target, RankTarget):  # places: lower is better, and none is above 1
+        return (
+            float(target.top),
+            target.by.time,
+            base,
+            1.0,
+            *_NO_FACTS[4:5],
+            False,
+            *_NO_FACTS[6:KIND],
+        )
     if isinstance(target, DirectionTarget):  # no level, no deadline, no bounds: a limit
         limit = np.nan if metric.limit is None else metric.limit.value
         higher = target.trend == "increase"
