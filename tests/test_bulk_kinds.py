@@ -20,7 +20,7 @@ import pytest
 
 import targets
 from targets.judge import Report
-from targets.judge._vector import MOST_MILESTONES
+from targets.judge._facts import MOST_MILESTONES
 
 from .test_compact_report import assert_compact_matches_full
 from .test_vector_path import HEAD, METRICS, assert_same_columns

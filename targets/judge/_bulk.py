@@ -30,7 +30,7 @@ HEADLINE = (
 
 
 KIND = 10
-"""The facts' column of each pair's kind code (`_vector._TAKEN`)."""
+"""The facts' column of each pair's kind code (`_facts.TAKEN`)."""
 OWN = 11
 """The facts' first column of what a pair's kind adds to the ten every kind has."""
 
@@ -97,7 +97,7 @@ class Members:
     """Per pair, ten columns (NaN: none): target value and year, base year, natural
     bounds low and high, 1.0 where the target asks for an increase, for a relative
     target the time it is relative to and its factor or change, and for a direction
-    target the metric's limit (see `_vector._facts`); then its kind's code (`KIND`) and
+    target the metric's limit (see `_facts.facts_of`); then its kind's code (`KIND`) and
     what its kind adds (from `OWN`: a milestone target's schedule, a growth target's rate
     and start), NaN for the others."""
 

@@ -31,7 +31,7 @@ __all__ = ["Unfigured", "without_figures"]
 @dataclass(frozen=True, eq=False)
 class Unfigured:
     """Pairs of level targets whose series has no figure: each one's position in the pair
-    list, its batch call (a code into the groups) and its facts (see `_vector._facts`)."""
+    list, its batch call (a code into the groups) and its facts (see `_facts.facts_of`)."""
 
     at: Ints
     group: Ints

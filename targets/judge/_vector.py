@@ -32,33 +32,28 @@ from targets.engine import (
 from targets.judge import _spread
 from targets.judge._bulk import HEADLINE, KIND, Bulk, Group, Members, joined, latest_rows
 from targets.judge._bulk_chance import ChanceInputs
-from targets.judge._growth_bulk import judge_growth, rate_and_start
-from targets.judge._kinds import natural_bounds
-from targets.judge._milestones_bulk import judge_milestones, schedule
-from targets.judge._relative import refused, times_or_plus, with_levels
+from targets.judge._facts import NO_FACTS, TAKEN, facts_of, kind_of
+from targets.judge._growth_bulk import judge_growth
+from targets.judge._milestones_bulk import judge_milestones
+from targets.judge._relative import refused, with_levels
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
 from targets.judge._unfigured import Unfigured, without_figures
-from targets.rules._model import Metric
 from targets.rules._table import Floats, Ints
 from targets.rules._targets import (
-    BandTarget,
-    DirectionTarget,
     GrowthTarget,
-    LevelTarget,
     MilestonesTarget,
     RankTarget,
-    RelativeTarget,
     TargetBase,
 )
 
-__all__ = ["MOST_MILESTONES", "Bulk", "judge_in_bulk", "select_series"]
+__all__ = ["Bulk", "judge_in_bulk", "select_series"]
 
 Pair = tuple[TargetBase, "str | None"]
 
 
 def judge_in_bulk(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> Bulk:
-    """The pairs of the kinds the bulk path takes (`_TAKEN`) whose figures it can take,
+    """The pairs of the kinds the bulk path takes (`TAKEN`) whose figures it can take,
     judged, and the level targets whose series has no figure at all (`_unfigured`)."""
     found = _candidates(run, index, pairs)
     if found is None:
@@ -128,16 +123,16 @@ def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | No
     facts: list[tuple[float, ...]] = []
     for target in by_id.values():
         metric = metrics[target.metric]
-        kind = _kind(target, metric)
+        kind = kind_of(target, metric)
         call = run.method_and_thresholds(target, metric) if kind else None
         # a rank judged by a compound method is refused by the engine: it says so alone
-        if call is None or (kind == _TAKEN[RankTarget] and call[0] not in RANK_METHODS):
+        if call is None or (kind == TAKEN[RankTarget] and call[0] not in RANK_METHODS):
             given.append((0, -1, 0, 0))
-            facts.append(_NO_FACTS)
+            facts.append(NO_FACTS)
             continue
         base = index.key(target.metric, None)  # -1: no figure of the metric
         given.append((kind, base, target.estimates, groups.setdefault(call, len(groups))))
-        own = _facts(run, target, metric)
+        own = facts_of(run, target, metric)
         facts.append((*own[:KIND], kind, *own[KIND:]))
     of = np.fromiter(map(slot.__getitem__, ids), dtype=np.int64, count=len(ids))
     offsets = index.entity_offsets(entities)
@@ -152,7 +147,7 @@ def _candidates(run: Run, index: RowIndex, pairs: Sequence[Pair]) -> _Found | No
         return None
     width = max(map(len, facts))  # what a kind adds (a milestone schedule) widens them all
     every = np.array(
-        facts if width == len(_NO_FACTS) else [f + (np.nan,) * (width - len(f)) for f in facts],
+        facts if width == len(NO_FACTS) else [f + (np.nan,) * (width - len(f)) for f in facts],
         dtype=np.float64,
     )
     return _Found(
@@ -204,13 +199,13 @@ def _judge_chunk(
         for kind in np.unique(kinds).tolist():
             part = mine[np.flatnonzero(kinds == kind)]
             try:
-                if kind == _TAKEN[MilestonesTarget]:
+                if kind == TAKEN[MilestonesTarget]:
                     found.append(
                         judge_milestones(
                             run, index, group, part, judge, chosen=chosen, start=start, count=count
                         )
                     )
-                elif kind == _TAKEN[GrowthTarget]:
+                elif kind == TAKEN[GrowthTarget]:
                     found.append(
                         judge_growth(
                             run, index, group, part, chosen=chosen, start=start, count=count
@@ -302,7 +297,7 @@ def _judge(
             if name not in {"target", "target_year"} and not name.startswith("change_")
         },
     }
-    rank = members.facts[:, KIND] == _TAKEN[RankTarget]
+    rank = members.facts[:, KIND] == TAKEN[RankTarget]
     if rank.any():  # a rank has no growth rate: its change is in places a year
         for name in ("growth_actual", "growth_required", "growth_required_now"):
             numbers[name] = np.where(rank, np.nan, numbers[name])
@@ -331,115 +326,4 @@ def _judge(
         numbers={k: np.asarray(v, dtype=np.float64) for k, v in numbers.items()},
         latest_row=latest,
         chance=(chance,),
-    )
-
-
-_TAKEN: dict[type[TargetBase], int] = {
-    LevelTarget: 1,
-    RelativeTarget: 2,
-    DirectionTarget: 3,
-    BandTarget: 4,
-    MilestonesTarget: 5,
-    GrowthTarget: 6,
-    RankTarget: 7,
-}
-"""The kinds the bulk path takes, by code: each is one `assess` call, on a level (a
-relative target's worked out from its base year's figure, `_relative`; a band's, the
-bound on the way the metric is better, as `assess_band` judges a band with a direction)
-or on none (a direction target: the method's rules for no target, up to the metric's
-limit); a milestone target is one call a milestone, then one for its driver; a rank
-("top 30") is a level target on places, lower better, never past 1 (`assess_rank`); a
-growth target has a batch function of its own (`_growth_bulk`)."""
-
-
-def _kind(target: TargetBase, metric: Metric) -> int:
-    """The code of `target`'s kind if the bulk path takes it, else 0. What the engine
-    refuses is left out (a direction target on a metric whose limit is not positive, a
-    band from high to low): a batch call it refuses leaves all its pairs, its others too,
-    to the per-series path (so a pair's path would depend on which pairs share its call)."""
-    kind = _TAKEN.get(type(target), 0)
-    if isinstance(target, DirectionTarget) and metric.limit is not None:
-        return kind if metric.limit.value > 0 else 0
-    if isinstance(target, BandTarget):  # the loader refuses the other order; a model may not
-        return kind if target.between[0].value <= target.between[1].value else 0
-    if isinstance(target, MilestonesTarget):  # each adds two facts to every pair's row
-        return kind if len(target.milestones) <= MOST_MILESTONES else 0
-    return kind
-
-
-MOST_MILESTONES = 32
-"""Milestones of a target judged in bulk at most: each adds two columns to every pair's
-facts and a batch call's worth of rows per pair, so a target of thousands (a hostile file)
-would cost gigabytes there; it goes the per-series way."""
-
-_NO_FACTS = (np.nan,) * (KIND + 1)
-"""The facts of a target the bulk path does not take (never read)."""
-
-Taken = (
-    LevelTarget
-    | RelativeTarget
-    | DirectionTarget
-    | BandTarget
-    | MilestonesTarget
-    | GrowthTarget
-    | RankTarget
-)
-
-
-def _facts(run: Run, target: Taken, metric: Metric) -> tuple[float, ...]:
-    """What one target gives its batch call, as its kind's runner gives `assess` (see
-    `Members.facts`): its value and year, base year, the metric's natural bounds, 1.0
-    for increase, a relative target's base time and factor or change, and a direction
-    target's limit, NaN for none; then what its kind adds (`Members.facts`)."""
-    declared = target.base or run.programme.info.base
-    base = np.nan if declared is None else declared.time
-    if isinstance(target, GrowthTarget):  # a rate, the way it asks for, its periods
-        rate, start, up = rate_and_start(target)
-        return (np.nan, target.by.time, *_NO_FACTS[2:5], up, *_NO_FACTS[6:KIND], rate, start)
-    if isinstance(target, RankTarget):  # places: lower is better, and none is above 1
-        return (
-            float(target.top),
-            target.by.time,
-            base,
-            1.0,
-            *_NO_FACTS[4:5],
-            False,
-            *_NO_FACTS[6:KIND],
-        )
-    if isinstance(target, DirectionTarget):  # no level, no deadline, no bounds: a limit
-        limit = np.nan if metric.limit is None else metric.limit.value
-        higher = target.trend == "increase"
-        return (np.nan, np.nan, base, np.nan, np.nan, higher, np.nan, np.nan, np.nan, limit)
-    low, high = natural_bounds(metric)
-    relative = (np.nan, np.nan, np.nan)
-    if isinstance(target, RelativeTarget):
-        value, base = np.nan, target.relative_to.time
-        relative = (base, *times_or_plus(target))
-    elif isinstance(target, BandTarget):  # `assess_band` gives `assess` no natural bounds
-        value = target.between[0 if metric.better == "higher" else 1].value
-        low = high = None
-    elif isinstance(target, MilestonesTarget):  # nor does `assess_milestones`
-        way = "increase" if metric.better == "higher" else "decrease"
-        steps = schedule(target, way)
-        return (
-            steps[-1],
-            steps[-2],
-            base,
-            np.nan,
-            np.nan,
-            way == "increase",
-            *_NO_FACTS[6:KIND],
-            *steps,
-        )
-    else:
-        value = target.level.value
-    return (
-        value,
-        target.by.time,
-        base,
-        np.nan if low is None else low,
-        np.nan if high is None else high,
-        metric.better == "higher",
-        *relative,
-        np.nan,
     )
