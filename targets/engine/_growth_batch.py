@@ -18,10 +18,10 @@ import numpy.typing as npt
 
 from targets.engine._batch import _columns, _directions, _per_series
 from targets.engine._edge import at_least_all, below_all
+from targets.engine._growth_target import growth_thresholds
 from targets.engine._order import by_series_and_time
 from targets.engine._refused import RefusedInputError
 from targets.engine._status import STATUS_CODES, Status
-from targets.engine._thresholds import resolve_thresholds
 
 __all__ = ["GROWTH_LABELS", "GrowthBatch", "assess_growth_batch"]
 
@@ -72,12 +72,7 @@ def assess_growth_batch(
     """`assess_growth_rate` for every series in the columns; per-series parameters are
     scalars or arrays aligned with ``np.unique(series)`` (a NaN start: the year before the
     target year; a NaN as_of: the series' latest year)."""
-    try:
-        th = resolve_thresholds("statcan", thresholds)
-    except ValueError as exc:
-        raise ValueError(
-            f"growth-rate targets use Statistics Canada's thresholds ({exc})"
-        ) from None
+    th = growth_thresholds(thresholds)
     ids, group, ys, vs = _columns(series, years, values)
     n = ids.size
     want, end = _per_series(rate, n, "rate"), _per_series(target_year, n, "target_year")

@@ -33,7 +33,7 @@ from targets.engine._status import Status
 from targets.engine._step import Step
 from targets.engine._thresholds import NO_THRESHOLDS, resolve_thresholds
 
-__all__ = ["GrowthTargetAssessment", "assess_growth_rate"]
+__all__ = ["GrowthTargetAssessment", "assess_growth_rate", "growth_thresholds"]
 
 
 _LABEL_STATUS = {
@@ -143,12 +143,7 @@ def assess_growth_rate(
 ) -> GrowthTargetAssessment:
     """Judge a growth rate per year over (start_year, target_year]; start defaults to T - 1."""
     d = direction_sign(direction)
-    try:
-        th = resolve_thresholds("statcan", thresholds)
-    except ValueError as exc:
-        raise ValueError(
-            f"growth-rate targets use Statistics Canada's thresholds ({exc})"
-        ) from None
+    th = growth_thresholds(thresholds)
     start = target_year - 1 if start_year is None else start_year
     if not start < target_year:
         raise RefusedInputError("the start of a growth period must precede its end")
@@ -211,6 +206,17 @@ def assess_growth_rate(
             why += ": growth is undefined" if brk is not None else ""
         return result(Status.NOT_ASSESSABLE, "not_available", reason=why)
     return result(*_grade(recent, rate, d, th))
+
+
+def growth_thresholds(thresholds: Mapping[str, float] | None) -> Mapping[str, float]:
+    """Statistics Canada's thresholds with `thresholds` over them: the only ones a growth
+    rate is graded by (another method's names are refused, saying so)."""
+    try:
+        return resolve_thresholds("statcan", thresholds)
+    except ValueError as exc:
+        raise ValueError(
+            f"growth-rate targets use Statistics Canada's thresholds ({exc})"
+        ) from None
 
 
 def _growth(ys: tuple[float, ...], vs: tuple[float, ...], i: int) -> float | None:

@@ -15,7 +15,9 @@ import numpy.typing as npt
 from targets.judge._bulk_chance import ChanceInputs
 from targets.rules._table import Floats, Ints
 
-__all__ = ["HEADLINE", "KIND", "OWN", "Bulk", "Group", "Members", "joined", "latest_rows"]
+__all__ = [
+    "HEADLINE", "KIND", "OWN", "Bulk", "Group", "Members", "joined", "latest_rows", "pair_rows",
+]  # fmt: skip
 
 Group = tuple[str, tuple[tuple[str, float], ...]]
 """A bulk call's method and its thresholds (sorted pairs)."""
@@ -113,3 +115,13 @@ def latest_rows(local: Ints, time: Floats, rows: Ints, latest_year: Floats, last
     hit = (time == latest_year[local]) & ~np.isnan(latest_year[local])
     found[local[hit]] = rows[hit]  # in order: the last of the year wins
     return found
+
+
+def pair_rows(series: Ints, chosen: Ints, start: Ints, count: Ints) -> tuple[Ints, Ints, Ints]:
+    """Each pair's chosen figures, the pairs one after the other: for pairs on `series`
+    (of a chunk whose chosen rows are `chosen`, each series' from `start`, `count` of
+    them), each figure's pair (0 to n - 1) and table row, and each pair's count."""
+    sizes = count[series]
+    local = np.repeat(np.arange(series.size), sizes)
+    offsets = np.repeat(start[series] - (np.cumsum(sizes) - sizes), sizes)
+    return local, chosen[np.arange(local.size) + offsets], sizes

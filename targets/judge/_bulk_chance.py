@@ -20,7 +20,7 @@ import numpy.typing as npt
 from targets.engine import MODEL_OF_PROJECTION, RefusedInputError
 from targets.rules._table import Floats, Ints
 
-__all__ = ["BulkChance", "ChanceInputs"]
+__all__ = ["BulkChance", "ChanceInputs", "no_reading"]
 
 Bools = npt.NDArray[np.bool_]
 
@@ -46,6 +46,25 @@ class ChanceInputs:
     """NaN for none."""
     method: str
     projection: str
+
+
+def no_reading(pairs: Ints, direction: Floats, method: str) -> ChanceInputs:
+    """The inputs of pairs whose results have no chance (a refusal, a growth rate, which
+    has no level `Assessment`): no figure to read, so each reads NaN, known."""
+    n = pairs.size
+    return ChanceInputs(
+        pairs=pairs,
+        local=np.zeros(0, dtype=np.int64),
+        years=np.zeros(0),
+        values=np.zeros(0),
+        base_year=np.full(n, np.nan),
+        target=np.full(n, np.nan),
+        target_year=np.full(n, np.nan),
+        direction=direction,
+        as_of=np.nan,
+        method=method,
+        projection="linear",  # never read: no figure to read
+    )
 
 
 def _readable(part: ChanceInputs) -> tuple[Ints, Floats, Floats, Bools]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from targets.engine import GROWTH_LABELS, assess_growth_batch
-from targets.judge._bulk import HEADLINE, OWN, Bulk, Group, Members, latest_rows
-from targets.judge._bulk_chance import ChanceInputs
+from targets.judge._bulk import HEADLINE, OWN, Bulk, Group, Members, latest_rows, pair_rows
+from targets.judge._bulk_chance import no_reading
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
 from targets.rules._table import Ints
@@ -46,10 +46,7 @@ def judge_growth(
     """One `assess_growth_batch` call: every member pair of one set of thresholds."""
     table = run.programme.table
     n, series, facts = members.at.size, members.series, members.facts
-    sizes = count[series]
-    local = np.repeat(np.arange(n), sizes)
-    offsets = np.repeat(start[series] - (np.cumsum(sizes) - sizes), sizes)
-    rows = chosen[np.arange(local.size) + offsets]
+    local, rows, sizes = pair_rows(series, chosen, start, count)
     increase = np.where(facts[:, 5] == 1.0, 1.0, -1.0)
     rate, end = facts[:, OWN], facts[:, 1]
     result = assess_growth_batch(
@@ -74,19 +71,7 @@ def judge_growth(
         ratio=result.ratio,
         progress=result.ratio,
     )
-    chance = ChanceInputs(  # no level Assessment, so no chance: nothing for it to read
-        pairs=members.at,
-        local=np.zeros(0, dtype=np.int64),
-        years=np.zeros(0),
-        values=np.zeros(0),
-        base_year=np.full(n, np.nan),
-        target=np.full(n, np.nan),
-        target_year=end,
-        direction=increase,
-        as_of=np.nan,
-        method=group[0],
-        projection="linear",  # never read: no figure to read
-    )
+    chance = no_reading(members.at, increase, group[0])  # no level Assessment, no chance
     return Bulk(
         pairs=members.at,
         status=result.status,

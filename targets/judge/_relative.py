@@ -13,8 +13,8 @@ from __future__ import annotations
 import numpy as np
 
 from targets.engine import STATUS_CODES, Status
-from targets.judge._bulk import HEADLINE, Bulk, Group, Members
-from targets.judge._bulk_chance import ChanceInputs
+from targets.judge._bulk import HEADLINE, Bulk, Group, Members, pair_rows
+from targets.judge._bulk_chance import no_reading
 from targets.judge._result import unavailable_label
 from targets.judge._rows import RowIndex
 from targets.rules import _units
@@ -46,10 +46,7 @@ def with_levels(
     if not relative.size:
         return members, members[relative]
     facts = members.facts[relative]
-    sizes = count[members.series[relative]]
-    local = np.repeat(np.arange(relative.size), sizes)
-    offsets = np.repeat(start[members.series[relative]] - (np.cumsum(sizes) - sizes), sizes)
-    rows = chosen[np.arange(local.size) + offsets]
+    local, rows, _ = pair_rows(members.series[relative], chosen, start, count)
     hit = np.flatnonzero(index.time[rows] == facts[local, 6])
     found, first = np.unique(local[hit], return_index=True)  # each one's first such figure
     base = index.table.low[rows[hit[first]]]
@@ -70,19 +67,8 @@ def refused(members: Members, groups: list[Group], last: Ints) -> Bulk:
     `Refusal.by` gives); the latest figure is the last chosen (`last`, by series)."""
     n = members.at.size
     methods = [groups[code][0] for code in members.group.tolist()]
-    chance = ChanceInputs(  # no verdict, so no reading (and nothing for it to read)
-        pairs=members.at,
-        local=np.zeros(0, dtype=np.int64),
-        years=np.zeros(0),
-        values=np.zeros(0),
-        base_year=np.full(n, np.nan),
-        target=np.full(n, np.nan),
-        target_year=np.full(n, np.nan),
-        direction=np.where(members.facts[:, 5] == 1.0, 1.0, -1.0),
-        as_of=np.nan,
-        method=methods[0],
-        projection="linear",  # never read: no figure to read
-    )
+    direction = np.where(members.facts[:, 5] == 1.0, 1.0, -1.0)
+    chance = no_reading(members.at, direction, methods[0])  # no verdict, so no reading
     return Bulk(
         pairs=members.at,
         status=np.full(n, STATUS_CODES.index(Status.NOT_ASSESSABLE), dtype=np.int8),

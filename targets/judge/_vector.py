@@ -30,7 +30,16 @@ from targets.engine import (
     select_batch,
 )
 from targets.judge import _spread
-from targets.judge._bulk import HEADLINE, KIND, Bulk, Group, Members, joined, latest_rows
+from targets.judge._bulk import (
+    HEADLINE,
+    KIND,
+    Bulk,
+    Group,
+    Members,
+    joined,
+    latest_rows,
+    pair_rows,
+)
 from targets.judge._bulk_chance import ChanceInputs
 from targets.judge._facts import NO_FACTS, TAKEN, facts_of, kind_of
 from targets.judge._growth_bulk import judge_growth
@@ -259,10 +268,7 @@ def _judge(
     table = run.programme.table
     n = members.at.size
     series = members.series
-    sizes = count[series]
-    local = np.repeat(np.arange(n), sizes)
-    offsets = np.repeat(start[series] - (np.cumsum(sizes) - sizes), sizes)
-    rows = chosen[np.arange(local.size) + offsets]
+    local, rows, sizes = pair_rows(series, chosen, start, count)
     time = index.time[rows]
     target_value, target_year, base, lows, highs, higher = members.facts.T[:6]
     limit = members.facts[:, 9]
