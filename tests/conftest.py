@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,18 @@ figures:
 """
 
 Write = Callable[[dict[str, str]], Path]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bulk_however_small() -> Iterator[None]:
+    """Every programme the suite checks is judged in bulk, however small: `check` leaves
+    fewer than `BULK_FROM` pairs to the per-series path, and the tests that hold the two
+    paths equal are built on small programmes. `test_bulk_size` pins the size rule."""
+    from targets.judge import _check  # noqa: PLC0415 - the module whose constant this is
+
+    was, _check.BULK_FROM = _check.BULK_FROM, 0
+    yield
+    _check.BULK_FROM = was
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ def test_the_step_summary_is_not_appended_to_a_file_read(tmp_path: Path) -> None
 
 
 def test_a_check_path_other_than_auto_or_series_is_a_check_error() -> None:
-    with pytest.raises(targets.CheckError, match="path is 'auto' or 'series', not 'bogus'"):
+    with pytest.raises(targets.CheckError, match="path is 'auto', 'bulk' or 'series', not 'bogus'"):
         targets.check(targets.load(EXAMPLE), path="bogus")  # type: ignore[arg-type]
 
 

@@ -23,6 +23,7 @@ from targets._progress import Progress, report_progress
 from targets._safe import excerpt, quoted
 from targets.engine import METHODS, STATUS_CODES
 from targets.judge._baseline import baseline_of
+from targets.judge._bulk import Bulk
 from targets.judge._bulk_chance import BulkChance
 from targets.judge._changes import compare
 from targets.judge._errors import AsOfError, CheckError, MethodError
@@ -32,7 +33,6 @@ from targets.judge._results import NUMBERS, LazyResults, ResultTable
 from targets.judge._rows import RowIndex
 from targets.judge._run import Run
 from targets.judge._select import Facts, choose_rows, patterns
-from targets.judge._vector import Bulk, judge_in_bulk
 from targets.rules import StrPath
 from targets.rules._entities import entities_of
 from targets.rules._load import load
@@ -40,7 +40,13 @@ from targets.rules._periods import MAX_YEAR, MIN_YEAR, PeriodError, parse_date
 from targets.rules._programme import Programme
 from targets.rules._targets import CountTarget, TargetBase
 
-__all__ = ["AsOf", "as_of_date", "check"]
+__all__ = ["BULK_FROM", "AsOf", "as_of_date", "check"]
+
+BULK_FROM = 64
+"""Pairs from which `check(path="auto")` judges the kinds the bulk path takes in bulk.
+Below, the per-series path is as fast (the text report builds each shown result anyway),
+and the bulk path's imports and batch calls, tens of milliseconds for the small example,
+are saved. The test suite judges every programme in bulk, however small (`conftest.py`)."""
 
 
 AsOf = dt.date | dt.datetime | str | int | None
@@ -71,7 +77,7 @@ def check(
     select: Sequence[str] = (),
     exclude: Sequence[str] = (),
     baseline: Mapping[str, Any] | StrPath | None = None,
-    path: Literal["auto", "series"] = "auto",
+    path: Literal["auto", "bulk", "series"] = "auto",
     progress: Progress | None = None,
 ) -> Report:
     """Judge every target of `programme` against `figures` (default: the programme's own;
@@ -86,7 +92,8 @@ def check(
     the status transitions and moved projections since that run. `path="series"` judges
     every target the per-series way (the vectorised path judges level, relative, direction,
     band, milestone, growth-rate and rank targets in bulk and agrees with it on every
-    number; tests compare the two).
+    number; tests compare the two); `"bulk"` judges in bulk whatever the size, where `"auto"`
+    does so from `BULK_FROM` pairs.
     `progress` is told how many series have been judged, as
     ``progress("judging", done, total)``.
     """
@@ -98,8 +105,8 @@ def check(
         paths = [programme] if isinstance(programme, str | os.PathLike) else list(programme)
         programme = load(*paths)
     select, exclude = patterns(select, "select"), patterns(exclude, "exclude")
-    if path not in ("auto", "series"):
-        raise CheckError(f"path is 'auto' or 'series', not {excerpt(repr(path))}")
+    if path not in ("auto", "bulk", "series"):
+        raise CheckError(f"path is 'auto', 'bulk' or 'series', not {excerpt(repr(path))}")
     if method is not None and method not in METHODS:
         raise MethodError(f"unknown method {quoted(method)}; choose one of {', '.join(METHODS)}")
     date = as_of_date(as_of)
@@ -124,7 +131,11 @@ def check(
             found = made[i] = run.judge(target, entity, figures)
         return found
 
-    bulk = judge_in_bulk(run, index, pair_list) if path != "series" else None
+    bulk = None
+    if path == "bulk" or (path == "auto" and len(pair_list) >= BULK_FROM):
+        from targets.judge._vector import judge_in_bulk  # noqa: PLC0415 - larger runs only
+
+        bulk = judge_in_bulk(run, index, pair_list)
     table = _table(pair_list, bulk, one, progress)
     if select or exclude:
         values = [status.value for status in STATUS_CODES]
