@@ -8,6 +8,7 @@ keep the generator honest: 2 areas x 3 series, figures where they should be, rul
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -126,8 +127,7 @@ def test_the_shapes_benchmark_states_the_same_targets_otherwise(
 
     sdg.write(tmp_path, 3, 4, seed=0, parquet=False)
     level = targets.load(tmp_path / "per-entity")
-    rules = bench_shapes.relative(tmp_path / "per-entity" / "rules.yaml", tmp_path / "r.yaml")
-    against = targets.load(rules, tmp_path / "per-entity" / "figures.csv")
+    against = _restated(bench_shapes.relative, tmp_path)
     assert [(t.id, t.metric, t.deadline) for t in against.targets] == [
         (t.id, t.metric, t.deadline) for t in level.targets
     ]
@@ -136,33 +136,20 @@ def test_the_shapes_benchmark_states_the_same_targets_otherwise(
         assert target.relative_to.label == "2015"
         higher = level.metrics[target.metric].better == "higher"
         assert (target.factor is None) == higher  # +20 % where higher is better, else x 0.8
-    report = targets.check(against)
-    assert report.columns.vector.all()
-    directions = targets.load(
-        bench_shapes.trend(tmp_path / "per-entity" / "rules.yaml", tmp_path / "t.yaml"),
-        tmp_path / "per-entity" / "figures.csv",
-    )
+    directions = _restated(bench_shapes.trend, tmp_path)
     for target, was in zip(directions.targets, level.targets, strict=True):
         assert isinstance(target, DirectionTarget)
         assert (target.id, target.metric, target.base) == (was.id, was.metric, was.base)
         higher = level.metrics[target.metric].better == "higher"
         assert target.trend == ("increase" if higher else "decrease")
-    assert targets.check(directions).columns.vector.all()
-    bands = targets.load(
-        bench_shapes.band(tmp_path / "per-entity" / "rules.yaml", tmp_path / "b.yaml"),
-        tmp_path / "per-entity" / "figures.csv",
-    )
+    bands = _restated(bench_shapes.band, tmp_path)
     for target, was in zip(bands.targets, level.targets, strict=True):
         assert isinstance(target, BandTarget)
         assert isinstance(was, LevelTarget)
         low, high = target.between
         assert low.value == pytest.approx(0.9 * was.level.value, rel=1e-5)
         assert high.value == pytest.approx(1.1 * was.level.value, rel=1e-5)
-    assert targets.check(bands).columns.vector.all()
-    steps = targets.load(
-        bench_shapes.milestones(tmp_path / "per-entity" / "rules.yaml", tmp_path / "m.yaml"),
-        tmp_path / "per-entity" / "figures.csv",
-    )
+    steps = _restated(bench_shapes.milestones, tmp_path)
     for target, was in zip(steps.targets, level.targets, strict=True):
         assert isinstance(target, MilestonesTarget)
         assert isinstance(was, LevelTarget)
@@ -173,11 +160,7 @@ def test_the_shapes_benchmark_states_the_same_targets_otherwise(
         assert last is not None
         assert first.value == pytest.approx((0.9 if higher else 1.1) * was.level.value, rel=1e-5)
         assert last.value == pytest.approx(was.level.value, rel=1e-5)
-    assert targets.check(steps).columns.vector.all()
-    rates = targets.load(
-        bench_shapes.growth(tmp_path / "per-entity" / "rules.yaml", tmp_path / "g.yaml"),
-        tmp_path / "per-entity" / "figures.csv",
-    )
+    rates = _restated(bench_shapes.growth, tmp_path)
     for target, was in zip(rates.targets, level.targets, strict=True):
         assert isinstance(target, GrowthTarget)
         assert (target.id, target.metric, target.by) == (was.id, was.metric, was.deadline)
@@ -186,4 +169,12 @@ def test_the_shapes_benchmark_states_the_same_targets_otherwise(
         bound = target.growth.at_least if higher else target.growth.at_most
         assert bound is not None
         assert bound.fraction == (0.02 if higher else -0.02)
-    assert targets.check(rates).columns.vector.all()
+
+
+def _restated(shape: Callable[[Path, Path], Path], folder: Path) -> targets.Programme:
+    """The per-entity rules in `folder` restated by `shape`, with their figures, after
+    checking that every pair of them is judged in bulk."""
+    rules = shape(folder / "per-entity" / "rules.yaml", folder / f"{shape.__name__}.yaml")
+    programme = targets.load(rules, folder / "per-entity" / "figures.csv")
+    assert targets.check(programme).columns.vector.all()
+    return programme
